@@ -1,0 +1,37 @@
+/**
+ * Every failure a person may see carries a stable code and the input it is about
+ * (a file, a URL, a topic, an environment variable), so messages can name it.
+ */
+export type ErrorCode =
+  | 'CONFIG_INVALID'
+  | 'USAGE'
+  | 'INPUT_NOT_FOUND'
+  | 'INPUT_UNREADABLE'
+  | 'INPUT_UNSUPPORTED'
+  | 'INPUT_EMPTY'
+  | 'INPUT_MALFORMED'
+  | 'TOPIC_UNKNOWN'
+  | 'TOPIC_INVALID'
+  | 'STORE_FAILED';
+
+export class BriefwireError extends Error {
+  readonly code: ErrorCode;
+  readonly input: string | undefined;
+
+  constructor(code: ErrorCode, message: string, input?: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'BriefwireError';
+    this.code = code;
+    this.input = input;
+  }
+}
+
+export function isBriefwireError(e: unknown): e is BriefwireError {
+  return e instanceof BriefwireError;
+}
+
+/** A one-line reason for any thrown value, for per-input reports. */
+export function reasonOf(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return String(e);
+}

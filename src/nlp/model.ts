@@ -1,0 +1,58 @@
+/** The analysis of one article, computed once at ingest and stored with it. */
+
+export type EntityType = 'person' | 'organization' | 'place';
+
+/** Offsets are JavaScript string indices into the article's cleaned text, end exclusive. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Sentence extends Span {
+  text: string;
+  /** Index of the paragraph (blank-line separated block) the sentence sits in. */
+  paragraph: number;
+}
+
+export interface Mention extends Span {
+  text: string;
+  type: EntityType;
+  /** Index into Analysis.actors of the entity this mention refers to. */
+  actor: number;
+}
+
+export interface Actor {
+  /** Canonical name: the fullest form the article uses ("Ken McCallum", "United Kingdom"). */
+  name: string;
+  type: EntityType;
+  /** Role or title given in the article ("Director General of MI5"), or null. */
+  role: string | null;
+  /** Other surface forms that refer to the same entity, without the canonical name. */
+  aliases: string[];
+  /** How many mentions refer to it. */
+  mentions: number;
+  /** Offset of its first mention. */
+  first: number;
+}
+
+export interface Quote extends Span {
+  /** Exactly text.slice(start, end): the words inside the quotation marks. */
+  text: string;
+  /** The speaker's canonical name, or null when nobody can be named. */
+  speaker: string | null;
+  /** Index of the sentence the quote starts in. */
+  sentence: number;
+}
+
+export interface Analysis {
+  sentences: Sentence[];
+  mentions: Mention[];
+  /** Ranked, most salient first; one per entity. */
+  actors: Actor[];
+  quotes: Quote[];
+  /** Indices into sentences, best first. */
+  summary: number[];
+}
+
+/** Bumped whenever analysis output changes shape or meaning, so stale rows can be re-analysed. */
+export const ANALYSIS_VERSION = 1;
