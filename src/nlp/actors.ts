@@ -1,0 +1,252 @@
+import type { Actor, EntityType, Mention } from './model.ts';
+import type { NameSpan } from './names.ts';
+import { lookupPlace } from './places.ts';
+import type { Token } from './tokens.ts';
+
+/**
+ * Merges name mentions into one actor per entity: "McCallum" joins "Ken McCallum", "UK",
+ * "United Kingdom" and "Britain" join one place, "Tehran" used for its government joins Iran,
+ * an acronym joins its spelled-out name. Picks each actor's canonical name.
+ */
+
+export type Gender = 'male' | 'female' | 'unknown';
+
+export interface ActorDraft {
+  key: string;
+  type: EntityType;
+  /** Surface forms in order of first appearance, with counts. */
+  surfaces: Map<string, number>;
+  mentionSpans: NameSpan[];
+  first: number;
+  gender: Gender;
+  role: string | null;
+  /** Set for places found in the gazetteer: the country's common name. */
+  country?: string;
+}
+
+export interface ResolvedActors {
+  drafts: ActorDraft[];
+  /** For each name span (same order as input), the index of its draft. */
+  actorOf: number[];
+}
+
+const PLACE_PREPOSITIONS = new Set([
+  'in',
+  'at',
+  'near',
+  'from',
+  'to',
+  'into',
+  'across',
+  'outside',
+  'inside',
+  'around',
+  'the',
+  'of',
+  'via',
+  'toward',
+  'towards',
+  'throughout',
+]);
+
+/** A capital used for its government: "Tehran’s threats", "Tehran has grown …". */
+function isMetonym(tokens: Token[], span: NameSpan): boolean {
+  const last = tokens[span.last]!;
+  if (last.possessive) return true;
+  const prev = tokens[span.first - 1];
+  if (prev && PLACE_PREPOSITIONS.has(prev.lower)) return false;
+  const next = tokens[span.last + 1];
+  return (
+    !!next &&
+    ['Verb', 'Modal', 'Auxiliary', 'Copula'].some((t) => next.tags.has(t)) &&
+    !next.tags.has('Gerund')
+  );
+}
+
+function genderOf(tokens: Token[], span: NameSpan): Gender {
+  const firstToken = tokens[span.first]!;
+  if (firstToken.tags.has('MaleName')) return 'male';
+  if (firstToken.tags.has('FemaleName')) return 'female';
+  return 'unknown';
+}
+
+function keyOf(tokens: Token[], span: NameSpan): { key: string; country?: string } {
+  const lower = span.text.toLowerCase();
+  if (span.type !== 'place') return { key: `${span.type}:${lower}` };
+  const place = lookupPlace(span.text);
+  if (!place) return { key: `place:${lower}` };
+  if (place.form === 'capital' && !isMetonym(tokens, span)) return { key: `place:${lower}` };
+  return { key: `place:${place.country.toLowerCase()}`, country: place.country };
+}
+
+export function resolveActors(tokens: Token[], spans: NameSpan[]): ResolvedActors {
+  const drafts: ActorDraft[] = [];
+  const byKey = new Map<string, number>();
+  const actorOf: number[] = [];
+
+  for (const span of spans) {
+    const words = span.text.split(' ');
+    let index: number | undefined;
+    if (span.type === 'person' && words.length === 1) index = findPersonByPart(drafts, span.text);
+    if (index === undefined && span.type !== 'person' && words.length === 1) {
+      // compromise sometimes types a known person's surname as something else.
+      index = findPersonByPart(drafts, span.text, true);
+    }
+    if (index === undefined) {
+      const { key, country } = keyOf(tokens, span);
+      index = byKey.get(key);
+      if (index === undefined) {
+        index = drafts.length;
+        byKey.set(key, index);
+        const draft: ActorDraft = {
+          key,
+          type: span.type,
+          surfaces: new Map(),
+          mentionSpans: [],
+          first: span.start,
+          gender: 'unknown',
+          role: null,
+        };
+        if (country) draft.country = country;
+        drafts.push(draft);
+      }
+    }
+    const draft = drafts[index]!;
+    draft.surfaces.set(span.text, (draft.surfaces.get(span.text) ?? 0) + 1);
+    draft.mentionSpans.push(span);
+    if (draft.gender === 'unknown' && span.type === 'person') draft.gender = genderOf(tokens, span);
+    actorOf.push(index);
+  }
+  return mergeLateFullNames(drafts, actorOf);
+}
+
+/** The person actor whose full name has this word as its last (or first) name. */
+function findPersonByPart(
+  drafts: ActorDraft[],
+  word: string,
+  lastNameOnly = false,
+): number | undefined {
+  let found: number | undefined;
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const d = drafts[i]!;
+    if (d.type !== 'person') continue;
+    const parts = longestSurface(d).split(' ');
+    if (parts.length < 2) continue;
+    if (parts.at(-1) === word || (!lastNameOnly && parts[0] === word)) {
+      found ??= i; // the most recent full name wins when two share a surname
+      if (parts.at(-1) === word) return i;
+    }
+  }
+  return found;
+}
+
+/** "McCallum said …" before "Ken McCallum" appears: fold the surname-only actor into the full one. */
+function mergeLateFullNames(drafts: ActorDraft[], actorOf: number[]): ResolvedActors {
+  const target = drafts.map((_, i) => i);
+  drafts.forEach((d, i) => {
+    const name = longestSurface(d);
+    if (d.type !== 'person' || name.includes(' ')) return;
+    const full = drafts.findIndex(
+      (o, j) => j !== i && o.type === 'person' && longestSurface(o).split(' ').at(-1) === name,
+    );
+    if (full >= 0) target[i] = full;
+  });
+  linkAcronyms(drafts, target);
+  const kept: ActorDraft[] = [];
+  const newIndex = new Map<number, number>();
+  drafts.forEach((d, i) => {
+    if (target[i] !== i) return;
+    newIndex.set(i, kept.length);
+    kept.push(d);
+  });
+  drafts.forEach((d, i) => {
+    const t = target[i]!;
+    if (t === i) return;
+    const into = drafts[t]!;
+    for (const [s, n] of d.surfaces) into.surfaces.set(s, (into.surfaces.get(s) ?? 0) + n);
+    into.mentionSpans.push(...d.mentionSpans);
+    into.first = Math.min(into.first, d.first);
+    if (into.gender === 'unknown') into.gender = d.gender;
+  });
+  return { drafts: kept, actorOf: actorOf.map((i) => newIndex.get(target[i]!)!) };
+}
+
+/** "FBI" and "Federal Bureau of Investigation" in one article are one organisation. */
+function linkAcronyms(drafts: ActorDraft[], target: number[]): void {
+  drafts.forEach((d, i) => {
+    const name = longestSurface(d);
+    if (d.type !== 'organization' || !/^[A-Z]{2,6}$/.test(name)) return;
+    const full = drafts.findIndex((o, j) => {
+      if (j === i || o.type !== 'organization') return false;
+      const initials = longestSurface(o)
+        .split(' ')
+        .filter((w) => /^[A-Z]/.test(w))
+        .map((w) => w[0])
+        .join('');
+      return initials === name;
+    });
+    if (full >= 0) target[i] = full;
+  });
+}
+
+function longestSurface(d: ActorDraft): string {
+  let best = '';
+  for (const s of d.surfaces.keys()) if (s.split(' ').length > best.split(' ').length) best = s;
+  return best;
+}
+
+/** The canonical name: a person's fullest name, a country's own name when used, else the most used form. */
+export function canonicalName(d: ActorDraft): string {
+  if (d.type === 'person') return longestSurface(d);
+  const surfaces = [...d.surfaces.keys()];
+  if (d.country) {
+    const own = surfaces.find((s) => lookupPlace(s)?.form === 'name');
+    if (own) return own;
+    const spelled = surfaces.filter((s) => /\p{Ll}/u.test(s) && lookupPlace(s)?.form !== 'capital');
+    if (spelled.length) return spelled.sort((a, b) => b.length - a.length)[0]!;
+    return d.country;
+  }
+  return (
+    surfaces.sort(
+      (a, b) => (d.surfaces.get(b) ?? 0) - (d.surfaces.get(a) ?? 0) || b.length - a.length,
+    )[0] ?? ''
+  );
+}
+
+const TYPE_WEIGHT: Record<EntityType, number> = { person: 1, organization: 0.5, place: 0 };
+
+/** Ranked actors (most salient first) and the mentions pointing at them. */
+export function finishActors(
+  drafts: ActorDraft[],
+  actorOf: number[],
+  spans: NameSpan[],
+  textLength: number,
+): { actors: Actor[]; mentions: Mention[] } {
+  const scored = drafts.map((d, i) => {
+    const lead = d.first < textLength * 0.25 ? 0.5 : 0;
+    const score = d.mentionSpans.length + (d.role ? 1 : 0) + TYPE_WEIGHT[d.type] + lead;
+    return { d, i, score };
+  });
+  scored.sort((a, b) => b.score - a.score || a.d.first - b.d.first);
+  const rank = new Map<number, number>();
+  const actors: Actor[] = scored.map(({ d, i }, r) => {
+    rank.set(i, r);
+    const name = canonicalName(d);
+    return {
+      name,
+      type: d.type,
+      role: d.role,
+      aliases: [...d.surfaces.keys()].filter((s) => s !== name),
+      mentions: d.mentionSpans.length,
+      first: d.first,
+    };
+  });
+  const mentions: Mention[] = spans.map((s, k) => ({
+    text: s.text,
+    type: drafts[actorOf[k]!]!.type,
+    start: s.start,
+    end: s.end,
+    actor: rank.get(actorOf[k]!)!,
+  }));
+  return { actors, mentions };
+}

@@ -1,0 +1,23 @@
+import { finishActors, resolveActors } from './actors.ts';
+import type { Analysis } from './model.ts';
+import { findNames } from './names.ts';
+import { findQuotes } from './quotes.ts';
+import { assignRoles } from './roles.ts';
+import { splitSentences } from './sentences.ts';
+import { rankSummary } from './summary.ts';
+import { tokenize } from './tokens.ts';
+
+/** Analyses one article's cleaned text: sentences, actors with roles, quotes with speakers, summary. */
+export function analyzeText(title: string, text: string): Analysis {
+  const sentences = splitSentences(text);
+  const tokens = tokenize(
+    text,
+    sentences.map((s) => s.end),
+  );
+  const names = findNames(tokens);
+  const { drafts, actorOf } = resolveActors(tokens, names);
+  assignRoles(tokens, names, actorOf, drafts);
+  const quotes = findQuotes(text, sentences, tokens, names, actorOf, drafts);
+  const { actors, mentions } = finishActors(drafts, actorOf, names, text.length);
+  return { sentences, mentions, actors, quotes, summary: rankSummary(title, sentences) };
+}

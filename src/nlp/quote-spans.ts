@@ -1,0 +1,88 @@
+import type { Span } from './model.ts';
+
+/**
+ * Finds quoted passages: “curly”, "straight" and ‘single’ marks, and quotations that run on
+ * into the next paragraph (news style: no closing mark, the next paragraph reopens). Returns
+ * the inner spans, verbatim, trimmed of white space and a trailing comma.
+ */
+export interface QuoteSpan extends Span {
+  /** True when the passage is cut at a paragraph end and continues in the next paragraph. */
+  continues: boolean;
+  /** True when the passage reopens a quotation from the previous paragraph. */
+  continued: boolean;
+}
+
+const OPEN_DOUBLE = '“';
+const CLOSE_DOUBLE = '”';
+
+export function findQuoteSpans(text: string): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  const paragraphs = [...text.matchAll(/[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g)];
+  let carry = false;
+  for (const p of paragraphs) {
+    const found = scanParagraph(p[0], p.index, carry);
+    spans.push(...found.spans);
+    carry = found.openAtEnd;
+  }
+  return spans.filter((s) => s.end > s.start);
+}
+
+function isSpace(c: string | undefined): boolean {
+  return c === undefined || /[\s([{—–-]/.test(c);
+}
+
+function scanParagraph(
+  p: string,
+  offset: number,
+  continuing: boolean,
+): { spans: QuoteSpan[]; openAtEnd: boolean } {
+  const spans: QuoteSpan[] = [];
+  let open: { at: number; mark: string } | null = null;
+  let continued = false;
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i]!;
+    const before = p[i - 1];
+    const after = p[i + 1];
+    if (!open) {
+      const opensDouble =
+        c === OPEN_DOUBLE ||
+        (c === '"' && isSpace(before) && after !== undefined && !/\s/.test(after));
+      const opensSingle =
+        c === '‘' && isSpace(before) && after !== undefined && /\p{L}/u.test(after);
+      if (opensDouble || opensSingle) {
+        open = { at: i + 1, mark: c };
+        continued = continuing && spans.length === 0 && p.slice(0, i).trim() === '';
+      }
+      continue;
+    }
+    const closes =
+      (open.mark === OPEN_DOUBLE && (c === CLOSE_DOUBLE || c === '"')) ||
+      (open.mark === '"' && (c === '"' || c === CLOSE_DOUBLE)) ||
+      (open.mark === '‘' && c === '’' && !/\p{L}/u.test(after ?? ''));
+    if (closes) {
+      spans.push(trimmed(p, offset, open.at, i, false, continued));
+      open = null;
+    }
+  }
+  if (open) {
+    // A double quotation left open at the paragraph end runs on into the next paragraph.
+    if (open.mark !== '‘') spans.push(trimmed(p, offset, open.at, p.length, true, continued));
+    return { spans, openAtEnd: open.mark !== '‘' };
+  }
+  return { spans, openAtEnd: false };
+}
+
+function trimmed(
+  p: string,
+  offset: number,
+  start: number,
+  end: number,
+  continues: boolean,
+  continued: boolean,
+): QuoteSpan {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(p[s]!)) s++;
+  while (e > s && /[\s,]/.test(p[e - 1]!)) e--;
+  return { start: offset + s, end: offset + e, continues, continued };
+}

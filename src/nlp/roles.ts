@@ -1,0 +1,163 @@
+import type { ActorDraft } from './actors.ts';
+import { canonicalName } from './actors.ts';
+import { ORG_CUES_AFTER, ORG_HEADS, ROLE_NOUNS, TITLE_WORDS } from './lexicon.ts';
+import type { NameSpan } from './names.ts';
+import { lookupPlace } from './places.ts';
+import { breaksAfter, isCapitalised, type Token } from './tokens.ts';
+
+/**
+ * Roles from titles and appositions: "British Foreign Secretary, James Cleverly",
+ * "its Director General, Ken McCallum" (its → the organisation just named),
+ * "Jane Roe, a spokeswoman for the ministry,", and for organisations
+ * "Britain’s domestic intelligence agency, MI5". The first role an article gives an actor wins.
+ */
+export function assignRoles(
+  tokens: Token[],
+  spans: NameSpan[],
+  actorOf: number[],
+  drafts: ActorDraft[],
+): void {
+  spans.forEach((span, k) => {
+    const draft = drafts[actorOf[k]!]!;
+    if (draft.role) return;
+    const role =
+      draft.type === 'person'
+        ? (titleBefore(tokens, span, spans, actorOf, drafts) ?? appositionAfter(tokens, span))
+        : draft.type === 'organization'
+          ? descriptionBefore(tokens, span)
+          : null;
+    if (role) draft.role = role;
+  });
+}
+
+function words(tokens: Token[], first: number, last: number): string {
+  let out = '';
+  for (let i = first; i <= last; i++) {
+    const t = tokens[i]!;
+    out += t.word + (t.possessive ? t.post.slice(0, 2) : '') + (i < last ? ' ' : '');
+  }
+  return out;
+}
+
+function isTitleWord(t: Token): boolean {
+  if (
+    TITLE_WORDS.has(t.lower.replace(/\.$/, '')) ||
+    t.tags.has('Honorific') ||
+    t.tags.has('Demonym')
+  )
+    return true;
+  return lookupPlace(t.word)?.form === 'demonym';
+}
+
+/** A title run right before the name, or before it across a comma. */
+function titleBefore(
+  tokens: Token[],
+  span: NameSpan,
+  spans: NameSpan[],
+  actorOf: number[],
+  drafts: ActorDraft[],
+): string | null {
+  let first: number;
+  let last: number;
+  if (span.title) {
+    ({ first, last } = span.title);
+  } else {
+    const comma = tokens[span.first - 1];
+    if (!comma || !/^,/.test(comma.post)) return null;
+    last = span.first - 1;
+    first = last;
+    while (
+      first - 1 >= 0 &&
+      isCapitalised(tokens[first - 1]!.word) &&
+      isTitleWord(tokens[first - 1]!) &&
+      !breaksAfter(tokens[first - 1]!)
+    )
+      first--;
+    if (!isTitleWord(tokens[last]!) || !isCapitalised(tokens[last]!.word)) return null;
+    if (first === last && !TITLE_WORDS.has(tokens[last]!.lower)) return null;
+  }
+  // Drop honorifics that are not roles ("Mr", "Dr" alone).
+  const title = words(tokens, first, last);
+  if (/^(?:mr|mrs|ms|miss|mx|dr|sir|dame)\.?$/i.test(title)) return null;
+  const owner = ownerBefore(tokens, first, spans, actorOf, drafts);
+  return owner ? `${title} of ${owner}` : title;
+}
+
+/** "its"/"their" before a title means the organisation most recently named; "MI5’s" names it. */
+function ownerBefore(
+  tokens: Token[],
+  titleFirst: number,
+  spans: NameSpan[],
+  actorOf: number[],
+  drafts: ActorDraft[],
+): string | null {
+  const prev = tokens[titleFirst - 1];
+  if (!prev) return null;
+  if (prev.lower === 'its' || prev.lower === 'their') {
+    for (let k = spans.length - 1; k >= 0; k--) {
+      const s = spans[k]!;
+      const d = drafts[actorOf[k]!]!;
+      if (s.end <= prev.start && d.type === 'organization') return canonicalName(d);
+    }
+    return null;
+  }
+  if (prev.possessive) {
+    const k = spans.findIndex((s) => s.last === titleFirst - 1);
+    const d = k >= 0 ? drafts[actorOf[k]!] : undefined;
+    if (d && d.type === 'organization') return canonicalName(d);
+  }
+  return null;
+}
+
+const APPOSITION_END = /[,;.:!?)—–]/;
+
+/** "Ken McCallum, the director general of MI5," → "director general of MI5". */
+function appositionAfter(tokens: Token[], span: NameSpan): string | null {
+  const last = tokens[span.last]!;
+  if (!/^,/.test(last.post)) return null;
+  const start = span.last + 1;
+  const first = tokens[start];
+  if (
+    !first ||
+    (!['the', 'a', 'an', 'its', 'his', 'her', 'their'].includes(first.lower) && !first.possessive)
+  )
+    return null;
+  let end = start;
+  while (
+    end < tokens.length &&
+    end - start < 12 &&
+    !APPOSITION_END.test(tokens[end]!.post) &&
+    tokens[end]!.sentence === last.sentence
+  )
+    end++;
+  if (end >= tokens.length || end - start >= 12) return null;
+  const phrase = tokens.slice(start, end + 1);
+  if (!phrase.some((t) => ROLE_NOUNS.has(t.lower))) return null;
+  if (phrase.some((t) => t.tags.has('Verb') && !t.tags.has('Gerund') && !ROLE_NOUNS.has(t.lower)))
+    return null;
+  const from = ['the', 'a', 'an'].includes(first.lower) ? start + 1 : start;
+  return words(tokens, from, end);
+}
+
+/** "Britain’s domestic intelligence agency, MI5" → a description of the organisation. */
+function descriptionBefore(tokens: Token[], span: NameSpan): string | null {
+  const comma = tokens[span.first - 1];
+  if (!comma || !/^,/.test(comma.post)) return null;
+  const head = comma.lower;
+  if (!ORG_HEADS.has(head) && !ORG_CUES_AFTER.has(head)) return null;
+  let first = span.first - 1;
+  while (first - 1 >= 0 && span.first - first < 6) {
+    const t = tokens[first - 1]!;
+    if (
+      breaksAfter(t) ||
+      t.tags.has('Preposition') ||
+      t.tags.has('Verb') ||
+      t.tags.has('Determiner')
+    )
+      break;
+    first--;
+    if (t.possessive) break;
+  }
+  if (first === span.first - 1 && !tokens[first - 1]?.tags.has('Determiner')) return null;
+  return words(tokens, first, span.first - 1);
+}
