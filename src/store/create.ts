@@ -1,0 +1,42 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { BriefwireError, reasonOf } from '../errors.ts';
+import type { Store } from './port.ts';
+import { openSqliteStore } from './sqlite/sqlite-store.ts';
+
+const POSTGRES_URL = /^postgres(ql)?:\/\//i;
+
+/** True for a location that names an in-memory or URI database rather than a file path. */
+function isSpecialSqlite(location: string): boolean {
+  return location === ':memory:' || location.startsWith('file:');
+}
+
+/**
+ * The store for a `--db` / BRIEFWIRE_DB / DATABASE_URL value: a `postgres://` URL or a SQLite
+ * file path (its directory is created when missing; ':memory:' for a throwaway store).
+ */
+export async function createStore(location: string): Promise<Store> {
+  if (location.trim() === '') {
+    throw new BriefwireError('CONFIG_INVALID', 'The database location is empty', location);
+  }
+  if (POSTGRES_URL.test(location)) {
+    throw new BriefwireError(
+      'CONFIG_INVALID',
+      'PostgreSQL support is not available yet; use a SQLite file path for now',
+      location,
+    );
+  }
+  if (!isSpecialSqlite(location)) {
+    try {
+      mkdirSync(dirname(resolve(location)), { recursive: true });
+    } catch (e) {
+      throw new BriefwireError(
+        'STORE_FAILED',
+        `Cannot create the database directory: ${reasonOf(e)}`,
+        location,
+        { cause: e },
+      );
+    }
+  }
+  return openSqliteStore(location);
+}

@@ -1,0 +1,111 @@
+import type Database from 'better-sqlite3';
+
+/** One schema step. Versions are applied in ascending order, each exactly once. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * The full-text index is an external-content FTS5 table over articles(title, text): the text is
+ * stored once (a contentless or self-contained index would either lose it or double the file),
+ * and triggers keep the index in step with every write to articles, whichever code path makes it.
+ * `remove_diacritics 2` folds accents so "Türkiye" and "turkiye" are the same token.
+ *
+ * sort_at is COALESCE(published_at, ingested_at) normalised to UTC ISO with milliseconds, so
+ * time windows and ordering compare instants, not whatever offset format a source used.
+ */
+const INITIAL_SCHEMA = `
+CREATE TABLE articles (
+  id INTEGER PRIMARY KEY,
+  url TEXT UNIQUE,
+  origin TEXT NOT NULL,
+  source TEXT,
+  title TEXT NOT NULL,
+  published_at TEXT,
+  ingested_at TEXT NOT NULL,
+  sort_at TEXT NOT NULL,
+  "text" TEXT NOT NULL,
+  content_hash TEXT NOT NULL UNIQUE,
+  analysis TEXT NOT NULL,
+  analysis_version INTEGER NOT NULL
+);
+CREATE INDEX articles_sort ON articles (sort_at DESC, id DESC);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+  title, "text",
+  content = 'articles', content_rowid = 'id',
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts (rowid, title, "text") VALUES (new.id, new.title, new."text");
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_fts (articles_fts, rowid, title, "text")
+    VALUES ('delete', old.id, old.title, old."text");
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, "text" ON articles BEGIN
+  INSERT INTO articles_fts (articles_fts, rowid, title, "text")
+    VALUES ('delete', old.id, old.title, old."text");
+  INSERT INTO articles_fts (rowid, title, "text") VALUES (new.id, new.title, new."text");
+END;
+`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'articles and full-text index', sql: INITIAL_SCHEMA },
+];
+
+/**
+ * Applies the migrations not yet recorded in schema_migrations, each in its own IMMEDIATE
+ * transaction (the write lock is taken before the check, so two processes opening the same
+ * file cannot both apply a step). Returns the versions applied by this call.
+ */
+export function migrate(
+  db: Database.Database,
+  migrations: readonly Migration[] = MIGRATIONS,
+): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  )`);
+  const sorted = [...migrations].sort((a, b) => a.version - b.version);
+  const newestKnown = sorted.at(-1)?.version ?? 0;
+  const isApplied = db.prepare<[number], { version: number }>(
+    'SELECT version FROM schema_migrations WHERE version = ?',
+  );
+  const record = db.prepare<[number, string, string]>(
+    'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+  );
+
+  // A file written by a newer Briefwire has tables this code does not know how to keep right.
+  const latest = db
+    .prepare<[], { v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations')
+    .get()?.v;
+  if (latest != null && latest > newestKnown) {
+    throw new Error(
+      `database schema version ${latest} is newer than this Briefwire supports (${newestKnown})`,
+    );
+  }
+
+  const applied: number[] = [];
+  for (const m of sorted) {
+    const step = db.transaction(() => {
+      if (isApplied.get(m.version)) return false;
+      db.exec(m.sql);
+      record.run(m.version, m.name, new Date().toISOString());
+      return true;
+    });
+    if (step.immediate()) applied.push(m.version);
+  }
+  return applied;
+}
+
+/** Versions recorded as applied, ascending. */
+export function appliedVersions(db: Database.Database): number[] {
+  return db
+    .prepare<[], { version: number }>('SELECT version FROM schema_migrations ORDER BY version')
+    .all()
+    .map((r) => r.version);
+}

@@ -1,0 +1,76 @@
+import type { NewArticle, StoredArticle } from '../../ingest/article.ts';
+import type { Analysis } from '../../nlp/model.ts';
+import { toInstant } from './filters.ts';
+
+/** An articles row as SELECTed by ARTICLE_COLUMNS. */
+export interface ArticleRow {
+  id: number;
+  url: string | null;
+  origin: string;
+  source: string | null;
+  title: string;
+  published_at: string | null;
+  ingested_at: string;
+  text: string;
+  content_hash: string;
+  analysis: string;
+  analysis_version: number;
+}
+
+export const ARTICLE_COLUMNS =
+  'a.id, a.url, a.origin, a.source, a.title, a.published_at, a.ingested_at, a."text", ' +
+  'a.content_hash, a.analysis, a.analysis_version';
+
+export function toStoredArticle(row: ArticleRow): StoredArticle {
+  return {
+    id: row.id,
+    title: row.title,
+    text: row.text,
+    publishedAt: row.published_at,
+    source: row.source,
+    url: row.url,
+    origin: row.origin,
+    contentHash: row.content_hash,
+    analysis: JSON.parse(row.analysis) as Analysis,
+    analysisVersion: row.analysis_version,
+    ingestedAt: row.ingested_at,
+  };
+}
+
+/** Named parameters for the INSERT in sqlite-store.ts. */
+export interface InsertParams {
+  url: string | null;
+  origin: string;
+  source: string | null;
+  title: string;
+  published_at: string | null;
+  ingested_at: string;
+  sort_at: string;
+  text: string;
+  content_hash: string;
+  analysis: string;
+  analysis_version: number;
+}
+
+/** An empty URL is no URL: it must not make every URL-less article a duplicate of the first. */
+export function urlOf(article: NewArticle): string | null {
+  return article.url === null || article.url.trim() === '' ? null : article.url;
+}
+
+export function toInsertParams(article: NewArticle, ingestedAt: string): InsertParams {
+  // An unparseable publication date is kept verbatim but sorted by ingest time.
+  const published = article.publishedAt === null ? null : toInstant(article.publishedAt);
+  return {
+    url: urlOf(article),
+    origin: article.origin,
+    source: article.source,
+    title: article.title,
+    published_at: article.publishedAt,
+    ingested_at: ingestedAt,
+    sort_at: published ?? ingestedAt,
+    text: article.text,
+    content_hash: article.contentHash,
+    analysis: JSON.stringify(article.analysis),
+    analysis_version: article.analysisVersion,
+  };
+}

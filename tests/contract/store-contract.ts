@@ -1,0 +1,470 @@
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BriefwireError } from '../../src/errors.ts';
+import type { NewArticle } from '../../src/ingest/article.ts';
+import type { Analysis } from '../../src/nlp/model.ts';
+import type { Store, TermQuery } from '../../src/store/port.ts';
+
+/** A minimal valid analysis: nothing found. */
+export const EMPTY_ANALYSIS: Analysis = {
+  sentences: [],
+  mentions: [],
+  actors: [],
+  quotes: [],
+  summary: [],
+};
+
+export interface ArticleSpec extends Partial<NewArticle> {
+  title: string;
+  text?: string;
+}
+
+/** A NewArticle whose content hash is derived from its text unless given. */
+export function article(spec: ArticleSpec): NewArticle {
+  const text = spec.text ?? `${spec.title}. Body of the article.`;
+  return {
+    url: null,
+    publishedAt: null,
+    source: null,
+    origin: `test:${spec.title}`,
+    contentHash: createHash('sha256').update(text).digest('hex'),
+    analysis: EMPTY_ANALYSIS,
+    analysisVersion: 1,
+    ...spec,
+    text,
+  };
+}
+
+/** Stores articles that must all be new; returns their ids in order. */
+export async function storeAll(store: Store, articles: NewArticle[]): Promise<number[]> {
+  const outcomes = await store.putArticles(articles);
+  expect(outcomes.map((o) => o.status)).toEqual(articles.map(() => 'stored'));
+  return outcomes.map((o) => o.id);
+}
+
+/**
+ * The behaviour every Store must have. `makeStore` returns a new, empty store each call; the
+ * suite closes it after each test. Run it from a *.test.ts per implementation.
+ */
+export function describeStoreContract(name: string, makeStore: () => Promise<Store>): void {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+
+    beforeEach(async () => {
+      store = await makeStore();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    /** Titles of the articles a term query finds, newest first. */
+    async function titles(terms: TermQuery): Promise<string[]> {
+      return (await store.findArticles({ terms })).map((a) => a.title);
+    }
+
+    describe('putArticles and getArticles', () => {
+      it('stores new articles and returns every field, analysis parsed', async () => {
+        const analysis: Analysis = {
+          sentences: [{ start: 0, end: 12, text: 'Iran talks.', paragraph: 0 }],
+          mentions: [{ start: 0, end: 4, text: 'Iran', type: 'place', actor: 0 }],
+          actors: [{ name: 'Iran', type: 'place', role: null, aliases: [], mentions: 1, first: 0 }],
+          quotes: [],
+          summary: [0],
+        };
+        const input = article({
+          title: 'Iran talks',
+          text: 'Iran talks.',
+          url: 'https://example.com/iran',
+          source: 'Example News',
+          publishedAt: '2024-05-01T10:00:00.000Z',
+          origin: 'feeds/example.xml',
+          analysis,
+          analysisVersion: 3,
+        });
+        const before = Date.now();
+        const [outcome] = await store.putArticles([input]);
+        expect(outcome).toEqual({ status: 'stored', id: expect.any(Number), origin: input.origin });
+        const [stored] = await store.getArticles([outcome!.id]);
+        expect(stored).toEqual({ ...input, id: outcome!.id, ingestedAt: expect.any(String) });
+        const ingested = Date.parse(stored!.ingestedAt);
+        expect(ingested).toBeGreaterThanOrEqual(before - 1000);
+        expect(ingested).toBeLessThanOrEqual(Date.now() + 1000);
+      });
+
+      it('accepts an empty batch', async () => {
+        expect(await store.putArticles([])).toEqual([]);
+        expect(await store.countArticles({})).toBe(0);
+      });
+
+      it('gives distinct ids and reports outcomes in input order', async () => {
+        const outcomes = await store.putArticles([
+          article({ title: 'One', origin: 'a.html' }),
+          article({ title: 'Two', origin: 'b.html' }),
+          article({ title: 'Three', origin: 'c.html' }),
+        ]);
+        expect(outcomes.map((o) => o.origin)).toEqual(['a.html', 'b.html', 'c.html']);
+        expect(new Set(outcomes.map((o) => o.id)).size).toBe(3);
+        const got = await store.getArticles(outcomes.map((o) => o.id));
+        expect(got.map((a) => a.title)).toEqual(['One', 'Two', 'Three']);
+      });
+
+      it('treats a known URL as a duplicate across batches and keeps the original', async () => {
+        const [first] = await storeAll(store, [
+          article({ title: 'Original', url: 'https://example.com/a' }),
+        ]);
+        const outcomes = await store.putArticles([
+          article({ title: 'Rewritten', text: 'Different body', url: 'https://example.com/a' }),
+        ]);
+        expect(outcomes).toEqual([
+          { status: 'duplicate', id: first, duplicateOf: 'url', origin: 'test:Rewritten' },
+        ]);
+        const all = await store.findArticles({});
+        expect(all.map((a) => a.title)).toEqual(['Original']);
+      });
+
+      it('treats a known content hash as a duplicate across batches', async () => {
+        const [first] = await storeAll(store, [
+          article({ title: 'Wire copy', text: 'Same text', url: 'https://a.example/1' }),
+        ]);
+        const outcomes = await store.putArticles([
+          article({ title: 'Syndicated', text: 'Same text', url: 'https://b.example/2' }),
+        ]);
+        expect(outcomes).toEqual([
+          { status: 'duplicate', id: first, duplicateOf: 'content', origin: 'test:Syndicated' },
+        ]);
+        expect(await store.countArticles({})).toBe(1);
+        const [kept] = await store.getArticles([first!]);
+        expect(kept?.url).toBe('https://a.example/1');
+      });
+
+      it('prefers the URL when both URL and content match an existing article', async () => {
+        const [first] = await storeAll(store, [
+          article({ title: 'A', text: 'Body A', url: 'https://example.com/a' }),
+        ]);
+        const [outcome] = await store.putArticles([
+          article({ title: 'A again', text: 'Body A', url: 'https://example.com/a' }),
+        ]);
+        expect(outcome).toMatchObject({ status: 'duplicate', id: first, duplicateOf: 'url' });
+      });
+
+      it('dedupes within one batch by URL and by content', async () => {
+        const outcomes = await store.putArticles([
+          article({ title: 'First', text: 'Body one', url: 'https://example.com/x' }),
+          article({ title: 'Same URL', text: 'Body two', url: 'https://example.com/x' }),
+          article({ title: 'Same body', text: 'Body one', url: 'https://example.com/y' }),
+          article({ title: 'New', text: 'Body three' }),
+          article({ title: 'New again', text: 'Body three' }),
+        ]);
+        const [first, sameUrl, sameBody, fresh, freshAgain] = outcomes;
+        expect(first?.status).toBe('stored');
+        expect(sameUrl).toMatchObject({ status: 'duplicate', id: first!.id, duplicateOf: 'url' });
+        expect(sameBody).toMatchObject({
+          status: 'duplicate',
+          id: first!.id,
+          duplicateOf: 'content',
+        });
+        expect(fresh?.status).toBe('stored');
+        expect(freshAgain).toMatchObject({
+          status: 'duplicate',
+          id: fresh!.id,
+          duplicateOf: 'content',
+        });
+        expect(await store.countArticles({})).toBe(2);
+      });
+
+      it('does not treat articles without a URL as duplicates of each other', async () => {
+        const outcomes = await store.putArticles([
+          article({ title: 'No URL one', url: null }),
+          article({ title: 'No URL two', url: null }),
+        ]);
+        expect(outcomes.map((o) => o.status)).toEqual(['stored', 'stored']);
+      });
+
+      it('returns articles in the order of the ids asked for, skipping unknown ids', async () => {
+        const [a, b, c] = await storeAll(store, [
+          article({ title: 'A' }),
+          article({ title: 'B' }),
+          article({ title: 'C' }),
+        ]);
+        const got = await store.getArticles([c!, 987654, a!, b!]);
+        expect(got.map((x) => x.title)).toEqual(['C', 'A', 'B']);
+        expect(await store.getArticles([])).toEqual([]);
+      });
+    });
+
+    describe('findArticles with terms', () => {
+      beforeEach(async () => {
+        await storeAll(store, [
+          article({
+            title: 'Talks in Tehran',
+            text: 'IRAN and the United Kingdom resumed talks. Officials met in the capital.',
+            publishedAt: '2024-05-05T00:00:00Z',
+          }),
+          article({
+            title: 'Iranian exports',
+            text: 'Iranian oil exports rose. The kingdom of Saudi Arabia and the united front.',
+            publishedAt: '2024-05-04T00:00:00Z',
+          }),
+          article({
+            title: 'Türkiye election',
+            text: 'Voters in Türkiye went to the polls; France, Britain and Nguyễn watched.',
+            publishedAt: '2024-05-03T00:00:00Z',
+          }),
+          article({
+            title: 'Turkiye trade',
+            text: 'Turkiye signed a trade deal with Iran and France.',
+            publishedAt: '2024-05-02T00:00:00Z',
+          }),
+        ]);
+      });
+
+      it('matches whole words, case-insensitively, in title or text', async () => {
+        expect(await titles({ allOf: [['iran']] })).toEqual(['Talks in Tehran', 'Turkiye trade']);
+        expect(await titles({ allOf: [['IRANIAN']] })).toEqual(['Iranian exports']);
+        expect(await titles({ allOf: [['tehran']] })).toEqual(['Talks in Tehran']);
+        expect(await titles({ allOf: [['ira']] })).toEqual([]);
+      });
+
+      it('ignores diacritics both ways', async () => {
+        const both = ['Türkiye election', 'Turkiye trade'];
+        expect(await titles({ allOf: [['turkiye']] })).toEqual(both);
+        expect(await titles({ allOf: [['TÜRKIYE']] })).toEqual(both);
+        // ễ carries two diacritics: only remove_diacritics 2 folds it to e.
+        expect(await titles({ allOf: [['nguyen']] })).toEqual(['Türkiye election']);
+        expect(await titles({ allOf: [['NGUYỄN']] })).toEqual(['Türkiye election']);
+      });
+
+      it('matches multi-word phrases as phrases', async () => {
+        expect(await titles({ allOf: [['united kingdom']] })).toEqual(['Talks in Tehran']);
+        expect(await titles({ allOf: [['kingdom united']] })).toEqual([]);
+      });
+
+      it('ANDs groups, ORs phrases within a group, and excludes noneOf', async () => {
+        expect(await titles({ allOf: [['iran'], ['united kingdom', 'britain']] })).toEqual([
+          'Talks in Tehran',
+        ]);
+        expect(await titles({ allOf: [['britain', 'iranian']] })).toEqual([
+          'Iranian exports',
+          'Türkiye election',
+        ]);
+        expect(await titles({ allOf: [['france'], ['turkiye']] })).toEqual([
+          'Türkiye election',
+          'Turkiye trade',
+        ]);
+        expect(await titles({ allOf: [['turkiye']], noneOf: ['iran'] })).toEqual([
+          'Türkiye election',
+        ]);
+        expect(await titles({ allOf: [['turkiye']], noneOf: ['iran', 'voters'] })).toEqual([]);
+      });
+
+      it('applies noneOf on its own', async () => {
+        expect(await titles({ allOf: [], noneOf: ['france'] })).toEqual([
+          'Talks in Tehran',
+          'Iranian exports',
+        ]);
+      });
+
+      it('ignores empty and whitespace phrases; no usable terms means no filter', async () => {
+        expect(await titles({ allOf: [] })).toHaveLength(4);
+        expect(await titles({ allOf: [['', '   ']], noneOf: ['', '\t'] })).toHaveLength(4);
+        expect(await titles({ allOf: [[''], ['  tehran  ', '']] })).toEqual(['Talks in Tehran']);
+        expect(await store.countArticles({ terms: { allOf: [[' ']] } })).toBe(4);
+      });
+
+      it('never reads user text as query syntax', async () => {
+        const hostile = [
+          'AND',
+          'OR',
+          'NOT',
+          'NEAR',
+          'NEAR(iran france)',
+          '"',
+          '""',
+          '"iran',
+          'iran"',
+          '*',
+          'ira*',
+          '-',
+          '-iran',
+          ':',
+          'title:iran',
+          '^iran',
+          '(',
+          ')',
+          '{title text}: iran',
+          "'; DROP TABLE articles; --",
+          '\u0000',
+          'iran\u0000france',
+          '+',
+        ];
+        for (const phrase of hostile) {
+          await expect(store.findArticles({ terms: { allOf: [[phrase]] } })).resolves.toBeDefined();
+          await expect(
+            store.countArticles({ terms: { allOf: [['iran']], noneOf: [phrase] } }),
+          ).resolves.toBeTypeOf('number');
+          await expect(store.search(phrase, {}, 5)).resolves.toBeDefined();
+        }
+        // Operators are words: "iran AND france" is the phrase "iran and france"...
+        expect(await titles({ allOf: [['iran AND france']] })).toEqual(['Turkiye trade']);
+        // ...a star is not a prefix operator, and a minus is not NOT.
+        expect(await titles({ allOf: [['ira*']] })).toEqual([]);
+        expect(await titles({ allOf: [['-tehran']] })).toEqual(['Talks in Tehran']);
+        expect(await titles({ allOf: [['"tehran"']] })).toEqual(['Talks in Tehran']);
+        expect(await store.countArticles({})).toBe(4);
+      });
+    });
+
+    describe('ordering, limit and time window', () => {
+      it('orders by publication time (undated by ingest time), newest first, then id', async () => {
+        const ids = await storeAll(store, [
+          article({ title: 'Old', publishedAt: '2024-01-01T00:00:00Z' }),
+          article({ title: 'Undated' }),
+          article({ title: 'Newer', publishedAt: '2024-03-01T00:00:00Z' }),
+          article({ title: 'Offset', publishedAt: '2024-02-01T01:00:00+02:00' }),
+          article({ title: 'Feb 1 UTC', publishedAt: '2024-02-01T00:00:00Z' }),
+          article({ title: 'Same time A', publishedAt: '2024-02-15T00:00:00Z' }),
+          article({ title: 'Same time B', publishedAt: '2024-02-15T00:00:00.000Z' }),
+        ]);
+        expect(ids).toHaveLength(7);
+        const all = await store.findArticles({});
+        expect(all.map((a) => a.title)).toEqual([
+          'Undated',
+          'Newer',
+          'Same time B',
+          'Same time A',
+          'Feb 1 UTC',
+          'Offset',
+          'Old',
+        ]);
+        const two = await store.findArticles({ limit: 2 });
+        expect(two.map((a) => a.title)).toEqual(['Undated', 'Newer']);
+        expect(await store.findArticles({ limit: 0 })).toEqual([]);
+        expect(await store.countArticles({ limit: 2 })).toBe(7);
+      });
+
+      it('keeps articles at or after since and before until', async () => {
+        await storeAll(store, [
+          article({ title: 'April', publishedAt: '2024-04-30T23:59:59Z' }),
+          article({ title: 'May 1', publishedAt: '2024-05-01T00:00:00Z' }),
+          article({ title: 'May 1 Paris', publishedAt: '2024-05-01T01:30:00+02:00' }),
+          article({ title: 'May 10', publishedAt: '2024-05-10T12:00:00Z' }),
+          article({ title: 'June', publishedAt: '2024-06-01T00:00:00Z' }),
+        ]);
+        const window = { since: '2024-05-01T00:00:00Z', until: '2024-06-01T00:00:00Z' };
+        const inWindow = await store.findArticles(window);
+        expect(inWindow.map((a) => a.title)).toEqual(['May 10', 'May 1']);
+        expect(await store.countArticles(window)).toBe(2);
+        const since = await store.findArticles({ since: '2024-05-10T12:00:00.000Z' });
+        expect(since.map((a) => a.title)).toEqual(['June', 'May 10']);
+        const until = await store.findArticles({ until: '2024-05-01T00:00:00Z' });
+        expect(until.map((a) => a.title)).toEqual(['April', 'May 1 Paris']);
+      });
+
+      it('places undated articles in the window by their ingest time', async () => {
+        await storeAll(store, [article({ title: 'Undated' })]);
+        const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+        expect(await store.countArticles({ since: hourAgo })).toBe(1);
+        expect(await store.countArticles({ until: hourAgo })).toBe(0);
+      });
+
+      it('combines terms, window and limit', async () => {
+        await storeAll(store, [
+          article({ title: 'Iran 1', publishedAt: '2024-05-01T00:00:00Z' }),
+          article({ title: 'Iran 2', publishedAt: '2024-05-02T00:00:00Z' }),
+          article({ title: 'Iran 3', publishedAt: '2024-05-03T00:00:00Z' }),
+          article({ title: 'Iran 4', publishedAt: '2024-05-04T00:00:00Z' }),
+          article({ title: 'France 5', publishedAt: '2024-05-05T00:00:00Z' }),
+        ]);
+        const query = { terms: { allOf: [['iran']] }, since: '2024-05-02T00:00:00Z', limit: 2 };
+        const found = await store.findArticles(query);
+        expect(found.map((a) => a.title)).toEqual(['Iran 4', 'Iran 3']);
+        expect(await store.countArticles(query)).toBe(3);
+      });
+    });
+
+    describe('search', () => {
+      let ids: number[];
+      beforeEach(async () => {
+        ids = await storeAll(store, [
+          article({
+            title: 'Starmer meets Iranian envoy',
+            text: 'The prime minister discussed sanctions with the envoy.',
+            publishedAt: '2024-05-01T00:00:00Z',
+          }),
+          article({
+            title: 'Weather report',
+            text: 'Rain later. Starmer was mentioned once in passing.',
+            publishedAt: '2024-05-02T00:00:00Z',
+          }),
+          article({
+            title: 'Markets',
+            text: 'Oil prices rose on sanctions news from Iran.',
+            publishedAt: '2024-05-03T00:00:00Z',
+          }),
+          article({
+            title: 'Football',
+            text: 'A late goal decided the match.',
+            publishedAt: '2024-05-04T00:00:00Z',
+          }),
+        ]);
+      });
+
+      it('finds articles by any word of a question, best first', async () => {
+        const hits = await store.search('What did Starmer say?', {}, 10);
+        expect(hits.map((h) => h.articleId)).toEqual([ids[0], ids[1]]);
+        expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
+      });
+
+      it('weights the title above the body', async () => {
+        const hits = await store.search('starmer', {}, 10);
+        expect(hits[0]?.articleId).toBe(ids[0]);
+      });
+
+      it('ORs words and ignores diacritics and case', async () => {
+        const hits = await store.search('SANCTIONS goal', {}, 10);
+        expect(new Set(hits.map((h) => h.articleId))).toEqual(new Set([ids[0], ids[2], ids[3]]));
+        const accented = await store.search('Stármer', {}, 10);
+        expect(accented).toHaveLength(2);
+      });
+
+      it('limits to k and stays within the scope', async () => {
+        expect(await store.search('sanctions starmer', {}, 1)).toHaveLength(1);
+        const scoped = await store.search('sanctions', { terms: { allOf: [['oil']] } }, 10);
+        expect(scoped.map((h) => h.articleId)).toEqual([ids[2]]);
+        const windowed = await store.search(
+          'starmer sanctions',
+          { since: '2024-05-02T00:00:00Z', until: '2024-05-03T00:00:00Z' },
+          10,
+        );
+        expect(windowed.map((h) => h.articleId)).toEqual([ids[1]]);
+        const excluded = await store.search(
+          'starmer',
+          { terms: { allOf: [], noneOf: ['rain'] } },
+          10,
+        );
+        expect(excluded.map((h) => h.articleId)).toEqual([ids[0]]);
+      });
+
+      it('returns nothing for empty or wordless text', async () => {
+        expect(await store.search('', {}, 10)).toEqual([]);
+        expect(await store.search('   ', {}, 10)).toEqual([]);
+        expect(await store.search('?!* "" -:', {}, 10)).toEqual([]);
+        expect(await store.search('starmer', {}, 0)).toEqual([]);
+      });
+
+      it('treats operator words in a question as words', async () => {
+        const hits = await store.search('Starmer AND NOT "sanctions" OR envoy*', {}, 10);
+        expect(hits.map((h) => h.articleId)).toContain(ids[0]);
+      });
+    });
+
+    describe('close', () => {
+      it('rejects work after close', async () => {
+        const other = await makeStore();
+        await other.close();
+        await expect(other.findArticles({})).rejects.toBeInstanceOf(BriefwireError);
+        await expect(other.findArticles({})).rejects.toMatchObject({ code: 'STORE_FAILED' });
+      });
+    });
+  });
+}
