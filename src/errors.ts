@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'INPUT_MALFORMED'
   | 'TOPIC_UNKNOWN'
   | 'TOPIC_INVALID'
+  | 'NO_ARTICLES'
   | 'STORE_FAILED';
 
 export class BriefwireError extends Error {

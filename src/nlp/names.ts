@@ -160,6 +160,26 @@ function isDemonym(t: Token): boolean {
   return hasTag(t, 'Demonym') || lookupPlace(t.word)?.form === 'demonym';
 }
 
+/** Common nouns that name a kind of place: "the port of X", "the city of X". */
+const PLACE_NOUNS = new Set([
+  'port',
+  'city',
+  'town',
+  'village',
+  'region',
+  'province',
+  'state',
+  'county',
+  'island',
+  'islands',
+  'capital',
+  'district',
+  'republic',
+  'kingdom',
+  'suburb',
+  'borough',
+]);
+
 const LOCATIVE = new Set([
   'in',
   'at',
@@ -195,6 +215,16 @@ function typeOf(
   const lastWord = tokens[last]!;
   const next = tokens[last + 1];
   const prev = tokens[first - 1];
+  const modifiesNoun =
+    !!next && !breaksAfter(lastWord) && /^\p{Ll}/u.test(next.word) && next.tags.has('Noun');
+  // "Dock workers voted": a capitalised first word before a lowercase noun is that noun's modifier.
+  if (
+    words.length === 1 &&
+    tokens[first]!.sentenceStart &&
+    modifiesNoun &&
+    !hasTag(lastWord, 'Person', 'Place')
+  )
+    return undefined;
   if (words.length > 1 && ORG_HEADS.has(lastWord.lower)) return 'organization';
   if (next && !breaksAfter(lastWord) && ORG_CUES_AFTER.has(next.lower)) return 'organization';
   if (words.some((w) => hasTag(w, 'Organization'))) return 'organization';
@@ -204,9 +234,9 @@ function typeOf(
   if (words.length === 1 && /^\p{Lu}[\p{Lu}\p{N}&.]+$/u.test(lastWord.word)) return 'organization'; // MI5, NATO
   if (next && !breaksAfter(lastWord) && SPEECH_VERBS.has(next.lower) && next.tags.has('Verb'))
     return 'person';
-  const modifiesNoun =
-    next && !breaksAfter(lastWord) && /^\p{Ll}/u.test(next.word) && next.tags.has('Noun');
   if (prev && LOCATIVE.has(prev.lower) && !modifiesNoun) return 'place';
+  const beforeOf = tokens[first - 2];
+  if (prev?.lower === 'of' && beforeOf && PLACE_NOUNS.has(beforeOf.lower)) return 'place'; // "the port of X"
   if (words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w.word)))
     return 'person';
   return undefined;

@@ -44,3 +44,11 @@ export function placeKey(surface: string): string {
 export function lookupPlace(surface: string): PlaceMatch | undefined {
   return byForm.get(placeKey(surface));
 }
+
+const byCountry = new Map(countries.map((c) => [c.name, c]));
+
+/** Every way of naming a country in text: its name, aliases and demonyms (not its capital). */
+export function placeForms(country: string): string[] {
+  const c = byCountry.get(country);
+  return c ? [c.name, ...c.aliases, ...c.demonyms] : [country];
+}

@@ -62,25 +62,33 @@ function titleBefore(
   if (span.title) {
     ({ first, last } = span.title);
   } else {
+    // "…, its Director General, Ken McCallum" or "the union's general secretary, Helen Okafor"
     const comma = tokens[span.first - 1];
-    if (!comma || !/^,/.test(comma.post)) return null;
+    if (!comma || !/^,/.test(comma.post) || !isTitleWord(comma)) return null;
     last = span.first - 1;
     first = last;
-    while (
-      first - 1 >= 0 &&
-      isCapitalised(tokens[first - 1]!.word) &&
-      isTitleWord(tokens[first - 1]!) &&
-      !breaksAfter(tokens[first - 1]!)
-    )
+    while (first - 1 >= 0 && isTitleWord(tokens[first - 1]!) && !breaksAfter(tokens[first - 1]!))
       first--;
-    if (!isTitleWord(tokens[last]!) || !isCapitalised(tokens[last]!.word)) return null;
+    const before = tokens[first - 1];
+    const introduced =
+      !!before &&
+      (before.possessive || ['its', 'their', 'the', 'his', 'her'].includes(before.lower));
+    // A bare capitalised title needs no article; a lowercase one does ("the general secretary").
+    if (!introduced && !isCapitalised(tokens[first]!.word)) return null;
     if (first === last && !TITLE_WORDS.has(tokens[last]!.lower)) return null;
+    if (before?.possessive && !isOwnerName(before, spans))
+      return `${words(tokens, first - 1, last)}`;
   }
   // Drop honorifics that are not roles ("Mr", "Dr" alone).
   const title = words(tokens, first, last);
   if (/^(?:mr|mrs|ms|miss|mx|dr|sir|dame)\.?$/i.test(title)) return null;
   const owner = ownerBefore(tokens, first, spans, actorOf, drafts);
   return owner ? `${title} of ${owner}` : title;
+}
+
+/** Is the possessive word a name we found (so "MI5’s director" becomes "director of MI5")? */
+function isOwnerName(t: Token, spans: NameSpan[]): boolean {
+  return spans.some((s) => s.end === t.end);
 }
 
 /** "its"/"their" before a title means the organisation most recently named; "MI5’s" names it. */
@@ -117,11 +125,11 @@ function appositionAfter(tokens: Token[], span: NameSpan): string | null {
   if (!/^,/.test(last.post)) return null;
   const start = span.last + 1;
   const first = tokens[start];
-  if (
-    !first ||
-    (!['the', 'a', 'an', 'its', 'his', 'her', 'their'].includes(first.lower) && !first.possessive)
-  )
-    return null;
+  if (!first) return null;
+  const introduced =
+    ['the', 'a', 'an', 'its', 'his', 'her', 'their'].includes(first.lower) || first.possessive;
+  // "Helen Okafor, general secretary of the union," opens with the role noun itself.
+  if (!introduced && !(TITLE_WORDS.has(first.lower) || ROLE_NOUNS.has(first.lower))) return null;
   let end = start;
   while (
     end < tokens.length &&

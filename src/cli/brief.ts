@@ -1,0 +1,42 @@
+import { buildBriefing } from '../briefing/build.ts';
+import { BriefwireError } from '../errors.ts';
+import { renderJson } from '../render/json.ts';
+import { renderBriefing } from '../render/text.ts';
+import { withApp } from './context.ts';
+import { type CliIO, EXIT, type Subcommand } from './io.ts';
+import { parseOptions, stringOption } from './options.ts';
+
+const FORMATS = ['text', 'markdown', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+export const brief: Subcommand = {
+  name: 'brief',
+  summary: 'print the briefing for a topic',
+  usage:
+    'briefwire brief <topic> [--since 24h|7d|DATE|all] [--format text|markdown|json] [--db PATH|URL]',
+  async run(argv: string[], io: CliIO): Promise<number> {
+    const parsed = parseOptions('brief', argv, {
+      since: { type: 'string' },
+      format: { type: 'string', short: 'f' },
+    });
+    const [topic, ...extra] = parsed.positionals;
+    if (!topic || extra.length)
+      throw new BriefwireError('USAGE', `usage: ${this.usage}`, argv.join(' '));
+    const format = (stringOption(parsed, 'format') ?? 'text') as Format;
+    if (!FORMATS.includes(format))
+      throw new BriefwireError(
+        'USAGE',
+        `--format must be one of ${FORMATS.join(', ')} (got "${format}")`,
+        format,
+      );
+    const since = stringOption(parsed, 'since');
+    return withApp(io, stringOption(parsed, 'db'), async (app) => {
+      const briefing = await buildBriefing(app.store, app.topics, {
+        topic,
+        ...(since ? { since } : {}),
+      });
+      io.stdout.write(format === 'json' ? renderJson(briefing) : renderBriefing(briefing, format));
+      return EXIT.ok;
+    });
+  },
+};

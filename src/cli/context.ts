@@ -1,0 +1,19 @@
+import { type App, openApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import type { CliIO } from './io.ts';
+
+/** Opens the app for a subcommand with `--db` taking precedence over the environment. */
+export async function withApp<T>(
+  io: CliIO,
+  db: string | undefined,
+  work: (app: App) => Promise<T>,
+): Promise<T> {
+  const config = loadConfig(io.env, db ? { db } : {});
+  const app = await openApp(config);
+  for (const p of app.topicProblems) io.stderr.write(`warning: topic file skipped: ${p.message}\n`);
+  try {
+    return await work(app);
+  } finally {
+    await app.close();
+  }
+}

@@ -1,0 +1,56 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openApp } from '../app.ts';
+import { buildBriefing } from '../briefing/build.ts';
+import { loadConfig } from '../config.ts';
+import { ingestPaths } from '../ingest/ingest.ts';
+import { renderBriefing } from '../render/text.ts';
+import { type CliIO, EXIT, type Subcommand } from './io.ts';
+import { parseOptions, stringOption } from './options.ts';
+
+/** The sample articles shipped with Briefwire: written by us, fictional, and labelled so. */
+export const DEMO_ARTICLES = fileURLToPath(new URL('../../demo/articles/', import.meta.url));
+export const DEMO_TOPIC = 'marrowby-strike';
+
+export const demo: Subcommand = {
+  name: 'demo',
+  summary:
+    'ingest the bundled fictional sample articles into a temporary store and print a briefing',
+  usage: 'briefwire demo [--db PATH|URL]',
+  async run(argv: string[], io: CliIO): Promise<number> {
+    const parsed = parseOptions('demo', argv, {});
+    const given = stringOption(parsed, 'db');
+    // Without --db the demo writes only to a temporary folder, removed afterwards.
+    const tempDir = given ? null : await mkdtemp(join(tmpdir(), 'briefwire-demo-'));
+    const db = given ?? join(tempDir!, 'demo.db');
+    try {
+      const app = await openApp(loadConfig(io.env, { db }));
+      try {
+        io.stderr.write(
+          `Briefwire demo: ingesting the fictional sample articles in ${DEMO_ARTICLES}\n`,
+        );
+        const report = await ingestPaths(app.store, [DEMO_ARTICLES]);
+        for (const item of report.items)
+          io.stderr.write(
+            `  ${item.status.padEnd(9)} ${item.title ?? item.input}${item.reason && item.status !== 'stored' ? ` — ${item.reason}` : ''}\n`,
+          );
+        io.stderr.write(`\n$ briefwire brief ${DEMO_TOPIC} --since all\n\n`);
+        const briefing = await buildBriefing(app.store, app.topics, {
+          topic: DEMO_TOPIC,
+          since: 'all',
+        });
+        io.stdout.write(renderBriefing(briefing, 'text'));
+        io.stderr.write(
+          '\nThese articles are fictional samples. Next: briefwire ingest <your files>, then briefwire brief <topic>.\n',
+        );
+      } finally {
+        await app.close();
+      }
+      return EXIT.ok;
+    } finally {
+      if (tempDir) await rm(tempDir, { recursive: true, force: true });
+    }
+  },
+};

@@ -1,0 +1,19 @@
+import type { Env } from '../config.ts';
+
+/** What a subcommand may touch: its streams, environment and working directory. Tests pass fakes. */
+export interface CliIO {
+  stdout: { write(chunk: string): unknown };
+  stderr: { write(chunk: string): unknown };
+  env: Env;
+  cwd: string;
+}
+
+export interface Subcommand {
+  name: string;
+  summary: string;
+  usage: string;
+  run(argv: string[], io: CliIO): Promise<number>;
+}
+
+/** Exit codes: 0 ok, 1 the work failed (some input bad, nothing to brief), 2 usage or configuration. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;

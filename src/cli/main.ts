@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { type ErrorCode, isBriefwireError } from '../errors.ts';
+import { analyze } from './analyze.ts';
+import { brief } from './brief.ts';
+import { demo } from './demo.ts';
+import { ingest } from './ingest.ts';
+import { type CliIO, EXIT, type Subcommand } from './io.ts';
+import { serve } from './serve.ts';
+import { topics } from './topics.ts';
+
+const COMMANDS: Subcommand[] = [demo, ingest, brief, topics, analyze, serve];
+
+/** Errors about how the command was called rather than about the work. */
+const USAGE_CODES: ReadonlySet<ErrorCode> = new Set(['USAGE', 'CONFIG_INVALID', 'TOPIC_INVALID']);
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+function help(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'briefwire — news briefings from stored articles',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Every command takes --db PATH|URL (default: $BRIEFWIRE_DB, $DATABASE_URL, ./data/briefwire.db).',
+    'Run `briefwire <command> --help` for its options.',
+    '',
+  ].join('\n');
+}
+
+const processIO = (): CliIO => ({
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+});
+
+export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.stdout.write(help());
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`${version()}\n`);
+    return EXIT.ok;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.stderr.write(`briefwire: unknown command "${name}"\n\n${help()}`);
+    return EXIT.usage;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(`usage: ${command.usage}\n`);
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    if (isBriefwireError(e)) {
+      io.stderr.write(`briefwire ${name}: ${e.message}\n`);
+      return USAGE_CODES.has(e.code) ? EXIT.usage : EXIT.failed;
+    }
+    io.stderr.write(
+      `briefwire ${name}: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    );
+    return EXIT.failed;
+  }
+}

@@ -1,0 +1,27 @@
+import { createHash } from 'node:crypto';
+import { analyzeText } from '../nlp/analyze.ts';
+import { ANALYSIS_VERSION } from '../nlp/model.ts';
+import type { NewArticle, ParsedArticle } from './article.ts';
+
+/** A parsed article, analysed once and fingerprinted, ready for the store. */
+export function prepareArticle(origin: string, parsed: ParsedArticle): NewArticle {
+  return {
+    ...parsed,
+    origin,
+    contentHash: contentHash(parsed.text),
+    analysis: analyzeText(parsed.title, parsed.text),
+    analysisVersion: ANALYSIS_VERSION,
+  };
+}
+
+/** Same words in the same order → same hash, whatever the quotes, case or spacing. */
+export function contentHash(text: string): string {
+  const normal = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[“”„"]/g, '"')
+    .replace(/[‘’']/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+  return createHash('sha256').update(normal).digest('hex');
+}

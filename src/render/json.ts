@@ -1,0 +1,54 @@
+import type { Briefing } from '../briefing/model.ts';
+
+/**
+ * The briefing as JSON (the `brief --format json` contract). Only article ids and
+ * `generatedAt` differ between runs or stores: the window is given by its label and the
+ * dates of the articles it covers, never by times derived from the clock.
+ */
+export function briefingToJson(b: Briefing): object {
+  const dates = b.sources
+    .map((s) => s.publishedAt)
+    .filter((d): d is string => d !== null)
+    .sort();
+  return {
+    topic: b.topic,
+    title: b.title,
+    generatedAt: b.generatedAt,
+    window: {
+      label: b.window.label,
+      ...(/^\d{4}-/.test(b.window.label) && b.window.since ? { since: b.window.since } : {}),
+      fallback: b.window.fallback,
+      articlesFrom: dates[0] ?? null,
+      articlesTo: dates.at(-1) ?? null,
+    },
+    notes: b.notes,
+    summary: b.summary.map((s) => ({ text: s.text, articleId: s.articleId, source: s.source })),
+    quotes: b.quotes.map((q) => ({
+      text: q.text,
+      speaker: q.speaker,
+      role: q.role,
+      articleId: q.articleId,
+      source: q.source,
+    })),
+    actors: b.actors.map((a) => ({
+      name: a.name,
+      type: a.type,
+      role: a.role,
+      aliases: a.aliases,
+      articles: a.articles,
+    })),
+    sources: b.sources.map((s) => ({
+      n: s.n,
+      articleId: s.articleId,
+      title: s.title,
+      source: s.source,
+      url: s.url,
+      origin: s.origin,
+      publishedAt: s.publishedAt,
+    })),
+  };
+}
+
+export function renderJson(b: Briefing): string {
+  return `${JSON.stringify(briefingToJson(b), null, 2)}\n`;
+}
