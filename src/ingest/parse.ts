@@ -1,0 +1,59 @@
+import { BriefwireError } from '../errors.ts';
+import type { ParsedArticle } from './article.ts';
+import { parseHtml } from './parse-html.ts';
+import { parseJson } from './parse-json.ts';
+import { parseMarkdown, parseText } from './parse-text.ts';
+import { formatOf, SUPPORTED_EXTENSIONS } from './sources.ts';
+
+/**
+ * One entry point from (path, content) to articles, dispatching on the extension. Whole-file
+ * failures throw a BriefwireError naming the path (INPUT_EMPTY, INPUT_MALFORMED,
+ * INPUT_UNSUPPORTED); per-record failures inside a JSON file come back as `problems`.
+ */
+
+export interface ParseResult {
+  articles: ParsedArticle[];
+  /** Records that could not be used while the rest of the file was (JSON only). */
+  problems: BriefwireError[];
+}
+
+export function parseInput(path: string, content: string): ParseResult {
+  const format = formatOf(path);
+  if (format === null) {
+    throw new BriefwireError(
+      'INPUT_UNSUPPORTED',
+      `${path}: unsupported extension (supported: ${SUPPORTED_EXTENSIONS.join(', ')})`,
+      path,
+    );
+  }
+  if (content.replace(/^\uFEFF/, '').trim() === '') {
+    throw new BriefwireError('INPUT_EMPTY', `${path}: file is empty`, path);
+  }
+  switch (format) {
+    case 'text':
+      return { articles: [parseText(path, content)], problems: [] };
+    case 'markdown':
+      return { articles: [parseMarkdown(path, content)], problems: [] };
+    case 'html':
+      return { articles: [parseHtml(path, content)], problems: [] };
+    case 'json':
+      return parseJson(path, content);
+  }
+}
+
+/**
+ * The articles in one input. Throws when the file yields none; when some JSON records are
+ * bad and others good, returns the good ones (use parseInput to report the bad ones).
+ */
+export function parseArticle(path: string, content: string): ParsedArticle[] {
+  const { articles, problems } = parseInput(path, content);
+  const first = problems[0];
+  if (articles.length === 0 && first !== undefined) {
+    if (problems.length === 1) throw first;
+    const more = `${problems.length - 1} more record(s) also unusable`;
+    throw new BriefwireError('INPUT_MALFORMED', `${first.message}; ${more}`, path, {
+      cause: first,
+    });
+  }
+  return articles;
+}
