@@ -19,7 +19,11 @@ interface Merged {
 }
 
 function keyOf(a: Actor): string {
-  if (a.type === 'place') return `place:${(lookupPlace(a.name)?.country ?? a.name).toLowerCase()}`;
+  if (a.type === 'place') {
+    // A capital stays a city here: the article's analysis already folded capitals used for governments.
+    const place = lookupPlace(a.name);
+    return `place:${(place && place.form !== 'capital' ? place.country : a.name).toLowerCase()}`;
+  }
   return `${a.type}:${a.name.toLowerCase()}`;
 }
 

@@ -23,8 +23,7 @@ export function pickQuotes(
   actors: BriefActor[],
   sourceOf: (articleId: number) => number,
 ): BriefQuote[] {
-  const prominence = new Map<string, number>();
-  actors.forEach((a, i) => prominence.set(a.name, actors.length - i));
+  const prominence = new Map(actors.map((a, i) => [a.name, actors.length - i]));
   const roleOf = new Map(actors.map((a) => [a.name, a.role]));
   const surnameOf = new Map(
     actors.filter((a) => a.type === 'person').map((a) => [a.name.split(' ').at(-1)!, a.name]),

@@ -283,7 +283,8 @@ function pickHeadline(
   if (before.length > 0) {
     const pool = before.filter((c) => !isTaglineLike(at(c)));
     if (pool.length === 0) return before[before.length - 1] ?? first;
-    return pool.find((c) => !/\.["'”’]?$/.test(at(c))) ?? pool[0] ?? first;
+    // Closest to the byline or date line wins: site names and kickers sit above the headline.
+    return [...pool].reverse().find((c) => !/\.["'”’]?$/.test(at(c))) ?? pool[0] ?? first;
   }
   const second = candidates[1];
   if (

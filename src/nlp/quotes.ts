@@ -57,7 +57,12 @@ export function findQuotes(
     if (!s) continue;
     let actor = attribute(ctx, q, s);
     const sameParagraph = carried.paragraph === s.paragraph;
-    const reopens = q.continued && carried.paragraph === s.paragraph - 1;
+    // A paragraph that opens with an unattributed quote continues the previous paragraph's
+    // speaker: news style reopens a quotation, or follows a speaker with more of their words.
+    const opensParagraph =
+      s.start === sentences.find((x) => x.paragraph === s.paragraph)?.start &&
+      q.start - s.start <= 1;
+    const reopens = (q.continued || opensParagraph) && carried.paragraph === s.paragraph - 1;
     if (actor === null && (sameParagraph || reopens)) actor = carried.actor;
     if (actor === null) actor = attributeFromEarlierSentence(ctx, sentences, sentence);
     if (actor !== null) carried = { paragraph: s.paragraph, actor };

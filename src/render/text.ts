@@ -1,4 +1,5 @@
 import type { BriefActor, Briefing, BriefQuote, BriefSource } from '../briefing/model.ts';
+import { describeWindow } from '../briefing/window.ts';
 
 /** Plain text for terminals, and Markdown for chat and files, from the same walk. */
 
@@ -32,14 +33,12 @@ function sourceLine(s: BriefSource, style: Style): string {
 
 export function renderBriefing(b: Briefing, style: Style): string {
   const out: string[] = [];
-  const dateRange = b.window.fallback
-    ? 'most recent articles'
-    : b.window.label === 'all'
-      ? 'all time'
-      : `window ${b.window.label}`;
+  const covered = b.window.fallback
+    ? `most recent (none in ${describeWindow(b.window.label)})`
+    : describeWindow(b.window.label);
   out.push(style === 'markdown' ? `# Briefing: ${b.title}` : `Briefing: ${b.title}`);
   out.push(
-    `${style === 'markdown' ? '_' : ''}${b.sources.length} article${b.sources.length === 1 ? '' : 's'} · ${dateRange}${style === 'markdown' ? '_' : ''}`,
+    `${style === 'markdown' ? '_' : ''}${b.sources.length} article${b.sources.length === 1 ? '' : 's'} · ${covered}${style === 'markdown' ? '_' : ''}`,
   );
   for (const note of b.notes) out.push(style === 'markdown' ? `> ${note}` : `Note: ${note}`);
   out.push('', heading('Summary', style));

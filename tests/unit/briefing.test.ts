@@ -1,0 +1,109 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ARTICLES, DEMO_TOPIC } from '../../src/cli/demo.ts';
+import { contentWords, overlap } from '../../src/nlp/words.ts';
+import { runCli, tempDir } from '../helpers/cli.ts';
+
+/** Briefings built from the bundled demo articles (fictional, multi-article). */
+describe('brief over the demo articles', () => {
+  const tmp = tempDir();
+  const dbA = join(tmp.dir, 'a.db');
+  const dbB = join(tmp.dir, 'b.db');
+
+  beforeAll(async () => {
+    expect((await runCli(['ingest', DEMO_ARTICLES, '--db', dbA])).code).toBe(0);
+    expect((await runCli(['ingest', DEMO_ARTICLES, '--db', dbB])).code).toBe(0);
+  });
+  afterAll(() => tmp.cleanup());
+
+  const briefJson = async (db: string, ...extra: string[]) => {
+    const out = await runCli([
+      'brief',
+      DEMO_TOPIC,
+      '--since',
+      'all',
+      '--format',
+      'json',
+      '--db',
+      db,
+      ...extra,
+    ]);
+    expect(out.code, out.stderr).toBe(0);
+    return JSON.parse(out.stdout) as Record<string, unknown> & {
+      summary: Array<{ text: string; articleId: number }>;
+      generatedAt: string;
+    };
+  };
+
+  it('is deterministic: two stores give the same JSON but for generatedAt', async () => {
+    const a = await briefJson(dbA);
+    const b = await briefJson(dbB);
+    const strip = (x: Record<string, unknown>) => ({ ...x, generatedAt: '' });
+    expect(strip(b)).toEqual(strip(a));
+  });
+
+  it('draws the summary from several articles without repeating itself', async () => {
+    const { summary } = await briefJson(dbA);
+    expect(new Set(summary.map((s) => s.articleId)).size).toBeGreaterThanOrEqual(2);
+    const bags = summary.map((s) => new Set(contentWords(s.text)));
+    for (let i = 0; i < bags.length; i++)
+      for (let j = i + 1; j < bags.length; j++)
+        expect(overlap(bags[i]!, bags[j]!)).toBeLessThan(0.5);
+  });
+
+  it('renders text and markdown with numbered sources', async () => {
+    const text = await runCli(['brief', DEMO_TOPIC, '--since', 'all', '--db', dbA]);
+    expect(text.stdout).toMatch(/^Briefing: /);
+    expect(text.stdout).toMatch(/\[1\] /);
+    const md = await runCli([
+      'brief',
+      DEMO_TOPIC,
+      '--since',
+      'all',
+      '--format',
+      'markdown',
+      '--db',
+      dbA,
+    ]);
+    expect(md.stdout).toMatch(/^# Briefing: /);
+    expect(md.stdout).toMatch(/^## Key quotes$/m);
+  });
+
+  it('answers an unknown topic with a message naming it and close matches', async () => {
+    const out = await runCli(['brief', 'marowby-strik', '--db', dbA, '--since', 'all']);
+    expect(out.code).toBe(1);
+    expect(out.stderr).toMatch(/No stored article matches topic "marowby-strik"/);
+    expect(out.stderr).toMatch(/iran-uk/); // the defined topic is offered
+  });
+
+  it('rejects a bad topic name, a bad window and a bad format as usage errors', async () => {
+    expect((await runCli(['brief', '../etc', '--db', dbA])).code).toBe(2);
+    const win = await runCli(['brief', DEMO_TOPIC, '--since', 'yesterday', '--db', dbA]);
+    expect(win.code).toBe(2);
+    expect(win.stderr).toMatch(/--since "yesterday"/);
+    const fmt = await runCli(['brief', DEMO_TOPIC, '--format', 'pdf', '--db', dbA]);
+    expect(fmt.stderr).toMatch(/--format must be one of text, markdown, json/);
+  });
+
+  it('falls back to the most recent articles when the window is empty, and says so', async () => {
+    const out = await runCli([
+      'brief',
+      DEMO_TOPIC,
+      '--since',
+      '24h',
+      '--format',
+      'json',
+      '--db',
+      dbA,
+    ]);
+    const json = JSON.parse(out.stdout) as { window: { fallback: boolean }; notes: string[] };
+    expect(json.window.fallback).toBe(true);
+    expect(json.notes[0]).toMatch(/No article in the last 24 hours/);
+  });
+
+  it('lists defined topics with their article counts', async () => {
+    const out = await runCli(['topics', '--json', '--db', dbA]);
+    const rows = JSON.parse(out.stdout) as Array<{ slug: string; total: number }>;
+    expect(rows.find((r) => r.slug === 'iran-uk')?.total).toBe(0);
+  });
+});
