@@ -1,3 +1,4 @@
+import { LOCATIVE_PREPOSITIONS } from './lexicon.ts';
 import type { Actor, EntityType, Mention } from './model.ts';
 import type { NameSpan } from './names.ts';
 import { lookupPlace } from './places.ts';
@@ -30,31 +31,16 @@ export interface ResolvedActors {
   actorOf: number[];
 }
 
-const PLACE_PREPOSITIONS = new Set([
-  'in',
-  'at',
-  'near',
-  'from',
-  'to',
-  'into',
-  'across',
-  'outside',
-  'inside',
-  'around',
-  'the',
-  'of',
-  'via',
-  'toward',
-  'towards',
-  'throughout',
-]);
-
 /** A capital used for its government: "Tehran’s threats", "Tehran has grown …". */
 function isMetonym(tokens: Token[], span: NameSpan): boolean {
   const last = tokens[span.last]!;
   if (last.possessive) return true;
   const prev = tokens[span.first - 1];
-  if (prev && PLACE_PREPOSITIONS.has(prev.lower)) return false;
+  if (
+    prev &&
+    (LOCATIVE_PREPOSITIONS.has(prev.lower) || prev.lower === 'the' || prev.lower === 'of')
+  )
+    return false;
   const next = tokens[span.last + 1];
   return (
     !!next &&

@@ -1,4 +1,11 @@
-import { ORG_CUES_AFTER, ORG_HEADS, SPEECH_VERBS, TITLE_WORDS } from './lexicon.ts';
+import {
+  LOCATIVE_PREPOSITIONS,
+  ORG_CUES_AFTER,
+  ORG_HEADS,
+  SPEECH_VERBS,
+  TITLE_WORDS,
+  wordSet,
+} from './lexicon.ts';
 import type { EntityType } from './model.ts';
 import { lookupPlace } from './places.ts';
 import { breaksAfter, breaksBefore, isCapitalised, type Token } from './tokens.ts';
@@ -22,7 +29,7 @@ export interface NameSpan {
 }
 
 /** Connectors allowed inside a name when an organisation head precedes them. */
-const CONNECTORS = new Set(['of', 'for', 'and', '&', 'on', 'de']);
+const CONNECTORS = wordSet('of for and & on de');
 
 /** Words that are capitalised only because they start a sentence or a heading. */
 const FUNCTION_TAGS = [
@@ -161,40 +168,10 @@ function isDemonym(t: Token): boolean {
 }
 
 /** Common nouns that name a kind of place: "the port of X", "the city of X". */
-const PLACE_NOUNS = new Set([
-  'port',
-  'city',
-  'town',
-  'village',
-  'region',
-  'province',
-  'state',
-  'county',
-  'island',
-  'islands',
-  'capital',
-  'district',
-  'republic',
-  'kingdom',
-  'suburb',
-  'borough',
-]);
-
-const LOCATIVE = new Set([
-  'in',
-  'at',
-  'near',
-  'from',
-  'to',
-  'into',
-  'across',
-  'throughout',
-  'outside',
-  'inside',
-  'towards',
-  'toward',
-  'via',
-]);
+const PLACE_NOUNS = wordSet(
+  'port city town village region province state county island islands capital district ' +
+    'republic kingdom suburb borough',
+);
 
 function typeOf(
   tokens: Token[],
@@ -234,7 +211,7 @@ function typeOf(
   if (words.length === 1 && /^\p{Lu}[\p{Lu}\p{N}&.]+$/u.test(lastWord.word)) return 'organization'; // MI5, NATO
   if (next && !breaksAfter(lastWord) && SPEECH_VERBS.has(next.lower) && next.tags.has('Verb'))
     return 'person';
-  if (prev && LOCATIVE.has(prev.lower) && !modifiesNoun) return 'place';
+  if (prev && LOCATIVE_PREPOSITIONS.has(prev.lower) && !modifiesNoun) return 'place';
   const beforeOf = tokens[first - 2];
   if (prev?.lower === 'of' && beforeOf && PLACE_NOUNS.has(beforeOf.lower)) return 'place'; // "the port of X"
   if (words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w.word)))

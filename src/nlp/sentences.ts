@@ -1,3 +1,4 @@
+import { wordSet } from './lexicon.ts';
 import type { Sentence } from './model.ts';
 
 /**
@@ -8,151 +9,23 @@ import type { Sentence } from './model.ts';
  */
 
 /** Words that end with a period but rarely end a sentence. Lowercase, without the period. */
-const ABBREVIATIONS = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'mx',
-  'dr',
-  'prof',
-  'sen',
-  'rep',
-  'gov',
-  'gen',
-  'col',
-  'lt',
-  'sgt',
-  'capt',
-  'cmdr',
-  'adm',
-  'maj',
-  'rev',
-  'hon',
-  'pres',
-  'supt',
-  'det',
-  'insp',
-  'st',
-  'jr',
-  'sr',
-  'mt',
-  'ft',
-  'vs',
-  'v',
-  'no',
-  'nos',
-  'vol',
-  'pp',
-  'p',
-  'fig',
-  'approx',
-  'dept',
-  'univ',
-  'assn',
-  'bros',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-  'e.g',
-  'i.e',
-  'cf',
-  'al',
-  'ca',
-  'esp',
-  'est',
-  'ave',
-  'blvd',
-  'rd',
-  'mass',
-  'calif',
-  'fla',
-  'ariz',
-  'ill',
-  'penn',
-  'conn',
-  'okla',
-  'minn',
-  'wis',
-  'tenn',
-  'nev',
-  'colo',
-]);
+const ABBREVIATIONS = wordSet(
+  'mr mrs ms mx dr prof sen rep gov gen col lt sgt capt cmdr adm maj rev hon pres supt ' +
+    'det insp st jr sr mt ft vs v no nos vol pp p fig approx dept univ assn bros jan feb ' +
+    'mar apr jun jul aug sep sept oct nov dec e.g i.e cf al ca esp est ave blvd rd mass ' +
+    'calif fla ariz ill penn conn okla minn wis tenn nev colo',
+);
 
 /** Abbreviations that often do end a sentence ("… in the U.S. The …"), decided by what follows. */
-const SENTENCE_FINAL_ABBREVIATIONS = new Set(['inc', 'ltd', 'co', 'corp', 'etc', 'plc', 'llc']);
+const SENTENCE_FINAL_ABBREVIATIONS = wordSet('inc ltd co corp etc plc llc');
 
 /** Capitalised words that start sentences far more often than they continue a name. */
-const SENTENCE_STARTERS = new Set([
-  'the',
-  'a',
-  'an',
-  'he',
-  'she',
-  'it',
-  'they',
-  'we',
-  'i',
-  'you',
-  'but',
-  'and',
-  'or',
-  'so',
-  'in',
-  'on',
-  'at',
-  'this',
-  'that',
-  'these',
-  'those',
-  'his',
-  'her',
-  'its',
-  'their',
-  'our',
-  'there',
-  'if',
-  'when',
-  'while',
-  'as',
-  'after',
-  'before',
-  'however',
-  'meanwhile',
-  'for',
-  'with',
-  'by',
-  'last',
-  'earlier',
-  'since',
-  'some',
-  'many',
-  'most',
-  'officials',
-  'yet',
-  'also',
-  'still',
-  'what',
-  'who',
-  'why',
-  'how',
-  'where',
-  'which',
-  'now',
-  'then',
-  'not',
-  'no',
-  'one',
-  'two',
-]);
+const SENTENCE_STARTERS = wordSet(
+  'the a an he she it they we i you but and or so in on at this that these those his ' +
+    'her its their our there if when while as after before however meanwhile for with by ' +
+    'last earlier since some many most officials yet also still what who why how where ' +
+    'which now then not no one two',
+);
 
 const SPEECH_AFTER_QUOTE =
   /^\s+(?:[A-Z][\w’'.-]*\s+){0,3}(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|shouted|cried|exclaimed|wondered|continued|insisted|argued|explained)\b/;
@@ -245,26 +118,8 @@ function lastWord(before: string): string {
   return /(?:^|[^\p{L}\p{N}.])([\p{L}.]+)\.$/u.exec(before)?.[1] ?? '';
 }
 
-const TITLES = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'mx',
-  'dr',
-  'prof',
-  'sen',
-  'rep',
-  'gov',
-  'gen',
-  'col',
-  'lt',
-  'sgt',
-  'capt',
-  'rev',
-  'hon',
-  'pres',
-  'st',
-]);
+/** Abbreviated titles: always followed by a name, never the end of a sentence. */
+const TITLES = wordSet('mr mrs ms mx dr prof sen rep gov gen col lt sgt capt rev hon pres st');
 
 function isTitle(word: string): boolean {
   return TITLES.has(word);
