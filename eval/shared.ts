@@ -30,3 +30,23 @@ export function prf(tp: number, fp: number, fn: number): Prf {
     f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
   };
 }
+
+/** One line of the `npm run eval` table. Figures are fractions in [0, 1] (ROUGE too). */
+export interface EvalRow {
+  measure: string;
+  ours: number;
+  /** The baseline computed in the same run, or null when there is none. */
+  baseline: number | null;
+  baselineName: string;
+  /** The target as the issue states it, e.g. "≥ 0.92" or "≥ Lead-3 + 0.005". */
+  target: string;
+  /** Whether `ours` meets the target. */
+  pass: boolean;
+}
+
+/** What each evaluation module returns: its table rows and its full figures for the JSON. */
+export interface EvalSection {
+  name: string;
+  rows: EvalRow[];
+  details: unknown;
+}
