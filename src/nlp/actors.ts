@@ -175,10 +175,12 @@ function linkAcronyms(drafts: ActorDraft[], target: number[]): void {
   });
 }
 
+/** The surface with the most words; the first seen among equals. */
 function longestSurface(d: ActorDraft): string {
-  let best = '';
-  for (const s of d.surfaces.keys()) if (s.split(' ').length > best.split(' ').length) best = s;
-  return best;
+  let best: string | undefined;
+  for (const s of d.surfaces.keys())
+    if (best === undefined || s.split(' ').length > best.split(' ').length) best = s;
+  return best ?? '';
 }
 
 /** The canonical name: a person's fullest name, a country's own name when used, else the most used form. */

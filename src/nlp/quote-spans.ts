@@ -46,7 +46,11 @@ function scanParagraph(
     if (!open) {
       const opensDouble =
         c === OPEN_DOUBLE ||
-        (c === '"' && isSpace(before) && after !== undefined && !/\s/.test(after));
+        // A straight mark, or a closing curly one typed by mistake, opening before a word.
+        ((c === '"' || c === CLOSE_DOUBLE) &&
+          isSpace(before) &&
+          after !== undefined &&
+          /[\p{L}\p{N}‘'.…]/u.test(after));
       const opensSingle =
         c === '‘' && isSpace(before) && after !== undefined && /\p{L}/u.test(after);
       if (opensDouble || opensSingle) {
@@ -57,7 +61,7 @@ function scanParagraph(
     }
     const closes =
       (open.mark === OPEN_DOUBLE && (c === CLOSE_DOUBLE || c === '"')) ||
-      (open.mark === '"' && (c === '"' || c === CLOSE_DOUBLE)) ||
+      ((open.mark === '"' || open.mark === CLOSE_DOUBLE) && (c === '"' || c === CLOSE_DOUBLE)) ||
       (open.mark === '‘' && c === '’' && !/\p{L}/u.test(after ?? ''));
     if (closes) {
       spans.push(trimmed(p, offset, open.at, i, false, continued));

@@ -72,3 +72,18 @@ describe('analyzeText', () => {
     expect(a.summary[0]).toBe(0);
   });
 });
+
+describe('analyzeText on people named only once by surname', () => {
+  it('keeps distinct one-word names apart and names each actor', () => {
+    const a = analyzeText(
+      'x',
+      'Officials in Oslo met Halvorsen on Monday. Later, Sandvold said the talks went well.',
+    );
+    const people = a.actors
+      .filter((x) => x.type === 'person')
+      .map((x) => x.name)
+      .sort();
+    expect(people).toEqual(['Halvorsen', 'Sandvold']);
+    for (const m of a.mentions) expect(a.actors[m.actor]).toBeDefined();
+  });
+});

@@ -1,43 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseHTML } from 'linkedom';
 import { afterAll, describe, expect, it } from 'vitest';
+import { expectedText, tokenF1, wordTokens as tokens } from '../../eval/html.ts';
 import { parseArticle } from '../../src/ingest/parse.ts';
 import { describeWithShared, sharedDir } from '../helpers/shared.ts';
-
-/** Lowercased word tokens. */
-function tokens(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-}
-
-/** Multiset token F1 between what we extracted and what a good extractor keeps. */
-function tokenF1(got: readonly string[], want: readonly string[]): number {
-  const counts = new Map<string, number>();
-  for (const t of want) counts.set(t, (counts.get(t) ?? 0) + 1);
-  let overlap = 0;
-  for (const t of got) {
-    const c = counts.get(t) ?? 0;
-    if (c > 0) {
-      overlap++;
-      counts.set(t, c - 1);
-    }
-  }
-  if (overlap === 0) return 0;
-  const precision = overlap / got.length;
-  const recall = overlap / want.length;
-  return (2 * precision * recall) / (precision + recall);
-}
-
-/** Text of expected.html, block tags turned into spaces so words never fuse. */
-function expectedText(html: string): string {
-  const spaced = html.replace(
-    /<\/?(?:p|div|h[1-6]|li|br|tr|td|th|blockquote|pre|figure|figcaption|section|article|ul|ol|table|dd|dt|hr|img)\b[^>]*>/gi,
-    ' ',
-  );
-  return (
-    parseHTML(`<!doctype html><html><body>${spaced}</body></html>`).document.body.textContent ?? ''
-  );
-}
 
 interface ExpectedMeta {
   title: string;
