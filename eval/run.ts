@@ -1,30 +1,50 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { evaluateSentences } from './sentences.ts';
-import { requireShared } from './shared.ts';
+import { evaluateHtml } from './html.ts';
+import { evaluateQuotes } from './quotes.ts';
+import { sentenceSection } from './sentences.ts';
+import { type EvalSection, requireShared } from './shared.ts';
 
-/** `npm run eval`: measures the analyser on ../shared/eval, prints a table, writes JSON. */
+/** `npm run eval`: measures the analyser on ../shared/eval, prints one table, writes JSON. */
 const evalDir = requireShared();
-const sentences = evaluateSentences(evalDir);
-
-const f = (x: number): string => x.toFixed(4);
-const rows: Array<[string, string, string, string]> = [
-  ['measure', 'briefwire', 'baseline', 'baseline is'],
-  ['sentence boundary F1, BBC', f(sentences.ours.f1), f(sentences.compromise.f1), 'compromise'],
-  [
-    '  precision / recall',
-    `${f(sentences.ours.precision)} / ${f(sentences.ours.recall)}`,
-    `${f(sentences.compromise.precision)} / ${f(sentences.compromise.recall)}`,
-    '',
-  ],
+const only = process.argv.slice(2);
+const all: Array<[string, (dir: string) => EvalSection]> = [
+  ['quotes', (d) => evaluateQuotes(d)],
+  ['sentences', sentenceSection],
+  ['html', evaluateHtml],
 ];
-const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-for (const r of rows) process.stdout.write(`${r.map((c, i) => c.padEnd(widths[i]!)).join('  ')}\n`);
+const sections: EvalSection[] = [];
+for (const [name, run] of all) {
+  if (only.length && !only.includes(name)) continue;
+  const t0 = performance.now();
+  sections.push(run(evalDir));
+  process.stderr.write(`${name}: ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+}
+
+const f = (x: number | null): string => (x === null ? '' : x.toFixed(4));
+const header = ['measure', 'briefwire', 'baseline', 'baseline is', 'target', 'met'];
+const rows = sections.flatMap((s) =>
+  s.rows.map((r) => [
+    r.measure,
+    f(r.ours),
+    f(r.baseline),
+    r.baselineName,
+    r.target,
+    r.target ? (r.pass ? 'yes' : 'NO') : '',
+  ]),
+);
+const widths = header.map((_, i) => Math.max(header[i]!.length, ...rows.map((r) => r[i]!.length)));
+for (const r of [header, ...rows])
+  process.stdout.write(
+    `${r
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd()}\n`,
+  );
 
 const outDir = join(dirname(fileURLToPath(import.meta.url)), 'results');
 mkdirSync(outDir, { recursive: true });
-writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify({ sentences }, null, 2)}\n`);
-process.stderr.write(
-  `\n${sentences.documents} BBC articles; results written to ${join(outDir, 'latest.json')}\n`,
-);
+const out = join(outDir, 'latest.json');
+writeFileSync(out, `${JSON.stringify({ sections }, null, 2)}\n`);
+process.stderr.write(`results written to ${out}\n`);

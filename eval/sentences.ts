@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nlp from 'compromise';
 import { splitSentences } from '../src/nlp/sentences.ts';
-import { type Prf, prf } from './shared.ts';
+import { type EvalSection, type Prf, prf } from './shared.ts';
 
 /**
  * Sentence boundaries on the BBC set: each article line (after the title) is one gold
@@ -68,5 +68,23 @@ export function evaluateSentences(evalDir: string): SentenceResult {
     documents,
     ours: prf(ours.tp, ours.fp, ours.fn),
     compromise: prf(theirs.tp, theirs.fp, theirs.fn),
+  };
+}
+
+export function sentenceSection(evalDir: string): EvalSection {
+  const r = evaluateSentences(evalDir);
+  return {
+    name: 'sentences',
+    rows: [
+      {
+        measure: `sentence boundary F1, BBC (${r.documents} articles)`,
+        ours: r.ours.f1,
+        baseline: r.compromise.f1,
+        baselineName: 'compromise',
+        target: '≥ 0.995',
+        pass: r.ours.f1 >= 0.995,
+      },
+    ],
+    details: r,
   };
 }

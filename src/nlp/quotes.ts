@@ -21,6 +21,8 @@ interface SpeakerMention {
   end: number;
   actor: number;
   person: boolean;
+  /** Countries and cities speak only as the subject of a speech verb ("Japan said …"). */
+  place: boolean;
   gender: Gender;
 }
 
@@ -49,12 +51,12 @@ export function findQuotes(
   const speakers: SpeakerMention[] = [];
   spans.forEach((s, k) => {
     const d = drafts[actorOf[k]!]!;
-    if (d.type === 'place') return;
     speakers.push({
       start: s.start,
       end: s.end,
       actor: actorOf[k]!,
       person: d.type === 'person',
+      place: d.type === 'place',
       gender: d.gender,
     });
   });
@@ -228,7 +230,7 @@ function resolveName(ctx: Context, name: string): Speaker {
 function clauseSubject(ctx: Context, tokens: Token[]): Speaker | null {
   for (let i = 0; i < tokens.length; i++) {
     const m = ctx.speakerAt.get(tokens[i]!.start);
-    if (!m) continue;
+    if (!m || (m.place && i > 0 && VENUE_PREPOSITIONS.has(tokens[i - 1]!.lower))) continue;
     const next = tokens.slice(i + 1, i + 5).find((t) => t.start >= m.end);
     if (next && isVerb(next)) return m.actor;
   }
@@ -248,7 +250,7 @@ function subjectOfSpeech(ctx: Context, tokens: Token[]): Speaker | null {
     if (firstVerb) {
       // The clause subject: the first speaker named before the first speech verb.
       for (let i = 0; i < v; i++) {
-        const p = speakerAt(ctx, tokens[i]!);
+        const p = speakerAt(ctx, tokens[i]!, false, tokens[i - 1], true);
         if (p !== null) return p;
       }
       firstVerb = false;
@@ -305,7 +307,9 @@ function looseNameAt(ctx: Context, tokens: Token[], i: number): Speaker | null {
 /** Right after a quote: "McCallum revealed", "he said", "said Smith", "Blige sings". */
 function speakerAfterQuote(ctx: Context, tokens: Token[]): Speaker | null {
   const first = tokens[0];
-  const named = first ? (speakerAt(ctx, first) ?? looseNameAt(ctx, tokens, 0)) : null;
+  const named = first
+    ? (speakerAt(ctx, first, false, undefined, true) ?? looseNameAt(ctx, tokens, 0))
+    : null;
   if (first && named !== null) {
     // "…,” NAME/he VERB": whoever stands right after the quote, before a verb, said it.
     const next = tokens.find((t) => t.start > first.start && !/^\p{Lu}/u.test(t.word));
@@ -322,9 +326,16 @@ const VENUE_PREPOSITIONS = new Set(['on', 'to', 'in', 'at', 'with', 'for', 'by',
  * The actor a token names or, for he/she, the last named person of a fitting gender.
  * `peopleOnly` leaves organisations out; an organisation after a preposition is never a speaker.
  */
-function speakerAt(ctx: Context, t: Token, peopleOnly = false, prev?: Token): number | null {
+function speakerAt(
+  ctx: Context,
+  t: Token,
+  peopleOnly = false,
+  prev?: Token,
+  asSubject = false,
+): number | null {
   const named = ctx.speakerAt.get(t.start);
   if (named) {
+    if (named.place && !asSubject) return null;
     if (named.person) return named.actor;
     if (peopleOnly || (prev && VENUE_PREPOSITIONS.has(prev.lower))) return null;
     return named.actor;
