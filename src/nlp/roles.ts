@@ -22,7 +22,9 @@ export function assignRoles(
     if (draft.role) return;
     const role =
       draft.type === 'person'
-        ? (titleBefore(tokens, span, spans, actorOf, drafts) ?? appositionAfter(tokens, span))
+        ? (titleBefore(tokens, span, spans, actorOf, drafts) ??
+          roleRightBefore(tokens, span) ??
+          appositionAfter(tokens, span, drafts))
         : draft.type === 'organization'
           ? descriptionBefore(tokens, span)
           : null;
@@ -76,14 +78,53 @@ function titleBefore(
     // A bare capitalised title needs no article; a lowercase one does ("the general secretary").
     if (!introduced && !isCapitalised(tokens[first]!.word)) return null;
     if (first === last && !TITLE_WORDS.has(tokens[last]!.lower)) return null;
-    if (before?.possessive && !isOwnerName(before, spans))
-      return `${words(tokens, first - 1, last)}`;
+    if (before?.possessive && !isOwnerName(before, spans)) {
+      const org = organisationNamedBy(before, drafts);
+      return org ? `${words(tokens, first, last)} of ${org}` : words(tokens, first - 1, last);
+    }
   }
   // Drop honorifics that are not roles ("Mr", "Dr" alone).
   const title = words(tokens, first, last);
   if (/^(?:mr|mrs|ms|miss|mx|dr|sir|dame)\.?$/i.test(title)) return null;
   const owner = ownerBefore(tokens, first, spans, actorOf, drafts);
   return owner ? `${title} of ${owner}` : title;
+}
+
+/** "the authority's" → "Marrowby Harbour Authority" when the article names such an organisation. */
+function organisationNamedBy(t: Token, drafts: ActorDraft[]): string | null {
+  if (!/^\p{Ll}/u.test(t.word)) return null;
+  const org = drafts.find(
+    (d) =>
+      d.type === 'organization' && canonicalName(d).toLowerCase().split(' ').at(-1) === t.lower,
+  );
+  return org ? canonicalName(org) : null;
+}
+
+/** Modifiers a lowercase role before a name may carry: "Republican presidential nominee". */
+function isRoleModifier(t: Token): boolean {
+  if (breaksAfter(t)) return false;
+  if (ROLE_NOUNS.has(t.lower) || TITLE_WORDS.has(t.lower)) return true;
+  return (
+    t.tags.has('Adjective') ||
+    (t.tags.has('Noun') && /^\p{Ll}/u.test(t.word) && !t.tags.has('Plural'))
+  );
+}
+
+/** "the mediator Tomas Varga", "Republican presidential nominee Donald Trump": no comma. */
+function roleRightBefore(tokens: Token[], span: NameSpan): string | null {
+  const last = span.first - 1;
+  const head = tokens[last];
+  if (!head || breaksAfter(head) || !/^\p{Ll}/u.test(head.word) || !ROLE_NOUNS.has(head.lower))
+    return null;
+  let first = last;
+  while (
+    first - 1 >= 0 &&
+    last - first < 4 &&
+    isRoleModifier(tokens[first - 1]!) &&
+    !tokens[first - 1]!.tags.has('Determiner')
+  )
+    first--;
+  return words(tokens, first, last);
 }
 
 /** Is the possessive word a name we found (so "MI5’s director" becomes "director of MI5")? */
@@ -120,7 +161,7 @@ function ownerBefore(
 const APPOSITION_END = /[,;.:!?)—–]/;
 
 /** "Ken McCallum, the director general of MI5," → "director general of MI5". */
-function appositionAfter(tokens: Token[], span: NameSpan): string | null {
+function appositionAfter(tokens: Token[], span: NameSpan, drafts: ActorDraft[]): string | null {
   const last = tokens[span.last]!;
   if (!/^,/.test(last.post)) return null;
   const start = span.last + 1;
@@ -144,6 +185,10 @@ function appositionAfter(tokens: Token[], span: NameSpan): string | null {
   if (phrase.some((t) => t.tags.has('Verb') && !t.tags.has('Gerund') && !ROLE_NOUNS.has(t.lower)))
     return null;
   const from = ['the', 'a', 'an'].includes(first.lower) ? start + 1 : start;
+  // "the authority's chief executive" → "chief executive of Marrowby Harbour Authority"
+  const owner = tokens[from];
+  const org = owner?.possessive ? organisationNamedBy(owner, drafts) : null;
+  if (org && from < end) return `${words(tokens, from + 1, end)} of ${org}`;
   return words(tokens, from, end);
 }
 
