@@ -140,11 +140,11 @@ export function evaluateSummaries(evalDir: string): EvalSection {
   const cnndm = evaluateCnndm(join(evalDir, 'summaries/cnndm-dev.jsonl'));
   const bbc = evaluateBbc(join(evalDir, 'summaries/bbc-news-summary'));
   const rows: EvalRow[] = [];
-  // Targets as the issue states them: fractions, so 0.005 is half a ROUGE point.
+  // Targets as the issue states them (fractions: 0.005 is half a ROUGE point); '' = reported.
   const cnndmTargets: Record<string, [string, number | null]> = {
     rouge1: ['≥ Lead-3 + 0.005', 0.005],
     rouge2: ['≥ Lead-3', 0],
-    rougeL: ['reported', null],
+    rougeL: ['', null],
   };
   for (const [label, key] of ROUGE_NAMES) {
     const ours = cnndm.ours[key].f1;
@@ -165,7 +165,7 @@ export function evaluateSummaries(evalDir: string): EvalSection {
       ours: bbc.ours[key].f1,
       baseline: bbc.lead[key].f1,
       baselineName: 'Lead-k',
-      target: 'reported',
+      target: '',
       pass: true,
     });
   }
