@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { evaluateHtml } from './html.ts';
 import { evaluateQuotes } from './quotes.ts';
 import { sentenceSection } from './sentences.ts';
+import { evaluateSummaries } from './summaries.ts';
 import { type EvalSection, requireShared } from './shared.ts';
 
 /** `npm run eval`: measures the analyser on ../shared/eval, prints one table, writes JSON. */
@@ -12,6 +13,7 @@ const only = process.argv.slice(2);
 const all: Array<[string, (dir: string) => EvalSection]> = [
   ['quotes', (d) => evaluateQuotes(d)],
   ['sentences', sentenceSection],
+  ['summaries', evaluateSummaries],
   ['html', evaluateHtml],
 ];
 const sections: EvalSection[] = [];
