@@ -49,6 +49,8 @@ export function tokenize(text: string, sentenceEnds: number[]): Token[] {
       if (start < 0 || !term.text) continue;
       while (sentence < sentenceEnds.length - 1 && start >= (sentenceEnds[sentence] ?? 0))
         sentence++;
+      const previous = tokens.at(-1);
+      if (previous && previous.sentence === sentence && foldInto(previous, term)) continue;
       const possessive = POSSESSIVE.test(term.text) && term.text.length > 2;
       const word = possessive ? term.text.slice(0, -2) : term.text;
       tokens.push({
@@ -67,6 +69,23 @@ export function tokenize(text: string, sentenceEnds: number[]): Token[] {
     }
   }
   return tokens;
+}
+
+/**
+ * Text tokenised with spaces around punctuation and possessives (wire feeds, "Iran 's",
+ * "said , adding") gives compromise terms that are only punctuation or a lone "s". Folding
+ * them into the word before makes such text look like ordinary prose to everything after.
+ */
+function foldInto(previous: Token, term: CompromiseTerm): boolean {
+  const lone = `${term.pre}${term.text}`;
+  if (/^[’']s$/u.test(lone) && !previous.possessive) {
+    previous.possessive = true;
+    previous.post += `${lone}${term.post}`;
+    return true;
+  }
+  if (/[\p{L}\p{N}&]/u.test(term.text)) return false;
+  previous.post += `${term.pre}${term.text}${term.post}`;
+  return true;
 }
 
 export function isCapitalised(word: string): boolean {
