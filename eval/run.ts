@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluateHtml } from './html.ts';
+import { evaluateNer } from './ner.ts';
 import { evaluateQuotes } from './quotes.ts';
 import { sentenceSection } from './sentences.ts';
 import { evaluateSummaries } from './summaries.ts';
@@ -12,6 +13,7 @@ const evalDir = requireShared();
 const only = process.argv.slice(2);
 const all: Array<[string, (dir: string) => EvalSection]> = [
   ['quotes', (d) => evaluateQuotes(d)],
+  ['actors', evaluateNer],
   ['sentences', sentenceSection],
   ['summaries', evaluateSummaries],
   ['html', evaluateHtml],
