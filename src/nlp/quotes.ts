@@ -23,6 +23,9 @@ interface SpeakerMention {
   person: boolean;
   /** Countries and cities speak only as the subject of a speech verb ("Japan said …"). */
   place: boolean;
+  sentence: number;
+  /** The first person named in its sentence: what a later "he" most likely points back to. */
+  subject: boolean;
   gender: Gender;
 }
 
@@ -49,8 +52,14 @@ export function findQuotes(
   drafts: ActorDraft[],
 ): Quote[] {
   const speakers: SpeakerMention[] = [];
+  const sentenceOfToken = new Map(tokens.map((t) => [t.start, t.sentence]));
+  const subjects = new Set<number>();
   spans.forEach((s, k) => {
     const d = drafts[actorOf[k]!]!;
+    const sentence = sentenceOfToken.get(s.start) ?? -1;
+    // The first person named in a sentence is most often its subject.
+    const subject = d.type === 'person' && !subjects.has(sentence);
+    if (subject) subjects.add(sentence);
     speakers.push({
       start: s.start,
       end: s.end,
@@ -58,6 +67,8 @@ export function findQuotes(
       person: d.type === 'person',
       place: d.type === 'place',
       gender: d.gender,
+      sentence,
+      subject,
     });
   });
   const quoteSpans = findQuoteSpans(text);
@@ -133,7 +144,7 @@ function transcriptLabels(
   for (const s of sentences) {
     if (s.paragraph === paragraph) continue;
     paragraph = s.paragraph;
-    const m = /^((?:\p{Lu}[\p{L}.’'-]*\s){0,3}\p{Lu}[\p{L}.’'-]*):\s/u.exec(
+    const m = /^["“]?((?:\p{Lu}[\p{L}.’'-]*\s){0,3}\p{Lu}[\p{L}.’'-]*):\s/u.exec(
       text.slice(s.start, s.start + 60),
     );
     if (!m) continue;
@@ -200,6 +211,8 @@ function attribute(ctx: Context, sentences: Sentence[], q: QuoteSpan, s: Sentenc
   const fromAfter = speakerAfterQuote(ctx, cueTokens(ctx, q.end, stop).slice(0, 8));
   if (fromAfter !== null) return fromAfter;
   const before = cueTokens(ctx, s.start, q.start);
+  const possessor = speechPossessor(ctx, before.slice(-10));
+  if (possessor !== null) return possessor;
   const fromBefore = subjectOfSpeech(ctx, before);
   if (fromBefore !== null) return fromBefore;
   const fromSentence = subjectOfSpeech(ctx, cueTokens(ctx, s.start, endSentence.end));
@@ -226,8 +239,69 @@ function resolveName(ctx: Context, name: string): Speaker {
   return actor >= 0 ? actor : name;
 }
 
+/** Nouns for something said: whose claim, whose words. */
+const SPEECH_NOUNS = new Set([
+  'claim',
+  'claims',
+  'statement',
+  'statements',
+  'remark',
+  'remarks',
+  'comment',
+  'comments',
+  'assertion',
+  'words',
+  'tweet',
+  'tweets',
+  'promise',
+  'pledge',
+  'warning',
+  'accusation',
+  'message',
+  'speech',
+  'argument',
+  'suggestion',
+  'description',
+  'insistence',
+  'boast',
+  'vow',
+  'quip',
+  'answer',
+  'response',
+  'reply',
+  'testimony',
+  'charge',
+]);
+
+/** "Donald Trump’s claim that “…”": the owner of the words said them. */
+function speechPossessor(ctx: Context, tokens: Token[]): Speaker | null {
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i]!;
+    if (!SPEECH_NOUNS.has(t.lower)) continue;
+    for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+      const owner = tokens[k]!;
+      if (!owner.possessive) continue;
+      const m = [...ctx.speakerAt.values()].find((x) => x.end === owner.end);
+      if (m && !m.place) return m.actor;
+    }
+  }
+  return null;
+}
+
 /** Without a speech verb, the subject of the clause around a partial quote: "X called Y “…”". */
 function clauseSubject(ctx: Context, tokens: Token[]): Speaker | null {
+  // A sentence that opens with a name (after any title) has it as its subject.
+  const opening = tokens.findIndex((t) => !TITLE_WORDS.has(t.lower) && !t.tags.has('Determiner'));
+  const first = tokens[opening];
+  if (first) {
+    const m = ctx.speakerAt.get(first.start);
+    if (m && !m.place) return m.actor;
+    const loose =
+      opening === 0 || tokens[opening - 1]?.tags.has('Honorific')
+        ? looseNameAt(ctx, tokens, opening)
+        : null;
+    if (loose !== null && tokens.slice(opening + 1, opening + 4).some(isVerb)) return loose;
+  }
   for (let i = 0; i < tokens.length; i++) {
     const m = ctx.speakerAt.get(tokens[i]!.start);
     if (!m || (m.place && i > 0 && VENUE_PREPOSITIONS.has(tokens[i - 1]!.lower))) continue;
@@ -319,6 +393,9 @@ function speakerAfterQuote(ctx: Context, tokens: Token[]): Speaker | null {
   return verbAt < 0 ? null : speakerNearVerb(ctx, tokens, verbAt);
 }
 
+/** How many sentences back a pronoun looks for a subject before settling for the nearest name. */
+const PRONOUN_REACH = 3;
+
 /** Prepositions before an organisation that make it a venue ("said on Fox News"), not a speaker. */
 const VENUE_PREPOSITIONS = new Set(['on', 'to', 'in', 'at', 'with', 'for', 'by', 'from', 'of']);
 
@@ -342,12 +419,18 @@ function speakerAt(
   }
   if (!PERSON_PRONOUNS.has(t.lower)) return null;
   const wanted: Gender = t.lower === 'she' || t.lower === 'her' ? 'female' : 'male';
+  const fits = (p: SpeakerMention): boolean =>
+    p.person && p.start < t.start && (p.gender === wanted || p.gender === 'unknown');
+  // Prefer a recent subject (within the last few sentences) over any later mention.
+  let nearest: SpeakerMention | undefined;
   for (let i = ctx.speakers.length - 1; i >= 0; i--) {
     const p = ctx.speakers[i]!;
-    if (p.person && p.start < t.start && (p.gender === wanted || p.gender === 'unknown'))
-      return p.actor;
+    if (!fits(p)) continue;
+    nearest ??= p;
+    if (t.sentence - p.sentence > PRONOUN_REACH) break;
+    if (p.subject) return p.actor;
   }
-  return null;
+  return nearest ? nearest.actor : null;
 }
 
 /** A stand-alone quote right after "… he said that …" in the same paragraph belongs to him. */
