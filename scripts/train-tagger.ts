@@ -26,7 +26,7 @@ const EPOCHS = Number(option('epochs', '10'));
 const MIN_COUNT = Number(option('min-count', '2'));
 /** Weights are stored as round(w × SCALE); smaller ones are dropped. */
 const SCALE = Number(option('scale', '10'));
-const SEED = 2003;
+const SEED = Number(option('seed', '2003'));
 const out = option('out', fileURLToPath(WEIGHTS_URL));
 
 const log = (s: string): void => {

@@ -2,6 +2,7 @@ import { TITLE_WORDS } from './lexicon.ts';
 import type { EntityType } from './model.ts';
 import { lookupPlace } from './places.ts';
 import { countryMatches } from './tagger/gazetteer.ts';
+import { loadModel } from './tagger/model.ts';
 import { type TaggedSpan, tagEntities } from './tagger/tag.ts';
 import { breaksAfter, isCapitalised, type Token } from './tokens.ts';
 
@@ -47,7 +48,36 @@ export function findNames(tokens: Token[]): NameSpan[] {
       type: 'place',
     });
   }
+  names.push(...acronyms(tokens, seen));
   return names.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "MI5", "NATO", "KRVA" in running text: an all-caps word the tagger left alone names an
+ * organisation (CoNLL-2003 has too few acronyms to teach that), unless it is a place, an
+ * ordinary word in capitals ("NOTE"), a code beside a number ("Q2 1996"), or the sentence is
+ * a headline in capitals. Cost on CoNLL valid: 0.002 F1, from table headings.
+ */
+function acronyms(tokens: Token[], seen: Uint8Array): NameSpan[] {
+  const running = new Set(tokens.filter((t) => /\p{Ll}/u.test(t.word)).map((t) => t.sentence));
+  const ordinary = loadModel().lexicon.lowercase;
+  const found: NameSpan[] = [];
+  tokens.forEach((t, i) => {
+    if (seen[i] || !running.has(t.sentence) || !/^\p{Lu}[\p{Lu}\p{N}&]+$/u.test(t.word)) return;
+    if (lookupPlace(t.word) || ordinary.has(t.lower)) return;
+    if (hasTag(t, 'Value', 'Date', 'Unit', 'Abbreviation')) return;
+    const beside = [tokens[i - 1], tokens[i + 1]];
+    if (beside.some((n) => n?.sentence === t.sentence && /\p{N}/u.test(n.word))) return;
+    found.push({
+      first: i,
+      last: i,
+      text: t.word,
+      start: t.start,
+      end: t.end,
+      type: 'organization',
+    });
+  });
+  return found;
 }
 
 /** Punctuation no name runs across: "Equal Rights Commission (ERC" is two names. */

@@ -45,17 +45,8 @@ export function isAllCaps(tokens: readonly Token[]): boolean {
 }
 
 /** Lowercase word with digits folded, so every year or score looks alike. */
-function norm(t: Token | undefined): string {
-  if (!t) return '<s>';
+function norm(t: Token): string {
   return t.lower.replace(/\p{N}/gu, '0');
-}
-
-/** The punctuation after a token, reduced to what marks a boundary. */
-function punctuation(text: string): string {
-  return text
-    .replace(/[\s’']/gu, '')
-    .replace(/[“”«»]/gu, '"')
-    .slice(0, 3);
 }
 
 const CONTEXT_TAGS = new Set([
@@ -94,15 +85,61 @@ export interface TaggerLexicon {
   lowercase: ReadonlySet<string>;
 }
 
+/** One item of the context a token is read in: a word, or a punctuation mark between words. */
+interface Item {
+  norm: string;
+  cls: string;
+  token?: Token;
+}
+
+const NO_TAGS: ReadonlySet<string> = new Set();
+const EDGE: Item = { norm: '<s>', cls: '<s>' };
+
+/** Punctuation as wire copy writes it: straight quotes, "--" for a dash. */
+function marks(text: string): Item[] {
+  const plain = text
+    .replace(/\s+/gu, '')
+    .replace(/[“”«»„]/gu, '"')
+    .replace(/[‘’]/gu, "'")
+    .replace(/[—–]/gu, '--');
+  return (plain.match(/(.)\1*/gu) ?? []).map((m) => ({ norm: m, cls: 'p' }));
+}
+
+/**
+ * The sentence as wire copy tokenises it: punctuation and a possessive "’s" stand between
+ * words as items of their own, so "in Bergen, said" gives Bergen the neighbour ",", not
+ * "said", whether the comma came attached (prose) or spaced (CoNLL).
+ */
+function contextOf(tokens: readonly Token[]): { items: Item[]; at: number[] } {
+  const items: Item[] = [];
+  const at: number[] = [];
+  for (const t of tokens) {
+    items.push(...marks(t.pre));
+    at.push(items.length);
+    items.push({ norm: norm(t), cls: caseClass(t.word), token: t });
+    const post = t.possessive ? t.post.replace(/^\s*[’']s/u, '') : t.post;
+    if (t.possessive) items.push({ norm: "'s", cls: 'p' });
+    items.push(...marks(post));
+  }
+  return { items, at };
+}
+
 export function sentenceFeatures(tokens: readonly Token[], lexicon: TaggerLexicon): string[][] {
   const caps = isAllCaps(tokens);
   const mode = caps ? 'H' : '';
   const gaz = gazetteerMarks(tokens);
+  const gazOf = new Map<Token, string>();
+  tokens.forEach((t, i) => {
+    const g = gaz[i];
+    if (g) gazOf.set(t, g);
+  });
+  const { items, at } = contextOf(tokens);
   return tokens.map((t, i) => {
-    const prev = tokens[i - 1];
-    const prev2 = tokens[i - 2];
-    const next = tokens[i + 1];
-    const next2 = tokens[i + 2];
+    const p = at[i]!;
+    const prev = items[p - 1] ?? EDGE;
+    const prev2 = items[p - 2] ?? EDGE;
+    const next = items[p + 1] ?? EDGE;
+    const next2 = items[p + 2] ?? EDGE;
     const w = norm(t);
     const shape = shapeOf(t.word);
     const cls = caseClass(t.word);
@@ -112,45 +149,42 @@ export function sentenceFeatures(tokens: readonly Token[], lexicon: TaggerLexico
       `${mode}s=${shape}`,
       `${mode}c=${cls}${i === 0 ? '^' : ''}`,
       `${mode}cw=${cls}|${w}`,
-      `w-1=${norm(prev)}`,
-      `w+1=${norm(next)}`,
-      `w-2=${norm(prev2)}`,
-      `w+2=${norm(next2)}`,
-      `ww-1=${norm(prev)}|${w}`,
-      `ww+1=${w}|${norm(next)}`,
-      `${mode}s-1=${prev ? caseClass(prev.word) : '<s>'}`,
-      `${mode}s+1=${next ? caseClass(next.word) : '</s>'}`,
-      `${mode}ss=${prev ? caseClass(prev.word) : '<s>'}|${cls}|${next ? caseClass(next.word) : '</s>'}`,
-      `po=${punctuation(t.post)}`,
-      `pr=${punctuation(t.pre)}`,
+      `w-1=${prev.norm}`,
+      `w+1=${next.norm}`,
+      `w-2=${prev2.norm}`,
+      `w+2=${next2.norm}`,
+      `ww-1=${prev.norm}|${w}`,
+      `ww+1=${w}|${next.norm}`,
+      `${mode}s-1=${prev.cls}`,
+      `${mode}s+1=${next.cls}`,
+      `${mode}ss=${prev.cls}|${cls}|${next.cls}`,
     ];
-    if (prev) f.push(`po-1=${punctuation(prev.post)}`);
     const lower = t.lower;
     for (let k = 1; k <= 4 && k < lower.length; k++) {
       f.push(`p${k}=${lower.slice(0, k)}`, `x${k}=${lower.slice(-k)}`);
     }
     if (lexicon.lowercase.has(lower)) f.push(`${mode}lc=${cls}${i === 0 ? '^' : ''}`);
-    if (t.possessive) f.push('pos');
-    if (prev?.possessive) f.push('pos-1');
     if (t.word.includes('-')) f.push('hy');
     if (t.word.includes('.')) f.push('dot');
     for (const tag of t.tags) f.push(`t=${tag}`);
-    if (prev) for (const tag of prev.tags) if (CONTEXT_TAGS.has(tag)) f.push(`t-1=${tag}`);
-    if (next) for (const tag of next.tags) if (CONTEXT_TAGS.has(tag)) f.push(`t+1=${tag}`);
+    for (const tag of prev.token?.tags ?? NO_TAGS) if (CONTEXT_TAGS.has(tag)) f.push(`t-1=${tag}`);
+    for (const tag of next.token?.tags ?? NO_TAGS) if (CONTEXT_TAGS.has(tag)) f.push(`t+1=${tag}`);
     // The rules' word lists, as evidence the model weighs rather than as decisions.
     if (TITLE_WORDS.has(lower.replace(/\.$/, ''))) f.push('ti');
-    if (prev && TITLE_WORDS.has(prev.lower.replace(/\.$/, '')))
-      f.push(`${mode}ti-1=${caseClass(prev.word)}`);
+    if (prev.token && TITLE_WORDS.has(prev.token.lower.replace(/\.$/, '')))
+      f.push(`${mode}ti-1=${prev.cls}`);
     if (ORG_HEADS.has(lower)) f.push(`oh=${cls}`);
-    if (capitalisedIn(next, ORG_HEADS) || capitalisedIn(next2, ORG_HEADS)) f.push('oh+');
-    if (next && ORG_CUES_AFTER.has(next.lower)) f.push('oc+1');
-    if (next && SPEECH_VERBS.has(next.lower)) f.push('sv+1');
-    if (prev && LOCATIVE_PREPOSITIONS.has(prev.lower)) f.push(`lp-1=${prev.lower}`);
+    if (capitalisedIn(next.token, ORG_HEADS) || capitalisedIn(next2.token, ORG_HEADS))
+      f.push('oh+');
+    if (next.token && ORG_CUES_AFTER.has(next.token.lower)) f.push('oc+1');
+    if (next.token && SPEECH_VERBS.has(next.token.lower)) f.push('sv+1');
+    if (prev.token && LOCATIVE_PREPOSITIONS.has(prev.token.lower))
+      f.push(`lp-1=${prev.token.lower}`);
     const g = gaz[i];
     if (g) f.push(`g=${g}`);
-    const gp = gaz[i - 1];
+    const gp = prev.token && gazOf.get(prev.token);
     if (gp) f.push(`g-1=${gp}`);
-    const gn = gaz[i + 1];
+    const gn = next.token && gazOf.get(next.token);
     if (gn) f.push(`g+1=${gn}`);
     return f;
   });

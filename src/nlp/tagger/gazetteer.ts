@@ -1,12 +1,19 @@
-import { lookupPlace, type PlaceForm } from '../places.ts';
+import { createRequire } from 'node:module';
+import { lookupPlace, type PlaceForm, placeKey } from '../places.ts';
 import type { Token } from '../tokens.ts';
 
 /**
- * Where the country gazetteer (names, aliases, demonyms, capitals) matches a sentence:
- * for each token, the form matched and its position in the match ("name:B", "alias:I"),
- * longest match first. Only capitalised words can start a match ("Turkey", not "turkey").
+ * Where the gazetteers match a sentence: the country gazetteer (names, aliases, demonyms,
+ * capitals) and the cities of 50,000 people or more (scripts/build-cities.ts). For each
+ * token, the form matched and its position in the match ("name:B", "city:I"), longest
+ * match first. Only capitalised words can start a match ("Turkey", not "turkey").
  */
 const LONGEST = 4;
+
+type Form = PlaceForm | 'city';
+
+const require = createRequire(import.meta.url);
+const CITIES: ReadonlySet<string> = new Set(require('../data/cities.json') as string[]);
 
 export function gazetteerMarks(tokens: readonly Token[]): Array<string | undefined> {
   const marks: Array<string | undefined> = new Array(tokens.length).fill(undefined);
@@ -22,8 +29,8 @@ export function countryMatches(tokens: readonly Token[]): Array<[number, number]
     .map(([first, last]) => [first, last]);
 }
 
-function matches(tokens: readonly Token[]): Array<[number, number, PlaceForm]> {
-  const found: Array<[number, number, PlaceForm]> = [];
+function matches(tokens: readonly Token[]): Array<[number, number, Form]> {
+  const found: Array<[number, number, Form]> = [];
   let i = 0;
   while (i < tokens.length) {
     const first = tokens[i]!;
@@ -33,10 +40,11 @@ function matches(tokens: readonly Token[]): Array<[number, number, PlaceForm]> {
         const words = tokens.slice(i, i + n);
         // A match never runs over a possessive or punctuation inside it.
         if (words.slice(0, -1).some((t) => t.possessive || /[,;:()"]/.test(t.post))) continue;
-        const place = lookupPlace(words.map((t) => t.word).join(' '));
-        if (!place) continue;
+        const text = words.map((t) => t.word).join(' ');
+        const form = lookupPlace(text)?.form ?? (CITIES.has(placeKey(text)) ? 'city' : undefined);
+        if (!form) continue;
         matched = n;
-        found.push([i, i + n - 1, place.form]);
+        found.push([i, i + n - 1, form]);
       }
     }
     i += matched || 1;
