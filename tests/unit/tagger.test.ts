@@ -75,6 +75,20 @@ describe('the tagger inside the analyser', () => {
     for (const [text] of found) expect(text).not.toMatch(/’s$/);
   });
 
+  it('gives one name one type throughout an article', () => {
+    const found = mentions(
+      'Investors in Dunmere cheered the results. Dunmere said profits rose. Analysts at Dunmere expect more.',
+    );
+    expect(found).toHaveLength(3);
+    expect(new Set(found.map(([, type]) => type)).size).toBe(1);
+  });
+
+  it('leaves ordinary words in capitals alone, but not acronyms', () => {
+    expect(mentions('The memo, marked URGENT, was sent to the KRVA on Friday.')).toEqual([
+      ['KRVA', 'organization'],
+    ]);
+  });
+
   it('reads wire text tokenised with spaces as it reads prose', () => {
     const prose = mentions(
       'Tomas Ekwueme, a spokesman for the Harlow Dockworkers Union’s branch in Vessmark, said so.',

@@ -17,14 +17,11 @@ import { gazetteerMarks } from './gazetteer.ts';
 
 /** "McCallum" → "XxXx", "MI5" → "Xd", "U.S." → "X.X.", "1996-08-22" → "d-d-d". */
 export function shapeOf(word: string): string {
-  let out = '';
-  let last = '';
-  for (const ch of word) {
-    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
-    if (c !== last) out += c;
-    last = c;
-  }
-  return out;
+  return word
+    .replace(/\p{Lu}/gu, 'X')
+    .replace(/\p{Ll}/gu, 'x')
+    .replace(/\p{N}/gu, 'd')
+    .replace(/(.)\1+/gu, '$1');
 }
 
 function caseClass(word: string): string {

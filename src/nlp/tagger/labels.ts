@@ -30,12 +30,21 @@ function kindOf(label: number): EntityKind | undefined {
   return (LABELS[label] ?? 'O').split('-')[1] as EntityKind | undefined;
 }
 
-/** BIO validity: an I- label only continues a span of its own kind. */
-export function allowed(previous: number, label: number): boolean {
+function valid(previous: number, label: number): boolean {
   const name = LABELS[label] ?? 'O';
   if (!name.startsWith('I-')) return true;
   if (previous === START) return false;
   return kindOf(previous) === kindOf(label);
+}
+
+// Decoding asks this for every pair of labels at every token, so it is a table lookup.
+const ALLOWED = Uint8Array.from({ length: (LABEL_COUNT + 1) * LABEL_COUNT }, (_, k) =>
+  valid(Math.floor(k / LABEL_COUNT), k % LABEL_COUNT) ? 1 : 0,
+);
+
+/** BIO validity: an I- label only continues a span of its own kind. */
+export function allowed(previous: number, label: number): boolean {
+  return ALLOWED[previous * LABEL_COUNT + label] === 1;
 }
 
 export interface LabelSpan {

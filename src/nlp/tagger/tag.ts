@@ -1,7 +1,7 @@
 import type { Token } from '../tokens.ts';
 import { viterbi } from './decode.ts';
 import { sentenceFeatures } from './features.ts';
-import { type EntityKind, spansOfLabels } from './labels.ts';
+import { type EntityKind, labelIndex, spansOfLabels } from './labels.ts';
 import { emissionScores, loadModel, type TaggerModel } from './model.ts';
 
 /** Entity spans the statistical tagger finds, one sentence at a time. */
@@ -10,6 +10,8 @@ export interface TaggedSpan {
   first: number;
   last: number;
   kind: EntityKind;
+  /** How strongly the token scores favour each kind over this span (higher is stronger). */
+  evidence: Record<EntityKind, number>;
 }
 
 /** The tokens of each sentence, as [first, last] index ranges. */
@@ -25,24 +27,44 @@ export function sentenceRanges(tokens: readonly Token[]): Array<[number, number]
   return tokens.length ? ranges : [];
 }
 
-/** The label index of every token. */
-export function labelTokens(tokens: readonly Token[], model: TaggerModel = loadModel()): number[] {
-  const labels: number[] = [];
+interface Labelled {
+  labels: number[];
+  emissions: Float32Array[];
+}
+
+/** The label index of every token, with the label scores it was decoded from. */
+function label(tokens: readonly Token[], model: TaggerModel): Labelled {
+  const out: Labelled = { labels: [], emissions: [] };
   for (const [first, last] of sentenceRanges(tokens)) {
     const sentence = tokens.slice(first, last + 1);
-    labels.push(
-      ...viterbi(
-        emissionScores(model, sentenceFeatures(sentence, model.lexicon)),
-        model.transitions,
-      ),
-    );
+    const emissions = emissionScores(model, sentenceFeatures(sentence, model.lexicon));
+    out.labels.push(...viterbi(emissions, model.transitions));
+    out.emissions.push(...emissions);
   }
-  return labels;
+  return out;
 }
+
+export function labelTokens(tokens: readonly Token[], model: TaggerModel = loadModel()): number[] {
+  return label(tokens, model).labels;
+}
+
+const KINDS: readonly EntityKind[] = ['PER', 'ORG', 'LOC', 'MISC'];
 
 export function tagEntities(
   tokens: readonly Token[],
   model: TaggerModel = loadModel(),
 ): TaggedSpan[] {
-  return spansOfLabels(labelTokens(tokens, model));
+  const { labels, emissions } = label(tokens, model);
+  return spansOfLabels(labels).map((span) => {
+    const evidence = {} as Record<EntityKind, number>;
+    for (const kind of KINDS) {
+      let sum = 0;
+      for (let i = span.first; i <= span.last; i++) {
+        const y = labelIndex(`${i === span.first ? 'B' : 'I'}-${kind}`);
+        sum += emissions[i]?.[y] ?? 0;
+      }
+      evidence[kind] = sum;
+    }
+    return { ...span, evidence };
+  });
 }
