@@ -90,7 +90,8 @@ interface Item {
 }
 
 const NO_TAGS: ReadonlySet<string> = new Set();
-const EDGE: Item = { norm: '<s>', cls: '<s>' };
+const BEFORE: Item = { norm: '<s>', cls: '<s>' };
+const AFTER: Item = { norm: '</s>', cls: '</s>' };
 
 /** Punctuation as wire copy writes it: straight quotes, "--" for a dash. */
 function marks(text: string): Item[] {
@@ -133,10 +134,10 @@ export function sentenceFeatures(tokens: readonly Token[], lexicon: TaggerLexico
   const { items, at } = contextOf(tokens);
   return tokens.map((t, i) => {
     const p = at[i]!;
-    const prev = items[p - 1] ?? EDGE;
-    const prev2 = items[p - 2] ?? EDGE;
-    const next = items[p + 1] ?? EDGE;
-    const next2 = items[p + 2] ?? EDGE;
+    const prev = items[p - 1] ?? BEFORE;
+    const prev2 = items[p - 2] ?? BEFORE;
+    const next = items[p + 1] ?? AFTER;
+    const next2 = items[p + 2] ?? AFTER;
     const w = norm(t);
     const shape = shapeOf(t.word);
     const cls = caseClass(t.word);
