@@ -60,10 +60,19 @@ const DESCRIPTION_OPENERS = new Set([
   'their',
 ]);
 
+function isCommonPlural(word: string): boolean {
+  const tags =
+    (nlp(word.toLowerCase()).json() as Array<{ terms: Array<{ tags: string[] }> }>)[0]?.terms[0]
+      ?.tags ?? [];
+  return tags.includes('Plural');
+}
+
 /** A Source is a name when it opens with a capitalised word that is not a determiner or pronoun. */
 function isNamedSource(source: GoldSpan | null): source is GoldSpan {
   if (!source) return false;
   const words = source.text.trim().split(/\s+/);
+  // "Police", "Protesters": a group named by a common noun is a description too.
+  if (words.length === 1 && isCommonPlural(words[0]!)) return false;
   const first = words[0] ?? '';
   const lower = first.toLowerCase().replace(/[’']s$/u, '');
   // "The New York Post" names; "The Indiana governor" describes.
@@ -145,8 +154,11 @@ export function evaluateQuotes(evalDir: string, errors?: string[]): EvalSection 
   const base = emptyTally();
   const docs = readPolnear(evalDir);
   for (const doc of docs) {
+    // As ingest does, the headline (first line) is the title, not body text; blanking it
+    // keeps every offset in place.
     const title = doc.text.split('\n')[0] ?? '';
-    const analysis = analyzeText(title, doc.text);
+    const body = ' '.repeat(title.length) + doc.text.slice(title.length);
+    const analysis = analyzeText(title, body);
     score(
       analysis.quotes.map((q) => ({ start: q.start, end: q.end, speaker: q.speaker })),
       doc.attributions,

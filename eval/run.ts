@@ -5,8 +5,8 @@ import { evaluateHtml } from './html.ts';
 import { evaluateNer } from './ner.ts';
 import { evaluateQuotes } from './quotes.ts';
 import { sentenceSection } from './sentences.ts';
-import { evaluateSummaries } from './summaries.ts';
 import { type EvalSection, requireShared } from './shared.ts';
+import { evaluateSummaries } from './summaries.ts';
 
 /** `npm run eval`: measures the analyser on ../shared/eval, prints one table, writes JSON. */
 const evalDir = requireShared();

@@ -56,6 +56,7 @@ export function findNames(tokens: Token[]): NameSpan[] {
     });
   }
   names.push(...acronyms(tokens, seen));
+  names.push(...repeatedNames(tokens, seen, names));
   return names.sort((a, b) => a.start - b.start);
 }
 
@@ -115,6 +116,32 @@ function acronyms(tokens: Token[], seen: Uint8Array): NameSpan[] {
       end: t.end,
       type: 'organization',
     });
+  });
+  return found;
+}
+
+/**
+ * Once a name, always a name: a capitalised word the tagger passed over ("Trump openly
+ * admires …" opening a sentence) is a mention when the article names that person in full
+ * elsewhere ("Donald Trump"), or uses that exact one-word name as a person or organisation.
+ */
+function repeatedNames(tokens: Token[], seen: Uint8Array, names: NameSpan[]): NameSpan[] {
+  const known = new Map<string, EntityType>();
+  for (const n of names) {
+    if (n.type === 'place') continue;
+    const words = n.text.split(' ');
+    if (n.type === 'person' && words.length > 1) known.set(words.at(-1)!, 'person');
+    else if (words.length === 1 && !known.has(n.text)) known.set(n.text, n.type);
+  }
+  const found: NameSpan[] = [];
+  tokens.forEach((t, i) => {
+    const type = known.get(t.word);
+    if (seen[i] || !type || !/^\p{Lu}/u.test(t.word)) return;
+    const next = tokens[i + 1];
+    // Part of a longer capitalised run the tagger rejected: leave it.
+    if (next && !breaksAfter(t) && isCapitalised(next.word) && next.sentence === t.sentence) return;
+    seen[i] = 1;
+    found.push({ first: i, last: i, text: t.word, start: t.start, end: t.end, type });
   });
   return found;
 }

@@ -322,10 +322,19 @@ function subjectOfSpeech(ctx: Context, tokens: Token[]): Speaker | null {
     const t = tokens[v]!;
     if (!SPEECH_VERBS.has(t.lower) || (t.tags.has('Noun') && !t.tags.has('Verb'))) continue;
     if (firstVerb) {
-      // The clause subject: the first speaker named before the first speech verb.
-      for (let i = 0; i < v; i++) {
-        const p = speakerAt(ctx, tokens[i]!, false, tokens[i - 1], true);
+      // The clause subject: a person right before the verb ("…, James Cleverly, stated"),
+      // else the first speaker named before it outside an opening phrase such as
+      // "In a Bloomberg interview" or "At a breakfast with the Texas delegation".
+      for (let i = v - 1; i >= Math.max(0, v - 3); i--) {
+        const p = speakerAt(ctx, tokens[i]!, true, tokens[i - 1]);
         if (p !== null) return p;
+      }
+      for (const people of [true, false]) {
+        for (let i = 0; i < v; i++) {
+          if (inOpeningPhrase(tokens, i)) continue;
+          const p = speakerAt(ctx, tokens[i]!, people, tokens[i - 1], true);
+          if (p !== null) return p;
+        }
       }
       firstVerb = false;
     }
@@ -333,6 +342,17 @@ function subjectOfSpeech(ctx: Context, tokens: Token[]): Speaker | null {
     if (near !== null) return near;
   }
   return null;
+}
+
+/** Is token i inside a sentence-opening prepositional phrase ("During a May interview on CNBC,")? */
+function inOpeningPhrase(tokens: Token[], i: number): boolean {
+  const first = tokens[0];
+  if (!first?.tags.has('Preposition') || first.lower === 'according') return false;
+  for (let k = 0; k < i; k++) if (breaksAfter(tokens[k]!)) return false;
+  // Without a comma, the phrase ends at the first name after its noun: "In a Bloomberg interview Trump".
+  return !tokens
+    .slice(1, i)
+    .some((t) => t.tags.has('Noun') && !t.tags.has('ProperNoun') && /^\p{Ll}/u.test(t.word));
 }
 
 /** A name or pronoun within a few tokens of the speech verb at `verbAt`: people first, nearest first. */
