@@ -55,4 +55,4 @@ export interface Analysis {
 }
 
 /** Bumped whenever analysis output changes shape or meaning, so stale rows can be re-analysed. */
-export const ANALYSIS_VERSION = 1;
+export const ANALYSIS_VERSION = 2;
