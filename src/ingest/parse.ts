@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { BriefwireError } from '../errors.ts';
 import type { ParsedArticle } from './article.ts';
 import { parseHtml } from './parse-html.ts';
@@ -17,7 +18,27 @@ export interface ParseResult {
   problems: BriefwireError[];
 }
 
+/**
+ * A date in the file name ("memo-2022-11-17-….txt", "outlet_2016-09-12_….txt") dates an
+ * article whose text gives none: archives are often named that way.
+ */
+export function dateFromFileName(path: string): string | null {
+  const m = /(?:^|[^\d])((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:[^\d]|$)/.exec(
+    basename(path),
+  );
+  if (!m) return null;
+  const d = new Date(`${m[1]}-${m[2]}-${m[3]}T00:00:00.000Z`);
+  return Number.isNaN(d.getTime()) || d.getUTCDate() !== Number(m[3]) ? null : d.toISOString();
+}
+
 export function parseInput(path: string, content: string): ParseResult {
+  const result = parseByFormat(path, content);
+  const fromName = dateFromFileName(path);
+  if (fromName) for (const a of result.articles) a.publishedAt ??= fromName;
+  return result;
+}
+
+function parseByFormat(path: string, content: string): ParseResult {
   const format = formatOf(path);
   if (format === null) {
     throw new BriefwireError(

@@ -38,6 +38,23 @@ export interface Hit {
   score: number;
 }
 
+/** A briefing as delivered: who got it, about what, from which articles. */
+export interface BriefingRecord {
+  topic: string;
+  /** Who it was for: "cli:<name>", "discord:<channel>", "slack:<team>:<channel>". */
+  audience: string;
+  /** ISO time it was built. */
+  createdAt: string;
+  /** The window label asked for ("7d", "all", a date). */
+  window: string;
+  /** The articles it drew on, in their briefing order. */
+  articleIds: number[];
+}
+
+export interface StoredBriefing extends BriefingRecord {
+  id: number;
+}
+
 /** The persistence port. SQLite and PostgreSQL implement the same contract suite. */
 export interface Store {
   /** Stores new articles; an article whose URL or content hash is already stored is a duplicate. */
@@ -48,5 +65,10 @@ export interface Store {
   countArticles(query: ArticleQuery): Promise<number>;
   /** Full-text relevance search over title and text, within a scope. */
   search(text: string, scope: ArticleQuery, k: number): Promise<Hit[]>;
+  /** Records a briefing so follow-ups, digests and "what's new" can refer to it. */
+  saveBriefing(briefing: BriefingRecord): Promise<number>;
+  getBriefing(id: number): Promise<StoredBriefing | null>;
+  /** The most recent briefing of a topic for an audience, or null. */
+  lastBriefing(topic: string, audience: string): Promise<StoredBriefing | null>;
   close(): Promise<void>;
 }

@@ -8,6 +8,7 @@ import { createStore } from '../../src/store/create.ts';
 import { ftsString, searchMatch, termMatch } from '../../src/store/sqlite/fts-query.ts';
 import { MIGRATIONS, type Migration, migrate } from '../../src/store/sqlite/migrations.ts';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import { describeBriefingContract } from './briefings-contract.ts';
 import { article, describeStoreContract, storeAll } from './store-contract.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'briefwire-sqlite-'));
@@ -23,6 +24,7 @@ afterAll(() => {
 
 describeStoreContract('SQLite file', () => createStore(tempDb()));
 describeStoreContract('SQLite in memory', () => createStore(':memory:'));
+describeBriefingContract('SQLite file', () => createStore(tempDb()));
 
 const EXTRA: Migration = {
   version: MIGRATIONS.length + 1,

@@ -221,3 +221,24 @@ function captureError(fn: () => unknown): BriefwireError {
   }
   throw new Error('expected a BriefwireError');
 }
+
+describe('dates from file names', () => {
+  it('dates an undated article from a YYYY-MM-DD in its file name, and only then', async () => {
+    const { dateFromFileName, parseInput } = await import('../../src/ingest/parse.ts');
+    expect(dateFromFileName('/x/outlet_2016-09-12_some-story.txt')).toBe(
+      '2016-09-12T00:00:00.000Z',
+    );
+    expect(dateFromFileName('notes-2016-02-30.txt')).toBeNull();
+    expect(dateFromFileName('v12016-09-120.txt')).toBeNull();
+    const undated = parseInput(
+      'a_2020-01-02_b.txt',
+      'Headline here\n\nA body paragraph that says something about the harbour.\n',
+    );
+    expect(undated.articles[0]?.publishedAt).toBe('2020-01-02T00:00:00.000Z');
+    const dated = parseInput(
+      'a_2020-01-02_b.txt',
+      'Headline here\n\nMarch 3, 2021\n\nA body paragraph that says something.\n',
+    );
+    expect(dated.articles[0]?.publishedAt?.slice(0, 10)).toBe('2021-03-03');
+  });
+});

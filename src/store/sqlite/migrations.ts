@@ -52,8 +52,22 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, "text" ON articles BEG
 END;
 `;
 
+/** Briefings as delivered; article ids are a JSON array, read back whole, never queried inside. */
+const BRIEFINGS = `
+CREATE TABLE briefings (
+  id INTEGER PRIMARY KEY,
+  topic TEXT NOT NULL,
+  audience TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  window TEXT NOT NULL,
+  article_ids TEXT NOT NULL
+);
+CREATE INDEX briefings_last ON briefings (topic, audience, created_at DESC, id DESC);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'articles and full-text index', sql: INITIAL_SCHEMA },
+  { version: 2, name: 'briefings', sql: BRIEFINGS },
 ];
 
 /**

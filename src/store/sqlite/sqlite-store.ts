@@ -1,7 +1,14 @@
 import Database from 'better-sqlite3';
 import { BriefwireError, reasonOf } from '../../errors.ts';
 import type { NewArticle, StoredArticle } from '../../ingest/article.ts';
-import type { ArticleQuery, Hit, PutOutcome, Store } from '../port.ts';
+import type {
+  ArticleQuery,
+  BriefingRecord,
+  Hit,
+  PutOutcome,
+  Store,
+  StoredBriefing,
+} from '../port.ts';
 import { limitOf, scopeFilter } from './filters.ts';
 import { searchMatch } from './fts-query.ts';
 import { appliedVersions, MIGRATIONS, type Migration, migrate } from './migrations.ts';
@@ -13,6 +20,28 @@ import {
   toStoredArticle,
   urlOf,
 } from './rows.ts';
+
+const BRIEFING_COLUMNS = 'id, topic, audience, created_at, window, article_ids';
+
+interface BriefingRow {
+  id: number;
+  topic: string;
+  audience: string;
+  created_at: string;
+  window: string;
+  article_ids: string;
+}
+
+function toStoredBriefing(row: BriefingRow): StoredBriefing {
+  return {
+    id: row.id,
+    topic: row.topic,
+    audience: row.audience,
+    createdAt: row.created_at,
+    window: row.window,
+    articleIds: JSON.parse(row.article_ids) as number[],
+  };
+}
 
 export interface SqliteStoreOptions {
   /** Defaults to MIGRATIONS; tests pass other lists to exercise upgrades. */
@@ -189,6 +218,39 @@ export class SqliteStore implements Store {
           : this.#all<{ id: number; rank: number }>(`${sql} LIMIT ?`, [...params, top]);
       // bm25 is lower-is-better; the port wants higher-is-better. `+ 0` turns -0 into 0.
       return rows.map((r) => ({ articleId: r.id, score: -r.rank + 0 }));
+    });
+  }
+
+  async saveBriefing(b: BriefingRecord): Promise<number> {
+    return this.#guard(() => {
+      const sql =
+        'INSERT INTO briefings (topic, audience, created_at, window, article_ids) VALUES (?, ?, ?, ?, ?)';
+      const info = this.#prepare(sql).run(
+        b.topic,
+        b.audience,
+        b.createdAt,
+        b.window,
+        JSON.stringify(b.articleIds),
+      );
+      return Number(info.lastInsertRowid);
+    });
+  }
+
+  async getBriefing(id: number): Promise<StoredBriefing | null> {
+    return this.#guard(() => {
+      const [row] = this.#all<BriefingRow>(
+        `SELECT ${BRIEFING_COLUMNS} FROM briefings WHERE id = ?`,
+        [id],
+      );
+      return row ? toStoredBriefing(row) : null;
+    });
+  }
+
+  async lastBriefing(topic: string, audience: string): Promise<StoredBriefing | null> {
+    return this.#guard(() => {
+      const sql = `SELECT ${BRIEFING_COLUMNS} FROM briefings WHERE topic = ? AND audience = ? ORDER BY created_at DESC, id DESC LIMIT 1`;
+      const [row] = this.#all<BriefingRow>(sql, [topic, audience]);
+      return row ? toStoredBriefing(row) : null;
     });
   }
 
