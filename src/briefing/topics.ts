@@ -24,12 +24,49 @@ export interface Topic {
 const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const DEFAULT_WINDOW = '7d';
 
+/**
+ * A topic file: `allOf` groups must each match (a group matches when any of its phrases
+ * does), `anyOf` is one more such group, `aliases` maps a phrase to other ways of saying it
+ * (applied to every phrase), `exclude` leaves out articles with any of its phrases.
+ */
 export interface TopicFile {
   title?: unknown;
   description?: unknown;
   allOf?: unknown;
-  exclude?: unknown;
+  anyOf?: unknown;
+  aliases?: unknown;
+  exclude?: string[];
   window?: unknown;
+}
+
+function parseAliases(
+  value: unknown,
+  bad: (field: string, why: string) => BriefwireError,
+): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (value === undefined) return out;
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw bad('aliases', 'must map a phrase to a list of phrases');
+  for (const [phrase, alternatives] of Object.entries(value)) {
+    if (!isPhraseList(alternatives))
+      throw bad('aliases', `"${phrase}" must map to a list of phrases`);
+    out.set(
+      phrase.toLowerCase(),
+      alternatives.map((a) => a.toLowerCase()),
+    );
+  }
+  return out;
+}
+
+/** Lowercased phrases with their aliases, each once, in first-seen order. */
+function expandAliases(phrases: string[], aliases: Map<string, string[]>): string[] {
+  const out = new Set<string>();
+  for (const p of phrases) {
+    const lower = p.toLowerCase();
+    out.add(lower);
+    for (const a of aliases.get(lower) ?? []) out.add(a);
+  }
+  return [...out];
 }
 
 function isPhraseList(v: unknown): v is string[] {
@@ -52,17 +89,26 @@ export function parseTopicFile(slug: string, path: string, raw: string): Topic {
     new BriefwireError('TOPIC_INVALID', `${path}: "${field}" ${why}`, path);
   if (typeof data.title !== 'string' || !data.title.trim())
     throw bad('title', 'must be a non-empty string');
-  if (!Array.isArray(data.allOf) || data.allOf.length === 0 || !data.allOf.every(isPhraseList)) {
+  const hasAllOf = Array.isArray(data.allOf) && data.allOf.length > 0;
+  if (data.allOf !== undefined && (!Array.isArray(data.allOf) || !data.allOf.every(isPhraseList))) {
     throw bad('allOf', 'must be a list of groups, each a non-empty list of phrases');
+  }
+  if (data.anyOf !== undefined && !isPhraseList(data.anyOf))
+    throw bad('anyOf', 'must be a list of phrases');
+  if (!hasAllOf && !(Array.isArray(data.anyOf) && data.anyOf.length > 0)) {
+    throw bad('allOf', 'or "anyOf" must give the words an article has to contain');
   }
   if (data.exclude !== undefined && !isPhraseList(data.exclude))
     throw bad('exclude', 'must be a list of phrases');
   if (data.window !== undefined && typeof data.window !== 'string')
     throw bad('window', 'must be a string such as "7d"');
-  const terms: TermQuery = {
-    allOf: data.allOf.map((g: string[]) => g.map((p) => p.toLowerCase())),
-  };
-  if (data.exclude?.length) terms.noneOf = data.exclude.map((p) => p.toLowerCase());
+  const aliases = parseAliases(data.aliases, bad);
+  const groups = [
+    ...((data.allOf as string[][] | undefined) ?? []),
+    ...(data.anyOf ? [data.anyOf as string[]] : []),
+  ];
+  const terms: TermQuery = { allOf: groups.map((g) => expandAliases(g, aliases)) };
+  if (data.exclude?.length) terms.noneOf = expandAliases(data.exclude, aliases);
   return {
     slug,
     title: data.title.trim(),

@@ -44,3 +44,34 @@ describe('topics', () => {
     expect(closeMatches('zzzz', ['iran-uk'])).toEqual([]);
   });
 });
+
+describe('topic files', () => {
+  it('reads anyOf as one more group and expands aliases everywhere', () => {
+    const t = parseTopicFile(
+      'harbour',
+      'harbour.json',
+      JSON.stringify({
+        title: 'Harbour',
+        allOf: [['Marrowby']],
+        anyOf: ['strike', 'walkout'],
+        aliases: { walkout: ['walk-out'] },
+        exclude: ['Ferry'],
+      }),
+    );
+    expect(t.terms.allOf).toEqual([['marrowby'], ['strike', 'walkout', 'walk-out']]);
+    expect(t.terms.noneOf).toEqual(['ferry']);
+  });
+
+  it('rejects a file with no words to match and bad aliases, naming the field', () => {
+    expect(() => parseTopicFile('x', 'x.json', JSON.stringify({ title: 'X' }))).toThrow(
+      /"allOf" or "anyOf"/,
+    );
+    expect(() =>
+      parseTopicFile(
+        'x',
+        'x.json',
+        JSON.stringify({ title: 'X', anyOf: ['a'], aliases: { a: 'b' } }),
+      ),
+    ).toThrow(/"aliases" "a" must map/);
+  });
+});
