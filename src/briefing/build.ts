@@ -2,8 +2,9 @@ import { BriefwireError } from '../errors.ts';
 import type { StoredArticle } from '../ingest/article.ts';
 import type { Store } from '../store/port.ts';
 import { mergeActors } from './actors.ts';
-import { BRIEFING_LIMITS, type Briefing, type BriefSource } from './model.ts';
+import { BRIEFING_LIMITS, type Briefing, type BriefSource, type BriefStory } from './model.ts';
 import { pickQuotes } from './quotes.ts';
+import { clusterStories, type Story } from './stories.ts';
 import { composeSummary } from './summary.ts';
 import { resolveTopic, type Topic, unknownTopicError } from './topics.ts';
 import { describeWindow, parseWindow } from './window.ts';
@@ -63,14 +64,31 @@ export async function buildBriefing(
   );
 }
 
-function assemble(
+export interface AssembleOptions {
+  /** Article ids the audience has already seen: a story none of whose articles is among them is new. */
+  seen?: ReadonlySet<number>;
+}
+
+/**
+ * Turns the selected articles, ranked most important first, into a briefing: stories of
+ * near-duplicate articles, sources numbered story by story (so a story's outlets sit
+ * together), and the summary, quotes and actors drawn across them.
+ */
+export function assemble(
   topic: Topic,
   articles: StoredArticle[],
   window: Briefing['window'],
   notes: string[],
   now: Date,
+  options: AssembleOptions = {},
 ): Briefing {
-  const sources: BriefSource[] = articles.map((a, i) => ({
+  const seen = options.seen;
+  const isNew = (s: Story): boolean => s.articles.every((a) => !seen?.has(a.id));
+  // Stories the audience has not seen lead, as history's "listed first" note promises.
+  const ranked = clusterStories(articles);
+  const clustered = seen ? [...ranked.filter(isNew), ...ranked.filter((s) => !isNew(s))] : ranked;
+  const ordered = clustered.flatMap((s) => s.articles);
+  const sources: BriefSource[] = ordered.map((a, i) => ({
     n: i + 1,
     articleId: a.id,
     title: a.title,
@@ -81,16 +99,42 @@ function assemble(
   }));
   const sourceNumber = new Map(sources.map((s) => [s.articleId, s.n]));
   const sourceOf = (id: number): number => sourceNumber.get(id) ?? 0;
-  const actors = mergeActors(articles);
+  const storyOf: number[] = [];
+  clustered.forEach((s, n) => {
+    for (const rank of s.ranks) storyOf[rank] = n;
+  });
+  const stories: BriefStory[] = clustered.map((s, i) => {
+    const ids = s.articles.map((a) => a.id);
+    return {
+      n: i + 1,
+      title: s.articles[0]!.title,
+      sources: ids.map(sourceOf),
+      articleIds: ids,
+      firstSeen: firstSeen(s.articles),
+      isNew: seen ? isNew(s) : false,
+    };
+  });
+  const actors = mergeActors(articles, storyOf);
   return {
     topic: topic.slug,
     title: topic.title,
     generatedAt: now.toISOString(),
     window,
-    summary: composeSummary(articles, sourceOf),
-    quotes: pickQuotes(articles, actors, sourceOf),
-    actors: actors.slice(0, BRIEFING_LIMITS.actors),
+    summary: composeSummary(clustered, sourceOf),
+    quotes: pickQuotes(clustered, actors, sourceOf),
+    actors: actors.top(BRIEFING_LIMITS.actors),
+    stories,
     sources,
     notes,
   };
+}
+
+/**
+ * The earliest publication time among a story's articles; ingest time only when none is
+ * dated, since ingest times differ between stores and publication times do not.
+ */
+function firstSeen(articles: StoredArticle[]): string {
+  const dated = articles.map((a) => a.publishedAt).filter((t): t is string => t !== null);
+  const times = dated.length ? dated : articles.map((a) => a.ingestedAt);
+  return times.reduce((min, t) => (Date.parse(t) < Date.parse(min) ? t : min));
 }

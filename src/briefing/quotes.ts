@@ -1,74 +1,102 @@
-import type { StoredArticle } from '../ingest/article.ts';
 import { contentWords, overlap, wordCount } from '../nlp/words.ts';
-import { BRIEFING_LIMITS, type BriefActor, type BriefQuote } from './model.ts';
+import type { ActorIndex } from './actors.ts';
+import { BRIEFING_LIMITS, type BriefQuote } from './model.ts';
+import type { Story } from './stories.ts';
 
 /**
  * Key quotes: attributed, statement-length quotes, ranked by the speaker's prominence and the
- * quote's substance; one per speaker before any speaker gets a second, and never two that say
- * the same thing. Text stays exactly as the article has it.
+ * quote's substance. One per speaker before any speaker gets a second; among those, a story
+ * not yet quoted before a second quote from the same story. Never two that say the same
+ * thing, and never one quote twice because two outlets carry the same wire copy. Text stays
+ * exactly as the article has it.
  */
 
 const MIN_WORDS = 6;
 const MAX_WORDS = 80;
 const SAME_THING = 0.5;
+/** Prominence falls linearly over this many top actors; below them it no longer counts. */
+const PROMINENT = 12;
 
 interface Candidate {
   quote: BriefQuote;
+  story: number;
+  /** Position of the article in the ranked input. */
+  rank: number;
+  start: number;
   bag: Set<string>;
+  /** The quote's words, space-joined and padded, to find one quote inside another. */
+  plain: string;
   score: number;
 }
 
+function plainWords(text: string): string {
+  return ` ${(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')} `;
+}
+
+function candidates(
+  stories: Story[],
+  actors: ActorIndex,
+  sourceOf: (articleId: number) => number,
+): Candidate[] {
+  const out: Candidate[] = [];
+  stories.forEach((story, s) => {
+    story.articles.forEach((article, k) => {
+      const rank = story.ranks[k]!;
+      for (const q of article.analysis.quotes) {
+        if (!q.speaker) continue;
+        const words = wordCount(q.text);
+        if (words < MIN_WORDS || words > MAX_WORDS) continue;
+        const found = actors.lookup(rank, q.speaker);
+        const prominence = found ? Math.max(0, PROMINENT - found.rank) / PROMINENT : 0;
+        const substance = Math.min(words, 40) / 40;
+        out.push({
+          quote: {
+            text: q.text,
+            speaker: found?.actor.name ?? q.speaker,
+            role: found?.actor.role ?? null,
+            articleId: article.id,
+            source: sourceOf(article.id),
+          },
+          story: s,
+          rank,
+          start: q.start,
+          bag: new Set(contentWords(q.text)),
+          plain: plainWords(q.text),
+          score: prominence + substance + 1 / (2 + rank),
+        });
+      }
+    });
+  });
+  return out.sort((a, b) => b.score - a.score || a.rank - b.rank || a.start - b.start);
+}
+
 export function pickQuotes(
-  articles: StoredArticle[],
-  actors: BriefActor[],
+  stories: Story[],
+  actors: ActorIndex,
   sourceOf: (articleId: number) => number,
 ): BriefQuote[] {
-  const prominence = new Map(actors.map((a, i) => [a.name, actors.length - i]));
-  const roleOf = new Map(actors.map((a) => [a.name, a.role]));
-  const surnameOf = new Map(
-    actors.filter((a) => a.type === 'person').map((a) => [a.name.split(' ').at(-1)!, a.name]),
-  );
-
-  const candidates: Candidate[] = [];
-  articles.forEach((article, ai) => {
-    for (const q of article.analysis.quotes) {
-      if (!q.speaker) continue;
-      const words = wordCount(q.text);
-      if (words < MIN_WORDS || words > MAX_WORDS) continue;
-      const speaker = roleOf.has(q.speaker)
-        ? q.speaker
-        : (surnameOf.get(q.speaker.split(' ').at(-1)!) ?? q.speaker);
-      const substance = Math.min(words, 40) / 40;
-      const score =
-        (prominence.get(speaker) ?? 0) / Math.max(1, actors.length) + substance + 1 / (2 + ai);
-      const quote: BriefQuote = {
-        text: q.text,
-        speaker,
-        role: roleOf.get(speaker) ?? null,
-        articleId: article.id,
-        source: sourceOf(article.id),
-      };
-      candidates.push({ quote, bag: new Set(contentWords(q.text)), score });
-    }
-  });
-  candidates.sort(
-    (a, b) =>
-      b.score - a.score ||
-      a.quote.articleId - b.quote.articleId ||
-      a.quote.text.localeCompare(b.quote.text),
-  );
-
+  const pool = candidates(stories, actors, sourceOf);
   const picked: Candidate[] = [];
-  const take = (c: Candidate): boolean => {
-    if (picked.length >= BRIEFING_LIMITS.quotes) return false;
-    if (picked.some((p) => p.quote.text === c.quote.text || overlap(p.bag, c.bag) >= SAME_THING))
-      return false;
-    picked.push(c);
-    return true;
-  };
-  const speakers = new Set<string>();
-  for (const c of candidates)
-    if (!speakers.has(c.quote.speaker) && take(c)) speakers.add(c.quote.speaker);
-  for (const c of candidates) if (!picked.includes(c)) take(c);
+  const repeats = (c: Candidate): boolean =>
+    picked.some(
+      (p) =>
+        p.plain.includes(c.plain) ||
+        c.plain.includes(p.plain) ||
+        overlap(p.bag, c.bag) >= SAME_THING,
+    );
+  while (picked.length < BRIEFING_LIMITS.quotes) {
+    const speakers = new Set(picked.map((p) => p.quote.speaker));
+    const quoted = new Set(picked.map((p) => p.story));
+    // Lower is better: a new speaker first, then a new story; the pool is already by score.
+    const tier = (c: Candidate): number =>
+      (speakers.has(c.quote.speaker) ? 2 : 0) + (quoted.has(c.story) ? 1 : 0);
+    let best: Candidate | undefined;
+    for (const c of pool) {
+      if (picked.includes(c) || (best && tier(c) >= tier(best)) || repeats(c)) continue;
+      best = c;
+    }
+    if (!best) break;
+    picked.push(best);
+  }
   return picked.map((c) => c.quote);
 }

@@ -1,62 +1,101 @@
-import type { StoredArticle } from '../ingest/article.ts';
 import { contentWords, overlap, wordCount } from '../nlp/words.ts';
 import { BRIEFING_LIMITS, type SummaryItem } from './model.ts';
+import type { Story } from './stories.ts';
 
 /**
- * The briefing summary: each article's own best sentences, taken in turn from the most
- * relevant articles first, within the sentence and word budget, never two sentences that say
- * the same thing; then told in article order and, within an article, in reading order.
+ * The briefing summary: each article's own ranked sentences, verbatim. Stories take turns in
+ * their rank order, one sentence each before any gets a second, within the sentence and word
+ * budget, never two sentences that say the same thing; then told story by story and, within
+ * a story, in article and reading order.
  */
 
 /** Two sentences sharing more than this share of words say the same thing. */
 export const REDUNDANT_OVERLAP = 0.5;
+/** How deep into each article's ranking the summary looks. */
 const PER_ARTICLE = 5;
 
 interface Candidate {
-  article: number;
+  story: number;
+  /** Position of the article within its story. */
+  member: number;
   sentence: number;
   text: string;
+  articleId: number;
   words: number;
   bag: Set<string>;
-  score: number;
 }
 
-export function composeSummary(
-  articles: StoredArticle[],
-  sourceOf: (articleId: number) => number,
-): SummaryItem[] {
-  const candidates: Candidate[] = [];
-  articles.forEach((a, ai) => {
-    a.analysis.summary.slice(0, PER_ARTICLE).forEach((si, rank) => {
-      const s = a.analysis.sentences[si];
-      if (!s) return;
-      // Each article's best sentence before any article's second: the summary spans the
-      // stories; article order (relevance and recency) breaks ties.
-      const score = 1 / (1 + rank) + 0.5 / (1 + ai);
-      candidates.push({
-        article: ai,
-        sentence: si,
-        text: s.text,
-        words: wordCount(s.text),
-        bag: new Set(contentWords(s.text)),
-        score,
+/**
+ * Whether a sentence can stand alone in a summary: one that opens a list (ends in a colon)
+ * or opens or closes a quotation it does not finish (the sentence splitter cut inside a
+ * quote) reads as a fragment out of its article.
+ */
+function readsAlone(text: string): boolean {
+  const count = (re: RegExp): number => text.match(re)?.length ?? 0;
+  return !/:\s*$/.test(text) && count(/“/g) === count(/”/g) && count(/"/g) % 2 === 0;
+}
+
+/** One story's candidates, best first: every article's best sentence before any second one. */
+function candidatesOf(story: Story, s: number): Candidate[] {
+  const out: Array<Candidate & { rank: number }> = [];
+  story.articles.forEach((article, member) => {
+    article.analysis.summary.slice(0, PER_ARTICLE).forEach((sentence, rank) => {
+      const text = article.analysis.sentences[sentence]?.text;
+      if (text === undefined || !readsAlone(text)) return;
+      out.push({
+        story: s,
+        member,
+        sentence,
+        text,
+        articleId: article.id,
+        words: wordCount(text),
+        bag: new Set(contentWords(text)),
+        rank,
       });
     });
   });
-  candidates.sort((x, y) => y.score - x.score || x.article - y.article || x.sentence - y.sentence);
+  return out.sort((x, y) => x.rank - y.rank || x.member - y.member);
+}
+
+export function composeSummary(
+  stories: Story[],
+  sourceOf: (articleId: number) => number,
+): SummaryItem[] {
+  const several = stories.length >= 2;
+  const maxSentences = several
+    ? BRIEFING_LIMITS.multiStorySentences
+    : BRIEFING_LIMITS.summarySentences;
+  const maxWords = several ? BRIEFING_LIMITS.multiStoryWords : BRIEFING_LIMITS.summaryWords;
+  const queues = stories.map(candidatesOf);
 
   const picked: Candidate[] = [];
   let words = 0;
-  for (const c of candidates) {
-    if (picked.length >= BRIEFING_LIMITS.summarySentences) break;
-    if (words + c.words > BRIEFING_LIMITS.summaryWords) continue;
-    if (picked.some((p) => overlap(p.bag, c.bag) >= REDUNDANT_OVERLAP)) continue;
-    picked.push(c);
-    words += c.words;
+  // A candidate that is redundant or too long now stays so (the budget only shrinks), so
+  // each queue is consumed once.
+  const next = (queue: Candidate[]): Candidate | undefined => {
+    for (let c = queue.shift(); c !== undefined; c = queue.shift()) {
+      if (words + c.words > maxWords) continue;
+      if (picked.some((p) => overlap(p.bag, c.bag) >= REDUNDANT_OVERLAP)) continue;
+      return c;
+    }
+    return undefined;
+  };
+  for (let progress = true; progress && picked.length < maxSentences; ) {
+    progress = false;
+    for (const queue of queues) {
+      if (picked.length >= maxSentences) break;
+      const c = next(queue);
+      if (!c) continue;
+      picked.push(c);
+      words += c.words;
+      progress = true;
+    }
   }
-  picked.sort((x, y) => x.article - y.article || x.sentence - y.sentence);
-  return picked.map((c) => {
-    const id = articles[c.article]!.id;
-    return { text: c.text, articleId: id, source: sourceOf(id) };
-  });
+  picked.sort((x, y) => x.story - y.story || x.member - y.member || x.sentence - y.sentence);
+  return picked.map((c) => ({
+    text: c.text,
+    articleId: c.articleId,
+    source: sourceOf(c.articleId),
+    story: c.story + 1,
+  }));
 }

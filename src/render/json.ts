@@ -22,7 +22,21 @@ export function briefingToJson(b: Briefing): object {
       articlesTo: dates.at(-1) ?? null,
     },
     notes: b.notes,
-    summary: b.summary.map((s) => ({ text: s.text, articleId: s.articleId, source: s.source })),
+    summary: b.summary.map((s) => ({
+      text: s.text,
+      articleId: s.articleId,
+      source: s.source,
+      story: s.story,
+    })),
+    stories: b.stories.map((s) => ({
+      n: s.n,
+      title: s.title,
+      sources: s.sources,
+      articleIds: s.articleIds,
+      // A story of undated articles was first seen at ingest, which differs between stores.
+      firstSeen: s.sources.some((n) => b.sources[n - 1]?.publishedAt) ? s.firstSeen : null,
+      isNew: s.isNew,
+    })),
     quotes: b.quotes.map((q) => ({
       text: q.text,
       speaker: q.speaker,

@@ -1,9 +1,18 @@
-import type { BriefActor, Briefing, BriefQuote, BriefSource } from '../briefing/model.ts';
+import type {
+  BriefActor,
+  Briefing,
+  BriefQuote,
+  BriefSource,
+  BriefStory,
+} from '../briefing/model.ts';
 import { describeWindow } from '../briefing/window.ts';
 
 /** Plain text for terminals, and Markdown for chat and files, from the same walk. */
 
 type Style = 'text' | 'markdown';
+
+/** The story list is an overview, ranked: past this many, the Sources list has the rest. */
+const STORY_LINES = 10;
 
 function heading(title: string, style: Style): string {
   return style === 'markdown' ? `## ${title}` : `${title}\n${'─'.repeat(title.length)}`;
@@ -23,11 +32,19 @@ function actorLine(a: BriefActor, style: Style): string {
   return `${style === 'markdown' ? '-' : ' '} ${name} · ${a.type}${role}${also}`;
 }
 
+function storyLine(s: BriefStory, style: Style): string {
+  const cites = s.sources.map((n) => `[${n}]`).join(' ');
+  const carried = s.sources.length > 1 ? `${s.sources.length} sources ${cites}` : cites;
+  const isNew = s.isNew ? (style === 'markdown' ? ' · **new**' : ' · new') : '';
+  return `${style === 'markdown' ? '' : '  '}${s.n}. ${oneLine(s.title)} — ${carried}${isNew}`;
+}
+
 function sourceLine(s: BriefSource, style: Style): string {
   const date = s.publishedAt ? s.publishedAt.slice(0, 10) : 'undated';
   const where = [s.source, date].filter(Boolean).join(', ');
   const link = s.url ?? s.origin;
-  const title = style === 'markdown' && s.url ? `[${s.title}](${s.url})` : s.title;
+  const title =
+    style === 'markdown' && s.url ? `[${oneLine(s.title)}](${s.url})` : oneLine(s.title);
   return `${style === 'markdown' ? '' : '  '}[${s.n}] ${title} — ${where}${style === 'markdown' && s.url ? '' : ` (${link})`}`;
 }
 
@@ -37,13 +54,26 @@ export function renderBriefing(b: Briefing, style: Style): string {
     ? `most recent (none in ${describeWindow(b.window.label)})`
     : describeWindow(b.window.label);
   out.push(style === 'markdown' ? `# Briefing: ${b.title}` : `Briefing: ${b.title}`);
-  out.push(
-    `${style === 'markdown' ? '_' : ''}${b.sources.length} article${b.sources.length === 1 ? '' : 's'} · ${covered}${style === 'markdown' ? '_' : ''}`,
-  );
+  // The story list says something the sources do not only when an outlet repeats another
+  // or a story is new to the reader.
+  const showStories = b.stories.some((s) => s.sources.length > 1 || s.isNew);
+  const count =
+    plural(b.sources.length, 'article') +
+    (showStories ? `, ${plural(b.stories.length, 'story', 'stories')}` : '');
+  const em = style === 'markdown' ? '_' : '';
+  out.push(`${em}${count} · ${covered}${em}`);
   for (const note of b.notes) out.push(style === 'markdown' ? `> ${note}` : `Note: ${note}`);
   out.push('', heading('Summary', style));
   for (const s of b.summary)
     out.push(`${style === 'markdown' ? '-' : ' '} ${s.text} [${s.source}]`);
+  if (showStories) {
+    out.push('', heading('Stories', style));
+    for (const s of b.stories.slice(0, STORY_LINES)) out.push(storyLine(s, style));
+    const more = b.stories.length - STORY_LINES;
+    const rest = `… and ${plural(more, 'more story', 'more stories')} (see Sources)`;
+    // In Markdown a line right after a list item would join that item.
+    if (more > 0) out.push(...(style === 'markdown' ? ['', `_${rest}_`] : [`  ${rest}`]));
+  }
   if (b.quotes.length) {
     out.push('', heading('Key quotes', style));
     out.push(b.quotes.map((q) => quoteLine(q, style)).join('\n\n'));
@@ -55,4 +85,13 @@ export function renderBriefing(b: Briefing, style: Style): string {
   out.push('', heading('Sources', style));
   for (const s of b.sources) out.push(sourceLine(s, style));
   return `${out.join('\n')}\n`;
+}
+
+/** Headlines can carry line breaks (a subtitle on its own line); a list item is one line. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
