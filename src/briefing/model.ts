@@ -18,6 +18,23 @@ export interface SummaryItem {
   articleId: number;
   /** 1-based number of the article in `sources`, for [n] citations. */
   source: number;
+  /** 1-based number of the story in `stories` the sentence tells. */
+  story: number;
+}
+
+/** One news story: the articles (from one or several outlets) that report the same thing. */
+export interface BriefStory {
+  /** 1-based story number. */
+  n: number;
+  /** The headline of the story's representative article. */
+  title: string;
+  /** `sources[].n` of every article carrying the story, representative first. */
+  sources: number[];
+  articleIds: number[];
+  /** Earliest publication (or, undated, ingest) time among its articles. */
+  firstSeen: string;
+  /** True when the story appeared since the previous briefing of this topic for this audience. */
+  isNew: boolean;
 }
 
 export interface BriefQuote {
@@ -56,15 +73,21 @@ export interface Briefing {
   summary: SummaryItem[];
   quotes: BriefQuote[];
   actors: BriefActor[];
+  stories: BriefStory[];
   sources: BriefSource[];
   /** Plain-language notes for the reader ("No article in the last 7 days; …"). */
   notes: string[];
 }
 
-/** Limits of a briefing, from the product's promise: short enough to read in a minute. */
+/**
+ * Limits of a briefing, from the product's promise: short enough to read in a minute. A
+ * briefing of one story keeps to 3 sentences and 90 words; several stories get up to 5 and 120.
+ */
 export const BRIEFING_LIMITS = {
   summarySentences: 3,
   summaryWords: 90,
+  multiStorySentences: 5,
+  multiStoryWords: 120,
   quotes: 3,
   actors: 8,
   articles: 50,
