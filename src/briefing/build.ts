@@ -2,8 +2,10 @@ import { BriefwireError } from '../errors.ts';
 import type { StoredArticle } from '../ingest/article.ts';
 import type { Store } from '../store/port.ts';
 import { mergeActors } from './actors.ts';
+import { isNewTo, recall, sinceLastNote } from './history.ts';
 import { BRIEFING_LIMITS, type Briefing, type BriefSource, type BriefStory } from './model.ts';
 import { pickQuotes } from './quotes.ts';
+import { selectArticles } from './select.ts';
 import { clusterStories, type Story } from './stories.ts';
 import { composeSummary } from './summary.ts';
 import { resolveTopic, type Topic, unknownTopicError } from './topics.ts';
@@ -14,10 +16,13 @@ export interface BriefRequest {
   /** Window override ("24h", "7d", a date, "all"); the topic's own window otherwise. */
   since?: string;
   now?: Date;
+  /** Who the briefing is for ("cli:ana", a channel): the key of "what's new since". */
+  audience?: string;
+  /** Lead with the stories this audience has not been briefed on, and say when there are none. */
+  sinceLast?: boolean;
+  /** Store the briefing (topic, window, articles) so later questions and digests can refer to it. */
+  record?: boolean;
 }
-
-/** How many of the most recent articles a briefing covers when its window holds none. */
-const FALLBACK_ARTICLES = 10;
 
 /** Selects the topic's articles and builds the briefing. Deterministic for a given store and `now`. */
 export async function buildBriefing(
@@ -29,24 +34,9 @@ export async function buildBriefing(
   const topic = resolveTopic(request.topic, topics);
   const window = parseWindow(request.since ?? topic.window, now);
   const notes: string[] = [];
+  const audience = request.audience ?? 'cli';
 
-  const query = {
-    terms: topic.terms,
-    limit: BRIEFING_LIMITS.articles,
-    ...(window.since ? { since: window.since } : {}),
-  };
-  let articles = await store.findArticles(query);
-  let fallback = false;
-  if (articles.length === 0 && window.since) {
-    articles = await store.findArticles({ terms: topic.terms, limit: FALLBACK_ARTICLES });
-    if (articles.length > 0) {
-      fallback = true;
-      const n = articles.length;
-      notes.push(
-        `No article in ${describeWindow(window.label)}; this briefing covers the ${n === 1 ? 'most recent matching article' : `${n} most recent matching articles`}.`,
-      );
-    }
-  }
+  const { articles, fallback } = await selectArticles(store, topic, window.since);
   if (articles.length === 0) {
     if (!topic.defined) throw unknownTopicError(request.topic, topics);
     throw new BriefwireError(
@@ -55,13 +45,41 @@ export async function buildBriefing(
       topic.slug,
     );
   }
-  return assemble(
+  if (fallback) {
+    const n = articles.length;
+    notes.push(
+      `No article in ${describeWindow(window.label)}; this briefing covers the ${n === 1 ? 'most recent matching article' : `${n} most recent matching articles`}.`,
+    );
+  }
+
+  const options: AssembleOptions = {};
+  const memory = request.sinceLast ? await recall(store, topic.slug, audience) : null;
+  if (memory) options.seen = new Set(articles.filter((a) => !isNewTo(memory, a)).map((a) => a.id));
+  const briefing = assemble(
     topic,
     articles,
     { since: window.since, until: now.toISOString(), label: window.label, fallback },
     notes,
     now,
+    options,
   );
+  if (request.sinceLast) {
+    briefing.notes.unshift(
+      memory
+        ? sinceLastNote(memory, briefing.stories.filter((s) => s.isNew).length)
+        : `No earlier briefing of "${topic.slug}" for ${audience}; everything here is new to you.`,
+    );
+  }
+  if (request.record) {
+    briefing.id = await store.saveBriefing({
+      topic: topic.slug,
+      audience,
+      createdAt: now.toISOString(),
+      window: window.label,
+      articleIds: briefing.sources.map((x) => x.articleId),
+    });
+  }
+  return briefing;
 }
 
 export interface AssembleOptions {
@@ -116,6 +134,7 @@ export function assemble(
   });
   const actors = mergeActors(articles, storyOf);
   return {
+    id: null,
     topic: topic.slug,
     title: topic.title,
     generatedAt: now.toISOString(),

@@ -12,7 +12,11 @@ export interface Recall {
   seen: ReadonlySet<number>;
 }
 
-export async function recall(store: Store, topic: string, audience: string): Promise<Recall | null> {
+export async function recall(
+  store: Store,
+  topic: string,
+  audience: string,
+): Promise<Recall | null> {
   const previous = await store.lastBriefing(topic, audience);
   return previous ? { previous, seen: new Set(previous.articleIds) } : null;
 }
@@ -22,13 +26,9 @@ export function isNewTo(r: Recall, a: StoredArticle): boolean {
   return !r.seen.has(a.id) && a.ingestedAt > r.previous.createdAt;
 }
 
-/** New articles first (keeping rank order within each part), so new stories lead the briefing. */
-export function newFirst(r: Recall, articles: StoredArticle[]): StoredArticle[] {
-  return [...articles.filter((a) => isNewTo(r, a)), ...articles.filter((a) => !isNewTo(r, a))];
-}
-
 export function sinceLastNote(r: Recall, newStories: number): string {
   const when = r.previous.createdAt.replace('T', ' ').slice(0, 16);
-  if (newStories === 0) return `Nothing new since the previous briefing (${when} UTC); this is what it covered.`;
+  if (newStories === 0)
+    return `Nothing new since the previous briefing (${when} UTC); this is what it covered.`;
   return `${newStories} new ${newStories === 1 ? 'story' : 'stories'} since the previous briefing (${when} UTC), listed first.`;
 }

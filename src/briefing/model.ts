@@ -66,6 +66,8 @@ export interface BriefSource {
 }
 
 export interface Briefing {
+  /** The stored briefing's id, when it was recorded; follow-ups and digests refer to it. */
+  id: number | null;
   topic: string;
   title: string;
   generatedAt: string;

@@ -22,14 +22,24 @@ export interface Selection {
   fallback: boolean;
 }
 
-export async function selectArticles(store: Store, topic: Topic, since: string | null): Promise<Selection> {
+export async function selectArticles(
+  store: Store,
+  topic: Topic,
+  since: string | null,
+): Promise<Selection> {
   const scope: ArticleQuery = { terms: topic.terms, ...(since ? { since } : {}) };
   const pool = await store.findArticles({ ...scope, limit: POOL });
   if (pool.length === 0 && since) {
     const recent = await store.findArticles({ terms: topic.terms, limit: FALLBACK_ARTICLES });
-    return { articles: await rank(store, topic, { terms: topic.terms }, recent), fallback: recent.length > 0 };
+    return {
+      articles: await rank(store, topic, { terms: topic.terms }, recent),
+      fallback: recent.length > 0,
+    };
   }
-  return { articles: (await rank(store, topic, scope, pool)).slice(0, BRIEFING_LIMITS.articles), fallback: false };
+  return {
+    articles: (await rank(store, topic, scope, pool)).slice(0, BRIEFING_LIMITS.articles),
+    fallback: false,
+  };
 }
 
 function timeOf(a: StoredArticle): number {
@@ -41,7 +51,12 @@ function timeOf(a: StoredArticle): number {
  * is measured from the newest candidate rather than the clock, so the same store gives the
  * same order whenever it is asked.
  */
-async function rank(store: Store, topic: Topic, scope: ArticleQuery, candidates: StoredArticle[]): Promise<StoredArticle[]> {
+async function rank(
+  store: Store,
+  topic: Topic,
+  scope: ArticleQuery,
+  candidates: StoredArticle[],
+): Promise<StoredArticle[]> {
   if (candidates.length <= 1) return candidates;
   const words = [...new Set(topic.terms.allOf.flat())].join(' ');
   const hits = await store.search(words, { ...scope, limit: POOL }, POOL);

@@ -1,10 +1,20 @@
+import { userInfo } from 'node:os';
 import { buildBriefing } from '../briefing/build.ts';
 import { BriefwireError } from '../errors.ts';
 import { renderJson } from '../render/json.ts';
 import { renderBriefing } from '../render/text.ts';
 import { withApp } from './context.ts';
 import { type CliIO, EXIT, type Subcommand } from './io.ts';
-import { parseOptions, stringOption } from './options.ts';
+import { flag, parseOptions, stringOption } from './options.ts';
+
+/** The CLI's audience for "what's new since": the person at the terminal. */
+function localUser(): string {
+  try {
+    return userInfo().username || 'local';
+  } catch {
+    return 'local';
+  }
+}
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -13,10 +23,12 @@ export const brief: Subcommand = {
   name: 'brief',
   summary: 'print the briefing for a topic',
   usage:
-    'briefwire brief <topic> [--since 24h|7d|DATE|all] [--format text|markdown|json] [--db PATH|URL]',
+    'briefwire brief <topic> [--since 24h|7d|DATE|all] [--since-last] [--for NAME] [--format text|markdown|json] [--db PATH|URL]',
   async run(argv: string[], io: CliIO): Promise<number> {
     const parsed = parseOptions('brief', argv, {
       since: { type: 'string' },
+      'since-last': { type: 'boolean' },
+      for: { type: 'string' },
       format: { type: 'string', short: 'f' },
     });
     const [topic, ...extra] = parsed.positionals;
@@ -34,6 +46,9 @@ export const brief: Subcommand = {
       const briefing = await buildBriefing(app.store, app.topics, {
         topic,
         ...(since ? { since } : {}),
+        audience: `cli:${stringOption(parsed, 'for') ?? localUser()}`,
+        sinceLast: flag(parsed, 'since-last'),
+        record: true,
       });
       io.stdout.write(format === 'json' ? renderJson(briefing) : renderBriefing(briefing, format));
       return EXIT.ok;

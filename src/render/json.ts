@@ -13,6 +13,7 @@ export function briefingToJson(b: Briefing): object {
   return {
     topic: b.topic,
     title: b.title,
+    id: b.id,
     generatedAt: b.generatedAt,
     window: {
       label: b.window.label,

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ARTICLES, DEMO_TOPIC } from '../../src/cli/demo.ts';
@@ -35,10 +36,10 @@ describe('brief over the demo articles', () => {
     };
   };
 
-  it('is deterministic: two stores give the same JSON but for generatedAt', async () => {
+  it('is deterministic: two stores give the same JSON but for ids and generatedAt', async () => {
     const a = await briefJson(dbA);
     const b = await briefJson(dbB);
-    const strip = (x: Record<string, unknown>) => ({ ...x, generatedAt: '' });
+    const strip = (x: Record<string, unknown>) => ({ ...x, id: 0, generatedAt: '' });
     expect(strip(b)).toEqual(strip(a));
   });
 
@@ -105,5 +106,62 @@ describe('brief over the demo articles', () => {
     const out = await runCli(['topics', '--json', '--db', dbA]);
     const rows = JSON.parse(out.stdout) as Array<{ slug: string; total: number }>;
     expect(rows.find((r) => r.slug === 'iran-uk')?.total).toBe(0);
+  });
+});
+
+describe("what's new since the previous briefing", () => {
+  const tmp = tempDir();
+  const db = join(tmp.dir, 'news.db');
+  afterAll(() => tmp.cleanup());
+
+  const brief = async (...extra: string[]) => {
+    const out = await runCli([
+      'brief',
+      DEMO_TOPIC,
+      '--since',
+      'all',
+      '--format',
+      'json',
+      '--db',
+      db,
+      ...extra,
+    ]);
+    expect(out.code, out.stderr).toBe(0);
+    return JSON.parse(out.stdout) as {
+      id: number;
+      notes: string[];
+      stories: Array<{ title: string; isNew: boolean }>;
+    };
+  };
+
+  it('records each briefing, says when nothing is new, and leads with a new story', async () => {
+    expect((await runCli(['ingest', DEMO_ARTICLES, '--db', db])).code).toBe(0);
+    const first = await brief('--for', 'ana');
+    expect(first.id).toBeGreaterThan(0);
+
+    const nothing = await brief('--for', 'ana', '--since-last');
+    expect(nothing.notes[0]).toMatch(/^Nothing new since the previous briefing/);
+    expect(nothing.stories.some((s) => s.isNew)).toBe(false);
+
+    const fresh = join(tmp.dir, 'fresh.json');
+    writeFileSync(
+      fresh,
+      JSON.stringify({
+        title: 'Marrowby strike: crane drivers stage a second walkout over overtime pay',
+        publishedAt: '2026-04-02T09:00:00Z',
+        text: 'Crane drivers at the fictional port of Marrowby began a second strike on Thursday, this time over unpaid overtime, the Coastal Workers Union said.\n\nThe Marrowby Harbour Authority said it would meet union officials on Friday.',
+      }),
+    );
+    expect((await runCli(['ingest', fresh, '--db', db])).code).toBe(0);
+    const news = await brief('--for', 'ana', '--since-last');
+    expect(news.notes[0]).toMatch(/^1 new story since the previous briefing/);
+    expect(news.stories[0]).toMatchObject({
+      title: expect.stringMatching(/second walkout/),
+      isNew: true,
+    });
+    expect(news.stories.filter((s) => s.isNew)).toHaveLength(1);
+
+    const other = await brief('--for', 'bo', '--since-last');
+    expect(other.notes[0]).toMatch(/No earlier briefing .* for cli:bo/);
   });
 });
