@@ -47,7 +47,7 @@ function timeOf(a: StoredArticle): number {
 }
 
 /**
- * Relevance and recency, each scaled to [0, 1] within the candidates, weigh equally. Recency
+ * Relevance (as a share of the best) and recency weigh equally. Recency
  * is measured from the newest candidate rather than the clock, so the same store gives the
  * same order whenever it is asked.
  */
@@ -61,14 +61,15 @@ async function rank(
   const words = [...new Set(topic.terms.allOf.flat())].join(' ');
   const hits = await store.search(words, { ...scope, limit: POOL }, POOL);
   const relevance = new Map(hits.map((h) => [h.articleId, h.score]));
-  const scores = candidates.map((a) => relevance.get(a.id) ?? 0);
-  const low = Math.min(...scores);
-  const span = Math.max(...scores) - low || 1;
+  const scores = candidates.map((a) => Math.max(0, relevance.get(a.id) ?? 0));
+  // Scaled by the best, not stretched min-to-max: when every article is on topic, the least
+  // relevant of them is still relevant.
+  const best = Math.max(...scores) || 1;
   const newest = Math.max(...candidates.map(timeOf));
   const scored = candidates.map((a, i) => {
     const ageDays = (newest - timeOf(a)) / 86_400_000;
     const recency = 1 / (1 + ageDays / RECENCY_HALF_DAYS);
-    return { a, score: ((scores[i]! - low) / span + recency) / 2 };
+    return { a, score: (scores[i]! / best + recency) / 2 };
   });
   scored.sort((x, y) => y.score - x.score || timeOf(y.a) - timeOf(x.a) || y.a.id - x.a.id);
   return scored.map((x) => x.a);

@@ -1,4 +1,4 @@
-import { TITLE_WORDS } from './lexicon.ts';
+import { TITLE_WORDS, wordSet } from './lexicon.ts';
 import type { EntityType } from './model.ts';
 import { lookupPlace } from './places.ts';
 import { countryMatches } from './tagger/gazetteer.ts';
@@ -37,7 +37,13 @@ export function findNames(tokens: Token[]): NameSpan[] {
     const span = fromTagger(tokens, tagged);
     if (span) {
       names.push(span);
-      if (!lookupPlace(span.text)) evidence.set(span, tagged.evidence);
+      // "the port of Marrowby" settles the type for every mention of the name.
+      const settled = span.type === 'place' && namedAsPlace(tokens, span.first);
+      if (!lookupPlace(span.text))
+        evidence.set(
+          span,
+          settled ? { ...tagged.evidence, LOC: tagged.evidence.LOC + SETTLED } : tagged.evidence,
+        );
     }
     seen.fill(1, tagged.first, tagged.last + 1);
   }
@@ -161,6 +167,18 @@ function splitAtBreaks(tokens: Token[], span: TaggedSpan): TaggedSpan[] {
   return parts;
 }
 
+/** Common nouns that say what kind of place follows "of": "the port of X", "the city of X". */
+const PLACE_NOUNS = wordSet(
+  'port city town village region province county island islands capital district suburb borough',
+);
+
+/** Evidence that outweighs any sum of tagger scores when types are harmonised. */
+const SETTLED = 1e6;
+
+function namedAsPlace(tokens: Token[], first: number): boolean {
+  return tokens[first - 1]?.lower === 'of' && PLACE_NOUNS.has(tokens[first - 2]?.lower ?? '');
+}
+
 const KIND_TYPE: Record<string, EntityType> = { PER: 'person', ORG: 'organization', LOC: 'place' };
 
 /** A tagger span checked against what the rules know: titles, countries, demonyms, dates. */
@@ -183,7 +201,7 @@ function fromTagger(tokens: Token[], tagged: TaggedSpan): NameSpan | undefined {
   const place = lookupPlace(words.map((w) => w.word).join(' '));
   if (place?.form === 'demonym') return undefined;
   let type: EntityType | undefined = KIND_TYPE[tagged.kind];
-  if (place && place.form !== 'capital') type = 'place';
+  if ((place && place.form !== 'capital') || namedAsPlace(tokens, first)) type = 'place';
   if (!type) return undefined;
   if (words.every((w) => hasTag(w, 'Date', 'Month', 'WeekDay', 'Holiday'))) return undefined;
   const span: NameSpan = {
