@@ -12,7 +12,8 @@ import type { Story } from './stories.ts';
  */
 
 const MIN_WORDS = 6;
-const MAX_WORDS = 80;
+/** A key quote is a statement, not a block quotation of someone else's article. */
+const MAX_WORDS = 60;
 const SAME_THING = 0.5;
 /** Prominence falls linearly over this many top actors; below them it no longer counts. */
 const PROMINENT = 12;

@@ -23,6 +23,9 @@ export interface ActorDraft {
   role: string | null;
   /** Set for places found in the gazetteer: the country's common name. */
   country?: string;
+  /** Offsets of its latest mention, and of its latest mention as a sentence's first person. */
+  lastMention: number;
+  lastSubject: number;
 }
 
 export interface ResolvedActors {
@@ -69,6 +72,7 @@ export function resolveActors(tokens: Token[], spans: NameSpan[]): ResolvedActor
   const drafts: ActorDraft[] = [];
   const byKey = new Map<string, number>();
   const actorOf: number[] = [];
+  const sentencesWithPerson = new Set<number>();
 
   for (const span of spans) {
     const words = span.text.split(' ');
@@ -92,6 +96,8 @@ export function resolveActors(tokens: Token[], spans: NameSpan[]): ResolvedActor
           first: span.start,
           gender: 'unknown',
           role: null,
+          lastMention: -1,
+          lastSubject: -1,
         };
         if (country) draft.country = country;
         drafts.push(draft);
@@ -101,29 +107,70 @@ export function resolveActors(tokens: Token[], spans: NameSpan[]): ResolvedActor
     draft.surfaces.set(span.text, (draft.surfaces.get(span.text) ?? 0) + 1);
     draft.mentionSpans.push(span);
     if (draft.gender === 'unknown' && span.type === 'person') draft.gender = genderOf(tokens, span);
+    draft.lastMention = span.start;
+    const sentence = tokens[span.first]!.sentence;
+    if (
+      draft.type === 'person' &&
+      !sentencesWithPerson.has(sentence) &&
+      !inDateline(tokens, span.first)
+    ) {
+      sentencesWithPerson.add(sentence);
+      draft.lastSubject = span.start;
+    }
     actorOf.push(index);
   }
   return mergeLateFullNames(drafts, actorOf);
 }
 
-/** The person actor whose full name has this word as its last (or first) name. */
+/**
+ * Is the token in a dateline ("FLINT, Mich., Oct. 4 (UPI) —")? Its names say where and who
+ * filed the story; none of them is what the sentence is about.
+ */
+export function inDateline(tokens: Token[], i: number): boolean {
+  let start = i;
+  while (start > 0 && tokens[start - 1]!.sentence === tokens[i]!.sentence) start--;
+  const opener = tokens[start]!;
+  if (!/^\p{Lu}{2,}$/u.test(opener.word.replace(/[ .-]/g, ''))) return false;
+  for (
+    let k = start;
+    k < Math.min(tokens.length, start + 14) && tokens[k]!.sentence === opener.sentence;
+    k++
+  ) {
+    if (/[—–]|--/.test(tokens[k]!.post + (tokens[k + 1]?.pre ?? ''))) return i <= k;
+  }
+  return false;
+}
+
+/**
+ * The person actor whose full name has this word as its last (or first) name. When two share
+ * it ("Clinton said" after Bill and Hillary Clinton), the one most recently the subject of a
+ * sentence, then the one most recently named.
+ */
 function findPersonByPart(
   drafts: ActorDraft[],
   word: string,
   lastNameOnly = false,
 ): number | undefined {
-  let found: number | undefined;
-  for (let i = drafts.length - 1; i >= 0; i--) {
-    const d = drafts[i]!;
-    if (d.type !== 'person') continue;
+  const fits = (d: ActorDraft, last: boolean): boolean => {
+    if (d.type !== 'person') return false;
     const parts = longestSurface(d).split(' ');
-    if (parts.length < 2) continue;
-    if (parts.at(-1) === word || (!lastNameOnly && parts[0] === word)) {
-      found ??= i; // the most recent full name wins when two share a surname
-      if (parts.at(-1) === word) return i;
-    }
-  }
-  return found;
+    return parts.length >= 2 && (last ? parts.at(-1) === word : parts[0] === word);
+  };
+  const pick = (last: boolean): number | undefined => {
+    let best: number | undefined;
+    drafts.forEach((d, i) => {
+      if (!fits(d, last)) return;
+      const b = best === undefined ? undefined : drafts[best]!;
+      if (
+        !b ||
+        d.lastSubject > b.lastSubject ||
+        (d.lastSubject === b.lastSubject && d.lastMention > b.lastMention)
+      )
+        best = i;
+    });
+    return best;
+  };
+  return pick(true) ?? (lastNameOnly ? undefined : pick(false));
 }
 
 /** "McCallum said …" before "Ken McCallum" appears: fold the surname-only actor into the full one. */

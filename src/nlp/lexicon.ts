@@ -63,8 +63,8 @@ export const ROLE_NOUNS = wordSet(
     'fellow executive manager deputy envoy diplomat activist campaigner author journalist ' +
     'reporter strategist representative congressman congresswoman chancellor speaker ' +
     'prosecutor investigator coach captain king queen prince princess commissioner ' +
-    'partner co-founder pollster historian scientist doctor economist owner mother father ' +
-    'wife husband son daughter brother sister chairperson vice aide staffer consultant',
+    'partner co-founder pollster historian scientist doctor economist owner ' +
+    'chairperson vice aide staffer consultant',
 );
 
 /** Third-person pronouns that can stand for a named speaker. */
@@ -73,6 +73,12 @@ export const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
 /** Prepositions after which a name is a location ("in Bergen", "from Tehran"). */
 export const LOCATIVE_PREPOSITIONS = wordSet(
   'in at near from to into across around throughout outside inside towards toward via',
+);
+
+/** US states as news datelines abbreviate them ("Flint, Mich."), without the final period. */
+export const STATE_ABBREVIATIONS = wordSet(
+  'ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont ' +
+    'neb nev n.h n.j n.m n.y n.c n.d okla ore pa r.i s.c s.d tenn tex va vt wash w.va wis wyo',
 );
 
 /** A set from a space-separated word list: keeps long lists readable and compact. */

@@ -1,4 +1,4 @@
-import { TITLE_WORDS, wordSet } from './lexicon.ts';
+import { STATE_ABBREVIATIONS, TITLE_WORDS, wordSet } from './lexicon.ts';
 import type { EntityType } from './model.ts';
 import { lookupPlace } from './places.ts';
 import { countryMatches } from './tagger/gazetteer.ts';
@@ -175,6 +175,17 @@ const PLACE_NOUNS = wordSet(
 /** Evidence that outweighs any sum of tagger scores when types are harmonised. */
 const SETTLED = 1e6;
 
+/** "Flint, Mich.": an abbreviated state after a town and a comma is a place, never a person. */
+function isStateAfterTown(tokens: Token[], first: number, last: number): boolean {
+  const t = tokens[first]!;
+  return (
+    first === last &&
+    STATE_ABBREVIATIONS.has(t.lower.replace(/\.$/, '')) &&
+    /^,/.test(tokens[first - 1]?.post ?? '') &&
+    (t.word.endsWith('.') || t.post.startsWith('.'))
+  );
+}
+
 function namedAsPlace(tokens: Token[], first: number): boolean {
   return tokens[first - 1]?.lower === 'of' && PLACE_NOUNS.has(tokens[first - 2]?.lower ?? '');
 }
@@ -201,7 +212,12 @@ function fromTagger(tokens: Token[], tagged: TaggedSpan): NameSpan | undefined {
   const place = lookupPlace(words.map((w) => w.word).join(' '));
   if (place?.form === 'demonym') return undefined;
   let type: EntityType | undefined = KIND_TYPE[tagged.kind];
-  if ((place && place.form !== 'capital') || namedAsPlace(tokens, first)) type = 'place';
+  if (
+    (place && place.form !== 'capital') ||
+    namedAsPlace(tokens, first) ||
+    isStateAfterTown(tokens, first, last)
+  )
+    type = 'place';
   if (!type) return undefined;
   if (words.every((w) => hasTag(w, 'Date', 'Month', 'WeekDay', 'Holiday'))) return undefined;
   const span: NameSpan = {

@@ -1,4 +1,4 @@
-import { type ActorDraft, canonicalName, type Gender } from './actors.ts';
+import { type ActorDraft, canonicalName, type Gender, inDateline } from './actors.ts';
 import { PERSON_PRONOUNS, SPEECH_VERBS, TITLE_WORDS } from './lexicon.ts';
 import type { Quote, Sentence } from './model.ts';
 import type { NameSpan } from './names.ts';
@@ -58,7 +58,7 @@ export function findQuotes(
     const d = drafts[actorOf[k]!]!;
     const sentence = sentenceOfToken.get(s.start) ?? -1;
     // The first person named in a sentence is most often its subject.
-    const subject = d.type === 'person' && !subjects.has(sentence);
+    const subject = d.type === 'person' && !subjects.has(sentence) && !inDateline(tokens, s.first);
     if (subject) subjects.add(sentence);
     speakers.push({
       start: s.start,

@@ -87,3 +87,16 @@ describe('analyzeText on people named only once by surname', () => {
     for (const m of a.mentions) expect(a.actors[m.actor]).toBeDefined();
   });
 });
+
+describe('analyzeText with two people of one surname', () => {
+  it('gives a bare surname to the person last named as a subject, and a dateline state is a place', () => {
+    const text = [
+      'DULUTH, Minn., March 3 (Wire) — Former Governor Arne Lindgren praised the plan at a rally for his wife Karin Lindgren.',
+      '“It is the best plan this state has seen,” Lindgren said.',
+    ].join('\n\n');
+    const a = analyzeText('Rally', text);
+    expect(a.quotes[0]?.speaker).toBe('Arne Lindgren');
+    expect(a.actors.find((x) => x.name === 'Minn')?.type ?? 'place').toBe('place');
+    expect(a.actors.find((x) => x.name === 'Karin Lindgren')?.role ?? null).toBeNull();
+  });
+});
