@@ -55,6 +55,33 @@ export interface StoredBriefing extends BriefingRecord {
   id: number;
 }
 
+/** A channel's digest subscription to a topic. */
+export interface NewSubscription {
+  platform: string;
+  workspace: string | null;
+  channel: string;
+  topic: string;
+  /** "daily HH:MM", "weekdays HH:MM" or a five-field cron expression. */
+  schedule: string;
+  /** IANA time zone the schedule is read in. */
+  timezone: string;
+  createdBy: string;
+}
+
+export interface Subscription extends NewSubscription {
+  id: number;
+  active: boolean;
+  /** Why it was paused (channel gone, bot removed), or null. */
+  pausedReason: string | null;
+  createdAt: string;
+}
+
+export interface ChannelFilter {
+  platform?: string;
+  workspace?: string | null;
+  channel?: string;
+}
+
 /** The persistence port. SQLite and PostgreSQL implement the same contract suite. */
 export interface Store {
   /** Stores new articles; an article whose URL or content hash is already stored is a duplicate. */
@@ -70,5 +97,16 @@ export interface Store {
   getBriefing(id: number): Promise<StoredBriefing | null>;
   /** The most recent briefing of a topic for an audience, or null. */
   lastBriefing(topic: string, audience: string): Promise<StoredBriefing | null>;
+  /** Adds a subscription, or updates the schedule of the channel's existing one for the topic. */
+  saveSubscription(subscription: NewSubscription): Promise<Subscription>;
+  listSubscriptions(filter: ChannelFilter): Promise<Subscription[]>;
+  /** Removes the channel's subscription to a topic; false when there was none. */
+  removeSubscription(
+    channel: ChannelFilter & { platform: string; channel: string },
+    topic: string,
+  ): Promise<boolean>;
+  /** Remembers which briefing a chat thread is about ("discord:<guild>:<thread>"). */
+  linkThread(thread: string, briefingId: number): Promise<void>;
+  briefingForThread(thread: string): Promise<number | null>;
   close(): Promise<void>;
 }

@@ -9,6 +9,7 @@ import { ftsString, searchMatch, termMatch } from '../../src/store/sqlite/fts-qu
 import { MIGRATIONS, type Migration, migrate } from '../../src/store/sqlite/migrations.ts';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { describeBriefingContract } from './briefings-contract.ts';
+import { describeChannelContract } from './channels-contract.ts';
 import { article, describeStoreContract, storeAll } from './store-contract.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'briefwire-sqlite-'));
@@ -25,6 +26,7 @@ afterAll(() => {
 describeStoreContract('SQLite file', () => createStore(tempDb()));
 describeStoreContract('SQLite in memory', () => createStore(':memory:'));
 describeBriefingContract('SQLite file', () => createStore(tempDb()));
+describeChannelContract('SQLite file', () => createStore(tempDb()));
 
 const EXTRA: Migration = {
   version: MIGRATIONS.length + 1,

@@ -65,9 +65,35 @@ CREATE TABLE briefings (
 CREATE INDEX briefings_last ON briefings (topic, audience, created_at DESC, id DESC);
 `;
 
+/**
+ * Digest subscriptions (one per channel and topic; workspace '' stands for none, so the
+ * uniqueness holds) and the briefing each chat thread is about.
+ */
+const SUBSCRIPTIONS = `
+CREATE TABLE subscriptions (
+  id INTEGER PRIMARY KEY,
+  platform TEXT NOT NULL,
+  workspace TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  topic TEXT NOT NULL,
+  schedule TEXT NOT NULL,
+  timezone TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  active INTEGER NOT NULL DEFAULT 1,
+  paused_reason TEXT,
+  UNIQUE (platform, workspace, channel, topic)
+);
+CREATE TABLE thread_links (
+  thread TEXT PRIMARY KEY,
+  briefing_id INTEGER NOT NULL REFERENCES briefings (id)
+);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'articles and full-text index', sql: INITIAL_SCHEMA },
   { version: 2, name: 'briefings', sql: BRIEFINGS },
+  { version: 3, name: 'subscriptions and thread links', sql: SUBSCRIPTIONS },
 ];
 
 /**

@@ -4,10 +4,13 @@ import type { NewArticle, StoredArticle } from '../../ingest/article.ts';
 import type {
   ArticleQuery,
   BriefingRecord,
+  ChannelFilter,
   Hit,
+  NewSubscription,
   PutOutcome,
   Store,
   StoredBriefing,
+  Subscription,
 } from '../port.ts';
 import { limitOf, scopeFilter } from './filters.ts';
 import { searchMatch } from './fts-query.ts';
@@ -20,6 +23,7 @@ import {
   toStoredArticle,
   urlOf,
 } from './rows.ts';
+import * as subscriptions from './subscriptions.ts';
 
 const BRIEFING_COLUMNS = 'id, topic, audience, created_at, window, article_ids';
 
@@ -252,6 +256,31 @@ export class SqliteStore implements Store {
       const [row] = this.#all<BriefingRow>(sql, [topic, audience]);
       return row ? toStoredBriefing(row) : null;
     });
+  }
+
+  async saveSubscription(sub: NewSubscription): Promise<Subscription> {
+    return this.#guard(() =>
+      subscriptions.saveSubscription(this.#db, sub, this.#now().toISOString()),
+    );
+  }
+
+  async listSubscriptions(filter: ChannelFilter): Promise<Subscription[]> {
+    return this.#guard(() => subscriptions.listSubscriptions(this.#db, filter));
+  }
+
+  async removeSubscription(
+    channel: ChannelFilter & { platform: string; channel: string },
+    topic: string,
+  ): Promise<boolean> {
+    return this.#guard(() => subscriptions.removeSubscription(this.#db, channel, topic));
+  }
+
+  async linkThread(thread: string, briefingId: number): Promise<void> {
+    this.#guard(() => subscriptions.linkThread(this.#db, thread, briefingId));
+  }
+
+  async briefingForThread(thread: string): Promise<number | null> {
+    return this.#guard(() => subscriptions.briefingForThread(this.#db, thread));
   }
 
   /** The connection settings and schema state, for tests and a future `doctor` command. */

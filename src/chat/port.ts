@@ -1,0 +1,57 @@
+import type { Reply } from './reply.ts';
+
+/** The chat port: Discord, Slack and the console implement it; the core never imports a platform. */
+
+export type Platform = 'discord' | 'slack' | 'console';
+
+export interface ChannelRef {
+  platform: Platform;
+  /** Discord guild or Slack team; null for direct messages and the console. */
+  workspace: string | null;
+  channel: string;
+}
+
+/** A conversation thread: a Discord thread channel, a Slack message's ts, a console session. */
+export interface ThreadRef extends ChannelRef {
+  thread: string;
+}
+
+export interface ChatUser {
+  id: string;
+  name: string;
+  /** May change the channel's subscriptions (Discord: Manage Channels; Slack: admin or allow-list). */
+  canManage: boolean;
+}
+
+export interface Invocation {
+  /** Command name as declared in commands/ ("brief", "briefings"). */
+  command: string;
+  /** Subcommand, for commands that have them ("subscribe"). */
+  subcommand: string | null;
+  /** Option values by name, as strings. */
+  options: Record<string, string>;
+  user: ChatUser;
+  channel: ChannelRef;
+}
+
+export interface InboundHandlers {
+  /** A slash command; the adapter has already acknowledged or deferred it. */
+  command(invocation: Invocation): Promise<Reply>;
+  /** Suggestions for an option being typed. */
+  autocomplete(command: string, option: string, typed: string): Promise<string[]>;
+  /** A briefing reply was posted and has a thread: remember which briefing the thread is about. */
+  briefingPosted(thread: ThreadRef, briefingId: number): Promise<void>;
+  /** A message in a thread (a mention, or any message where the platform lets us read them). Null: not ours. */
+  threadMessage(thread: ThreadRef, text: string, user: ChatUser): Promise<Reply | null>;
+}
+
+export interface ChatAdapter {
+  readonly platform: Platform;
+  /** Connects, registers commands if needed, and routes inbound events to the handlers. */
+  start(handlers: InboundHandlers): Promise<void>;
+  /** Posts a reply in a channel (a digest) and returns the thread it opened. */
+  post(target: ChannelRef, reply: Reply): Promise<ThreadRef>;
+  /** Replies inside a thread. */
+  reply(thread: ThreadRef, reply: Reply): Promise<void>;
+  stop(): Promise<void>;
+}

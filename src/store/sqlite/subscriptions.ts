@@ -1,0 +1,102 @@
+import type Database from 'better-sqlite3';
+import type { ChannelFilter, NewSubscription, Subscription } from '../port.ts';
+
+/** Subscriptions and thread links on SQLite: plain statements, kept out of the article store class. */
+
+interface SubscriptionRow {
+  id: number;
+  platform: string;
+  workspace: string;
+  channel: string;
+  topic: string;
+  schedule: string;
+  timezone: string;
+  created_by: string;
+  created_at: string;
+  active: number;
+  paused_reason: string | null;
+}
+
+function toSubscription(r: SubscriptionRow): Subscription {
+  return {
+    id: r.id,
+    platform: r.platform,
+    workspace: r.workspace === '' ? null : r.workspace,
+    channel: r.channel,
+    topic: r.topic,
+    schedule: r.schedule,
+    timezone: r.timezone,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    active: r.active === 1,
+    pausedReason: r.paused_reason,
+  };
+}
+
+export function saveSubscription(
+  db: Database.Database,
+  s: NewSubscription,
+  now: string,
+): Subscription {
+  const row = db
+    .prepare<unknown[], SubscriptionRow>(
+      `INSERT INTO subscriptions (platform, workspace, channel, topic, schedule, timezone, created_by, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (platform, workspace, channel, topic)
+       DO UPDATE SET schedule = excluded.schedule, timezone = excluded.timezone, active = 1, paused_reason = NULL
+       RETURNING *`,
+    )
+    .get(
+      s.platform,
+      s.workspace ?? '',
+      s.channel,
+      s.topic,
+      s.schedule,
+      s.timezone,
+      s.createdBy,
+      now,
+    );
+  return toSubscription(row!);
+}
+
+export function listSubscriptions(db: Database.Database, f: ChannelFilter): Subscription[] {
+  const conditions: Array<[string, unknown]> = [];
+  if (f.platform !== undefined) conditions.push(['platform = ?', f.platform]);
+  if (f.workspace !== undefined) conditions.push(['workspace = ?', f.workspace ?? '']);
+  if (f.channel !== undefined) conditions.push(['channel = ?', f.channel]);
+  const where = conditions.map(([c]) => c);
+  const params = conditions.map(([, v]) => v);
+  const sql = `SELECT * FROM subscriptions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY topic, id`;
+  return db
+    .prepare<unknown[], SubscriptionRow>(sql)
+    .all(...params)
+    .map(toSubscription);
+}
+
+export function removeSubscription(
+  db: Database.Database,
+  f: ChannelFilter & { platform: string; channel: string },
+  topic: string,
+): boolean {
+  const info = db
+    .prepare(
+      'DELETE FROM subscriptions WHERE platform = ? AND workspace = ? AND channel = ? AND topic = ?',
+    )
+    .run(f.platform, f.workspace ?? '', f.channel, topic);
+  return info.changes > 0;
+}
+
+export function linkThread(db: Database.Database, thread: string, briefingId: number): void {
+  db.prepare(
+    'INSERT INTO thread_links (thread, briefing_id) VALUES (?, ?) ON CONFLICT (thread) DO UPDATE SET briefing_id = excluded.briefing_id',
+  ).run(thread, briefingId);
+}
+
+export function briefingForThread(db: Database.Database, thread: string): number | null {
+  const row = db
+    .prepare<[string], { briefing_id: number }>(
+      'SELECT briefing_id FROM thread_links WHERE thread = ?',
+    )
+    .get(thread);
+  return row ? row.briefing_id : null;
+}
