@@ -8,6 +8,17 @@ import { BriefwireError } from './errors.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
+export interface DiscordConfig {
+  token: string;
+  applicationId: string;
+  /** Register commands in this guild only (instant), else globally. */
+  guildId: string | null;
+  /** REST base URL for proxies and tests; null for Discord's own. */
+  apiUrl: string | null;
+  /** Read every message in briefing threads (needs the privileged Message Content intent). */
+  messageContent: boolean;
+}
+
 export interface Config {
   /** A SQLite file path or a postgres:// URL. */
   db: string;
@@ -16,6 +27,8 @@ export interface Config {
   /** IANA zone for digests when a subscription names none. */
   timezone: string;
   logLevel: LogLevel;
+  /** Present when DISCORD_TOKEN is set. */
+  discord: DiscordConfig | null;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -69,5 +82,31 @@ export function loadConfig(env: Env, overrides: { db?: string } = {}): Config {
     topicsDir: pick('BRIEFWIRE_TOPICS_DIR') ?? BUILTIN_TOPICS_DIR,
     timezone,
     logLevel: logLevel as LogLevel,
+    discord: discordConfig(pick),
+  };
+}
+
+function discordConfig(pick: (name: string) => string | undefined): DiscordConfig | null {
+  const token = pick('DISCORD_TOKEN');
+  if (!token) return null;
+  const applicationId = pick('DISCORD_APPLICATION_ID');
+  if (!applicationId) {
+    throw invalid(
+      'DISCORD_APPLICATION_ID',
+      'is required with DISCORD_TOKEN (Developer Portal → General Information → Application ID)',
+    );
+  }
+  const apiUrl = pick('DISCORD_API_URL') ?? null;
+  if (apiUrl && !/^https?:\/\//.test(apiUrl))
+    throw invalid('DISCORD_API_URL', `must be an http(s) URL (got "${apiUrl}")`);
+  const flag = pick('DISCORD_MESSAGE_CONTENT');
+  if (flag && !['0', '1', 'true', 'false'].includes(flag))
+    throw invalid('DISCORD_MESSAGE_CONTENT', 'must be 1 or 0');
+  return {
+    token,
+    applicationId,
+    guildId: pick('DISCORD_GUILD_ID') ?? null,
+    apiUrl,
+    messageContent: flag === '1' || flag === 'true',
   };
 }

@@ -11,4 +11,8 @@ export type Reply =
   /** A short message; `ephemeral` ones are shown only to the person who asked, where possible. */
   | { kind: 'text'; text: string; ephemeral: boolean };
 
-export const textReply = (text: string, ephemeral = false): Reply => ({ kind: 'text', text, ephemeral });
+export const textReply = (text: string, ephemeral = false): Reply => ({
+  kind: 'text',
+  text,
+  ephemeral,
+});
