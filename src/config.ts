@@ -19,6 +19,19 @@ export interface DiscordConfig {
   messageContent: boolean;
 }
 
+export interface SlackConfig {
+  botToken: string;
+  /** HTTP mode: requests at POST /slack/events are checked against it. */
+  signingSecret: string | null;
+  /** Socket Mode: an app-level token (xapp-…). */
+  appToken: string | null;
+  /** Web API base URL (GovSlack, proxies, tests); null for Slack's own. */
+  apiUrl: string | null;
+  port: number;
+  /** User ids allowed to change subscriptions besides workspace admins. */
+  managers: string[];
+}
+
 export interface Config {
   /** A SQLite file path or a postgres:// URL. */
   db: string;
@@ -29,6 +42,8 @@ export interface Config {
   logLevel: LogLevel;
   /** Present when DISCORD_TOKEN is set. */
   discord: DiscordConfig | null;
+  /** Present when SLACK_BOT_TOKEN is set. */
+  slack: SlackConfig | null;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -83,7 +98,30 @@ export function loadConfig(env: Env, overrides: { db?: string } = {}): Config {
     timezone,
     logLevel: logLevel as LogLevel,
     discord: discordConfig(pick),
+    slack: slackConfig(pick),
   };
+}
+
+function slackConfig(pick: (name: string) => string | undefined): SlackConfig | null {
+  const botToken = pick('SLACK_BOT_TOKEN');
+  if (!botToken) return null;
+  const signingSecret = pick('SLACK_SIGNING_SECRET') ?? null;
+  const appToken = pick('SLACK_APP_TOKEN') ?? null;
+  if (!signingSecret && !appToken) {
+    throw invalid(
+      'SLACK_SIGNING_SECRET',
+      'or SLACK_APP_TOKEN is required with SLACK_BOT_TOKEN (HTTP mode or Socket Mode)',
+    );
+  }
+  const apiUrl = pick('SLACK_API_URL') ?? null;
+  if (apiUrl && !/^https?:\/\//.test(apiUrl))
+    throw invalid('SLACK_API_URL', `must be an http(s) URL (got "${apiUrl}")`);
+  const portText = pick('PORT') ?? '3000';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw invalid('PORT', `must be a port number (got "${portText}")`);
+  const managers = (pick('SLACK_MANAGERS') ?? '').split(/[\s,]+/).filter(Boolean);
+  return { botToken, signingSecret, appToken, apiUrl, port, managers };
 }
 
 function discordConfig(pick: (name: string) => string | undefined): DiscordConfig | null {
