@@ -91,24 +91,17 @@ export async function answerQuestion(
     scope,
   });
   if (words.length === 0) return notFound('briefing');
+  const answered = (best: Scored, scope: Answer['scope']): Answer => ({
+    question,
+    found: true,
+    answer: best.sentence,
+    citations: [cite(best.article, best.sentence)],
+    scope,
+  });
   const inBriefing = bestSentence(await store.getArticles(briefingArticles), words);
-  if (inBriefing)
-    return {
-      question,
-      found: true,
-      answer: inBriefing.sentence,
-      citations: [cite(inBriefing.article, inBriefing.sentence)],
-      scope: 'briefing',
-    };
+  if (inBriefing) return answered(inBriefing, 'briefing');
   const hits = await store.search(words.join(' '), {}, 20);
   const elsewhere = bestSentence(await store.getArticles(hits.map((h) => h.articleId)), words);
-  if (elsewhere)
-    return {
-      question,
-      found: true,
-      answer: elsewhere.sentence,
-      citations: [cite(elsewhere.article, elsewhere.sentence)],
-      scope: 'store',
-    };
+  if (elsewhere) return answered(elsewhere, 'store');
   return notFound('store');
 }

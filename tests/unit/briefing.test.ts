@@ -5,6 +5,23 @@ import { DEMO_ARTICLES, DEMO_TOPIC } from '../../src/cli/demo.ts';
 import { contentWords, overlap } from '../../src/nlp/words.ts';
 import { runCli, tempDir } from '../helpers/cli.ts';
 
+/** The demo topic's briefing over all time, as JSON, from the given store. */
+async function briefDemoJson<T>(db: string, ...extra: string[]): Promise<T> {
+  const out = await runCli([
+    'brief',
+    DEMO_TOPIC,
+    '--since',
+    'all',
+    '--format',
+    'json',
+    '--db',
+    db,
+    ...extra,
+  ]);
+  expect(out.code, out.stderr).toBe(0);
+  return JSON.parse(out.stdout) as T;
+}
+
 /** Briefings built from the bundled demo articles (fictional, multi-article). */
 describe('brief over the demo articles', () => {
   const tmp = tempDir();
@@ -17,24 +34,13 @@ describe('brief over the demo articles', () => {
   });
   afterAll(() => tmp.cleanup());
 
-  const briefJson = async (db: string, ...extra: string[]) => {
-    const out = await runCli([
-      'brief',
-      DEMO_TOPIC,
-      '--since',
-      'all',
-      '--format',
-      'json',
-      '--db',
-      db,
-      ...extra,
-    ]);
-    expect(out.code, out.stderr).toBe(0);
-    return JSON.parse(out.stdout) as Record<string, unknown> & {
-      summary: Array<{ text: string; articleId: number }>;
-      generatedAt: string;
-    };
-  };
+  const briefJson = (db: string, ...extra: string[]) =>
+    briefDemoJson<
+      Record<string, unknown> & {
+        summary: Array<{ text: string; articleId: number }>;
+        generatedAt: string;
+      }
+    >(db, ...extra);
 
   it('is deterministic: two stores give the same JSON but for ids and generatedAt', async () => {
     const a = await briefJson(dbA);
@@ -114,25 +120,12 @@ describe("what's new since the previous briefing", () => {
   const db = join(tmp.dir, 'news.db');
   afterAll(() => tmp.cleanup());
 
-  const brief = async (...extra: string[]) => {
-    const out = await runCli([
-      'brief',
-      DEMO_TOPIC,
-      '--since',
-      'all',
-      '--format',
-      'json',
-      '--db',
-      db,
-      ...extra,
-    ]);
-    expect(out.code, out.stderr).toBe(0);
-    return JSON.parse(out.stdout) as {
+  const brief = (...extra: string[]) =>
+    briefDemoJson<{
       id: number;
       notes: string[];
       stories: Array<{ title: string; isNew: boolean }>;
-    };
-  };
+    }>(db, ...extra);
 
   it('records each briefing, says when nothing is new, and leads with a new story', async () => {
     expect((await runCli(['ingest', DEMO_ARTICLES, '--db', db])).code).toBe(0);
