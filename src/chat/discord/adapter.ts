@@ -1,0 +1,120 @@
+import { once } from 'node:events';
+import { Client, Events, Partials } from 'discord.js';
+import { COMMANDS } from '../../../commands/index.ts';
+import { reasonOf } from '../../errors.ts';
+import { renderDiscord } from '../../render/discord.ts';
+import type { ChannelRef, ChatAdapter, InboundHandlers, ThreadRef } from '../port.ts';
+import type { Reply } from '../reply.ts';
+import { registerCommands } from './commands.ts';
+import type { DiscordContext } from './context.ts';
+import { onAutocomplete, onCommand } from './interactions.ts';
+import { postMessages } from './send.ts';
+import {
+  type DiscordAdapterOptions,
+  type DiscordSettings,
+  defaultLog,
+  intentsFor,
+} from './settings.ts';
+import { onThreadMessage, openReplyThread } from './threads.ts';
+
+/**
+ * The Discord adapter on the real discord.js client: the gateway brings interactions and
+ * thread messages, REST (through `apiUrl` when set) carries everything we send.
+ */
+
+export function createDiscordAdapter(
+  settings: DiscordSettings,
+  options: DiscordAdapterOptions = {},
+): ChatAdapter {
+  const log = options.log ?? defaultLog;
+  const commands = options.commands ?? COMMANDS;
+  const client = new Client({
+    intents: intentsFor(settings),
+    // A message in a thread the client has not cached (one opened before a restart) still arrives.
+    partials: [Partials.Channel],
+    // The default for anything sent without its own; every send also sets it.
+    allowedMentions: { parse: [], repliedUser: false },
+    ...(settings.apiUrl ? { rest: { api: settings.apiUrl } } : {}),
+  });
+  let ctx: DiscordContext | null = null;
+
+  const render = (reply: Reply) => {
+    const name = client.user?.username ?? 'the bot';
+    const footer = settings.messageContent
+      ? 'Ask about this briefing in its thread.'
+      : `Ask about this briefing in its thread: mention @${name}.`;
+    return renderDiscord(reply, { footer });
+  };
+
+  const guard =
+    <T>(what: string, run: (c: DiscordContext, x: T) => Promise<void>) =>
+    (x: T): void => {
+      if (!ctx) return;
+      run(ctx, x).catch((e: unknown) => log('error', `${what}: ${reasonOf(e)}`));
+    };
+
+  client.on(
+    Events.InteractionCreate,
+    guard('interaction', async (c, interaction) => {
+      if (interaction.isChatInputCommand()) await onCommand(c, interaction);
+      else if (interaction.isAutocomplete()) await onAutocomplete(c, interaction);
+    }),
+  );
+  client.on(Events.MessageCreate, guard('thread message', onThreadMessage));
+  client.on(Events.Error, (e) => log('error', `client: ${reasonOf(e)}`));
+  client.on(Events.ShardResume, () => log('info', 'gateway connection resumed'));
+  client.on(Events.ShardDisconnect, (event) => log('warn', `gateway closed (${event.code})`));
+
+  return {
+    platform: 'discord',
+
+    async start(handlers: InboundHandlers): Promise<void> {
+      // Set before login: events can arrive as soon as the gateway is ready.
+      ctx = {
+        client: client as Client<true>,
+        handlers,
+        settings,
+        ephemeralWithinMs: options.ephemeralWithinMs ?? 1500,
+        log,
+        render,
+      };
+      const timeout = AbortSignal.timeout(options.readyTimeoutMs ?? 30_000);
+      // Listened for before login: a fast gateway can be ready before login() resolves.
+      const ready = once(client, Events.ClientReady, { signal: timeout });
+      try {
+        await client.login(settings.token);
+        await ready;
+      } catch (e) {
+        ctx = null;
+        await client.destroy();
+        throw new Error(`Discord: could not connect: ${reasonOf(e)}`);
+      }
+      const result = await registerCommands(
+        client.rest,
+        settings.applicationId,
+        settings.guildId,
+        commands,
+      );
+      log(
+        'info',
+        `logged in as ${client.user?.tag}; commands (${result.scope}) ${result.changed ? 'registered' : 'unchanged'}`,
+      );
+    },
+
+    async post(target: ChannelRef, reply: Reply): Promise<ThreadRef> {
+      const [first] = await postMessages(client.rest, target.channel, render(reply));
+      const opened = ctx && first ? await openReplyThread(ctx, target, first, reply) : null;
+      // Without a thread, follow-ups go to the channel itself.
+      return opened ?? { ...target, thread: target.channel };
+    },
+
+    async reply(thread: ThreadRef, reply: Reply): Promise<void> {
+      await postMessages(client.rest, thread.thread, render(reply));
+    },
+
+    async stop(): Promise<void> {
+      ctx = null;
+      await client.destroy();
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import {
+  type APIEmbed,
+  type APIMessage,
+  type APIThreadChannel,
+  type InteractionEditReplyOptions,
+  type InteractionReplyOptions,
+  MessageFlags,
+  type REST,
+  Routes,
+} from 'discord.js';
+import type { DiscordMessage } from '../../render/discord.ts';
+import { DISCORD_LIMITS, oneLine, truncateWords } from '../../render/discord-text.ts';
+
+/**
+ * Sending rendered messages. Channel posts go through discord.js's REST client by id (a
+ * digest's channel need not be cached), which queues requests per route and waits out 429s.
+ */
+
+/** Posts messages in order; the first answers `replyTo` when given. Returns the message ids. */
+export async function postMessages(
+  rest: REST,
+  channelId: string,
+  messages: readonly DiscordMessage[],
+  replyTo?: string,
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const [i, m] of messages.entries()) {
+    const reference =
+      i === 0 && replyTo
+        ? { message_reference: { message_id: replyTo, fail_if_not_exists: false } }
+        : {};
+    const sent = (await rest.post(Routes.channelMessages(channelId), {
+      body: { ...m, ...reference },
+    })) as APIMessage;
+    ids.push(sent.id);
+  }
+  return ids;
+}
+
+/** Opens a public thread on a message; one day of quiet archives it. */
+export async function openThread(
+  rest: REST,
+  channelId: string,
+  messageId: string,
+  title: string,
+): Promise<string> {
+  const name = truncateWords(oneLine(title), DISCORD_LIMITS.threadName);
+  const thread = (await rest.post(Routes.threads(channelId, messageId), {
+    body: { name, auto_archive_duration: 1440 },
+  })) as APIThreadChannel;
+  return thread.id;
+}
+
+/** A rendered message as discord.js interaction options (it turns them back into the same JSON). */
+export function editOptions(m: DiscordMessage): InteractionEditReplyOptions {
+  return {
+    content: m.content ?? '',
+    embeds: m.embeds as APIEmbed[],
+    allowedMentions: m.allowed_mentions,
+  };
+}
+
+export function replyOptions(m: DiscordMessage, ephemeral: boolean): InteractionReplyOptions {
+  return {
+    ...(m.content ? { content: m.content } : {}),
+    embeds: m.embeds as APIEmbed[],
+    allowedMentions: m.allowed_mentions,
+    ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+  };
+}

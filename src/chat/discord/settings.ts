@@ -1,0 +1,38 @@
+import { GatewayIntentBits } from 'discord.js';
+import type { DiscordConfig } from '../../config.ts';
+import type { CommandSpec } from '../command-spec.ts';
+
+/**
+ * What the Discord adapter needs: `Config.discord`. With `messageContent` (DISCORD_MESSAGE_CONTENT=1,
+ * the privileged intent) every message in a briefing's thread is a question, not only mentions.
+ */
+export type DiscordSettings = DiscordConfig;
+
+export type DiscordLogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export interface DiscordAdapterOptions {
+  /** The slash commands to register; default: every command in commands/. */
+  commands?: readonly CommandSpec[];
+  log?: (level: DiscordLogLevel, message: string) => void;
+  /**
+   * A command whose answer is a private (ephemeral) message within this time gets it as the
+   * first response; anything else is deferred first. Discord allows 3 s for the first response.
+   */
+  ephemeralWithinMs?: number;
+  /** How long `start()` waits for the gateway to be ready. */
+  readyTimeoutMs?: number;
+}
+
+/**
+ * Guilds (commands, channels, threads) and GuildMessages (mentions in threads); the message
+ * text of non-mentions only with the privileged intent.
+ */
+export function intentsFor(settings: DiscordSettings): number {
+  let intents = GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages;
+  if (settings.messageContent) intents |= GatewayIntentBits.MessageContent;
+  return intents;
+}
+
+export const defaultLog = (level: DiscordLogLevel, message: string): void => {
+  if (level !== 'debug') process.stderr.write(`discord ${level}: ${message}\n`);
+};

@@ -1,0 +1,91 @@
+import { type Message, PermissionFlagsBits } from 'discord.js';
+import { reasonOf } from '../../errors.ts';
+import type { ChannelRef, ChatUser, ThreadRef } from '../port.ts';
+import type { Reply } from '../reply.ts';
+import type { DiscordContext } from './context.ts';
+import { openThread, postMessages } from './send.ts';
+
+/** Follow-up threads: opened on a posted briefing, and the questions asked in them. */
+
+function threadTitle(reply: Reply): string {
+  switch (reply.kind) {
+    case 'briefing':
+      return `Briefing: ${reply.briefing.title}`;
+    case 'answer':
+      return reply.answer.question;
+    case 'text':
+      return reply.text.split('\n')[0] ?? 'Briefwire';
+  }
+}
+
+/**
+ * Opens the thread on a posted reply and, for a recorded briefing, tells the core which
+ * briefing it is about. Null when no thread could be opened (a DM, a missing permission):
+ * the reply itself stands, so this never throws.
+ */
+export async function openReplyThread(
+  ctx: DiscordContext,
+  channel: ChannelRef,
+  messageId: string,
+  reply: Reply,
+): Promise<ThreadRef | null> {
+  if (channel.workspace === null) return null;
+  let ref: ThreadRef;
+  try {
+    const thread = await openThread(
+      ctx.client.rest,
+      channel.channel,
+      messageId,
+      threadTitle(reply),
+    );
+    ref = { ...channel, thread };
+  } catch (e) {
+    ctx.log('warn', `could not open a thread in channel ${channel.channel}: ${reasonOf(e)}`);
+    return null;
+  }
+  if (reply.kind === 'briefing' && reply.briefing.id !== null) {
+    try {
+      await ctx.handlers.briefingPosted(ref, reply.briefing.id);
+    } catch (e) {
+      ctx.log('error', `could not link thread ${ref.thread} to its briefing: ${reasonOf(e)}`);
+    }
+  }
+  return ref;
+}
+
+/**
+ * A message in a thread: a question when it mentions the bot, or any message when the
+ * Message Content intent lets us read them all. The core says whether the thread is ours.
+ */
+export async function onThreadMessage(ctx: DiscordContext, message: Message): Promise<void> {
+  if (message.author.bot || message.system || !message.inGuild()) return;
+  const channel = message.channel;
+  if (!channel.isThread()) return;
+  const mentioned = message.mentions.users.has(ctx.client.user.id);
+  if (!mentioned && !ctx.settings.messageContent) return;
+  const thread: ThreadRef = {
+    platform: 'discord',
+    workspace: message.guildId,
+    channel: channel.parentId ?? channel.id,
+    thread: channel.id,
+  };
+  const reply = await ctx.handlers.threadMessage(thread, message.content, userOf(message));
+  if (!reply) return;
+  await postMessages(ctx.client.rest, channel.id, ctx.render(reply), message.id);
+}
+
+function userOf(message: Message<true>): ChatUser {
+  let canManage = false;
+  try {
+    canManage =
+      message.member?.permissionsIn(message.channel).has(PermissionFlagsBits.ManageChannels) ??
+      false;
+  } catch {
+    // Permissions need the guild's roles cached; asking a question does not need them.
+  }
+  return {
+    id: message.author.id,
+    name: message.author.globalName ?? message.author.username,
+    canManage,
+  };
+}
