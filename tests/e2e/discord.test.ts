@@ -269,6 +269,13 @@ describeWithShared('Discord: the real discord.js client against a fake Discord',
     for (const b of bodies) expect(b.allowed_mentions).toEqual({ parse: [] });
   });
 
+  it('fails to start with a clear message when the Message Content intent is not allowed', async () => {
+    await adapter.stop();
+    fake.gateway.refuseIdentify = 4014;
+    await expect(startAdapter({ messageContent: true })).rejects.toThrow(/DISCORD_MESSAGE_CONTENT/);
+    fake.gateway.refuseIdentify = null;
+  });
+
   it('posts a digest in a channel with a thread, and with Message Content answers any thread message', async () => {
     await adapter.stop();
     adapter = await startAdapter({ messageContent: true });

@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { Client, Events, Partials } from 'discord.js';
 import { COMMANDS } from '../../../commands/index.ts';
 import { reasonOf } from '../../errors.ts';
@@ -6,6 +5,7 @@ import { renderDiscord } from '../../render/discord.ts';
 import type { ChannelRef, ChatAdapter, InboundHandlers, ThreadRef } from '../port.ts';
 import type { Reply } from '../reply.ts';
 import { registerCommands } from './commands.ts';
+import { connect } from './connect.ts';
 import type { DiscordContext } from './context.ts';
 import { onAutocomplete, onCommand } from './interactions.ts';
 import { postMessages } from './send.ts';
@@ -34,7 +34,8 @@ export function createDiscordAdapter(
     partials: [Partials.Channel],
     // The default for anything sent without its own; every send also sets it.
     allowedMentions: { parse: [], repliedUser: false },
-    ...(settings.apiUrl ? { rest: { api: settings.apiUrl } } : {}),
+    // discord.js appends /v10 and the route itself.
+    ...(settings.apiUrl ? { rest: { api: settings.apiUrl.replace(/\/+$/, '') } } : {}),
   });
   let ctx: DiscordContext | null = null;
 
@@ -63,7 +64,9 @@ export function createDiscordAdapter(
   client.on(Events.MessageCreate, guard('thread message', onThreadMessage));
   client.on(Events.Error, (e) => log('error', `client: ${reasonOf(e)}`));
   client.on(Events.ShardResume, () => log('info', 'gateway connection resumed'));
-  client.on(Events.ShardDisconnect, (event) => log('warn', `gateway closed (${event.code})`));
+  client.on(Events.ShardDisconnect, (event) =>
+    log('error', `gateway closed for good (${event.code}); the bot is offline`),
+  );
 
   return {
     platform: 'discord',
@@ -78,16 +81,11 @@ export function createDiscordAdapter(
         log,
         render,
       };
-      const timeout = AbortSignal.timeout(options.readyTimeoutMs ?? 30_000);
-      // Listened for before login: a fast gateway can be ready before login() resolves.
-      const ready = once(client, Events.ClientReady, { signal: timeout });
       try {
-        await client.login(settings.token);
-        await ready;
+        await connect(client, settings.token, options.readyTimeoutMs ?? 30_000);
       } catch (e) {
         ctx = null;
-        await client.destroy();
-        throw new Error(`Discord: could not connect: ${reasonOf(e)}`);
+        throw e;
       }
       const result = await registerCommands(
         client.rest,

@@ -26,6 +26,8 @@ export class FakeGateway {
   readonly stats: GatewayStats = { identifies: 0, resumes: 0, intents: null };
   /** Threads the guild has, sent with GUILD_CREATE. */
   readonly threads: Json[] = [];
+  /** Answer IDENTIFY by closing with this code (4004 bad token, 4014 disallowed intents). */
+  refuseIdentify: number | null = null;
   private socket: WebSocket | null = null;
   private ready = false;
   private seq = 0;
@@ -55,6 +57,10 @@ export class FakeGateway {
         return;
       case 2: {
         this.stats.identifies += 1;
+        if (this.refuseIdentify !== null) {
+          ws.close(this.refuseIdentify, 'fake: identify refused');
+          return;
+        }
         this.stats.intents = Number((frame.d as { intents?: number }).intents ?? 0);
         this.ready = true;
         this.sent = [];

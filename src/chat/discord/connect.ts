@@ -1,0 +1,37 @@
+import { type Client, Events } from 'discord.js';
+import { reasonOf } from '../../errors.ts';
+
+/**
+ * Logs in and waits for the gateway to be ready, failing with a message that says what to
+ * fix when Discord closes the connection for good (a bad token, an intent not enabled).
+ */
+
+const FATAL: Record<number, string> = {
+  4004: 'Discord rejected the token: check DISCORD_TOKEN (Bot → Reset Token in the developer portal)',
+  4013: 'Discord rejected the gateway intents',
+  4014: 'Discord refused the Message Content intent: turn it on under Bot → Privileged Gateway Intents in the developer portal, or set DISCORD_MESSAGE_CONTENT=0',
+};
+
+export async function connect(client: Client, token: string, timeoutMs: number): Promise<void> {
+  let onClose: ((event: { code: number }) => void) | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  // Each outcome is listened for before login: a fast gateway can be ready before it resolves.
+  const ready = new Promise<void>((resolve, reject) => {
+    client.once(Events.ClientReady, () => resolve());
+    onClose = (event) => reject(new Error(FATAL[event.code] ?? `gateway closed (${event.code})`));
+    client.once(Events.ShardDisconnect, onClose);
+    timer = setTimeout(
+      () => reject(new Error(`the gateway was not ready within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+  });
+  try {
+    await Promise.all([client.login(token), ready]);
+  } catch (e) {
+    await client.destroy();
+    throw new Error(`Discord: could not connect: ${reasonOf(e)}`);
+  } finally {
+    clearTimeout(timer);
+    if (onClose) client.off(Events.ShardDisconnect, onClose);
+  }
+}
