@@ -1,0 +1,245 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, type AppOptions, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import { COMMANDS } from '../../../commands/index.ts';
+import type { LogLevel, SlackConfig } from '../../config.ts';
+import { BriefwireError } from '../../errors.ts';
+import { renderSlack } from '../../render/slack.ts';
+import type { CommandSpec } from '../command-spec.ts';
+import type { ChannelRef, ChatAdapter, InboundHandlers, ThreadRef } from '../port.ts';
+import type { Reply } from '../reply.ts';
+import { handleSlashCommand, handleThreadMessage, type InboundDeps } from './inbound.ts';
+import { boltLevel, boltLogger } from './logger.ts';
+import { DEFAULT_RATE_LIMIT_POLICY, type RateLimitPolicy } from './rate-limit.ts';
+import { createSender } from './sender.ts';
+import { createUserDirectory } from './users.ts';
+
+/**
+ * Slack through the real Bolt app: Socket Mode when an app-level token is configured, else
+ * HTTP (Events API and slash commands at POST /slack/events, signatures checked by Bolt).
+ * Slash commands are acknowledged before any work; briefings are posted with chat.postMessage
+ * so their ts opens the thread where replies and mentions are answered.
+ */
+
+export type RetryConfig = NonNullable<AppOptions['clientOptions']>['retryConfig'];
+
+export interface SlackAdapterOptions {
+  /** HTTP mode: the address to listen on (default: every interface). */
+  host?: string;
+  /** The Web API client's retry policy for failed requests (tests: `{ retries: 0 }`). */
+  retryConfig?: RetryConfig;
+  /** How 429 answers are waited out. */
+  rateLimit?: Partial<RateLimitPolicy>;
+  log?: (message: string) => void;
+  logLevel?: LogLevel;
+  /** Declared commands (default: commands/). */
+  commands?: readonly CommandSpec[];
+  /** The app's one slash command, as in slack/manifest.json (default `/brief`). */
+  slashCommand?: string;
+  /** The declared command that `/brief <words>` runs when the words name no subcommand. */
+  mainCommand?: string;
+}
+
+export interface SlackAdapter extends ChatAdapter {
+  readonly mode: 'http' | 'socket';
+  /** HTTP mode: the port listened on once started (useful with PORT=0); null otherwise. */
+  listeningPort(): number | null;
+}
+
+/** Replayed events (a retry after a slow ack, a Socket Mode reconnect) are answered once. */
+const SEEN_EVENTS = 2000;
+
+export function createSlackAdapter(
+  config: SlackConfig,
+  options: SlackAdapterOptions = {},
+): SlackAdapter {
+  const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
+  const logLevel = options.logLevel ?? 'warn';
+  const logger = boltLogger(logLevel, log);
+  const mode = config.appToken ? 'socket' : 'http';
+  const apiUrl = config.apiUrl ? config.apiUrl.replace(/\/?$/, '/') : undefined;
+  const clientOptions = () => ({
+    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
+  });
+
+  let receiver: Receiver;
+  let httpServer: Server | null = null;
+  if (config.appToken) {
+    receiver = new SocketModeReceiver({
+      appToken: config.appToken,
+      logger,
+      logLevel: boltLevel(logLevel),
+      installerOptions: { clientOptions: clientOptions() },
+    });
+  } else {
+    if (!config.signingSecret)
+      throw new BriefwireError(
+        'CONFIG_INVALID',
+        'SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is required',
+        'SLACK_SIGNING_SECRET',
+      );
+    receiver = new HTTPReceiver({
+      signingSecret: config.signingSecret,
+      endpoints: '/slack/events',
+      logger,
+      logLevel: boltLevel(logLevel),
+      customRoutes: [
+        { path: '/healthz', method: 'GET', handler: (_req, res) => void res.end('ok') },
+      ],
+    });
+  }
+
+  const app = new App({
+    token: config.botToken,
+    receiver,
+    logger,
+    logLevel: boltLevel(logLevel),
+    // 429s are waited out by withRateLimit, not by the client's general retries.
+    clientOptions: { ...clientOptions(), rejectRateLimitedCalls: true },
+    // auth.test runs in start(), where its failure is an error we can report.
+    deferInitialization: true,
+    convoStore: false,
+  });
+  app.error(async (e) => log(`slack: ${e.message}`));
+
+  const policy: RateLimitPolicy = {
+    ...DEFAULT_RATE_LIMIT_POLICY,
+    onWait: (ms) => log(`slack: rate limited, retrying in ${Math.round(ms / 1000)} s`),
+    ...options.rateLimit,
+  };
+  const sender = createSender(app.client, policy);
+  const users = createUserDirectory(
+    (user) => app.client.users.info({ user }),
+    config.managers,
+    log,
+  );
+  let handlers: InboundHandlers | null = null;
+  let started = false;
+
+  /** Posts a reply; when it is a recorded briefing, every message it took leads to it. */
+  async function postReply(where: ChannelRef, reply: Reply, threadTs?: string): Promise<string[]> {
+    const ts = await sender.post(where.channel, renderSlack(reply), threadTs);
+    if (reply.kind === 'briefing' && reply.briefing.id !== null && handlers && !threadTs) {
+      for (const t of ts)
+        await handlers.briefingPosted(
+          { ...where, platform: 'slack', thread: t },
+          reply.briefing.id,
+        );
+    }
+    return ts;
+  }
+
+  const deps = (): InboundDeps => {
+    if (!handlers) throw new Error('the Slack adapter has not been started');
+    return {
+      handlers,
+      sender,
+      users,
+      commands: options.commands ?? COMMANDS,
+      mainCommand: options.mainCommand ?? 'brief',
+      slash: options.slashCommand ?? '/brief',
+      postReply,
+      log,
+    };
+  };
+
+  app.command(options.slashCommand ?? '/brief', async ({ command, ack, respond }) => {
+    await ack();
+    await handleSlashCommand(deps(), command, respond);
+  });
+
+  const seen = new Set<string>();
+  const firstTime = (key: string): boolean => {
+    if (seen.has(key)) return false;
+    if (seen.size >= SEEN_EVENTS) seen.clear();
+    seen.add(key);
+    return true;
+  };
+
+  app.event('app_mention', async ({ event, body, context }) => {
+    // A mention outside a thread is not about a briefing.
+    if (!event.thread_ts || !event.user || !firstTime(`${event.channel}/${event.ts}`)) return;
+    await handleThreadMessage(deps(), {
+      team: body.team_id ?? null,
+      channel: event.channel,
+      threadTs: event.thread_ts,
+      text: event.text,
+      user: event.user,
+      botUserId: context.botUserId ?? null,
+    });
+  });
+
+  app.message(async ({ message, body, context }) => {
+    const m = message as {
+      subtype?: string;
+      channel: string;
+      ts: string;
+      thread_ts?: string;
+      text?: string;
+      user?: string;
+      bot_id?: string;
+    };
+    const inThread = m.thread_ts !== undefined && m.thread_ts !== m.ts;
+    const plain = m.subtype === undefined || m.subtype === 'thread_broadcast';
+    if (!inThread || !plain || !m.user || m.bot_id || !m.thread_ts) return;
+    // A mention of the bot also arrives as app_mention, which answers it.
+    if (context.botUserId && m.text?.includes(`<@${context.botUserId}`)) return;
+    if (!firstTime(`${m.channel}/${m.ts}`)) return;
+    await handleThreadMessage(deps(), {
+      team: body.team_id ?? null,
+      channel: m.channel,
+      threadTs: m.thread_ts,
+      text: m.text ?? '',
+      user: m.user,
+      botUserId: context.botUserId ?? null,
+    });
+  });
+
+  return {
+    platform: 'slack',
+    mode,
+
+    async start(h: InboundHandlers): Promise<void> {
+      handlers = h;
+      await app.init();
+      if (mode === 'http') {
+        const listen = { port: config.port, ...(options.host ? { host: options.host } : {}) };
+        httpServer = (await (receiver as HTTPReceiver).start(listen)) as Server;
+      } else {
+        await (receiver as SocketModeReceiver).start();
+      }
+      started = true;
+      log(
+        mode === 'http'
+          ? `slack: listening for events at POST /slack/events on port ${listeningPort()}`
+          : 'slack: connected in Socket Mode',
+      );
+    },
+
+    async post(target: ChannelRef, reply: Reply): Promise<ThreadRef> {
+      const [ts] = await postReply(target, reply);
+      if (!ts) throw new Error(`nothing was posted to ${target.channel}`);
+      return { ...target, platform: 'slack', thread: ts };
+    },
+
+    async reply(thread: ThreadRef, reply: Reply): Promise<void> {
+      await postReply(thread, reply, thread.thread);
+    },
+
+    async stop(): Promise<void> {
+      if (!started) return;
+      started = false;
+      httpServer?.closeIdleConnections();
+      await app.stop();
+      httpServer = null;
+    },
+
+    listeningPort,
+  };
+
+  function listeningPort(): number | null {
+    const address = httpServer?.address();
+    return address && typeof address === 'object' ? (address as AddressInfo).port : null;
+  }
+}

@@ -1,0 +1,68 @@
+import type { App, types } from '@slack/bolt';
+import type { SlackMessage } from '../../render/slack.ts';
+import { type RateLimitPolicy, withRateLimit } from './rate-limit.ts';
+
+/**
+ * Messages out through the Web API: chat.postMessage (so a briefing has a ts, and so a thread)
+ * and chat.postEphemeral, each honouring 429s. Link previews are off: a briefing lists many
+ * sources and Slack would unfurl each.
+ */
+
+type Client = App['client'];
+
+export interface SlackSender {
+  /** Posts the messages in order (in a thread when `threadTs` is given); returns their ts. */
+  post(channel: string, messages: SlackMessage[], threadTs?: string): Promise<string[]>;
+  ephemeral(
+    channel: string,
+    user: string,
+    messages: SlackMessage[],
+    threadTs?: string,
+  ): Promise<void>;
+}
+
+export function createSender(client: Client, policy: RateLimitPolicy): SlackSender {
+  return {
+    async post(channel, messages, threadTs) {
+      const ts: string[] = [];
+      for (const m of messages) {
+        const r = await withRateLimit(
+          () =>
+            client.chat.postMessage({
+              channel,
+              text: m.text,
+              blocks: m.blocks satisfies types.KnownBlock[],
+              unfurl_links: false,
+              unfurl_media: false,
+              ...(threadTs ? { thread_ts: threadTs } : {}),
+            }),
+          policy,
+        );
+        if (!r.ts) throw new Error(`chat.postMessage to ${channel} returned no ts`);
+        ts.push(r.ts);
+      }
+      return ts;
+    },
+    async ephemeral(channel, user, messages, threadTs) {
+      for (const m of messages)
+        await withRateLimit(
+          () =>
+            client.chat.postEphemeral({
+              channel,
+              user,
+              text: m.text,
+              blocks: m.blocks satisfies types.KnownBlock[],
+              ...(threadTs ? { thread_ts: threadTs } : {}),
+            }),
+          policy,
+        );
+    },
+  };
+}
+
+/** The `error` of a Web API platform error (`not_in_channel`, …), else null. */
+export function platformError(e: unknown): string | null {
+  if (typeof e !== 'object' || e === null) return null;
+  const data = (e as { data?: { error?: unknown } }).data;
+  return typeof data?.error === 'string' ? data.error : null;
+}

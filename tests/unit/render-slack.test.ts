@@ -1,0 +1,273 @@
+import { describe, expect, it } from 'vitest';
+import type { Answer } from '../../src/answer/model.ts';
+import type { Briefing } from '../../src/briefing/model.ts';
+import {
+  escapeMrkdwn,
+  renderSlack,
+  renderSlackAnswer,
+  renderSlackBriefing,
+  SLACK_LIMITS,
+  type SlackBlock,
+  type SlackMessage,
+} from '../../src/render/slack.ts';
+import { link, splitText } from '../../src/render/slack-mrkdwn.ts';
+
+/** Block Kit within Slack's limits, split in order, with article text unable to ping anyone. */
+
+const PINGS = ['<!channel>', '<!here>', '<!everyone>', '<@U0VICTIM>', '<!subteam^S1>'];
+const HOSTILE = 'Storm <!channel> hits <!here> & <!everyone> say <@U0VICTIM> and <!subteam^S1>';
+
+function briefing(over: Partial<Briefing> = {}): Briefing {
+  return {
+    id: 7,
+    topic: 'iran-uk',
+    title: 'Iran and the United Kingdom',
+    generatedAt: '2026-11-25T09:00:00.000Z',
+    window: { since: null, until: '2026-11-25T09:00:00.000Z', label: '7d', fallback: false },
+    summary: [{ text: 'MI5 has seen ten plots.', articleId: 1, source: 1, story: 1 }],
+    quotes: [
+      {
+        text: 'At its sharpest, this includes ambitions to kidnap',
+        speaker: 'Ken McCallum',
+        role: 'Director General of MI5',
+        articleId: 1,
+        source: 1,
+      },
+    ],
+    actors: [
+      {
+        name: 'Ken McCallum',
+        type: 'person',
+        role: 'Director General',
+        aliases: ['McCallum'],
+        articles: 1,
+      },
+    ],
+    stories: [
+      {
+        n: 1,
+        title: 'Plots',
+        sources: [1],
+        articleIds: [1],
+        firstSeen: '2022-11-17',
+        isNew: false,
+      },
+    ],
+    sources: [
+      {
+        n: 1,
+        articleId: 1,
+        title: 'Iran tried to kidnap critics, MI5 says',
+        source: 'MEMO',
+        url: 'https://example.org/a?x=1&y=2',
+        origin: 'seed.txt',
+        publishedAt: '2022-11-17T18:33:00.000Z',
+      },
+    ],
+    notes: [],
+    ...over,
+  };
+}
+
+const texts = (blocks: SlackBlock[]): string[] =>
+  blocks.flatMap((b) =>
+    b.type === 'section' || b.type === 'header'
+      ? [b.text.text]
+      : b.type === 'context'
+        ? b.elements.map((e) => e.text)
+        : [],
+  );
+
+function expectWithinLimits(messages: SlackMessage[]): void {
+  for (const m of messages) {
+    expect(m.blocks.length).toBeGreaterThan(0);
+    expect(m.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocks);
+    expect(m.text.length).toBeGreaterThan(0);
+    expect(m.text.length).toBeLessThanOrEqual(SLACK_LIMITS.fallbackText);
+    for (const b of m.blocks) {
+      if (b.type === 'header') expect(b.text.text.length).toBeLessThanOrEqual(150);
+      if (b.type === 'section') expect(b.text.text.length).toBeLessThanOrEqual(3000);
+      if (b.type === 'context') {
+        expect(b.elements.length).toBeGreaterThan(0);
+        expect(b.elements.length).toBeLessThanOrEqual(10);
+      }
+    }
+    for (const t of texts(m.blocks)) expect(t.trim().length).toBeGreaterThan(0);
+  }
+}
+
+describe('Slack rendering', () => {
+  it('lays a briefing out as header, summary, quotes with speaker and role, actors and linked sources', () => {
+    const [m, ...rest] = renderSlackBriefing(briefing());
+    expect(rest).toEqual([]);
+    if (!m) throw new Error('no message');
+    expectWithinLimits([m]);
+    expect(m.blocks[0]).toEqual({
+      type: 'header',
+      text: { type: 'plain_text', text: 'Briefing: Iran and the United Kingdom', emoji: false },
+    });
+    const all = texts(m.blocks).join('\n');
+    expect(all).toMatch(/\*Summary\*\n• MI5 has seen ten plots\. \[1\]/);
+    expect(all).toMatch(
+      /> “At its sharpest, this includes ambitions to kidnap”\n— \*Ken McCallum\*, Director General of MI5 \[1\]/,
+    );
+    expect(all).toMatch(/• \*Ken McCallum\* · person — Director General \(also: McCallum\)/);
+    expect(all).toMatch(
+      /\[1\] <https:\/\/example\.org\/a\?x=1&amp;y=2\|Iran tried to kidnap critics, MI5 says> — MEMO, 2022-11-17/,
+    );
+    expect(m.text).toMatch(/^Briefing: Iran and the United Kingdom\n/);
+    expect(m.text).toMatch(/Ken McCallum, Director General of MI5/);
+    for (const b of m.blocks) if (b.type === 'section') expect(b.text.verbatim).toBe(true);
+  });
+
+  it('escapes article text everywhere, in blocks and fallback, so it cannot mention anyone', () => {
+    const hostile = briefing({
+      summary: [{ text: HOSTILE, articleId: 1, source: 1, story: 1 }],
+      quotes: [{ text: HOSTILE, speaker: '<@U0VICTIM>', role: '<!here>', articleId: 1, source: 1 }],
+      actors: [
+        {
+          name: '<!channel>',
+          type: 'person',
+          role: '<!everyone>',
+          aliases: ['<@U0VICTIM>'],
+          articles: 1,
+        },
+      ],
+      stories: [
+        { n: 1, title: HOSTILE, sources: [1], articleIds: [1], firstSeen: 'x', isNew: true },
+      ],
+      sources: [
+        {
+          n: 1,
+          articleId: 1,
+          title: HOSTILE,
+          source: '<!here>',
+          url: 'https://x.test/<!channel>|a',
+          origin: 'o',
+          publishedAt: null,
+        },
+      ],
+      notes: [HOSTILE],
+    });
+    const payload = JSON.stringify(renderSlackBriefing(hostile));
+    for (const ping of PINGS) expect(payload).not.toContain(ping);
+    expect(payload).toContain('Storm &lt;!channel&gt; hits &lt;!here&gt; &amp; &lt;!everyone&gt;');
+    expect(payload).toContain('<https://x.test/&lt;!channel&gt;%7Ca|Storm');
+    const answer: Answer = {
+      question: 'q',
+      found: true,
+      answer: HOSTILE,
+      citations: [
+        {
+          articleId: 1,
+          title: HOSTILE,
+          sentence: HOSTILE,
+          source: null,
+          url: null,
+          origin: 'o',
+          publishedAt: null,
+        },
+      ],
+      scope: 'briefing',
+    };
+    const text = JSON.stringify([
+      renderSlackAnswer(answer),
+      renderSlack({ kind: 'text', text: HOSTILE, ephemeral: true }),
+    ]);
+    for (const ping of PINGS) expect(text).not.toContain(ping);
+  });
+
+  it('keeps links to http(s) only and a label free of link syntax', () => {
+    expect(link('javascript:alert(1)', 'x')).toBe('x');
+    expect(link(null, 'a <b> & c')).toBe('a &lt;b&gt; &amp; c');
+    expect(link('https://e.test/p|q', 'a|b')).toBe('<https://e.test/p%7Cq|a¦b>');
+  });
+
+  it('splits long bodies into 3000-character sections and past 50 blocks into messages, in order', () => {
+    const long = Array.from({ length: 40 }, (_, i) => `Sentence ${i} ${'word '.repeat(40)}`).join(
+      ' ',
+    );
+    const sources = Array.from({ length: 400 }, (_, i) => ({
+      n: i + 1,
+      articleId: i + 1,
+      title: `Headline number ${i + 1} ${'and more '.repeat(20)}`,
+      source: 'Wire',
+      url: `https://example.org/${i + 1}`,
+      origin: 'x',
+      publishedAt: null,
+    }));
+    const quotes = Array.from({ length: 60 }, (_, i) => ({
+      text: `Quote ${i}`,
+      speaker: `Speaker ${i}`,
+      role: null,
+      articleId: 1,
+      source: 1,
+    }));
+    const b = briefing({
+      summary: [{ text: long, articleId: 1, source: 1, story: 1 }],
+      sources,
+      quotes,
+    });
+    const messages = renderSlackBriefing(b);
+    expect(messages.length).toBeGreaterThan(1);
+    expectWithinLimits(messages);
+    const all = texts(messages.flatMap((m) => m.blocks)).join('\n');
+    // Every source once, in order, across the messages.
+    const order = [...all.matchAll(/^\[(\d+)\] /gm)].map((m) => Number(m[1]));
+    expect(order).toEqual(sources.map((s) => s.n));
+    const said = [...all.matchAll(/^> “Quote (\d+)”/gm)].map((m) => Number(m[1]));
+    expect(said).toEqual(quotes.map((_, i) => i));
+    expect(all.replace(/\s+/g, ' ')).toContain(escapeMrkdwn(long).replace(/\s+/g, ' ').trim());
+    expect(messages[1]?.text).toMatch(/\(continued, 2 of \d+\)/);
+  });
+
+  it('never cuts an entity or loses text when splitting', () => {
+    const text = `${'a'.repeat(2998)}&amp;${'b'.repeat(10)}`;
+    const parts = splitText(text, 3000);
+    expect(parts.every((p) => p.length <= 3000)).toBe(true);
+    expect(parts.join('')).toBe(text);
+    expect(parts[1]?.startsWith('&amp;')).toBe(true);
+  });
+
+  it('shortens a long header to 150 characters', () => {
+    const [m] = renderSlackBriefing(briefing({ title: 'T'.repeat(400) }));
+    const header = m?.blocks[0];
+    expect(header?.type === 'header' && header.text.text.length).toBe(150);
+  });
+
+  it('renders an answer with its citation, and says when it came from outside the briefing', () => {
+    const found: Answer = {
+      question: 'How many?',
+      found: true,
+      answer: 'MI5 has seen ten plots.',
+      citations: [
+        {
+          articleId: 1,
+          title: 'Plots',
+          sentence: 'MI5 has seen ten plots.',
+          source: 'MEMO',
+          url: 'https://e.test/1',
+          origin: 'o',
+          publishedAt: '2022-11-17T00:00:00Z',
+        },
+      ],
+      scope: 'store',
+    };
+    const m = renderSlackAnswer(found);
+    expectWithinLimits([m]);
+    expect(texts(m.blocks)).toEqual([
+      '> MI5 has seen ten plots.',
+      'Source: <https://e.test/1|Plots> — MEMO, 2022-11-17',
+      "_Not in this briefing's articles; found elsewhere in the archive._",
+    ]);
+    expect(m.text).toBe('MI5 has seen ten plots. — Plots');
+    const none = renderSlackAnswer({
+      ...found,
+      found: false,
+      answer: 'I could not find that.',
+      citations: [],
+      scope: 'briefing',
+    });
+    expect(texts(none.blocks)).toEqual(['I could not find that.']);
+  });
+});
