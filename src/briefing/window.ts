@@ -27,7 +27,7 @@ export function parseWindow(value: string, now: Date): ParsedWindow {
 function windowError(value: string): BriefwireError {
   return new BriefwireError(
     'USAGE',
-    `--since "${value}" is not a window: use 24h, 7d, 2w, a date such as 2026-11-01, or all`,
+    `"${value}" is not a time window: use 24h, 7d, 2w, a date such as 2026-11-01, or all`,
     value,
   );
 }

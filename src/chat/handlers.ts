@@ -36,7 +36,7 @@ export function createHandlers(ctx: CommandContext, options: HandlerOptions = {}
         );
       if (sub?.manage && !inv.user.canManage) {
         return textReply(
-          `Only people who can manage this channel may use /${spec.name} ${sub.name}.`,
+          `Only people who can manage this channel may ${sub.name} here.`,
           true,
         );
       }

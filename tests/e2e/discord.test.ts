@@ -70,7 +70,11 @@ describeWithShared('Discord: the real discord.js client against a fake Discord',
       fake.rest.requests.find((r) => r.method === 'POST' && r.path.endsWith('/threads')),
     );
     const threadId = await waitFor('the thread id', () => [...fake.rest.threads.keys()].at(-1));
-    return { token, thread, threadId };
+    // The adapter links the thread once Discord has answered; questions need the link.
+    const briefingId = await waitFor('the thread linked to its briefing', () =>
+      store.briefingForThread(`discord:${IDS.guild}:${threadId}`),
+    );
+    return { token, thread, threadId, briefingId };
   };
 
   beforeAll(async () => {
@@ -128,7 +132,7 @@ describeWithShared('Discord: the real discord.js client against a fake Discord',
   });
 
   it('/brief iran-uk: deferred, then the briefing embeds with the McCallum quote, and a thread', async () => {
-    const { token, thread, threadId } = await brief('iran-uk');
+    const { token, thread, briefingId } = await brief('iran-uk');
     const first = callbacks(token)[0];
     expect(first?.body).toMatchObject({ type: 5 });
     const edit = originals(token)[0];
@@ -144,7 +148,7 @@ describeWithShared('Discord: the real discord.js client against a fake Discord',
     expect(String(sources?.description)).toContain('[1] Iran intelligence tried to kidnap');
     // The thread is opened on the briefing message and linked to the recorded briefing.
     expect(thread.path).toBe(`/channels/${IDS.channel}/messages/${posted?.message?.id}/threads`);
-    expect(await store.briefingForThread(`discord:${IDS.guild}:${threadId}`)).toBeGreaterThan(0);
+    expect(briefingId).toBeGreaterThan(0);
   });
 
   it('suggests stored topics while the topic is typed', async () => {

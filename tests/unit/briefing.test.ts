@@ -87,7 +87,7 @@ describe('brief over the demo articles', () => {
     expect((await runCli(['brief', '../etc', '--db', dbA])).code).toBe(2);
     const win = await runCli(['brief', DEMO_TOPIC, '--since', 'yesterday', '--db', dbA]);
     expect(win.code).toBe(2);
-    expect(win.stderr).toMatch(/--since "yesterday"/);
+    expect(win.stderr).toMatch(/"yesterday" is not a time window/);
     const fmt = await runCli(['brief', DEMO_TOPIC, '--format', 'pdf', '--db', dbA]);
     expect(fmt.stderr).toMatch(/--format must be one of text, markdown, json/);
   });
