@@ -46,7 +46,10 @@ export const briefingsCommand: CommandSpec = {
     if (inv.subcommand === 'list') {
       const subs = await ctx.store.listSubscriptions(where);
       if (!subs.length)
-        return textReply('This channel has no digests yet; someone who manages it can add one with subscribe.', true);
+        return textReply(
+          'This channel has no digests yet; someone who manages it can add one with subscribe.',
+          true,
+        );
       const lines = subs.map(
         (s) =>
           `• ${s.topic} — ${s.schedule} (${s.timezone})${s.active ? '' : ` — paused: ${s.pausedReason ?? 'unknown reason'}`}`,

@@ -35,10 +35,7 @@ export function createHandlers(ctx: CommandContext, options: HandlerOptions = {}
           true,
         );
       if (sub?.manage && !inv.user.canManage) {
-        return textReply(
-          `Only people who can manage this channel may ${sub.name} here.`,
-          true,
-        );
+        return textReply(`Only people who can manage this channel may ${sub.name} here.`, true);
       }
       try {
         return await spec.run(ctx, inv);
