@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type ErrorCode, isBriefwireError } from '../errors.ts';
 import { analyze } from './analyze.ts';
+import { ask } from './ask.ts';
 import { brief } from './brief.ts';
 import { demo } from './demo.ts';
 import { ingest } from './ingest.ts';
@@ -8,7 +9,7 @@ import { type CliIO, EXIT, type Subcommand } from './io.ts';
 import { serve } from './serve.ts';
 import { topics } from './topics.ts';
 
-const COMMANDS: Subcommand[] = [demo, ingest, brief, topics, analyze, serve];
+const COMMANDS: Subcommand[] = [demo, ingest, brief, ask, topics, analyze, serve];
 
 /** Errors about how the command was called rather than about the work. */
 const USAGE_CODES: ReadonlySet<ErrorCode> = new Set(['USAGE', 'CONFIG_INVALID', 'TOPIC_INVALID']);

@@ -90,3 +90,45 @@ describe('briefwire executable', () => {
     expect(r.stderr).toMatch(/BRIEFWIRE_TIMEZONE/);
   });
 });
+
+describe('briefwire ask', () => {
+  it('answers from the stored articles with a citation, or says plainly that it cannot', () => {
+    const db = join(tmp.dir, 'ask.db');
+    const file = join(tmp.dir, 'harbour.txt');
+    writeFileSync(
+      file,
+      'Harbour reopens after storm\n\nMarch 2, 2026\n\nThe harbour at Eastholm reopened on Monday after a storm closed it for three days, the port authority said.\n\nFishing boats returned to their moorings by noon.\n',
+    );
+    expect(briefwire(['ingest', file, '--db', db]).code).toBe(0);
+    const found = briefwire([
+      'ask',
+      'eastholm-harbour',
+      'How long was the harbour closed by the storm?',
+      '--json',
+      '--db',
+      db,
+    ]);
+    expect(found.code, found.stderr).toBe(0);
+    const answer = JSON.parse(found.stdout) as {
+      found: boolean;
+      answer: string;
+      citations: Array<{ sentence: string; title: string }>;
+    };
+    expect(answer.found).toBe(true);
+    expect(answer.answer).toMatch(/closed it for three days/);
+    expect(answer.citations[0]).toMatchObject({
+      sentence: answer.answer,
+      title: 'Harbour reopens after storm',
+    });
+    const missing = briefwire([
+      'ask',
+      '--all',
+      'What did the finance minister promise?',
+      '--json',
+      '--db',
+      db,
+    ]);
+    expect(JSON.parse(missing.stdout)).toMatchObject({ found: false, citations: [] });
+    expect(briefwire(['ask', '--db', db]).code).toBe(2);
+  });
+});

@@ -1,0 +1,47 @@
+import { answerQuestion } from '../answer/extractive.ts';
+import { selectArticles } from '../briefing/select.ts';
+import { resolveTopic } from '../briefing/topics.ts';
+import { parseWindow } from '../briefing/window.ts';
+import { BriefwireError } from '../errors.ts';
+import { answerToJson, renderAnswer } from '../render/answer.ts';
+import { withApp } from './context.ts';
+import { type CliIO, EXIT, type Subcommand } from './io.ts';
+import { flag, parseOptions, stringOption } from './options.ts';
+
+export const ask: Subcommand = {
+  name: 'ask',
+  summary: 'answer a question from the stored articles, with citations',
+  usage: 'briefwire ask <topic> "<question>" [--json] | briefwire ask --all "<question>" [--json]',
+  async run(argv: string[], io: CliIO): Promise<number> {
+    const parsed = parseOptions('ask', argv, {
+      all: { type: 'boolean' },
+      json: { type: 'boolean' },
+    });
+    const all = flag(parsed, 'all');
+    const [first, second, ...extra] = parsed.positionals;
+    const question = all ? first : second;
+    if (!question?.trim() || extra.length || (all ? second !== undefined : !first)) {
+      throw new BriefwireError('USAGE', `usage: ${this.usage}`, argv.join(' '));
+    }
+    return withApp(io, stringOption(parsed, 'db'), async (app) => {
+      let scope: number[] = [];
+      if (!all) {
+        // The topic's articles first, as its briefing would select them; the whole store after.
+        const topic = resolveTopic(first!, app.topics);
+        const { articles } = await selectArticles(
+          app.store,
+          topic,
+          parseWindow(topic.window, new Date()).since,
+        );
+        scope = articles.map((a) => a.id);
+      }
+      const answer = await answerQuestion(app.store, question, scope);
+      io.stdout.write(
+        flag(parsed, 'json')
+          ? `${JSON.stringify(answerToJson(answer), null, 2)}\n`
+          : renderAnswer(answer, !all),
+      );
+      return EXIT.ok;
+    });
+  },
+};
