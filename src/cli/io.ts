@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { Env } from '../config.ts';
 
 /** What a subcommand may touch: its streams, environment and working directory. Tests pass fakes. */
@@ -6,6 +7,8 @@ export interface CliIO {
   stderr: { write(chunk: string): unknown };
   env: Env;
   cwd: string;
+  /** Only `chat` reads input; tests pass a stream of lines. */
+  stdin?: Readable;
 }
 
 export interface Subcommand {

@@ -3,13 +3,14 @@ import { type ErrorCode, isBriefwireError } from '../errors.ts';
 import { analyze } from './analyze.ts';
 import { ask } from './ask.ts';
 import { brief } from './brief.ts';
+import { chat } from './chat.ts';
 import { demo } from './demo.ts';
 import { ingest } from './ingest.ts';
 import { type CliIO, EXIT, type Subcommand } from './io.ts';
 import { serve } from './serve.ts';
 import { topics } from './topics.ts';
 
-const COMMANDS: Subcommand[] = [demo, ingest, brief, ask, topics, analyze, serve];
+const COMMANDS: Subcommand[] = [demo, ingest, brief, ask, chat, topics, analyze, serve];
 
 /** Errors about how the command was called rather than about the work. */
 const USAGE_CODES: ReadonlySet<ErrorCode> = new Set(['USAGE', 'CONFIG_INVALID', 'TOPIC_INVALID']);
@@ -36,6 +37,7 @@ function help(): string {
 }
 
 const processIO = (): CliIO => ({
+  stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,

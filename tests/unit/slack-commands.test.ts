@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
-import { helpText, parseCommandText } from '../../src/chat/slack/command-text.ts';
+import { helpText, parseCommandText } from '../../src/chat/command-text.ts';
 import { plainFromSlack } from '../../src/chat/slack/inbound-text.ts';
 import { withRateLimit } from '../../src/chat/slack/rate-limit.ts';
 import { createUserDirectory } from '../../src/chat/slack/users.ts';

@@ -3,7 +3,7 @@ import { renderSlack, renderSlackText, type SlackMessage } from '../../render/sl
 import type { CommandSpec } from '../command-spec.ts';
 import type { ChannelRef, InboundHandlers, Invocation, ThreadRef } from '../port.ts';
 import type { Reply } from '../reply.ts';
-import { helpText, parseCommandText } from './command-text.ts';
+import { helpText, parseCommandText } from '../command-text.ts';
 import { plainFromSlack } from './inbound-text.ts';
 import { platformError, type SlackSender } from './sender.ts';
 import type { UserDirectory } from './users.ts';

@@ -1,4 +1,4 @@
-import type { CommandSpec } from '../command-spec.ts';
+import type { CommandSpec } from './command-spec.ts';
 
 /**
  * Slack gives an app one slash command with free-text arguments, so `/brief <words>` carries
