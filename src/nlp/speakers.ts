@@ -1,0 +1,343 @@
+import type { ActorDraft, Gender } from './actors.ts';
+import { PERSON_PRONOUNS, SPEECH_VERBS, TITLE_WORDS } from './lexicon.ts';
+import type { Sentence } from './model.ts';
+import type { QuoteSpan } from './quote-spans.ts';
+import { breaksAfter, type Token } from './tokens.ts';
+
+/**
+ * Who said a quote, read from the words around it: a cue after the quote in its sentence
+ * (“…,” McCallum revealed / he said / said Smith / ― Jane Roe), a cue before it (X said: “…”,
+ * X stated … telling him that “…”, X’s claim that “…”), any attribution in the sentence, then
+ * the sentence's subject. Pronouns resolve to a recent subject of a fitting gender.
+ */
+export interface SpeakerMention {
+  start: number;
+  end: number;
+  actor: number;
+  person: boolean;
+  /** Countries and cities speak only as the subject of a speech verb ("Japan said …"). */
+  place: boolean;
+  sentence: number;
+  /** The first person named in its sentence: what a later "he" most likely points back to. */
+  subject: boolean;
+  gender: Gender;
+}
+
+export interface SpeakerContext {
+  tokens: Token[];
+  /** Per token: does it lie inside a quotation? */
+  quoted: boolean[];
+  speakers: SpeakerMention[];
+  speakerAt: Map<number, SpeakerMention>;
+  names: string[];
+  quoteSpans: QuoteSpan[];
+  /** Per paragraph: the actor named by a transcript label ("PENCE: …"), if any. */
+  labels: Map<number, Speaker>;
+  text: string;
+  drafts: ActorDraft[];
+}
+
+export function sentenceIndexAt(sentences: Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sentences[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function firstTokenAt(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Tokens between two offsets that lie outside every quotation, in order. */
+function cueTokens(ctx: SpeakerContext, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  for (let i = firstTokenAt(ctx.tokens, from); i < ctx.tokens.length; i++) {
+    const t = ctx.tokens[i]!;
+    if (t.end > to) break;
+    if (!ctx.quoted[i]) out.push(t);
+  }
+  return out;
+}
+
+/** An actor index, or a name the recogniser missed. */
+export type Speaker = number | string;
+
+export function attribute(
+  ctx: SpeakerContext,
+  sentences: Sentence[],
+  q: QuoteSpan,
+  s: Sentence,
+): Speaker | null {
+  const dashed = dashAttribution(ctx, q);
+  if (dashed !== null) return dashed;
+  // The cue after a quote belongs to the sentence the quote ends in ("… heads. … ,” said X").
+  const endSentence = sentences[sentenceIndexAt(sentences, q.end)] ?? s;
+  const nextQuote = ctx.quoteSpans.find((o) => o.start > q.end);
+  const stop = nextQuote && nextQuote.start < endSentence.end ? nextQuote.start : endSentence.end;
+  const fromAfter = speakerAfterQuote(ctx, cueTokens(ctx, q.end, stop).slice(0, 8));
+  if (fromAfter !== null) return fromAfter;
+  const before = cueTokens(ctx, s.start, q.start);
+  const possessor = speechPossessor(ctx, before.slice(-10));
+  if (possessor !== null) return possessor;
+  const fromBefore = subjectOfSpeech(ctx, before);
+  if (fromBefore !== null) return fromBefore;
+  const fromSentence = subjectOfSpeech(ctx, cueTokens(ctx, s.start, endSentence.end));
+  if (fromSentence !== null) return fromSentence;
+  return clauseSubject(ctx, before);
+}
+
+/** "“…” ― Jane Roe" or "“…” - Jane Roe, teacher": the name after a dash signs the quote. */
+function dashAttribution(ctx: SpeakerContext, q: QuoteSpan): Speaker | null {
+  const m = /^[”"’]?[,.]?\s*[―—–-]{1,2}\s*((?:\p{Lu}[\p{L}.’'-]*\s?){1,4})/u.exec(
+    ctx.text.slice(q.end, q.end + 80),
+  );
+  if (!m) return null;
+  const name = m[1]!.trim();
+  return resolveName(ctx, name);
+}
+
+/** A loose name string → the person actor with that surname, else the name itself. */
+function resolveName(ctx: SpeakerContext, name: string): Speaker {
+  const last = name.split(/\s+/).at(-1)!.toLowerCase();
+  const actor = ctx.drafts.findIndex(
+    (d, i) => d.type === 'person' && ctx.names[i]!.toLowerCase().split(' ').at(-1) === last,
+  );
+  return actor >= 0 ? actor : name;
+}
+
+/** Nouns for something said: whose claim, whose words. */
+const SPEECH_NOUNS = new Set([
+  'claim',
+  'claims',
+  'statement',
+  'statements',
+  'remark',
+  'remarks',
+  'comment',
+  'comments',
+  'assertion',
+  'words',
+  'tweet',
+  'tweets',
+  'promise',
+  'pledge',
+  'warning',
+  'accusation',
+  'message',
+  'speech',
+  'argument',
+  'suggestion',
+  'description',
+  'insistence',
+  'boast',
+  'vow',
+  'quip',
+  'answer',
+  'response',
+  'reply',
+  'testimony',
+  'charge',
+]);
+
+/** "Donald Trump’s claim that “…”": the owner of the words said them. */
+function speechPossessor(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i]!;
+    if (!SPEECH_NOUNS.has(t.lower)) continue;
+    for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+      const owner = tokens[k]!;
+      if (!owner.possessive) continue;
+      const m = [...ctx.speakerAt.values()].find((x) => x.end === owner.end);
+      if (m && !m.place) return m.actor;
+    }
+  }
+  return null;
+}
+
+/** Without a speech verb, the subject of the clause around a partial quote: "X called Y “…”". */
+function clauseSubject(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
+  // A sentence that opens with a name (after any title) has it as its subject.
+  const opening = tokens.findIndex((t) => !TITLE_WORDS.has(t.lower) && !t.tags.has('Determiner'));
+  const first = tokens[opening];
+  if (first) {
+    const m = ctx.speakerAt.get(first.start);
+    if (m && !m.place) return m.actor;
+    const loose =
+      opening === 0 || tokens[opening - 1]?.tags.has('Honorific')
+        ? looseNameAt(ctx, tokens, opening)
+        : null;
+    if (loose !== null && tokens.slice(opening + 1, opening + 4).some(isVerb)) return loose;
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const m = ctx.speakerAt.get(tokens[i]!.start);
+    if (!m || (m.place && i > 0 && VENUE_PREPOSITIONS.has(tokens[i - 1]!.lower))) continue;
+    const next = tokens.slice(i + 1, i + 5).find((t) => t.start >= m.end);
+    if (next && isVerb(next)) return m.actor;
+  }
+  return null;
+}
+
+function isVerb(t: Token): boolean {
+  return t.tags.has('Verb') && !t.tags.has('Gerund');
+}
+
+/** The speaker of reported speech in the tokens ("X said that …", "…, he said"), if any. */
+function subjectOfSpeech(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
+  let firstVerb = true;
+  for (let v = 0; v < tokens.length; v++) {
+    const t = tokens[v]!;
+    if (!SPEECH_VERBS.has(t.lower) || (t.tags.has('Noun') && !t.tags.has('Verb'))) continue;
+    if (firstVerb) {
+      // The clause subject: a person right before the verb ("…, James Cleverly, stated"),
+      // else the first speaker named before it outside an opening phrase such as
+      // "In a Bloomberg interview" or "At a breakfast with the Texas delegation".
+      for (let i = v - 1; i >= Math.max(0, v - 3); i--) {
+        const p = speakerAt(ctx, tokens[i]!, true, tokens[i - 1]);
+        if (p !== null) return p;
+      }
+      for (const people of [true, false]) {
+        for (let i = 0; i < v; i++) {
+          if (inOpeningPhrase(tokens, i)) continue;
+          const p = speakerAt(ctx, tokens[i]!, people, tokens[i - 1], true);
+          if (p !== null) return p;
+        }
+      }
+      firstVerb = false;
+    }
+    const near = speakerNearVerb(ctx, tokens, v);
+    if (near !== null) return near;
+  }
+  return null;
+}
+
+/** Is token i inside a sentence-opening prepositional phrase ("During a May interview on CNBC,")? */
+function inOpeningPhrase(tokens: Token[], i: number): boolean {
+  const first = tokens[0];
+  if (!first?.tags.has('Preposition') || first.lower === 'according') return false;
+  for (let k = 0; k < i; k++) if (breaksAfter(tokens[k]!)) return false;
+  // Without a comma, the phrase ends at the first name after its noun: "In a Bloomberg interview Trump".
+  return !tokens
+    .slice(1, i)
+    .some((t) => t.tags.has('Noun') && !t.tags.has('ProperNoun') && /^\p{Ll}/u.test(t.word));
+}
+
+/** A name or pronoun within a few tokens of the speech verb at `verbAt`: people first, nearest first. */
+function speakerNearVerb(ctx: SpeakerContext, tokens: Token[], verbAt: number): Speaker | null {
+  // "said Caddell": a name right after the verb, even one the recogniser missed.
+  const loose = looseNameAt(ctx, tokens, verbAt + 1);
+  if (loose !== null) return loose;
+  for (const people of [true, false]) {
+    for (let d = 1; d <= 4; d++) {
+      for (const i of [verbAt + d, verbAt - d]) {
+        const t = tokens[i];
+        if (!t) continue;
+        const p = speakerAt(ctx, t, people, tokens[i - 1]);
+        if (p !== null) return p;
+      }
+    }
+  }
+  return null;
+}
+
+/** Capitalised proper-noun words at `i` that no recognised place or organisation covers. */
+function looseNameAt(ctx: SpeakerContext, tokens: Token[], i: number): Speaker | null {
+  const first = tokens[i];
+  if (!first) return null;
+  const known = ctx.speakerAt.get(first.start);
+  if (known) return known.person ? known.actor : null;
+  if (
+    !/^\p{Lu}\p{Ll}/u.test(first.word) ||
+    !first.tags.has('ProperNoun') ||
+    TITLE_WORDS.has(first.lower)
+  )
+    return null;
+  if (first.tags.has('Place') || first.tags.has('Organization')) return null;
+  let end = i;
+  while (tokens[end + 1] && /^\p{Lu}/u.test(tokens[end + 1]!.word) && !breaksAfter(tokens[end]!))
+    end++;
+  return resolveName(
+    ctx,
+    tokens
+      .slice(i, end + 1)
+      .map((t) => t.word)
+      .join(' '),
+  );
+}
+
+/** Right after a quote: "McCallum revealed", "he said", "said Smith", "Blige sings". */
+function speakerAfterQuote(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
+  const first = tokens[0];
+  const named = first
+    ? (speakerAt(ctx, first, false, undefined, true) ?? looseNameAt(ctx, tokens, 0))
+    : null;
+  if (first && named !== null) {
+    // "…,” NAME/he VERB": whoever stands right after the quote, before a verb, said it.
+    const next = tokens.find((t) => t.start > first.start && !/^\p{Lu}/u.test(t.word));
+    if (next && isVerb(next)) return named;
+  }
+  const verbAt = tokens.findIndex((t, i) => i < 4 && SPEECH_VERBS.has(t.lower));
+  return verbAt < 0 ? null : speakerNearVerb(ctx, tokens, verbAt);
+}
+
+/** How many sentences back a pronoun looks for a subject before settling for the nearest name. */
+const PRONOUN_REACH = 3;
+
+/** Prepositions before an organisation that make it a venue ("said on Fox News"), not a speaker. */
+const VENUE_PREPOSITIONS = new Set(['on', 'to', 'in', 'at', 'with', 'for', 'by', 'from', 'of']);
+
+/**
+ * The actor a token names or, for he/she, the last named person of a fitting gender.
+ * `peopleOnly` leaves organisations out; an organisation after a preposition is never a speaker.
+ */
+function speakerAt(
+  ctx: SpeakerContext,
+  t: Token,
+  peopleOnly = false,
+  prev?: Token,
+  asSubject = false,
+): number | null {
+  const named = ctx.speakerAt.get(t.start);
+  if (named) {
+    if (named.place && !asSubject) return null;
+    if (named.person) return named.actor;
+    if (peopleOnly || (prev && VENUE_PREPOSITIONS.has(prev.lower))) return null;
+    return named.actor;
+  }
+  if (!PERSON_PRONOUNS.has(t.lower)) return null;
+  const wanted: Gender = t.lower === 'she' || t.lower === 'her' ? 'female' : 'male';
+  const fits = (p: SpeakerMention): boolean =>
+    p.person && p.start < t.start && (p.gender === wanted || p.gender === 'unknown');
+  // Prefer a recent subject (within the last few sentences) over any later mention.
+  let nearest: SpeakerMention | undefined;
+  for (let i = ctx.speakers.length - 1; i >= 0; i--) {
+    const p = ctx.speakers[i]!;
+    if (!fits(p)) continue;
+    nearest ??= p;
+    if (t.sentence - p.sentence > PRONOUN_REACH) break;
+    if (p.subject) return p.actor;
+  }
+  return nearest ? nearest.actor : null;
+}
+
+/** A stand-alone quote right after "… he said that …" in the same paragraph belongs to him. */
+export function attributeFromEarlierSentence(
+  ctx: SpeakerContext,
+  sentences: Sentence[],
+  index: number,
+): Speaker | null {
+  const s = sentences[index]!;
+  const prev = sentences[index - 1];
+  if (!prev || prev.paragraph !== s.paragraph) return null;
+  return subjectOfSpeech(ctx, cueTokens(ctx, prev.start, prev.end));
+}
