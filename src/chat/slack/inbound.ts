@@ -1,9 +1,9 @@
 import { reasonOf } from '../../errors.ts';
 import { renderSlack, renderSlackText, type SlackMessage } from '../../render/slack.ts';
 import type { CommandSpec } from '../command-spec.ts';
+import { helpText, parseCommandText } from '../command-text.ts';
 import type { ChannelRef, InboundHandlers, Invocation, ThreadRef } from '../port.ts';
 import type { Reply } from '../reply.ts';
-import { helpText, parseCommandText } from '../command-text.ts';
 import { plainFromSlack } from './inbound-text.ts';
 import { platformError, type SlackSender } from './sender.ts';
 import type { UserDirectory } from './users.ts';
