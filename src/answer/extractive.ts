@@ -1,36 +1,26 @@
 import type { StoredArticle } from '../ingest/article.ts';
-import { contentWords } from '../nlp/words.ts';
 import type { Store } from '../store/port.ts';
+import { conceptsOf, resolveActor, sentenceViews } from './entities.ts';
 import type { Answer, Citation } from './model.ts';
+import { parseQuestion, type Question } from './question.ts';
+import { kindBonus, roleBonus } from './rerank.ts';
+import { concept } from './stem.ts';
 
 /**
  * The embedded answerer: extractive, so every answer is a sentence from a stored article,
- * cited. It looks in the briefing's articles first, then in the whole store, and says plainly
- * when no sentence covers enough of the question.
+ * cited and verbatim. It looks in the briefing's articles first, then in the whole store, and
+ * says plainly when no sentence covers enough of the question or when what the question
+ * names is in none of the articles.
  */
 
-/** Words that shape a question but say nothing about its subject. */
-const QUESTION_WORDS = new Set([
-  'who',
-  'what',
-  'when',
-  'where',
-  'why',
-  'how',
-  'which',
-  'many',
-  'much',
-  'does',
-  'did',
-  'tell',
-  'about',
-  'know',
-  'anything',
-  'else',
-]);
-
-/** Share of the question's subject words a sentence must contain to count as an answer. */
-const MIN_COVERAGE = 0.6;
+/** Share of the question's (rarity-weighted) words a sentence must contain to count. */
+const MIN_COVERAGE = 0.5;
+/**
+ * Weight of a question word no sentence has: low, because such words are usually the asker's
+ * phrasing ("targets"), while the words the articles share carry the subject.
+ */
+const UNSEEN_WEIGHT = 0.5;
+const SAID = /\b(?:said|says|stated|told|warned|added|revealed|announced|claimed)\b/iu;
 
 interface Scored {
   article: StoredArticle;
@@ -38,30 +28,70 @@ interface Scored {
   score: number;
 }
 
-function subjectWords(question: string): string[] {
-  return [...new Set(contentWords(question).filter((w) => !QUESTION_WORDS.has(w)))];
+function better(best: Scored | null, next: Scored): Scored {
+  return !best || next.score > best.score ? next : best;
 }
 
-function bestSentence(articles: StoredArticle[], words: string[]): Scored | null {
-  // Rarer words count more: a sentence that shares "mccallum" beats one that shares "said".
+/** "What did X say": a sentence holding a quote X is credited with, best on the rest. */
+function quoteAnswer(articles: StoredArticle[], q: Question): Scored | null {
+  const subject = new Set(conceptsOf(q.subject ?? ''));
+  const rest = q.words.map(concept).filter((c) => !subject.has(c));
+  let best: Scored | null = null;
+  for (const article of articles) {
+    const actor = resolveActor(article, q.subject ?? '');
+    if (actor < 0) continue;
+    const name = article.analysis.actors[actor]!.name;
+    const quoted = new Set(
+      article.analysis.quotes.filter((x) => x.speaker === name).map((x) => x.sentence),
+    );
+    for (const view of sentenceViews(article)) {
+      const base = quoted.has(view.index)
+        ? 1
+        : view.actors.has(actor) && SAID.test(view.text)
+          ? 0.5
+          : 0;
+      if (base === 0) continue;
+      const covered = rest.length
+        ? rest.filter((c) => view.concepts.has(c)).length / rest.length
+        : 0;
+      best = better(best, { article, sentence: view.text, score: base + covered });
+    }
+  }
+  return best;
+}
+
+function bestSentence(articles: StoredArticle[], q: Question): Scored | null {
+  if (q.kind === 'say') return quoteAnswer(articles, q);
+  const words = [...new Set(q.words.map(concept))];
+  if (words.length === 0) return null;
+  const names = q.names.map(concept);
+  const views = articles.flatMap(sentenceViews);
+  // Rarer words count more: a sentence that shares "mccallum" beats one that shares "iran".
   const df = new Map<string, number>();
-  const bags = articles.map((a) => a.analysis.sentences.map((s) => new Set(contentWords(s.text))));
-  for (const sentences of bags)
-    for (const bag of sentences)
-      for (const w of words) if (bag.has(w)) df.set(w, (df.get(w) ?? 0) + 1);
-  const total = bags.reduce((n, s) => n + s.length, 0) + 1;
-  const weight = (w: string): number => Math.log(1 + total / (1 + (df.get(w) ?? 0)));
+  for (const v of views)
+    for (const w of words) if (v.concepts.has(w)) df.set(w, (df.get(w) ?? 0) + 1);
+  const total = views.length + 1;
+  const weight = (w: string): number => {
+    const n = df.get(w) ?? 0;
+    return n === 0 ? UNSEEN_WEIGHT : Math.log(1 + total / (1 + n));
+  };
   const possible = words.reduce((n, w) => n + weight(w), 0);
   let best: Scored | null = null;
-  articles.forEach((article, ai) => {
-    article.analysis.sentences.forEach((s, si) => {
-      const bag = bags[ai]![si]!;
-      const hits = words.filter((w) => bag.has(w));
-      if (hits.length / words.length < MIN_COVERAGE) return;
-      const score = hits.reduce((n, w) => n + weight(w), 0) / possible;
-      if (!best || score > best.score) best = { article, sentence: s.text, score };
-    });
-  });
+  for (const article of articles) {
+    const own = views.filter((v) => v.article === article);
+    // An article that has none of the question's names is not about what was asked.
+    const everything = new Set(own.flatMap((v) => [...v.concepts]));
+    if (!names.every((n) => everything.has(n))) continue;
+    const subjectActor = q.subject ? resolveActor(article, q.subject) : -1;
+    for (const view of own) {
+      const hits = words.filter((w) => view.concepts.has(w));
+      const coverage = hits.reduce((n, w) => n + weight(w), 0) / possible;
+      if (hits.length === 0 || coverage < MIN_COVERAGE) continue;
+      const bonus =
+        kindBonus(q.kind, view) + (subjectActor >= 0 ? roleBonus(view, subjectActor) : 0);
+      best = better(best, { article, sentence: view.text, score: coverage + bonus });
+    }
+  }
   return best;
 }
 
@@ -82,7 +112,7 @@ export async function answerQuestion(
   question: string,
   briefingArticles: number[],
 ): Promise<Answer> {
-  const words = subjectWords(question);
+  const q = parseQuestion(question);
   const notFound = (scope: Answer['scope']): Answer => ({
     question,
     found: false,
@@ -90,7 +120,7 @@ export async function answerQuestion(
     citations: [],
     scope,
   });
-  if (words.length === 0) return notFound('briefing');
+  if (q.words.length === 0) return notFound('briefing');
   const answered = (best: Scored, scope: Answer['scope']): Answer => ({
     question,
     found: true,
@@ -98,10 +128,10 @@ export async function answerQuestion(
     citations: [cite(best.article, best.sentence)],
     scope,
   });
-  const inBriefing = bestSentence(await store.getArticles(briefingArticles), words);
+  const inBriefing = bestSentence(await store.getArticles(briefingArticles), q);
   if (inBriefing) return answered(inBriefing, 'briefing');
-  const hits = await store.search(words.join(' '), {}, 20);
-  const elsewhere = bestSentence(await store.getArticles(hits.map((h) => h.articleId)), words);
+  const hits = await store.search(q.words.join(' '), {}, 20);
+  const elsewhere = bestSentence(await store.getArticles(hits.map((h) => h.articleId)), q);
   if (elsewhere) return answered(elsewhere, 'store');
   return notFound('store');
 }
