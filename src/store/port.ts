@@ -38,6 +38,19 @@ export interface Hit {
   score: number;
 }
 
+/** A stored sentence matching a search: the article's analysis sentence at that index. */
+export interface SentenceHit {
+  articleId: number;
+  /** Index into the article's analysis.sentences. */
+  sentence: number;
+  text: string;
+  /** Higher is better; comparable only within one result list. */
+  score: number;
+}
+
+/** Where to look for sentences: an article scope, optionally only within the given articles. */
+export type SentenceScope = { articleIds?: number[] } & ArticleQuery;
+
 /** A briefing as delivered: who got it, about what, from which articles. */
 export interface BriefingRecord {
   topic: string;
@@ -92,6 +105,8 @@ export interface Store {
   countArticles(query: ArticleQuery): Promise<number>;
   /** Full-text relevance search over title and text, within a scope. */
   search(text: string, scope: ArticleQuery, k: number): Promise<Hit[]>;
+  /** Full-text relevance search over stored sentences, any word of the text matching. */
+  searchSentences(text: string, scope: SentenceScope, k: number): Promise<SentenceHit[]>;
   /** Records a briefing so follow-ups, digests and "what's new" can refer to it. */
   saveBriefing(briefing: BriefingRecord): Promise<number>;
   getBriefing(id: number): Promise<StoredBriefing | null>;

@@ -90,10 +90,56 @@ CREATE TABLE thread_links (
 );
 `;
 
+/**
+ * Sentence-level full-text index for answering: one row per stored analysis sentence, so BM25
+ * ranks sentences rather than whole articles. The text is copied out of the analysis JSON (FTS5
+ * cannot index inside JSON), by triggers so every write path keeps it in step, and the
+ * migration backfills rows that existed before it.
+ */
+const SENTENCES = `
+CREATE TABLE sentences (
+  id INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL,
+  idx INTEGER NOT NULL,
+  "text" TEXT NOT NULL
+);
+CREATE INDEX sentences_article ON sentences (article_id, idx);
+CREATE VIRTUAL TABLE sentences_fts USING fts5(
+  "text",
+  content = 'sentences', content_rowid = 'id',
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN
+  INSERT INTO sentences_fts (rowid, "text") VALUES (new.id, new."text");
+END;
+CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN
+  INSERT INTO sentences_fts (sentences_fts, rowid, "text") VALUES ('delete', old.id, old."text");
+END;
+CREATE TRIGGER articles_sentences_insert AFTER INSERT ON articles BEGIN
+  INSERT INTO sentences (article_id, idx, "text")
+    SELECT new.id, CAST(s.key AS INTEGER), json_extract(s.value, '$.text')
+    FROM json_each(new.analysis, '$.sentences') AS s;
+END;
+CREATE TRIGGER articles_sentences_delete AFTER DELETE ON articles BEGIN
+  DELETE FROM sentences WHERE article_id = old.id;
+END;
+CREATE TRIGGER articles_sentences_update AFTER UPDATE OF analysis ON articles BEGIN
+  DELETE FROM sentences WHERE article_id = old.id;
+  INSERT INTO sentences (article_id, idx, "text")
+    SELECT new.id, CAST(s.key AS INTEGER), json_extract(s.value, '$.text')
+    FROM json_each(new.analysis, '$.sentences') AS s;
+END;
+INSERT INTO sentences (article_id, idx, "text")
+  SELECT a.id, CAST(s.key AS INTEGER), json_extract(s.value, '$.text')
+  FROM articles AS a, json_each(a.analysis, '$.sentences') AS s
+  ORDER BY a.id, CAST(s.key AS INTEGER);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'articles and full-text index', sql: INITIAL_SCHEMA },
   { version: 2, name: 'briefings', sql: BRIEFINGS },
   { version: 3, name: 'subscriptions and thread links', sql: SUBSCRIPTIONS },
+  { version: 4, name: 'sentence full-text index', sql: SENTENCES },
 ];
 
 /**

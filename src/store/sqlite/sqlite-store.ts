@@ -8,6 +8,8 @@ import type {
   Hit,
   NewSubscription,
   PutOutcome,
+  SentenceHit,
+  SentenceScope,
   Store,
   StoredBriefing,
   Subscription,
@@ -23,6 +25,7 @@ import {
   toStoredArticle,
   urlOf,
 } from './rows.ts';
+import * as sentences from './sentences.ts';
 import * as subscriptions from './subscriptions.ts';
 
 const BRIEFING_COLUMNS = 'id, topic, audience, created_at, window, article_ids';
@@ -223,6 +226,12 @@ export class SqliteStore implements Store {
       // bm25 is lower-is-better; the port wants higher-is-better. `+ 0` turns -0 into 0.
       return rows.map((r) => ({ articleId: r.id, score: -r.rank + 0 }));
     });
+  }
+
+  async searchSentences(text: string, scope: SentenceScope, k: number): Promise<SentenceHit[]> {
+    return this.#guard(() =>
+      sentences.searchSentences((sql, params) => this.#all(sql, params), text, scope, k),
+    );
   }
 
   async saveBriefing(b: BriefingRecord): Promise<number> {

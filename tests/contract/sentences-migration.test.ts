@@ -1,0 +1,34 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../src/store/sqlite/migrations.ts';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import { withSentences } from './sentences-contract.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'briefwire-sentences-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+it('migration 4 indexes the sentences of articles stored before it', async () => {
+  const path = join(root, 'old.db');
+  const old = openSqliteStore(path, { migrations: MIGRATIONS.filter((m) => m.version < 4) });
+  const [stored] = await old.putArticles([
+    withSentences('Old', ['The council met.', 'Grain ships waited offshore.']),
+  ]);
+  const id = stored?.id;
+  await old.close();
+  const store = openSqliteStore(path);
+  try {
+    expect(store.diagnostics().schemaVersions).toContain(4);
+    expect(await store.searchSentences('grain', {}, 5)).toEqual([
+      {
+        articleId: id,
+        sentence: 1,
+        text: 'Grain ships waited offshore.',
+        score: expect.any(Number),
+      },
+    ]);
+  } finally {
+    await store.close();
+  }
+});
