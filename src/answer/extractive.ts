@@ -4,6 +4,7 @@ import { conceptsOf, resolveActor, sentenceViews } from './entities.ts';
 import type { Answer, Citation } from './model.ts';
 import { parseQuestion, type Question } from './question.ts';
 import { kindBonus, roleBonus } from './rerank.ts';
+import { candidateArticles } from './retrieve.ts';
 import { concept } from './stem.ts';
 
 /**
@@ -128,10 +129,12 @@ export async function answerQuestion(
     citations: [cite(best.article, best.sentence)],
     scope,
   });
-  const inBriefing = bestSentence(await store.getArticles(briefingArticles), q);
-  if (inBriefing) return answered(inBriefing, 'briefing');
-  const hits = await store.search(q.words.join(' '), {}, 20);
-  const elsewhere = bestSentence(await store.getArticles(hits.map((h) => h.articleId)), q);
+  if (briefingArticles.length > 0) {
+    const candidates = await candidateArticles(store, q, { articleIds: briefingArticles });
+    const inBriefing = bestSentence(candidates, q);
+    if (inBriefing) return answered(inBriefing, 'briefing');
+  }
+  const elsewhere = bestSentence(await candidateArticles(store, q, {}), q);
   if (elsewhere) return answered(elsewhere, 'store');
   return notFound('store');
 }

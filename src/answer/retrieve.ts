@@ -1,0 +1,37 @@
+import type { StoredArticle } from '../ingest/article.ts';
+import type { SentenceScope, Store } from '../store/port.ts';
+import type { Question } from './question.ts';
+import { stem } from './stem.ts';
+
+/**
+ * Candidate retrieval for the answerer: BM25 over stored sentences picks the articles worth
+ * reading, so answering touches a few articles however large the store is. The answerer then
+ * re-ranks every sentence of those articles, not only the hits: a sentence can answer through
+ * an actor's alias ("Tehran" for "Iran") or a synonym the full-text index does not know.
+ */
+
+/** Sentences fetched per question: enough to reach past one article's repeated wording. */
+const SENTENCE_HITS = 60;
+/** Articles re-ranked per scope; each costs a JSON parse and a pass over its sentences. */
+const MAX_ARTICLES = 20;
+
+/** The question's words and their stems, so "attempts" also finds "attempt". */
+export function searchText(q: Question): string {
+  const words = new Set<string>();
+  for (const w of q.words) {
+    words.add(w);
+    words.add(stem(w));
+  }
+  return [...words].join(' ');
+}
+
+/** The articles holding the best-matching sentences, best first. */
+export async function candidateArticles(
+  store: Store,
+  q: Question,
+  scope: SentenceScope,
+): Promise<StoredArticle[]> {
+  const hits = await store.searchSentences(searchText(q), scope, SENTENCE_HITS);
+  const ids = [...new Set(hits.map((h) => h.articleId))].slice(0, MAX_ARTICLES);
+  return ids.length > 0 ? store.getArticles(ids) : [];
+}
