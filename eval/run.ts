@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { evaluateAnswers } from './answers.ts';
 import { evaluateHtml } from './html.ts';
 import { evaluateNer } from './ner.ts';
 import { evaluateQuotes } from './quotes.ts';
@@ -11,18 +12,19 @@ import { evaluateSummaries } from './summaries.ts';
 /** `npm run eval`: measures the analyser on ../shared/eval, prints one table, writes JSON. */
 const evalDir = requireShared();
 const only = process.argv.slice(2);
-const all: Array<[string, (dir: string) => EvalSection]> = [
+const all: Array<[string, (dir: string) => EvalSection | Promise<EvalSection>]> = [
   ['quotes', (d) => evaluateQuotes(d)],
   ['actors', evaluateNer],
   ['sentences', sentenceSection],
   ['summaries', evaluateSummaries],
   ['html', evaluateHtml],
+  ['answers', evaluateAnswers],
 ];
 const sections: EvalSection[] = [];
 for (const [name, run] of all) {
   if (only.length && !only.includes(name)) continue;
   const t0 = performance.now();
-  sections.push(run(evalDir));
+  sections.push(await run(evalDir));
   process.stderr.write(`${name}: ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
 }
 
