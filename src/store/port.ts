@@ -105,7 +105,10 @@ export interface Store {
   countArticles(query: ArticleQuery): Promise<number>;
   /** Full-text relevance search over title and text, within a scope. */
   search(text: string, scope: ArticleQuery, k: number): Promise<Hit[]>;
-  /** Full-text relevance search over stored sentences, any word of the text matching. */
+  /**
+   * Full-text relevance search over stored analysis sentences, any word of the text matching.
+   * A word in a large share of all sentences may be left out when rarer ones remain.
+   */
   searchSentences(text: string, scope: SentenceScope, k: number): Promise<SentenceHit[]>;
   /** Records a briefing so follow-ups, digests and "what's new" can refer to it. */
   saveBriefing(briefing: BriefingRecord): Promise<number>;

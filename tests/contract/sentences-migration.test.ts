@@ -32,3 +32,19 @@ it('migration 4 indexes the sentences of articles stored before it', async () =>
     await store.close();
   }
 });
+
+it('leaves out a word most sentences have when a rarer one is asked for too', async () => {
+  const store = openSqliteStore(join(root, 'common.db'));
+  try {
+    const filler = Array.from({ length: 2100 }, (_, i) => `Grain report ${i}.`);
+    await store.putArticles([
+      withSentences('Filler', filler),
+      withSentences('Ships', ['Grain ships waited.']),
+    ]);
+    const hits = await store.searchSentences('grain ships', {}, 10);
+    expect(hits.map((h) => h.text)).toEqual(['Grain ships waited.']);
+    expect(await store.searchSentences('grain', {}, 3000)).toHaveLength(2101);
+  } finally {
+    await store.close();
+  }
+});

@@ -109,6 +109,8 @@ CREATE VIRTUAL TABLE sentences_fts USING fts5(
   content = 'sentences', content_rowid = 'id',
   tokenize = 'unicode61 remove_diacritics 2'
 );
+-- Per-term sentence counts, read to leave out words too common to be worth ranking.
+CREATE VIRTUAL TABLE sentences_vocab USING fts5vocab(sentences_fts, 'row');
 CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN
   INSERT INTO sentences_fts (rowid, "text") VALUES (new.id, new."text");
 END;

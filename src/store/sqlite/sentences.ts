@@ -12,6 +12,34 @@ interface Row {
   rank: number;
 }
 
+/**
+ * A word in more than this share of all sentences (and more than COMMON_FLOOR of them) is left
+ * out when rarer words remain: its BM25 weight is near zero, yet its postings are most of the
+ * work — in a 100k-article store "strike" alone can match a hundred thousand sentences.
+ */
+const COMMON_SHARE = 0.02;
+const COMMON_FLOOR = 2000;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** The text's words, the too-common ones removed unless nothing rarer is left. */
+function withoutCommonWords(all: RunAll, text: string): string {
+  const words = [...new Set((text.normalize('NFC').match(WORD) ?? []).map((w) => w.toLowerCase()))];
+  if (words.length < 2) return text;
+  const [size] = all<{ n: number | null }>('SELECT MAX(id) AS n FROM sentences', []);
+  const limit = Math.max(COMMON_FLOOR, (size?.n ?? 0) * COMMON_SHARE);
+  // The vocabulary holds tokenizer forms; a word not found there (accents) is simply kept.
+  const counts = all<{ term: string; doc: number }>(
+    'SELECT term, doc FROM sentences_vocab WHERE term IN (SELECT value FROM json_each(?))',
+    [JSON.stringify(words)],
+  );
+  const common = new Set(counts.filter((c) => c.doc > limit).map((c) => c.term));
+  const kept = words.filter((w) => !common.has(w));
+  if (kept.length > 0) return kept.join(' ');
+  // Everything is common: the rarest word alone still finds sentences on the subject.
+  const rarest = counts.reduce((a, b) => (b.doc < a.doc ? b : a));
+  return rarest.term;
+}
+
 const NEWEST_FIRST = 'ORDER BY a.sort_at DESC, a.id DESC';
 
 interface Condition {
@@ -55,12 +83,12 @@ export function searchSentences(
   scope: SentenceScope,
   k: number,
 ): SentenceHit[] {
-  const match = searchMatch(text);
+  const match = searchMatch(withoutCommonWords(all, text));
   const top = limitOf(k);
   if (match === null || top === 0) return [];
   if (scope.articleIds?.length === 0) return [];
-  // No scope: skip the articles filter entirely, the common `ask --all` case.
-  const filter = unscoped(scope) ? { where: '1 = 1', params: [] } : scopeOf(scope);
+  if (unscoped(scope) && top !== null) return topOfIndex(all, match, top);
+  const filter = scopeOf(scope);
   if (filter === null) return [];
   const sql = `SELECT s.article_id, s.idx, s."text", bm25(sentences_fts) AS rank
     FROM sentences_fts
@@ -70,11 +98,28 @@ export function searchSentences(
     ORDER BY rank, a.sort_at DESC, a.id DESC, s.idx`;
   const params: unknown[] = [match, ...filter.params];
   const rows = top === null ? all<Row>(sql, params) : all<Row>(`${sql} LIMIT ?`, [...params, top]);
+  return rows.map(toHit);
+}
+
+/**
+ * The whole store (`ask --all`): rank inside the index and join only the top k, since joining
+ * every match first costs a row lookup per match, and a common word matches tens of thousands.
+ */
+function topOfIndex(all: RunAll, match: string, top: number): SentenceHit[] {
+  const sql = `SELECT s.article_id, s.idx, s."text", t.rank
+    FROM (SELECT rowid AS id, bm25(sentences_fts) AS rank FROM sentences_fts
+          WHERE sentences_fts MATCH ? ORDER BY rank, rowid LIMIT ?) AS t
+    JOIN sentences s ON s.id = t.id
+    ORDER BY t.rank, t.id`;
+  return all<Row>(sql, [match, top]).map(toHit);
+}
+
+function toHit(r: Row): SentenceHit {
   // bm25 is lower-is-better; the port wants higher-is-better. `+ 0` turns -0 into 0.
-  return rows.map((r) => ({
+  return {
     articleId: r.article_id,
     sentence: r.idx,
     text: r.text,
     score: -r.rank + 0,
-  }));
+  };
 }
