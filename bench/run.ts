@@ -10,6 +10,7 @@ import { parseInput } from '../src/ingest/parse.ts';
 import { prepareArticle } from '../src/ingest/prepare.ts';
 import { analyzeText } from '../src/nlp/analyze.ts';
 import { createStore } from '../src/store/create.ts';
+import { answerLatency } from './answer-latency.ts';
 import { BENCH_STORIES, benchArticles } from './articles.ts';
 
 /**
@@ -82,6 +83,7 @@ const naive = await median(20, () => {
 });
 const counted = await median(50, () => overlaps(stored.map((a) => shingles(a.text))));
 await store.close();
+const answers = await answerLatency(articles);
 
 const rows = [
   ['analyse one article (median ms)', analyse, 'compromise tagging alone', tagOnly],
@@ -112,3 +114,6 @@ for (const [what, ms, baseline, baseMs] of rows) {
     `${what.padEnd(64)} ${ms.toFixed(2).padStart(8)}   ${baseline}: ${baseMs.toFixed(2)} ms   ratio ${(ms / baseMs).toFixed(2)}\n`,
   );
 }
+process.stdout.write(
+  `answer latency over ${answers.articles / 1000}k articles: p50 ${answers.p50.toFixed(2)} ms, p99 ${answers.p99.toFixed(2)} ms   sentence search alone: p50 ${answers.searchP50.toFixed(2)} ms, p99 ${answers.searchP99.toFixed(2)} ms   (${answers.questions} questions, ${answers.answered} answered; store built in ${answers.buildSeconds.toFixed(1)} s)\n`,
+);

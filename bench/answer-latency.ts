@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { answerQuestion } from '../src/answer/extractive.ts';
+import { parseQuestion } from '../src/answer/question.ts';
+import { searchText } from '../src/answer/retrieve.ts';
+import type { NewArticle, ParsedArticle } from '../src/ingest/article.ts';
+import type { Sentence } from '../src/nlp/model.ts';
+import { ANALYSIS_VERSION } from '../src/nlp/model.ts';
+import { splitSentences } from '../src/nlp/sentences.ts';
+import { createStore } from '../src/store/create.ts';
+
+/**
+ * Answer latency over a large store: `ask --all` against 100,000 synthetic articles. They are
+ * the bench's fictional articles with the town, the harbour and a serial number varied per
+ * article, so the index sees a realistic spread of rare and common words. Analyses are minimal
+ * (sentences only): running the NLP on 100k articles would take the bench's whole budget.
+ */
+
+const SYLLABLES = ['ost', 'mar', 'vik', 'lun', 'bro', 'tel', 'han', 'sor', 'kel', 'dun'];
+const ENDINGS = ['by', 'holm', 'ford', 'wick', 'stad', 'mouth', 'haven', 'ness', 'dale', 'port'];
+const BATCH = 5000;
+/** Sentences kept per article: news leads are short, and it bounds the file to a few hundred MB. */
+const MAX_SENTENCES = 8;
+
+/** A town name per number: 1,000 of them, so each name is in about a hundred articles. */
+function town(n: number): string {
+  const a = SYLLABLES[n % 10]!;
+  const b = SYLLABLES[Math.floor(n / 10) % 10]!;
+  const name = `${a}${b}${ENDINGS[Math.floor(n / 100) % 10]!}`;
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+interface Template {
+  title: string;
+  sentences: string[];
+}
+
+function templatesOf(articles: ParsedArticle[]): Template[] {
+  return articles.map((a) => ({
+    title: a.title,
+    sentences: splitSentences(a.text)
+      .slice(0, MAX_SENTENCES)
+      .map((s) => s.text),
+  }));
+}
+
+function synthetic(t: Template, i: number): NewArticle {
+  const place = town(i % 1000);
+  const harbour = town((i * 7 + 3) % 1000);
+  const vary = (s: string): string =>
+    s.replaceAll('Marrowby', place).replaceAll('MARROWBY', place).replaceAll('Eastholm', harbour);
+  const lines = [...t.sentences.map(vary), `Report number ${i} from ${place}.`];
+  const sentences: Sentence[] = [];
+  let at = 0;
+  for (const text of lines) {
+    sentences.push({ text, start: at, end: at + text.length, paragraph: 0 });
+    at += text.length + 1;
+  }
+  const text = lines.join(' ');
+  return {
+    title: vary(t.title),
+    text,
+    publishedAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+    source: 'Synthetic Wire',
+    url: null,
+    origin: `bench:${i}`,
+    contentHash: createHash('sha256').update(text).digest('hex'),
+    analysis: { sentences, mentions: [], actors: [], quotes: [], summary: [0] },
+    analysisVersion: ANALYSIS_VERSION,
+  };
+}
+
+const QUESTIONS = [
+  (p: string) => `How many ships were diverted from ${p}?`,
+  (p: string) => `Why did the strike halt the ${p} container terminal?`,
+  (p: string) => `Who is the mayor of ${p}?`,
+  (p: string) => `When did ${p} council set up the hardship fund?`,
+  (p: string) => `Where did the students march in ${p}?`,
+  (p: string) => `How much did spoiled fruit cost importers in ${p}?`,
+  (p: string) => `What did the harbour master of ${p} say?`,
+  (p: string) => `Which trains carried freight out of ${p}?`,
+  () => 'Why are dock workers on strike over night-shift cuts?',
+  () => 'What did Priya Raman say about bananas?',
+];
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function timings(questions: string[], work: (q: string) => unknown): Promise<number[]> {
+  // Warm the page cache and the prepared statements first, as a running server would be.
+  for (const q of questions.slice(0, 10)) await work(q);
+  const times: number[] = [];
+  for (const q of questions) {
+    const t0 = performance.now();
+    await work(q);
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+export interface AnswerLatency {
+  articles: number;
+  questions: number;
+  answered: number;
+  p50: number;
+  p99: number;
+  searchP50: number;
+  searchP99: number;
+  buildSeconds: number;
+}
+
+export async function answerLatency(
+  base: ParsedArticle[],
+  count = 100_000,
+  questionCount = 200,
+): Promise<AnswerLatency> {
+  const dir = mkdtempSync(join(tmpdir(), 'briefwire-bench-'));
+  const store = await createStore(join(dir, 'answers.db'));
+  try {
+    const t0 = performance.now();
+    const templates = templatesOf(base);
+    for (let start = 0; start < count; start += BATCH) {
+      const batch: NewArticle[] = [];
+      for (let i = start; i < Math.min(count, start + BATCH); i++)
+        batch.push(synthetic(templates[i % templates.length]!, i));
+      await store.putArticles(batch);
+    }
+    const buildSeconds = (performance.now() - t0) / 1000;
+    const questions = Array.from({ length: questionCount }, (_, i) =>
+      QUESTIONS[i % QUESTIONS.length]!(town((i * 37) % 1000)),
+    );
+    const answer = await timings(questions, (q) => answerQuestion(store, q, []));
+    let answered = 0;
+    for (const q of questions) if ((await answerQuestion(store, q, [])).found) answered++;
+    const search = await timings(questions, (q) =>
+      store.searchSentences(searchText(parseQuestion(q)), {}, 60),
+    );
+    return {
+      articles: count,
+      questions: questionCount,
+      answered,
+      p50: percentile(answer, 50),
+      p99: percentile(answer, 99),
+      searchP50: percentile(search, 50),
+      searchP99: percentile(search, 99),
+      buildSeconds,
+    };
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
