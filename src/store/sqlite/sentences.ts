@@ -83,20 +83,32 @@ export function searchSentences(
   scope: SentenceScope,
   k: number,
 ): SentenceHit[] {
+  const ids = scope.articleIds?.filter((id) => Number.isSafeInteger(id));
+  // Even within a few articles: bm25 reads each word's whole posting list for its weight.
   const match = searchMatch(withoutCommonWords(all, text));
   const top = limitOf(k);
-  if (match === null || top === 0) return [];
-  if (scope.articleIds?.length === 0) return [];
+  if (match === null || top === 0 || ids?.length === 0) return [];
   if (unscoped(scope) && top !== null) return topOfIndex(all, match, top);
   const filter = scopeOf(scope);
   if (filter === null) return [];
+  // With named articles, walk their sentences and probe the index by rowid (CROSS JOIN fixes
+  // that order) instead of visiting every match of a common word in the whole store.
+  const from =
+    ids === undefined
+      ? 'sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid'
+      : `(SELECT DISTINCT value AS id FROM json_each(?)) AS w
+         CROSS JOIN sentences s ON s.article_id = w.id
+         CROSS JOIN sentences_fts ON sentences_fts.rowid = s.id`;
   const sql = `SELECT s.article_id, s.idx, s."text", bm25(sentences_fts) AS rank
-    FROM sentences_fts
-    JOIN sentences s ON s.id = sentences_fts.rowid
+    FROM ${from}
     JOIN articles a ON a.id = s.article_id
     WHERE sentences_fts MATCH ? AND ${filter.where}
     ORDER BY rank, a.sort_at DESC, a.id DESC, s.idx`;
-  const params: unknown[] = [match, ...filter.params];
+  const params: unknown[] = [
+    ...(ids === undefined ? [] : [JSON.stringify(ids)]),
+    match,
+    ...filter.params,
+  ];
   const rows = top === null ? all<Row>(sql, params) : all<Row>(`${sql} LIMIT ?`, [...params, top]);
   return rows.map(toHit);
 }
