@@ -107,6 +107,9 @@ export interface AnswerLatency {
   answered: number;
   p50: number;
   p99: number;
+  /** Answering with a 20-article briefing to look in first. */
+  briefingP50: number;
+  briefingP99: number;
   searchP50: number;
   searchP99: number;
   buildSeconds: number;
@@ -135,6 +138,9 @@ export async function answerLatency(
     const answer = await timings(questions, (q) => answerQuestion(store, q, []));
     let answered = 0;
     for (const q of questions) if ((await answerQuestion(store, q, [])).found) answered++;
+    // A chat follow-up: the briefing's 20 articles first (then the store when they lack it).
+    const briefing = Array.from({ length: 20 }, (_, i) => 1 + i * 37);
+    const inBriefing = await timings(questions, (q) => answerQuestion(store, q, briefing));
     const search = await timings(questions, (q) =>
       store.searchSentences(searchText(parseQuestion(q)), {}, 60),
     );
@@ -144,6 +150,8 @@ export async function answerLatency(
       answered,
       p50: percentile(answer, 50),
       p99: percentile(answer, 99),
+      briefingP50: percentile(inBriefing, 50),
+      briefingP99: percentile(inBriefing, 99),
       searchP50: percentile(search, 50),
       searchP99: percentile(search, 99),
       buildSeconds,

@@ -117,3 +117,6 @@ for (const [what, ms, baseline, baseMs] of rows) {
 process.stdout.write(
   `answer latency over ${answers.articles / 1000}k articles: p50 ${answers.p50.toFixed(2)} ms, p99 ${answers.p99.toFixed(2)} ms   sentence search alone: p50 ${answers.searchP50.toFixed(2)} ms, p99 ${answers.searchP99.toFixed(2)} ms   (${answers.questions} questions, ${answers.answered} answered; store built in ${answers.buildSeconds.toFixed(1)} s)\n`,
 );
+process.stdout.write(
+  `  with a 20-article briefing looked in first: p50 ${answers.briefingP50.toFixed(2)} ms, p99 ${answers.briefingP99.toFixed(2)} ms\n`,
+);
