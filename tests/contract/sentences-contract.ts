@@ -71,6 +71,8 @@ export function describeSentenceContract(name: string, makeStore: () => Promise<
         (await store.searchSentences('grain', scope, k)).map((h) => h.articleId).sort();
       expect(await ids({ articleIds: [a!, c!] })).toEqual([a, c, c].sort());
       expect(await ids({ articleIds: [] })).toEqual([]);
+      expect(await ids({ articleIds: [a!, a!, 1.5, -7] })).toEqual([a]);
+      expect(await ids({ articleIds: [b!, c!], since: '2026-03-03T00:00:00Z' })).toEqual([c, c]);
       expect(await ids({ since: '2026-03-02T00:00:00Z' })).toEqual([b, c, c].sort());
       expect(await ids({ limit: 1 })).toEqual([c, c]);
       expect(await ids({ terms: { allOf: [['ships']] } })).toEqual([b]);
