@@ -66,6 +66,7 @@ function bestSentence(articles: StoredArticle[], q: Question): Scored | null {
   const words = [...new Set(q.words.map(concept))];
   if (words.length === 0) return null;
   const names = q.names.map(concept);
+  const predicates = words.filter((w) => !names.includes(w));
   const views = articles.flatMap(sentenceViews);
   // Rarer words count more: a sentence that shares "mccallum" beats one that shares "iran".
   const df = new Map<string, number>();
@@ -88,6 +89,8 @@ function bestSentence(articles: StoredArticle[], q: Question): Scored | null {
       const hits = words.filter((w) => view.concepts.has(w));
       const coverage = hits.reduce((n, w) => n + weight(w), 0) / possible;
       if (hits.length === 0 || coverage < MIN_COVERAGE) continue;
+      // Sharing only the names asked about is not an answer to what was asked of them.
+      if (predicates.length > 0 && !predicates.some((w) => view.concepts.has(w))) continue;
       const bonus =
         kindBonus(q.kind, view) + (subjectActor >= 0 ? roleBonus(view, subjectActor) : 0);
       best = better(best, { article, sentence: view.text, score: coverage + bonus });

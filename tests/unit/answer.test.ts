@@ -119,6 +119,10 @@ describe('answers by question type, on invented text', () => {
       citations: [],
     });
   });
+
+  it('says not found when a sentence shares only the names, not what was asked of them', async () => {
+    expect(await ask('Where was Mara Okoye born?')).toMatchObject({ found: false, citations: [] });
+  });
 });
 
 describeWithShared('answers on the seed article', () => {
