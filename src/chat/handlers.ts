@@ -1,5 +1,6 @@
 import { COMMANDS } from '../../commands/index.ts';
 import { answerQuestion } from '../answer/extractive.ts';
+import { focusOf, resolvePronouns } from '../answer/follow-up.ts';
 import { isBriefwireError, reasonOf } from '../errors.ts';
 import type { CommandContext, CommandSpec } from './command-spec.ts';
 import { threadKey } from './keys.ts';
@@ -68,11 +69,16 @@ export function createHandlers(ctx: CommandContext, options: HandlerOptions = {}
       const briefingId = await ctx.store.briefingForThread(threadKey(thread));
       if (briefingId === null) return null;
       const briefing = await ctx.store.getBriefing(briefingId);
-      const question = text.replace(/<@[!&]?\d+>|<@[A-Z0-9]+>/g, ' ').trim();
-      if (!question)
+      const asked = text.replace(/<@[!&]?\d+>|<@[A-Z0-9]+>/g, ' ').trim();
+      if (!asked)
         return textReply(
           'Ask me a question about this briefing, and I will answer from its articles.',
         );
+      // "What else did he say?": pronouns mean whoever the thread's last question was about.
+      const key = threadKey(thread);
+      const question = resolvePronouns(asked, await ctx.store.threadFocus(key));
+      const focus = focusOf(question);
+      if (focus) await ctx.store.setThreadFocus(key, focus);
       return {
         kind: 'answer',
         answer: await answerQuestion(ctx.store, question, briefing?.articleIds ?? []),

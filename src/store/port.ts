@@ -126,5 +126,8 @@ export interface Store {
   /** Remembers which briefing a chat thread is about ("discord:<guild>:<thread>"). */
   linkThread(thread: string, briefingId: number): Promise<void>;
   briefingForThread(thread: string): Promise<number | null>;
+  /** What a linked thread's questions are about now ("Ken McCallum"), for follow-on pronouns. */
+  setThreadFocus(thread: string, focus: string | null): Promise<void>;
+  threadFocus(thread: string): Promise<string | null>;
   close(): Promise<void>;
 }

@@ -75,5 +75,20 @@ export function describeChannelContract(name: string, makeStore: () => Promise<S
       expect(await store.briefingForThread('discord:g1:t9')).toBe(id);
       expect(await store.briefingForThread('discord:g1:t10')).toBeNull();
     });
+
+    it("remembers what a thread's questions are about", async () => {
+      const id = await store.saveBriefing({
+        topic: 't',
+        audience: 'a',
+        createdAt: '2026-11-25T08:00:00.000Z',
+        window: '7d',
+        articleIds: [],
+      });
+      await store.linkThread('slack:T1:1.2', id);
+      expect(await store.threadFocus('slack:T1:1.2')).toBeNull();
+      await store.setThreadFocus('slack:T1:1.2', 'Ken McCallum');
+      expect(await store.threadFocus('slack:T1:1.2')).toBe('Ken McCallum');
+      expect(await store.threadFocus('slack:T1:9.9')).toBeNull();
+    });
   });
 }

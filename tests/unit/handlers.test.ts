@@ -133,5 +133,20 @@ describe('chat handlers', () => {
     expect(
       await handlers.threadMessage({ ...channel, thread: 'not-a-briefing' }, 'hello?', member),
     ).toBeNull();
+
+    // A follow-on question's pronoun means the person the thread last asked about.
+    const first = await handlers.threadMessage(thread, 'What did Helen Okafor say?', member);
+    expect(first?.kind === 'answer' && first.answer.found).toBe(true);
+    const again = await handlers.threadMessage(thread, 'What did she say?', member);
+    expect(again?.kind === 'answer' && again.answer).toMatchObject({
+      found: true,
+      citations: [expect.anything()],
+    });
+    const alone = await handlers.threadMessage(
+      { ...channel, thread: 't-fresh' },
+      'What did she say?',
+      member,
+    );
+    expect(alone).toBeNull();
   });
 });

@@ -137,11 +137,15 @@ INSERT INTO sentences (article_id, idx, "text")
   ORDER BY a.id, CAST(s.key AS INTEGER);
 `;
 
+/** The person or thing a thread's questions are about, for "what else did he say?". */
+const THREAD_FOCUS = 'ALTER TABLE thread_links ADD COLUMN focus TEXT;';
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'articles and full-text index', sql: INITIAL_SCHEMA },
   { version: 2, name: 'briefings', sql: BRIEFINGS },
   { version: 3, name: 'subscriptions and thread links', sql: SUBSCRIPTIONS },
   { version: 4, name: 'sentence full-text index', sql: SENTENCES },
+  { version: 5, name: 'thread focus', sql: THREAD_FOCUS },
 ];
 
 /**

@@ -288,6 +288,14 @@ export class SqliteStore implements Store {
     this.#guard(() => subscriptions.linkThread(this.#db, thread, briefingId));
   }
 
+  async setThreadFocus(thread: string, focus: string | null): Promise<void> {
+    this.#guard(() => subscriptions.setThreadFocus(this.#db, thread, focus));
+  }
+
+  async threadFocus(thread: string): Promise<string | null> {
+    return this.#guard(() => subscriptions.threadFocus(this.#db, thread));
+  }
+
   async briefingForThread(thread: string): Promise<number | null> {
     return this.#guard(() => subscriptions.briefingForThread(this.#db, thread));
   }

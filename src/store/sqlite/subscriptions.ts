@@ -100,3 +100,14 @@ export function briefingForThread(db: Database.Database, thread: string): number
     .get(thread);
   return row ? row.briefing_id : null;
 }
+
+export function setThreadFocus(db: Database.Database, thread: string, focus: string | null): void {
+  db.prepare('UPDATE thread_links SET focus = ? WHERE thread = ?').run(focus, thread);
+}
+
+export function threadFocus(db: Database.Database, thread: string): string | null {
+  const row = db
+    .prepare<[string], { focus: string | null }>('SELECT focus FROM thread_links WHERE thread = ?')
+    .get(thread);
+  return row?.focus ?? null;
+}
