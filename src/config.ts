@@ -32,6 +32,13 @@ export interface SlackConfig {
   managers: string[];
 }
 
+/** An OpenAI-compatible chat endpoint for generated answers; null keeps the extractive default. */
+export interface LlmConfig {
+  url: string;
+  model: string;
+  apiKey: string | null;
+}
+
 export interface Config {
   /** A SQLite file path or a postgres:// URL. */
   db: string;
@@ -44,6 +51,8 @@ export interface Config {
   discord: DiscordConfig | null;
   /** Present when SLACK_BOT_TOKEN is set. */
   slack: SlackConfig | null;
+  /** Present when BRIEFWIRE_LLM_URL and BRIEFWIRE_LLM_MODEL are set. */
+  llm: LlmConfig | null;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -99,7 +108,27 @@ export function loadConfig(env: Env, overrides: { db?: string } = {}): Config {
     logLevel: logLevel as LogLevel,
     discord: discordConfig(pick),
     slack: slackConfig(pick),
+    llm: llmConfig(pick),
   };
+}
+
+function llmConfig(pick: (name: string) => string | undefined): LlmConfig | null {
+  const url = pick('BRIEFWIRE_LLM_URL');
+  const model = pick('BRIEFWIRE_LLM_MODEL');
+  if (!url && !model) return null;
+  if (!url)
+    throw invalid(
+      'BRIEFWIRE_LLM_URL',
+      'is required with BRIEFWIRE_LLM_MODEL (an OpenAI-compatible base URL, e.g. http://127.0.0.1:11434/v1)',
+    );
+  if (!model)
+    throw invalid(
+      'BRIEFWIRE_LLM_MODEL',
+      'is required with BRIEFWIRE_LLM_URL (the model name, e.g. llama3.1)',
+    );
+  if (!/^https?:\/\//.test(url))
+    throw invalid('BRIEFWIRE_LLM_URL', `must be an http(s) URL (got "${url}")`);
+  return { url: url.replace(/\/+$/, ''), model, apiKey: pick('BRIEFWIRE_LLM_API_KEY') ?? null };
 }
 
 function slackConfig(pick: (name: string) => string | undefined): SlackConfig | null {
