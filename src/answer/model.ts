@@ -14,7 +14,10 @@ export interface Citation {
 export interface Answer {
   question: string;
   found: boolean;
-  /** The answer text: verbatim from a cited sentence, or a plain "not found". */
+  /**
+   * The answer text: the cited sentence verbatim (the default extractive answerer), a model's
+   * wording of the cited sentences (the optional generative one), or a plain "not found".
+   */
   answer: string;
   citations: Citation[];
   /** Where it was looked for: the briefing's articles, or the whole store when those had nothing. */

@@ -1,6 +1,6 @@
 import { COMMANDS } from '../../commands/index.ts';
-import { answerQuestion } from '../answer/extractive.ts';
 import { focusOf, resolvePronouns } from '../answer/follow-up.ts';
+import { createAnswerer } from '../answer/index.ts';
 import { isBriefwireError, reasonOf } from '../errors.ts';
 import type { CommandContext, CommandSpec } from './command-spec.ts';
 import { threadKey } from './keys.ts';
@@ -25,6 +25,11 @@ export interface HandlerOptions {
 export function createHandlers(ctx: CommandContext, options: HandlerOptions = {}): InboundHandlers {
   const commands = options.commands ?? COMMANDS;
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
+  const answer = createAnswerer({
+    url: ctx.config.llm?.url ?? null,
+    model: ctx.config.llm?.model ?? null,
+    apiKey: ctx.config.llm?.apiKey ?? null,
+  });
   return {
     async command(inv: Invocation): Promise<Reply> {
       const spec = commands.find((c) => c.name === inv.command);
@@ -81,7 +86,7 @@ export function createHandlers(ctx: CommandContext, options: HandlerOptions = {}
       if (focus) await ctx.store.setThreadFocus(key, focus);
       return {
         kind: 'answer',
-        answer: await answerQuestion(ctx.store, question, briefing?.articleIds ?? []),
+        answer: await answer(ctx.store, question, briefing?.articleIds ?? []),
       };
     },
   };

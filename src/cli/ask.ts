@@ -1,4 +1,4 @@
-import { answerQuestion } from '../answer/extractive.ts';
+import { createAnswerer } from '../answer/index.ts';
 import { selectArticles } from '../briefing/select.ts';
 import { resolveTopic } from '../briefing/topics.ts';
 import { parseWindow } from '../briefing/window.ts';
@@ -35,7 +35,13 @@ export const ask: Subcommand = {
         );
         scope = articles.map((a) => a.id);
       }
-      const answer = await answerQuestion(app.store, question, scope);
+      const llm = app.config.llm;
+      const answerer = createAnswerer({
+        url: llm?.url ?? null,
+        model: llm?.model ?? null,
+        apiKey: llm?.apiKey ?? null,
+      });
+      const answer = await answerer(app.store, question, scope);
       io.stdout.write(
         flag(parsed, 'json')
           ? `${JSON.stringify(answerToJson(answer), null, 2)}\n`
