@@ -10,8 +10,8 @@ export interface AnswererEnv {
 }
 
 /** The generative answerer only when an endpoint and model are configured; extractive otherwise. */
-export function createAnswerer(env: AnswererEnv): Answerer {
-  if (env.url && env.model)
+export function createAnswerer(env: AnswererEnv | null): Answerer {
+  if (env?.url && env.model)
     return createGenerativeAnswerer({ url: env.url, model: env.model, apiKey: env.apiKey });
   return answerQuestion;
 }

@@ -25,11 +25,7 @@ export interface HandlerOptions {
 export function createHandlers(ctx: CommandContext, options: HandlerOptions = {}): InboundHandlers {
   const commands = options.commands ?? COMMANDS;
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
-  const answer = createAnswerer({
-    url: ctx.config.llm?.url ?? null,
-    model: ctx.config.llm?.model ?? null,
-    apiKey: ctx.config.llm?.apiKey ?? null,
-  });
+  const answer = createAnswerer(ctx.config.llm);
   return {
     async command(inv: Invocation): Promise<Reply> {
       const spec = commands.find((c) => c.name === inv.command);

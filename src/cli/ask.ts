@@ -35,12 +35,7 @@ export const ask: Subcommand = {
         );
         scope = articles.map((a) => a.id);
       }
-      const llm = app.config.llm;
-      const answerer = createAnswerer({
-        url: llm?.url ?? null,
-        model: llm?.model ?? null,
-        apiKey: llm?.apiKey ?? null,
-      });
+      const answerer = createAnswerer(app.config.llm);
       const answer = await answerer(app.store, question, scope);
       io.stdout.write(
         flag(parsed, 'json')
