@@ -79,15 +79,70 @@ export interface NewSubscription {
   /** IANA time zone the schedule is read in. */
   timezone: string;
   createdBy: string;
+  /** When a slot has nothing new: post a one-line "nothing new" ('note', the default) or stay quiet. */
+  whenEmpty?: WhenEmpty;
 }
+
+export type WhenEmpty = 'note' | 'silent';
 
 export interface Subscription extends NewSubscription {
   id: number;
+  whenEmpty: WhenEmpty;
   active: boolean;
   /** Why it was paused (channel gone, bot removed), or null. */
   pausedReason: string | null;
   createdAt: string;
 }
+
+/**
+ * One row of the delivery ledger: one per (subscription, slot). A slot is claimed before
+ * anything is sent, so only one process ever sends it; it ends sent, failed or skipped.
+ */
+export type DeliveryState = 'claimed' | 'sent' | 'failed' | 'skipped';
+
+export interface Delivery {
+  id: number;
+  subscriptionId: number;
+  /** The slot's scheduled instant, ISO UTC. */
+  slot: string;
+  state: DeliveryState;
+  /** Sent (or claimed) after its time, after the bot was down. */
+  late: boolean;
+  /** Sends tried so far, across retries and take-overs. */
+  attempts: number;
+  /** The process holding (or last holding) the claim. */
+  claimedBy: string | null;
+  claimedAt: string | null;
+  updatedAt: string;
+  /** Why it failed or was skipped. */
+  error: string | null;
+  /** The platform's id of the posted message, and the thread follow-ups go to. */
+  messageId: string | null;
+  thread: string | null;
+  briefingId: number | null;
+}
+
+export interface SlotClaim {
+  subscriptionId: number;
+  slot: string;
+  /** Who claims: a process id unique among replicas. */
+  by: string;
+  now: string;
+  late: boolean;
+  /** A claim made before this instant and never finished belongs to a process that died: it may be taken over. */
+  staleBefore: string;
+}
+
+export interface ClaimedSlot {
+  delivery: Delivery;
+  /** True when an earlier claim was taken over: its send may have reached the platform. */
+  takenOver: boolean;
+}
+
+export type DeliveryOutcome =
+  | { state: 'sent'; messageId: string; thread: string; briefingId: number | null }
+  | { state: 'failed'; error: string }
+  | { state: 'skipped'; error: string };
 
 export interface ChannelFilter {
   platform?: string;
@@ -123,6 +178,32 @@ export interface Store {
     channel: ChannelFilter & { platform: string; channel: string },
     topic: string,
   ): Promise<boolean>;
+  getSubscription(id: number): Promise<Subscription | null>;
+  /** Removes a subscription (and its ledger) by id; false when there was none. */
+  removeSubscriptionById(id: number): Promise<boolean>;
+  /** Pauses a subscription with the reason (channel gone, bot removed), or resumes it with null. */
+  setSubscriptionPaused(id: number, reason: string | null): Promise<void>;
+  /**
+   * Claims a slot atomically: inserts its ledger row as claimed, or takes over a stale claim.
+   * Null when the slot is already sent, failed, skipped, or claimed by a live process.
+   */
+  claimSlot(claim: SlotClaim): Promise<ClaimedSlot | null>;
+  /** Counts one more send attempt on a slot this process holds. */
+  noteAttempt(deliveryId: number, by: string, now: string): Promise<void>;
+  /** Records how a claimed slot ended; false when this process no longer holds the claim. */
+  finishDelivery(
+    deliveryId: number,
+    by: string,
+    outcome: DeliveryOutcome,
+    now: string,
+  ): Promise<boolean>;
+  /** Records a slot as skipped without sending (missed beyond the grace window); false when it has a row. */
+  skipSlot(subscriptionId: number, slot: string, reason: string, now: string): Promise<boolean>;
+  /** The subscription's ledger, newest slot first. */
+  listDeliveries(
+    subscriptionId: number,
+    options?: { state?: DeliveryState; limit?: number },
+  ): Promise<Delivery[]>;
   /** Remembers which briefing a chat thread is about ("discord:<guild>:<thread>"). */
   linkThread(thread: string, briefingId: number): Promise<void>;
   briefingForThread(thread: string): Promise<number | null>;

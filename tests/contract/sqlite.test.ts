@@ -10,6 +10,7 @@ import { MIGRATIONS, type Migration, migrate } from '../../src/store/sqlite/migr
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { describeBriefingContract } from './briefings-contract.ts';
 import { describeChannelContract } from './channels-contract.ts';
+import { describeDeliveryContract } from './deliveries-contract.ts';
 import { describeSentenceContract } from './sentences-contract.ts';
 import { article, describeStoreContract, storeAll } from './store-contract.ts';
 
@@ -29,6 +30,7 @@ describeStoreContract('SQLite in memory', () => createStore(':memory:'));
 describeBriefingContract('SQLite file', () => createStore(tempDb()));
 describeChannelContract('SQLite file', () => createStore(tempDb()));
 describeSentenceContract('SQLite file', () => createStore(tempDb()));
+describeDeliveryContract('SQLite file', () => createStore(tempDb()));
 
 const EXTRA: Migration = {
   version: MIGRATIONS.length + 1,

@@ -140,12 +140,38 @@ INSERT INTO sentences (article_id, idx, "text")
 /** The person or thing a thread's questions are about, for "what else did he say?". */
 const THREAD_FOCUS = 'ALTER TABLE thread_links ADD COLUMN focus TEXT;';
 
+/**
+ * The delivery ledger: one row per (subscription, slot), claimed before sending so that two
+ * replicas, or a retry after a crash, never both send a slot. Deleting a subscription drops its
+ * ledger with it.
+ */
+const DELIVERIES = `
+ALTER TABLE subscriptions ADD COLUMN when_empty TEXT NOT NULL DEFAULT 'note';
+CREATE TABLE deliveries (
+  id INTEGER PRIMARY KEY,
+  subscription_id INTEGER NOT NULL REFERENCES subscriptions (id) ON DELETE CASCADE,
+  slot TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('claimed', 'sent', 'failed', 'skipped')),
+  late INTEGER NOT NULL DEFAULT 0,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  claimed_by TEXT,
+  claimed_at TEXT,
+  updated_at TEXT NOT NULL,
+  error TEXT,
+  message_id TEXT,
+  thread TEXT,
+  briefing_id INTEGER,
+  UNIQUE (subscription_id, slot)
+);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'articles and full-text index', sql: INITIAL_SCHEMA },
   { version: 2, name: 'briefings', sql: BRIEFINGS },
   { version: 3, name: 'subscriptions and thread links', sql: SUBSCRIPTIONS },
   { version: 4, name: 'sentence full-text index', sql: SENTENCES },
   { version: 5, name: 'thread focus', sql: THREAD_FOCUS },
+  { version: 6, name: 'delivery ledger', sql: DELIVERIES },
 ];
 
 /**

@@ -5,15 +5,21 @@ import type {
   ArticleQuery,
   BriefingRecord,
   ChannelFilter,
+  ClaimedSlot,
+  Delivery,
+  DeliveryOutcome,
+  DeliveryState,
   Hit,
   NewSubscription,
   PutOutcome,
   SentenceHit,
   SentenceScope,
+  SlotClaim,
   Store,
   StoredBriefing,
   Subscription,
 } from '../port.ts';
+import * as deliveries from './deliveries.ts';
 import { limitOf, scopeFilter } from './filters.ts';
 import { searchMatch } from './fts-query.ts';
 import { appliedVersions, MIGRATIONS, type Migration, migrate } from './migrations.ts';
@@ -282,6 +288,46 @@ export class SqliteStore implements Store {
     topic: string,
   ): Promise<boolean> {
     return this.#guard(() => subscriptions.removeSubscription(this.#db, channel, topic));
+  }
+
+  async getSubscription(id: number): Promise<Subscription | null> {
+    return this.#guard(() => subscriptions.getSubscription(this.#db, id));
+  }
+
+  async removeSubscriptionById(id: number): Promise<boolean> {
+    return this.#guard(() => subscriptions.removeSubscriptionById(this.#db, id));
+  }
+
+  async setSubscriptionPaused(id: number, reason: string | null): Promise<void> {
+    this.#guard(() => subscriptions.setSubscriptionPaused(this.#db, id, reason));
+  }
+
+  async claimSlot(claim: SlotClaim): Promise<ClaimedSlot | null> {
+    return this.#guard(() => deliveries.claimSlot(this.#db, claim));
+  }
+
+  async noteAttempt(deliveryId: number, by: string, now: string): Promise<void> {
+    this.#guard(() => deliveries.noteAttempt(this.#db, deliveryId, by, now));
+  }
+
+  async finishDelivery(
+    deliveryId: number,
+    by: string,
+    outcome: DeliveryOutcome,
+    now: string,
+  ): Promise<boolean> {
+    return this.#guard(() => deliveries.finishDelivery(this.#db, deliveryId, by, outcome, now));
+  }
+
+  async skipSlot(subscriptionId: number, slot: string, reason: string, now: string) {
+    return this.#guard(() => deliveries.skipSlot(this.#db, subscriptionId, slot, reason, now));
+  }
+
+  async listDeliveries(
+    subscriptionId: number,
+    options: { state?: DeliveryState; limit?: number } = {},
+  ): Promise<Delivery[]> {
+    return this.#guard(() => deliveries.listDeliveries(this.#db, subscriptionId, options));
   }
 
   async linkThread(thread: string, briefingId: number): Promise<void> {

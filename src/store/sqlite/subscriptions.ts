@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ChannelFilter, NewSubscription, Subscription } from '../port.ts';
+import type { ChannelFilter, NewSubscription, Subscription, WhenEmpty } from '../port.ts';
 
 /** Subscriptions and thread links on SQLite: plain statements, kept out of the article store class. */
 
@@ -15,6 +15,7 @@ interface SubscriptionRow {
   created_at: string;
   active: number;
   paused_reason: string | null;
+  when_empty: string;
 }
 
 function toSubscription(r: SubscriptionRow): Subscription {
@@ -30,6 +31,7 @@ function toSubscription(r: SubscriptionRow): Subscription {
     createdAt: r.created_at,
     active: r.active === 1,
     pausedReason: r.paused_reason,
+    whenEmpty: r.when_empty === 'silent' ? 'silent' : ('note' satisfies WhenEmpty),
   };
 }
 
@@ -40,10 +42,11 @@ export function saveSubscription(
 ): Subscription {
   const row = db
     .prepare<unknown[], SubscriptionRow>(
-      `INSERT INTO subscriptions (platform, workspace, channel, topic, schedule, timezone, created_by, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO subscriptions (platform, workspace, channel, topic, schedule, timezone, created_by, created_at, when_empty)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (platform, workspace, channel, topic)
-       DO UPDATE SET schedule = excluded.schedule, timezone = excluded.timezone, active = 1, paused_reason = NULL
+       DO UPDATE SET schedule = excluded.schedule, timezone = excluded.timezone,
+         when_empty = excluded.when_empty, active = 1, paused_reason = NULL
        RETURNING *`,
     )
     .get(
@@ -55,6 +58,7 @@ export function saveSubscription(
       s.timezone,
       s.createdBy,
       now,
+      s.whenEmpty ?? 'note',
     );
   return toSubscription(row!);
 }
@@ -84,6 +88,29 @@ export function removeSubscription(
     )
     .run(f.platform, f.workspace ?? '', f.channel, topic);
   return info.changes > 0;
+}
+
+export function getSubscription(db: Database.Database, id: number): Subscription | null {
+  const row = db
+    .prepare<[number], SubscriptionRow>('SELECT * FROM subscriptions WHERE id = ?')
+    .get(id);
+  return row ? toSubscription(row) : null;
+}
+
+export function removeSubscriptionById(db: Database.Database, id: number): boolean {
+  return db.prepare('DELETE FROM subscriptions WHERE id = ?').run(id).changes > 0;
+}
+
+export function setSubscriptionPaused(
+  db: Database.Database,
+  id: number,
+  reason: string | null,
+): void {
+  db.prepare('UPDATE subscriptions SET active = ?, paused_reason = ? WHERE id = ?').run(
+    reason === null ? 1 : 0,
+    reason,
+    id,
+  );
 }
 
 export function linkThread(db: Database.Database, thread: string, briefingId: number): void {

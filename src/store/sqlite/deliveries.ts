@@ -1,0 +1,128 @@
+import type Database from 'better-sqlite3';
+import type { ClaimedSlot, Delivery, DeliveryOutcome, DeliveryState, SlotClaim } from '../port.ts';
+
+/**
+ * The delivery ledger on SQLite. A claim is one INSERT that fails on the (subscription, slot)
+ * key, or one UPDATE guarded by the stale claim's own holder and time, so of two processes
+ * racing for a slot exactly one gets a row back.
+ */
+
+interface DeliveryRow {
+  id: number;
+  subscription_id: number;
+  slot: string;
+  state: DeliveryState;
+  late: number;
+  attempts: number;
+  claimed_by: string | null;
+  claimed_at: string | null;
+  updated_at: string;
+  error: string | null;
+  message_id: string | null;
+  thread: string | null;
+  briefing_id: number | null;
+}
+
+function toDelivery(r: DeliveryRow): Delivery {
+  return {
+    id: r.id,
+    subscriptionId: r.subscription_id,
+    slot: r.slot,
+    state: r.state,
+    late: r.late === 1,
+    attempts: r.attempts,
+    claimedBy: r.claimed_by,
+    claimedAt: r.claimed_at,
+    updatedAt: r.updated_at,
+    error: r.error,
+    messageId: r.message_id,
+    thread: r.thread,
+    briefingId: r.briefing_id,
+  };
+}
+
+export function claimSlot(db: Database.Database, c: SlotClaim): ClaimedSlot | null {
+  const inserted = db
+    .prepare<unknown[], DeliveryRow>(
+      `INSERT INTO deliveries (subscription_id, slot, state, late, attempts, claimed_by, claimed_at, updated_at)
+       VALUES (?, ?, 'claimed', ?, 0, ?, ?, ?)
+       ON CONFLICT (subscription_id, slot) DO NOTHING
+       RETURNING *`,
+    )
+    .get(c.subscriptionId, c.slot, c.late ? 1 : 0, c.by, c.now, c.now);
+  if (inserted) return { delivery: toDelivery(inserted), takenOver: false };
+  const takenOver = db
+    .prepare<unknown[], DeliveryRow>(
+      `UPDATE deliveries SET claimed_by = ?, claimed_at = ?, updated_at = ?, late = ?
+       WHERE subscription_id = ? AND slot = ? AND state = 'claimed' AND claimed_at < ?
+       RETURNING *`,
+    )
+    .get(c.by, c.now, c.now, c.late ? 1 : 0, c.subscriptionId, c.slot, c.staleBefore);
+  return takenOver ? { delivery: toDelivery(takenOver), takenOver: true } : null;
+}
+
+export function noteAttempt(db: Database.Database, id: number, by: string, now: string): void {
+  db.prepare(
+    `UPDATE deliveries SET attempts = attempts + 1, claimed_at = ?, updated_at = ?
+     WHERE id = ? AND claimed_by = ? AND state = 'claimed'`,
+  ).run(now, now, id, by);
+}
+
+export function finishDelivery(
+  db: Database.Database,
+  id: number,
+  by: string,
+  outcome: DeliveryOutcome,
+  now: string,
+): boolean {
+  const sent = outcome.state === 'sent' ? outcome : null;
+  const error = outcome.state === 'sent' ? null : outcome.error;
+  const info = db
+    .prepare(
+      `UPDATE deliveries SET state = ?, error = ?, message_id = ?, thread = ?, briefing_id = ?, updated_at = ?
+       WHERE id = ? AND claimed_by = ? AND state = 'claimed'`,
+    )
+    .run(
+      outcome.state,
+      error,
+      sent?.messageId ?? null,
+      sent?.thread ?? null,
+      sent?.briefingId ?? null,
+      now,
+      id,
+      by,
+    );
+  return info.changes > 0;
+}
+
+export function skipSlot(
+  db: Database.Database,
+  subscriptionId: number,
+  slot: string,
+  reason: string,
+  now: string,
+): boolean {
+  const info = db
+    .prepare(
+      `INSERT INTO deliveries (subscription_id, slot, state, error, updated_at)
+       VALUES (?, ?, 'skipped', ?, ?)
+       ON CONFLICT (subscription_id, slot) DO NOTHING`,
+    )
+    .run(subscriptionId, slot, reason, now);
+  return info.changes > 0;
+}
+
+export function listDeliveries(
+  db: Database.Database,
+  subscriptionId: number,
+  options: { state?: DeliveryState; limit?: number },
+): Delivery[] {
+  const byState = options.state ? 'AND state = ?' : '';
+  const params: unknown[] = [subscriptionId, ...(options.state ? [options.state] : [])];
+  return db
+    .prepare<unknown[], DeliveryRow>(
+      `SELECT * FROM deliveries WHERE subscription_id = ? ${byState} ORDER BY slot DESC LIMIT ?`,
+    )
+    .all(...params, options.limit ?? -1)
+    .map(toDelivery);
+}
