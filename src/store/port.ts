@@ -92,6 +92,8 @@ export interface Subscription extends NewSubscription {
   /** Why it was paused (channel gone, bot removed), or null. */
   pausedReason: string | null;
   createdAt: string;
+  /** When the current schedule took effect (made, changed or resumed); no slot before it is owed. */
+  scheduledFrom: string;
 }
 
 /**
@@ -181,15 +183,23 @@ export interface Store {
   getSubscription(id: number): Promise<Subscription | null>;
   /** Removes a subscription (and its ledger) by id; false when there was none. */
   removeSubscriptionById(id: number): Promise<boolean>;
-  /** Pauses a subscription with the reason (channel gone, bot removed), or resumes it with null. */
-  setSubscriptionPaused(id: number, reason: string | null): Promise<void>;
+  /**
+   * Pauses a subscription with the reason (channel gone, bot removed), or resumes it with null
+   * (its schedule then runs from `now`: slots while it was paused are not owed).
+   */
+  setSubscriptionPaused(id: number, reason: string | null, now: string): Promise<void>;
   /**
    * Claims a slot atomically: inserts its ledger row as claimed, or takes over a stale claim.
    * Null when the slot is already sent, failed, skipped, or claimed by a live process.
    */
   claimSlot(claim: SlotClaim): Promise<ClaimedSlot | null>;
-  /** Counts one more send attempt on a slot this process holds. */
-  noteAttempt(deliveryId: number, by: string, now: string): Promise<void>;
+  /** Counts one more send attempt on a slot this process holds, with the briefing it sends. */
+  noteAttempt(
+    deliveryId: number,
+    by: string,
+    now: string,
+    briefingId: number | null,
+  ): Promise<void>;
   /** Records how a claimed slot ended; false when this process no longer holds the claim. */
   finishDelivery(
     deliveryId: number,

@@ -48,11 +48,12 @@ export function describeDeliveryContract(name: string, makeStore: () => Promise<
 
     it('records sent with the message, and nobody can claim the slot again', async () => {
       const c = await store.claimSlot(claim());
-      await store.noteAttempt(c!.delivery.id, 'replica-a', '2026-03-29T07:00:02.000Z');
+      await store.noteAttempt(c!.delivery.id, 'replica-a', '2026-03-29T07:00:02.000Z', 7);
+      // A slot found already posted after a take-over keeps the briefing its first attempt noted.
       const outcome = { state: 'sent', messageId: 'm1', thread: 't1', briefingId: null } as const;
       expect(await store.finishDelivery(c!.delivery.id, 'replica-a', outcome, 'x')).toBe(true);
       const [row] = await store.listDeliveries(sub.id);
-      expect(row).toMatchObject({ state: 'sent', attempts: 1, messageId: 'm1', thread: 't1' });
+      expect(row).toMatchObject({ state: 'sent', attempts: 1, messageId: 'm1', briefingId: 7 });
       const muchLater = claim({
         now: '2026-03-30T00:00:00.000Z',
         staleBefore: '2026-03-30T00:00Z',
@@ -123,6 +124,16 @@ export function describeDeliveryContract(name: string, makeStore: () => Promise<
       expect(sub.whenEmpty).toBe('note');
       const quiet = await store.saveSubscription({ ...sub, whenEmpty: 'silent' });
       expect(quiet).toMatchObject({ id: sub.id, whenEmpty: 'silent' });
+    });
+
+    it('owes slots from when the current schedule took effect', async () => {
+      expect(sub.scheduledFrom).toBe(sub.createdAt);
+      await new Promise((r) => setTimeout(r, 5));
+      const same = await store.saveSubscription({ ...sub, whenEmpty: 'silent' });
+      expect(same.scheduledFrom).toBe(sub.scheduledFrom);
+      const moved = await store.saveSubscription({ ...sub, schedule: 'daily 09:00' });
+      expect(moved.scheduledFrom > sub.scheduledFrom).toBe(true);
+      expect(moved.createdAt).toBe(sub.createdAt);
     });
   });
 }

@@ -61,11 +61,17 @@ export function claimSlot(db: Database.Database, c: SlotClaim): ClaimedSlot | nu
   return takenOver ? { delivery: toDelivery(takenOver), takenOver: true } : null;
 }
 
-export function noteAttempt(db: Database.Database, id: number, by: string, now: string): void {
+export function noteAttempt(
+  db: Database.Database,
+  id: number,
+  by: string,
+  now: string,
+  briefingId: number | null,
+): void {
   db.prepare(
-    `UPDATE deliveries SET attempts = attempts + 1, claimed_at = ?, updated_at = ?
+    `UPDATE deliveries SET attempts = attempts + 1, claimed_at = ?, updated_at = ?, briefing_id = ?
      WHERE id = ? AND claimed_by = ? AND state = 'claimed'`,
-  ).run(now, now, id, by);
+  ).run(now, now, briefingId, id, by);
 }
 
 export function finishDelivery(
@@ -79,7 +85,7 @@ export function finishDelivery(
   const error = outcome.state === 'sent' ? null : outcome.error;
   const info = db
     .prepare(
-      `UPDATE deliveries SET state = ?, error = ?, message_id = ?, thread = ?, briefing_id = ?, updated_at = ?
+      `UPDATE deliveries SET state = ?, error = ?, message_id = ?, thread = ?, briefing_id = COALESCE(?, briefing_id), updated_at = ?
        WHERE id = ? AND claimed_by = ? AND state = 'claimed'`,
     )
     .run(

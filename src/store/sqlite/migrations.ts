@@ -143,10 +143,13 @@ const THREAD_FOCUS = 'ALTER TABLE thread_links ADD COLUMN focus TEXT;';
 /**
  * The delivery ledger: one row per (subscription, slot), claimed before sending so that two
  * replicas, or a retry after a crash, never both send a slot. Deleting a subscription drops its
- * ledger with it.
+ * ledger with it. `scheduled_from` is when the current schedule took effect (made, changed or
+ * resumed): slots before it were never owed.
  */
 const DELIVERIES = `
 ALTER TABLE subscriptions ADD COLUMN when_empty TEXT NOT NULL DEFAULT 'note';
+ALTER TABLE subscriptions ADD COLUMN scheduled_from TEXT;
+UPDATE subscriptions SET scheduled_from = created_at;
 CREATE TABLE deliveries (
   id INTEGER PRIMARY KEY,
   subscription_id INTEGER NOT NULL REFERENCES subscriptions (id) ON DELETE CASCADE,

@@ -298,16 +298,16 @@ export class SqliteStore implements Store {
     return this.#guard(() => subscriptions.removeSubscriptionById(this.#db, id));
   }
 
-  async setSubscriptionPaused(id: number, reason: string | null): Promise<void> {
-    this.#guard(() => subscriptions.setSubscriptionPaused(this.#db, id, reason));
+  async setSubscriptionPaused(id: number, reason: string | null, now: string): Promise<void> {
+    this.#guard(() => subscriptions.setSubscriptionPaused(this.#db, id, reason, now));
   }
 
   async claimSlot(claim: SlotClaim): Promise<ClaimedSlot | null> {
     return this.#guard(() => deliveries.claimSlot(this.#db, claim));
   }
 
-  async noteAttempt(deliveryId: number, by: string, now: string): Promise<void> {
-    this.#guard(() => deliveries.noteAttempt(this.#db, deliveryId, by, now));
+  async noteAttempt(deliveryId: number, by: string, now: string, briefingId: number | null) {
+    this.#guard(() => deliveries.noteAttempt(this.#db, deliveryId, by, now, briefingId));
   }
 
   async finishDelivery(

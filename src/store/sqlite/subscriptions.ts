@@ -16,6 +16,7 @@ interface SubscriptionRow {
   active: number;
   paused_reason: string | null;
   when_empty: string;
+  scheduled_from: string | null;
 }
 
 function toSubscription(r: SubscriptionRow): Subscription {
@@ -29,6 +30,7 @@ function toSubscription(r: SubscriptionRow): Subscription {
     timezone: r.timezone,
     createdBy: r.created_by,
     createdAt: r.created_at,
+    scheduledFrom: r.scheduled_from ?? r.created_at,
     active: r.active === 1,
     pausedReason: r.paused_reason,
     whenEmpty: r.when_empty === 'silent' ? 'silent' : ('note' satisfies WhenEmpty),
@@ -42,11 +44,15 @@ export function saveSubscription(
 ): Subscription {
   const row = db
     .prepare<unknown[], SubscriptionRow>(
-      `INSERT INTO subscriptions (platform, workspace, channel, topic, schedule, timezone, created_by, created_at, when_empty)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO subscriptions (platform, workspace, channel, topic, schedule, timezone, created_by, created_at, when_empty, scheduled_from)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (platform, workspace, channel, topic)
        DO UPDATE SET schedule = excluded.schedule, timezone = excluded.timezone,
-         when_empty = excluded.when_empty, active = 1, paused_reason = NULL
+         when_empty = excluded.when_empty, active = 1, paused_reason = NULL,
+         scheduled_from = CASE
+           WHEN subscriptions.schedule = excluded.schedule AND subscriptions.timezone = excluded.timezone
+             AND subscriptions.active = 1 THEN subscriptions.scheduled_from
+           ELSE excluded.scheduled_from END
        RETURNING *`,
     )
     .get(
@@ -59,6 +65,7 @@ export function saveSubscription(
       s.createdBy,
       now,
       s.whenEmpty ?? 'note',
+      now,
     );
   return toSubscription(row!);
 }
@@ -105,12 +112,17 @@ export function setSubscriptionPaused(
   db: Database.Database,
   id: number,
   reason: string | null,
+  now: string,
 ): void {
-  db.prepare('UPDATE subscriptions SET active = ?, paused_reason = ? WHERE id = ?').run(
-    reason === null ? 1 : 0,
-    reason,
-    id,
-  );
+  if (reason === null)
+    db.prepare(
+      'UPDATE subscriptions SET active = 1, paused_reason = NULL, scheduled_from = ? WHERE id = ? AND active = 0',
+    ).run(now, id);
+  else
+    db.prepare('UPDATE subscriptions SET active = 0, paused_reason = ? WHERE id = ?').run(
+      reason,
+      id,
+    );
 }
 
 export function linkThread(db: Database.Database, thread: string, briefingId: number): void {
