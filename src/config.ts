@@ -46,6 +46,8 @@ export interface Config {
   topicsDir: string;
   /** IANA zone for digests when a subscription names none. */
   timezone: string;
+  /** How long after its time a digest missed while the bot was down is still sent (marked late). */
+  digestGraceMs: number;
   logLevel: LogLevel;
   /** Present when DISCORD_TOKEN is set. */
   discord: DiscordConfig | null;
@@ -97,6 +99,15 @@ export function loadConfig(env: Env, overrides: { db?: string } = {}): Config {
       `"${timezone}" is not an IANA time zone such as Europe/London`,
     );
 
+  const grace = pick('BRIEFWIRE_DIGEST_GRACE') ?? '6h';
+  const graceMatch = /^(\d{1,4})\s*(m|min|h)?$/i.exec(grace);
+  if (!graceMatch)
+    throw invalid(
+      'BRIEFWIRE_DIGEST_GRACE',
+      `must be a duration such as 6h or 90m (got "${grace}")`,
+    );
+  const graceUnit = graceMatch[2]?.toLowerCase().startsWith('m') ? 60_000 : 3_600_000;
+
   const logLevel = (pick('LOG_LEVEL') ?? 'info').toLowerCase();
   if (!LOG_LEVELS.includes(logLevel as LogLevel))
     throw invalid('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
@@ -105,6 +116,7 @@ export function loadConfig(env: Env, overrides: { db?: string } = {}): Config {
     db,
     topicsDir: pick('BRIEFWIRE_TOPICS_DIR') ?? BUILTIN_TOPICS_DIR,
     timezone,
+    digestGraceMs: Number(graceMatch[1]) * graceUnit,
     logLevel: logLevel as LogLevel,
     discord: discordConfig(pick),
     slack: slackConfig(pick),

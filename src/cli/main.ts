@@ -8,9 +8,22 @@ import { demo } from './demo.ts';
 import { ingest } from './ingest.ts';
 import { type CliIO, EXIT, type Subcommand } from './io.ts';
 import { serve } from './serve.ts';
+import { subscribe, subscriptions, unsubscribe } from './subscriptions.ts';
 import { topics } from './topics.ts';
 
-const COMMANDS: Subcommand[] = [demo, ingest, brief, ask, chat, topics, analyze, serve];
+const COMMANDS: Subcommand[] = [
+  demo,
+  ingest,
+  brief,
+  ask,
+  chat,
+  topics,
+  subscribe,
+  subscriptions,
+  unsubscribe,
+  analyze,
+  serve,
+];
 
 /** Errors about how the command was called rather than about the work. */
 const USAGE_CODES: ReadonlySet<ErrorCode> = new Set(['USAGE', 'CONFIG_INVALID', 'TOPIC_INVALID']);

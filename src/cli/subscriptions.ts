@@ -1,0 +1,136 @@
+import { BriefwireError } from '../errors.ts';
+import { slotLabel } from '../schedule/slots.ts';
+import { describeLast, describeNext, subscriptionStatus } from '../schedule/status.ts';
+import { checkSubscription } from '../schedule/subscribe.ts';
+import { withApp } from './context.ts';
+import { type CliIO, EXIT, type Subcommand } from './io.ts';
+import { flag, parseOptions, stringOption } from './options.ts';
+
+/** `subscribe`, `subscriptions` and `unsubscribe`: a channel's digests from the command line. */
+
+const PLATFORMS = ['discord', 'slack'];
+
+export const subscribe: Subcommand = {
+  name: 'subscribe',
+  summary: "schedule a topic's digest for a Discord or Slack channel",
+  usage:
+    'briefwire subscribe <topic> --platform discord|slack --channel ID [--workspace ID] --schedule "08:00"|"weekdays 07:30"|"<cron>" [--timezone ZONE] [--quiet] [--by NAME] [--db PATH|URL]',
+  async run(argv: string[], io: CliIO): Promise<number> {
+    const parsed = parseOptions('subscribe', argv, {
+      platform: { type: 'string' },
+      workspace: { type: 'string' },
+      channel: { type: 'string' },
+      schedule: { type: 'string' },
+      timezone: { type: 'string' },
+      quiet: { type: 'boolean' },
+      by: { type: 'string' },
+    });
+    const [topic, ...extra] = parsed.positionals;
+    const platform = stringOption(parsed, 'platform') ?? '';
+    const channel = stringOption(parsed, 'channel') ?? '';
+    const schedule = stringOption(parsed, 'schedule') ?? '';
+    if (!topic || extra.length)
+      throw usage('give one topic, such as: briefwire subscribe iran-uk …', argv);
+    if (!PLATFORMS.includes(platform))
+      throw usage(`--platform must be discord or slack (got "${platform}")`, argv);
+    if (!channel) throw usage('--channel is required (the channel id)', argv);
+    if (!schedule) throw usage('--schedule is required, such as --schedule 08:00', argv);
+    return withApp(io, stringOption(parsed, 'db'), async (app) => {
+      const checked = checkSubscription(
+        {
+          platform,
+          workspace: stringOption(parsed, 'workspace') ?? null,
+          channel,
+          topic,
+          schedule,
+          timezone: stringOption(parsed, 'timezone'),
+          whenEmpty: flag(parsed, 'quiet') ? 'silent' : 'note',
+          createdBy: `cli:${stringOption(parsed, 'by') ?? io.env.USER ?? 'cli'}`,
+        },
+        app.topics,
+        app.config.timezone,
+      );
+      const sub = await app.store.saveSubscription(checked.subscription);
+      const status = await subscriptionStatus(app.store, sub, new Date());
+      io.stdout.write(
+        `Subscription #${sub.id}: ${checked.topicTitle} (${sub.topic}) to ${sub.platform} channel ${sub.channel}, ${checked.spec.description} (${sub.timezone}); ${describeNext(status)}.\n`,
+      );
+      return EXIT.ok;
+    });
+  },
+};
+
+export const subscriptions: Subcommand = {
+  name: 'subscriptions',
+  summary: "list digest subscriptions with each one's last delivery and next slot",
+  usage: 'briefwire subscriptions [--platform P] [--channel ID] [--json] [--db PATH|URL]',
+  async run(argv: string[], io: CliIO): Promise<number> {
+    const parsed = parseOptions('subscriptions', argv, {
+      platform: { type: 'string' },
+      channel: { type: 'string' },
+      json: { type: 'boolean' },
+    });
+    return withApp(io, stringOption(parsed, 'db'), async (app) => {
+      const platform = stringOption(parsed, 'platform');
+      const channel = stringOption(parsed, 'channel');
+      const subs = await app.store.listSubscriptions({
+        ...(platform ? { platform } : {}),
+        ...(channel ? { channel } : {}),
+      });
+      const now = new Date();
+      const statuses = await Promise.all(subs.map((s) => subscriptionStatus(app.store, s, now)));
+      if (flag(parsed, 'json')) {
+        io.stdout.write(`${JSON.stringify(statuses, null, 2)}\n`);
+        return EXIT.ok;
+      }
+      if (!statuses.length) {
+        io.stdout.write(
+          'No subscriptions. Add one with: briefwire subscribe <topic> --platform … --channel … --schedule 08:00\n',
+        );
+        return EXIT.ok;
+      }
+      for (const st of statuses) {
+        const s = st.subscription;
+        const where = [s.platform, s.workspace, s.channel].filter(Boolean).join('/');
+        const quiet = s.whenEmpty === 'silent' ? ', quiet when nothing is new' : '';
+        io.stdout.write(
+          `#${s.id} ${s.topic} → ${where}: ${st.schedule} (${s.timezone})${quiet}\n` +
+            `    last: ${describeLast(st)}\n    ${describeNext(st)}\n`,
+        );
+      }
+      return EXIT.ok;
+    });
+  },
+};
+
+export const unsubscribe: Subcommand = {
+  name: 'unsubscribe',
+  summary: 'remove a digest subscription by its number (see briefwire subscriptions)',
+  usage: 'briefwire unsubscribe <id> [--db PATH|URL]',
+  async run(argv: string[], io: CliIO): Promise<number> {
+    const parsed = parseOptions('unsubscribe', argv, {});
+    const [raw, ...extra] = parsed.positionals;
+    const id = Number(raw?.replace(/^#/, ''));
+    if (!raw || extra.length || !Number.isInteger(id) || id <= 0)
+      throw usage('give the subscription number shown by briefwire subscriptions', argv);
+    return withApp(io, stringOption(parsed, 'db'), async (app) => {
+      const sub = await app.store.getSubscription(id);
+      if (!sub || !(await app.store.removeSubscriptionById(id))) {
+        io.stderr.write(`No subscription #${id}.\n`);
+        return EXIT.failed;
+      }
+      const last = (await app.store.listDeliveries(id, { limit: 1 }))[0];
+      const lastNote = last
+        ? `; its last slot was ${slotLabel(new Date(last.slot), sub.timezone)}`
+        : '';
+      io.stdout.write(
+        `Removed #${id}: the ${sub.topic} digest in ${sub.platform} channel ${sub.channel}${lastNote}.\n`,
+      );
+      return EXIT.ok;
+    });
+  },
+};
+
+function usage(message: string, argv: string[]): BriefwireError {
+  return new BriefwireError('USAGE', `briefwire: ${message}`, argv.join(' '));
+}

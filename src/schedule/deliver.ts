@@ -1,0 +1,158 @@
+import type { Topic } from '../briefing/topics.ts';
+import { isDeliveryError } from '../chat/delivery-error.ts';
+import { threadKey } from '../chat/keys.ts';
+import type { ChannelRef, ChatAdapter, Platform, Posted } from '../chat/port.ts';
+import { reasonOf } from '../errors.ts';
+import type { Delivery, Store, Subscription } from '../store/port.ts';
+import type { Clock } from './clock.ts';
+import { buildDigest, digestKey } from './digest.ts';
+import { type DeliveryPolicy, MAX_RETRY_WAIT_MS } from './policy.ts';
+
+/**
+ * One slot, exactly once: claim it in the ledger, build the digest, send it with retries, and
+ * record how it ended. A slot whose earlier claim was abandoned (the process died after or
+ * while sending) is first looked for on the platform, and resent only if it is not there.
+ */
+
+export interface DeliveryDeps {
+  store: Store;
+  topics: Topic[];
+  adapterFor(platform: string): ChatAdapter | null;
+  clock: Clock;
+  policy: DeliveryPolicy;
+  /** This process, among replicas sharing the store. */
+  replicaId: string;
+  log(level: 'info' | 'warn' | 'error', message: string): void;
+}
+
+export type SlotResult =
+  | 'sent'
+  | 'found' // an earlier, unrecorded attempt had reached the platform
+  | 'quiet' // nothing new, and the subscription stays quiet then
+  | 'failed'
+  | 'paused' // the channel is gone: the subscription was paused
+  | 'taken'; // another process holds or finished the slot
+
+export function channelOf(sub: Subscription): ChannelRef {
+  return { platform: sub.platform as Platform, workspace: sub.workspace, channel: sub.channel };
+}
+
+export interface SlotOptions {
+  late: boolean;
+  /** False for a slot past its grace window: an abandoned claim is only looked for, not resent. */
+  mayResend: boolean;
+}
+
+export async function deliverSlot(
+  deps: DeliveryDeps,
+  sub: Subscription,
+  slot: Date,
+  { late, mayResend }: SlotOptions,
+): Promise<SlotResult> {
+  const { store, clock, replicaId: by } = deps;
+  const adapter = deps.adapterFor(sub.platform);
+  if (!adapter) return 'taken';
+  const claimedAt = clock.now();
+  const claim = await store.claimSlot({
+    subscriptionId: sub.id,
+    slot: slot.toISOString(),
+    by,
+    now: claimedAt.toISOString(),
+    late,
+    staleBefore: new Date(claimedAt.getTime() - deps.policy.leaseMs).toISOString(),
+  });
+  if (!claim) return 'taken';
+  const { delivery } = claim;
+  const where = channelOf(sub);
+  const key = digestKey(sub.id, slot);
+  const finish = (outcome: Parameters<Store['finishDelivery']>[2]) =>
+    store.finishDelivery(delivery.id, by, outcome, clock.now().toISOString());
+
+  try {
+    if (claim.takenOver) {
+      const earlier = await adapter.findDigest(where, key);
+      if (earlier) {
+        await recordSent(deps, delivery, earlier, delivery.briefingId);
+        deps.log('info', `digest ${key} was already in ${describe(sub)}; recorded, not resent`);
+        return 'found';
+      }
+      if (!mayResend) {
+        await finish({
+          state: 'failed',
+          error:
+            'interrupted before it was recorded, and not found in the channel; too late to resend',
+        });
+        return 'failed';
+      }
+    }
+    const built = await buildDigest(store, deps.topics, sub, slot, late, clock.now());
+    if (!built.digest.briefing && sub.whenEmpty === 'silent') {
+      await finish({ state: 'skipped', error: 'nothing new (this subscription stays quiet then)' });
+      return 'quiet';
+    }
+    for (let attempt = 1; ; attempt++) {
+      await store.noteAttempt(delivery.id, by, clock.now().toISOString(), built.briefingId);
+      try {
+        const posted = await adapter.post(where, { kind: 'digest', digest: built.digest });
+        await recordSent(deps, delivery, posted, built.briefingId);
+        deps.log('info', `digest ${key} sent to ${describe(sub)}${late ? ' (late)' : ''}`);
+        return 'sent';
+      } catch (e) {
+        const wait = retryWait(deps.policy, e, attempt);
+        if (wait === null) throw e;
+        deps.log(
+          'warn',
+          `digest ${key} to ${describe(sub)}: ${reasonOf(e)}; retrying in ${wait} ms`,
+        );
+        await clock.sleep(wait);
+        // A failure can come after the platform took the message (a 5xx on the way back).
+        const arrived = await adapter.findDigest(where, key).catch(() => null);
+        if (arrived) {
+          await recordSent(deps, delivery, arrived, built.briefingId);
+          return 'found';
+        }
+      }
+    }
+  } catch (e) {
+    const reason = reasonOf(e);
+    if (isDeliveryError(e) && e.failure === 'gone') {
+      await store.setSubscriptionPaused(sub.id, reason, clock.now().toISOString());
+      await finish({ state: 'failed', error: reason });
+      deps.log('warn', `paused the ${sub.topic} digest in ${describe(sub)}: ${reason}`);
+      return 'paused';
+    }
+    await finish({ state: 'failed', error: reason });
+    deps.log('error', `digest ${key} to ${describe(sub)} failed: ${reason}`);
+    return 'failed';
+  }
+}
+
+/** How long to wait before another try, or null when the error is not worth one (or tries ran out). */
+function retryWait(policy: DeliveryPolicy, e: unknown, attempt: number): number | null {
+  if (!isDeliveryError(e) || e.failure !== 'retryable' || attempt >= policy.maxAttempts)
+    return null;
+  const wait = e.retryAfterMs ?? policy.backoffMs(attempt);
+  return wait <= MAX_RETRY_WAIT_MS ? wait : null;
+}
+
+async function recordSent(
+  deps: DeliveryDeps,
+  delivery: Delivery,
+  posted: Posted,
+  briefingId: number | null,
+): Promise<void> {
+  const now = deps.clock.now().toISOString();
+  const outcome = {
+    state: 'sent',
+    messageId: posted.messageId,
+    thread: posted.thread,
+    briefingId,
+  } as const;
+  await deps.store.finishDelivery(delivery.id, deps.replicaId, outcome, now);
+  // Follow-up questions in the digest's thread are about its briefing.
+  if (briefingId !== null) await deps.store.linkThread(threadKey(posted), briefingId);
+}
+
+export function describe(sub: Subscription): string {
+  return `${sub.platform} channel ${sub.channel}`;
+}

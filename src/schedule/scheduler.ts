@@ -1,0 +1,221 @@
+import { hostname } from 'node:os';
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Topic } from '../briefing/topics.ts';
+import type { ChatAdapter } from '../chat/port.ts';
+import { reasonOf } from '../errors.ts';
+import type { Delivery, Store, Subscription } from '../store/port.ts';
+import { type Clock, systemClock } from './clock.ts';
+import { type DeliveryDeps, deliverSlot, describe, type SlotResult } from './deliver.ts';
+import { DEFAULT_POLICY, type DeliveryPolicy } from './policy.ts';
+import { slotLabel, slotsBetween } from './slots.ts';
+import { parseSchedule, type ScheduleSpec } from './spec.ts';
+
+/**
+ * Digests on time, once. node-cron wakes the scheduler at each subscription's slots in its own
+ * time zone, and a sweep every minute catches what a wake-up cannot (a slot moved by a
+ * daylight-saving gap, a subscription made by another replica, a restart). Whatever wakes it,
+ * the scheduler works out which slots are due from the schedule and the ledger, so waking
+ * twice, or on two replicas, sends nothing twice.
+ */
+
+export interface SchedulerOptions {
+  store: Store;
+  topics: Topic[];
+  adapters: ChatAdapter[];
+  clock?: Clock;
+  policy?: Partial<DeliveryPolicy>;
+  replicaId?: string;
+  log?: (level: 'info' | 'warn' | 'error', message: string) => void;
+}
+
+export interface SlotReport {
+  subscriptionId: number;
+  slot: string;
+  result: SlotResult | 'skipped';
+}
+
+export interface Scheduler {
+  /** Catches up on slots missed while stopped, then runs on node-cron until stopped. */
+  start(): Promise<void>;
+  /** Delivers (or records as skipped) every slot due by `now`; the tests' clock drives this. */
+  runDue(now?: Date, only?: number[]): Promise<SlotReport[]>;
+  stop(): Promise<void>;
+}
+
+export function createScheduler(options: SchedulerOptions): Scheduler {
+  const clock = options.clock ?? systemClock;
+  const policy: DeliveryPolicy = { ...DEFAULT_POLICY, ...options.policy };
+  const log = options.log ?? (() => {});
+  const byPlatform = new Map(options.adapters.map((a) => [a.platform as string, a]));
+  const deps: DeliveryDeps = {
+    store: options.store,
+    topics: options.topics,
+    adapterFor: (p) => byPlatform.get(p) ?? null,
+    clock,
+    policy,
+    replicaId:
+      options.replicaId ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
+    log,
+  };
+  const tasks = new Map<number, { signature: string; task: ScheduledTask }>();
+  const busy = new Set<number>();
+  const running = new Set<Promise<unknown>>();
+  const badSchedules = new Set<string>();
+  let sweep: ScheduledTask | null = null;
+  let stopped = false;
+
+  const specOf = (sub: Subscription): ScheduleSpec | null => {
+    try {
+      return parseSchedule(sub.schedule);
+    } catch (e) {
+      const key = `${sub.id}:${sub.schedule}`;
+      if (!badSchedules.has(key)) log('error', `subscription ${sub.id}: ${reasonOf(e)}`);
+      badSchedules.add(key);
+      return null;
+    }
+  };
+
+  const ours = async (): Promise<Subscription[]> =>
+    (await options.store.listSubscriptions({})).filter(
+      (s) => s.active && byPlatform.has(s.platform),
+    );
+
+  /** The due slots of one subscription, oldest first: the latest is sent, older ones skipped. */
+  async function runOne(sub: Subscription, now: Date): Promise<SlotReport[]> {
+    const spec = specOf(sub);
+    if (!spec) return [];
+    const ledger = await options.store.listDeliveries(sub.id, { limit: 200 });
+    const from = new Date(
+      Math.max(
+        Date.parse(sub.scheduledFrom),
+        now.getTime() - policy.lookbackMs,
+        resumeFrom(ledger) ?? Number.NEGATIVE_INFINITY,
+      ),
+    );
+    const due = slotsBetween(spec, sub.timezone, from, now, 100);
+    if (due.length === 0) return [];
+    const rows = new Map(ledger.map((d) => [d.slot, d]));
+    const staleBefore = now.getTime() - policy.leaseMs;
+    const reports: SlotReport[] = [];
+    const latest = due.at(-1)!;
+    for (const slot of due) {
+      const row = rows.get(slot.toISOString());
+      const abandoned = row?.state === 'claimed' && Date.parse(row.claimedAt ?? '') < staleBefore;
+      if (row && !abandoned) continue;
+      const age = now.getTime() - slot.getTime();
+      const inGrace = age <= policy.graceMs && slot === latest;
+      if (!row && !inGrace) {
+        const why =
+          age > policy.graceMs
+            ? `missed: Briefwire was not running at ${slotLabel(slot, sub.timezone)}, more than ${hours(policy.graceMs)} before it was back`
+            : `missed: a later slot (${slotLabel(latest, sub.timezone)}) was already due when Briefwire was back`;
+        if (await options.store.skipSlot(sub.id, slot.toISOString(), why, now.toISOString())) {
+          reports.push({ subscriptionId: sub.id, slot: slot.toISOString(), result: 'skipped' });
+          log('warn', `${sub.topic} digest for ${describe(sub)} ${why}`);
+        }
+        continue;
+      }
+      const result = await deliverSlot(deps, sub, slot, {
+        late: age > policy.lateAfterMs,
+        mayResend: inGrace,
+      });
+      reports.push({ subscriptionId: sub.id, slot: slot.toISOString(), result });
+      if (result === 'paused') break;
+    }
+    return reports;
+  }
+
+  async function runDue(now: Date = clock.now(), only?: number[]): Promise<SlotReport[]> {
+    const subs = (await ours()).filter((s) => !only || only.includes(s.id));
+    // Subscriptions run side by side: a slow or failing channel does not hold up the others.
+    const results = await Promise.all(
+      subs
+        .filter((s) => !busy.has(s.id))
+        .map(async (sub) => {
+          busy.add(sub.id);
+          try {
+            return await runOne(sub, now);
+          } catch (e) {
+            log('error', `${sub.topic} digest for ${describe(sub)}: ${reasonOf(e)}`);
+            return [];
+          } finally {
+            busy.delete(sub.id);
+          }
+        }),
+    );
+    return results.flat();
+  }
+
+  /** Runs in the background, remembered so stop() can wait for it. */
+  const background = (work: () => Promise<unknown>): void => {
+    if (stopped) return;
+    const p = work()
+      .catch((e: unknown) => log('error', `scheduler: ${reasonOf(e)}`))
+      .finally(() => running.delete(p));
+    running.add(p);
+  };
+
+  /** One node-cron task per active subscription, in its time zone; rebuilt when its schedule changes. */
+  async function syncTasks(): Promise<void> {
+    const subs = await ours();
+    const wanted = new Set(subs.map((s) => s.id));
+    for (const [id, t] of tasks)
+      if (!wanted.has(id)) {
+        await t.task.destroy();
+        tasks.delete(id);
+      }
+    for (const sub of subs) {
+      const spec = specOf(sub);
+      if (!spec) continue;
+      const signature = `${spec.cron}|${sub.timezone}`;
+      const existing = tasks.get(sub.id);
+      if (existing?.signature === signature) continue;
+      if (existing) await existing.task.destroy();
+      const task = cron.schedule(spec.cron, () => background(() => runDue(clock.now(), [sub.id])), {
+        timezone: sub.timezone,
+        name: `digest-${sub.id}`,
+      });
+      tasks.set(sub.id, { signature, task });
+    }
+  }
+
+  return {
+    async start() {
+      stopped = false;
+      await runDue();
+      await syncTasks();
+      // Second 30 of every minute: clear of the tasks' own wake-ups at second 0.
+      sweep = cron.schedule('30 * * * * *', () =>
+        background(async () => {
+          await syncTasks();
+          await runDue();
+        }),
+      );
+    },
+    runDue,
+    async stop() {
+      stopped = true;
+      await sweep?.destroy();
+      sweep = null;
+      for (const t of tasks.values()) await t.task.destroy();
+      tasks.clear();
+      await Promise.allSettled([...running]);
+    },
+  };
+}
+
+/**
+ * Where a subscription's slots need looking at again: just before its oldest unfinished claim,
+ * else just after its newest row (everything up to it is settled). Null with no ledger yet.
+ */
+function resumeFrom(ledger: Delivery[]): number | null {
+  const open = ledger.filter((d) => d.state === 'claimed').map((d) => Date.parse(d.slot));
+  if (open.length) return Math.min(...open) - 1;
+  const settled = ledger.map((d) => Date.parse(d.slot));
+  return settled.length ? Math.max(...settled) : null;
+}
+
+function hours(ms: number): string {
+  const h = ms / 3_600_000;
+  return `${Number.isInteger(h) ? h : h.toFixed(1)} hour${h === 1 ? '' : 's'}`;
+}

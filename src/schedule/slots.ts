@@ -1,0 +1,139 @@
+/**
+ * The instants at which a schedule fires in a time zone. Walks local calendar
+ * days (never minutes) and turns each matching wall time into exactly one
+ * instant: skipped wall times move past the gap, repeated ones fire once, early.
+ */
+import { type CronFields, matchesDay, parseCron, timesOfDay } from './cron.ts';
+import type { ScheduleSpec } from './spec.ts';
+import { instantOf, utcMs, wallClockOf } from './zoned.ts';
+
+const DAY_MS = 86_400_000;
+/** How far nextSlot looks: a little over a year, enough for 29 Feb when one is that close. */
+const LOOKAHEAD_DAYS = 400;
+/**
+ * A day's slot can land on the next local date (a gap at midnight pushes 23:30
+ * past it) and, where clocks fell back across midnight, local dates briefly run
+ * backwards; two days of margin cover both.
+ */
+const MARGIN_DAYS = 2;
+
+interface Plan {
+  fields: CronFields;
+  times: Array<[number, number]>;
+}
+
+function planOf(spec: ScheduleSpec): Plan {
+  const fields = parseCron(spec.cron);
+  return { fields, times: timesOfDay(fields) };
+}
+
+/** The local calendar date of an instant, as the UTC midnight of that date. */
+function localDay(ms: number, tz: string): number {
+  const w = wallClockOf(new Date(ms), tz);
+  return utcMs(w.year, w.month, w.day);
+}
+
+/** The slot instants (epoch ms) of one local date; empty when the date does not match. */
+function slotsOfDay(plan: Plan, tz: string, dayMs: number): number[] {
+  const d = new Date(dayMs);
+  const year = d.getUTCFullYear();
+  const month = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  if (!matchesDay(plan.fields, year, month, day, d.getUTCDay())) return [];
+  return plan.times.map(([hour, minute]) =>
+    instantOf({ year, month, day, hour, minute }, tz).getTime(),
+  );
+}
+
+function ascendingUnique(ms: Iterable<number>): Date[] {
+  // Two wall times can meet at one instant (02:30 shifted onto a real 03:30).
+  return [...new Set(ms)].sort((a, b) => a - b).map((t) => new Date(t));
+}
+
+/**
+ * Every slot t with after < t ≤ upTo, ascending. With `limit`, only the last
+ * `limit` of them, found by walking back from `upTo` so a long downtime costs
+ * no more than the slots wanted.
+ */
+export function slotsBetween(
+  spec: ScheduleSpec,
+  tz: string,
+  after: Date,
+  upTo: Date,
+  limit?: number,
+): Date[] {
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) {
+    throw new RangeError(`limit must be a whole number of at least 0, got ${limit}`);
+  }
+  const from = after.getTime();
+  const to = upTo.getTime();
+  if (!(from < to) || limit === 0) return [];
+  const plan = planOf(spec);
+  const firstDay = localDay(from, tz) - DAY_MS;
+  const lastDay = localDay(to, tz);
+  const found: number[] = [];
+  const keep = (t: number) => {
+    if (t > from && t <= to) found.push(t);
+  };
+
+  if (limit === undefined) {
+    for (let day = firstDay; day <= lastDay; day += DAY_MS) slotsOfDay(plan, tz, day).forEach(keep);
+    return ascendingUnique(found);
+  }
+
+  let stopAt = firstDay;
+  for (let day = lastDay; day >= stopAt; day -= DAY_MS) {
+    slotsOfDay(plan, tz, day).forEach(keep);
+    if (found.length >= limit && stopAt === firstDay) {
+      stopAt = Math.max(firstDay, day - MARGIN_DAYS * DAY_MS);
+    }
+  }
+  return ascendingUnique(found).slice(-limit);
+}
+
+/** The first slot strictly after `after`, or null if none within ~400 days. */
+export function nextSlot(spec: ScheduleSpec, tz: string, after: Date): Date | null {
+  const from = after.getTime();
+  const plan = planOf(spec);
+  const firstDay = localDay(from, tz) - DAY_MS;
+  let lastDay = firstDay + (LOOKAHEAD_DAYS + 1) * DAY_MS;
+  let best: number | undefined;
+  for (let day = firstDay; day <= lastDay; day += DAY_MS) {
+    for (const t of slotsOfDay(plan, tz, day)) {
+      if (t > from && (best === undefined || t < best)) best = t;
+    }
+    // Only dates within the margin of the first find can still hold an earlier slot.
+    if (best !== undefined && lastDay > day + MARGIN_DAYS * DAY_MS) {
+      lastDay = day + MARGIN_DAYS * DAY_MS;
+    }
+  }
+  return best === undefined ? null : new Date(best);
+}
+
+/** "2026-03-29T07:00Z": the slot in UTC to the minute, for ledger keys. */
+export function slotKeyTime(instant: Date): string {
+  return `${instant.toISOString().slice(0, 16)}Z`;
+}
+
+const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+const MONTH_NAMES = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+] as const;
+
+/** "Sun 29 Mar 2026, 08:00 (Europe/London)", built by hand so the host locale cannot change it. */
+export function slotLabel(instant: Date, tz: string): string {
+  const w = wallClockOf(instant, tz);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${WEEKDAY_NAMES[w.weekday]} ${w.day} ${MONTH_NAMES[w.month - 1]} ${w.year}, ${pad(w.hour)}:${pad(w.minute)} (${tz})`;
+}

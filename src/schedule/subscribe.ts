@@ -1,0 +1,62 @@
+import { normaliseSlug, resolveTopic, type Topic } from '../briefing/topics.ts';
+import { isValidTimeZone } from '../config.ts';
+import { BriefwireError } from '../errors.ts';
+import type { NewSubscription, WhenEmpty } from '../store/port.ts';
+import { parseSchedule, type ScheduleSpec } from './spec.ts';
+
+/**
+ * A subscription as asked for (by a chat command or the CLI), checked once here: the topic
+ * exists or is a usable ad-hoc slug, the schedule parses, the time zone is an IANA zone.
+ */
+
+export interface SubscriptionRequest {
+  platform: string;
+  workspace: string | null;
+  channel: string;
+  topic: string;
+  /** "08:00" (daily), "daily 08:00", "weekdays 07:30" or a cron expression. */
+  schedule: string;
+  /** Empty or missing: the deployment's default zone. */
+  timezone?: string | undefined;
+  whenEmpty?: WhenEmpty;
+  createdBy: string;
+}
+
+export interface CheckedSubscription {
+  subscription: NewSubscription;
+  spec: ScheduleSpec;
+  topicTitle: string;
+}
+
+const BARE_TIME = /^\d{1,2}:\d{2}$/;
+
+export function checkSubscription(
+  request: SubscriptionRequest,
+  topics: Topic[],
+  defaultTimezone: string,
+): CheckedSubscription {
+  const topic = resolveTopic(normaliseSlug(request.topic), topics);
+  const asked = request.schedule.trim();
+  const spec = parseSchedule(BARE_TIME.test(asked) ? `daily ${asked}` : asked);
+  const timezone = request.timezone?.trim() || defaultTimezone;
+  if (!isValidTimeZone(timezone))
+    throw new BriefwireError(
+      'USAGE',
+      `"${timezone}" is not a time zone: use an IANA name such as Europe/London or America/New_York.`,
+      timezone,
+    );
+  return {
+    subscription: {
+      platform: request.platform,
+      workspace: request.workspace,
+      channel: request.channel,
+      topic: topic.slug,
+      schedule: spec.text,
+      timezone,
+      createdBy: request.createdBy,
+      whenEmpty: request.whenEmpty ?? 'note',
+    },
+    spec,
+    topicTitle: topic.title,
+  };
+}
