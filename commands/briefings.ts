@@ -1,20 +1,22 @@
-import { normaliseSlug, resolveTopic } from '../src/briefing/topics.ts';
+import { normaliseSlug } from '../src/briefing/topics.ts';
 import type { CommandSpec } from '../src/chat/command-spec.ts';
 import { textReply } from '../src/chat/reply.ts';
-import { isValidTimeZone } from '../src/config.ts';
+import { isBriefwireError } from '../src/errors.ts';
+import { describeLast, describeNext, subscriptionStatus } from '../src/schedule/status.ts';
+import { checkSubscription } from '../src/schedule/subscribe.ts';
 
-/** `/briefings subscribe|list|unsubscribe`: a channel's daily digests. */
+/** `/briefings subscribe|list|unsubscribe`: a channel's scheduled digests. */
 
 const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 
 export const briefingsCommand: CommandSpec = {
   name: 'briefings',
-  description: "This channel's daily digests",
+  description: "This channel's scheduled digests",
   options: [],
   subcommands: [
     {
       name: 'subscribe',
-      description: 'Post a digest of a topic here every day',
+      description: 'Post a digest of a topic here on a schedule',
       manage: true,
       options: [
         {
@@ -25,9 +27,24 @@ export const briefingsCommand: CommandSpec = {
         },
         { name: 'time', description: 'Local time, HH:MM (24-hour)', required: true },
         { name: 'timezone', description: 'IANA time zone, such as Europe/London', required: false },
+        {
+          name: 'days',
+          description: 'daily (default), weekdays, or days such as mon,wed,fri',
+          required: false,
+        },
+        {
+          name: 'quiet',
+          description: 'yes: post nothing when nothing is new (default: a one-line note)',
+          required: false,
+        },
       ],
     },
-    { name: 'list', description: "List this channel's digests", manage: false, options: [] },
+    {
+      name: 'list',
+      description: "This channel's digests, their last delivery and next time",
+      manage: false,
+      options: [],
+    },
     {
       name: 'unsubscribe',
       description: 'Stop a digest in this channel',
@@ -50,14 +67,18 @@ export const briefingsCommand: CommandSpec = {
           'This channel has no digests yet; someone who manages it can add one with subscribe.',
           true,
         );
-      const lines = subs.map(
-        (s) =>
-          `• ${s.topic} — ${s.schedule} (${s.timezone})${s.active ? '' : ` — paused: ${s.pausedReason ?? 'unknown reason'}`}`,
-      );
+      const now = ctx.now();
+      const lines = [];
+      for (const sub of subs) {
+        const st = await subscriptionStatus(ctx.store, sub, now);
+        lines.push(
+          `• ${sub.topic} — ${st.schedule} (${sub.timezone}); last: ${describeLast(st)}; ${describeNext(st)}`,
+        );
+      }
       return textReply(`Digests in this channel:\n${lines.join('\n')}`, true);
     }
-    const slug = normaliseSlug(inv.options.topic ?? '');
     if (inv.subcommand === 'unsubscribe') {
+      const slug = normaliseSlug(inv.options.topic ?? '');
       const removed = await ctx.store.removeSubscription(where, slug);
       return textReply(
         removed
@@ -66,26 +87,44 @@ export const briefingsCommand: CommandSpec = {
         !removed,
       );
     }
-    const time = inv.options.time ?? '';
-    const m = TIME.exec(time.trim());
+    const time = (inv.options.time ?? '').trim();
+    const m = TIME.exec(time);
     if (!m) return textReply(`"${time}" is not a time: use HH:MM, such as 08:00.`, true);
-    const timezone = inv.options.timezone?.trim() || ctx.config.timezone;
-    if (!isValidTimeZone(timezone))
-      return textReply(
-        `"${timezone}" is not a time zone: use an IANA name such as Europe/London.`,
-        true,
-      );
-    const topic = resolveTopic(slug, ctx.topics);
     const hhmm = `${m[1]!.padStart(2, '0')}:${m[2]}`;
-    const sub = await ctx.store.saveSubscription({
-      ...where,
-      topic: topic.slug,
-      schedule: `daily ${hhmm}`,
-      timezone,
-      createdBy: inv.user.id,
-    });
-    return textReply(
-      `Subscribed: a ${topic.title} digest every day at ${hhmm} (${sub.timezone}) in this channel.`,
-    );
+    const days = (inv.options.days ?? 'daily').trim().toLowerCase();
+    const schedule =
+      days === 'daily' || days === 'weekdays'
+        ? `${days} ${hhmm}`
+        : `${Number(m[2])} ${Number(m[1])} * * ${days}`;
+    const quiet = inv.options.quiet?.trim().toLowerCase();
+    if (quiet && !['yes', 'no'].includes(quiet))
+      return textReply(`quiet is yes or no (got "${inv.options.quiet}").`, true);
+    try {
+      const checked = checkSubscription(
+        {
+          ...where,
+          topic: inv.options.topic ?? '',
+          schedule,
+          timezone: inv.options.timezone,
+          whenEmpty: quiet === 'yes' ? 'silent' : 'note',
+          createdBy: inv.user.id,
+        },
+        ctx.topics,
+        ctx.config.timezone,
+      );
+      const sub = await ctx.store.saveSubscription(checked.subscription);
+      const st = await subscriptionStatus(ctx.store, sub, ctx.now());
+      const empty =
+        sub.whenEmpty === 'silent'
+          ? 'nothing is posted when nothing is new'
+          : 'a one-line note when nothing is new';
+      return textReply(
+        `Subscribed: a ${checked.topicTitle} digest ${checked.spec.description} (${sub.timezone}) in this channel; ${empty}. The ${describeNext(st)}.`,
+      );
+    } catch (e) {
+      // Bad days or time zone: tell the person what to write instead.
+      if (isBriefwireError(e) && e.code === 'USAGE') return textReply(e.message, true);
+      throw e;
+    }
   },
 };

@@ -3,10 +3,11 @@ import { createHandlers } from './chat/handlers.ts';
 import type { ChatAdapter } from './chat/port.ts';
 import type { Config } from './config.ts';
 import { BriefwireError } from './errors.ts';
+import { createScheduler } from './schedule/scheduler.ts';
 import { createStore } from './store/create.ts';
 import type { Store } from './store/port.ts';
 
-/** Wiring only: configuration → store → topics → chat adapters (→ scheduler as it arrives). */
+/** Wiring only: configuration → store → topics → chat adapters → digest scheduler. */
 export interface App {
   config: Config;
   store: Store;
@@ -73,9 +74,25 @@ export async function startServing(app: App, log: (line: string) => void): Promi
     for (const adapter of started) await adapter.stop();
     throw e;
   }
+  const scheduler = createScheduler({
+    store: app.store,
+    topics: app.topics,
+    adapters: started,
+    policy: { graceMs: app.config.digestGraceMs },
+    log: (level, message) => log(`digests ${level}: ${message}`),
+  });
+  try {
+    await scheduler.start();
+  } catch (e) {
+    await scheduler.stop();
+    for (const adapter of started) await adapter.stop();
+    throw e;
+  }
   return {
     platforms: started.map((a) => a.platform),
     async stop() {
+      // Deliveries in flight finish (and are recorded) before the platforms disconnect.
+      await scheduler.stop();
       for (const adapter of started) await adapter.stop();
     },
   };

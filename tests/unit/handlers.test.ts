@@ -96,7 +96,30 @@ describe('chat handlers', () => {
       (await store.listSubscriptions({ platform: 'discord', channel: 'c1' }))[0],
     ).toMatchObject({ topic: DEMO_TOPIC, schedule: 'daily 08:05', createdBy: 'u2' });
     expect(text(await invoke('briefings', 'list', {}))?.text).toMatch(
-      /marrowby-strike — daily 08:05 \(Europe\/London\)/,
+      /marrowby-strike — every day at 08:05 \(Europe\/London\); last: nothing delivered yet; next \w{3} \d+ \w{3} \d{4}, 08:05 \(Europe\/London\)/,
+    );
+    const weekly = text(
+      await invoke(
+        'briefings',
+        'subscribe',
+        { topic: 'iran-uk', time: '07:30', days: 'mon,thu', quiet: 'yes' },
+        moderator,
+      ),
+    );
+    expect(weekly?.text).toMatch(/cron 30 7 \* \* mon,thu \(UTC\).*nothing is posted/);
+    expect(
+      text(
+        await invoke(
+          'briefings',
+          'subscribe',
+          { topic: 'iran-uk', time: '07:30', days: 'someday' },
+          moderator,
+        ),
+      ),
+    ).toMatchObject({ ephemeral: true, text: expect.stringMatching(/someday/) });
+    await store.removeSubscription(
+      { platform: 'discord', workspace: 'g1', channel: 'c1' },
+      'iran-uk',
     );
     expect(
       text(await invoke('briefings', 'unsubscribe', { topic: DEMO_TOPIC }, moderator))?.text,

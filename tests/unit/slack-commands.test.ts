@@ -46,7 +46,7 @@ describe('/brief <words>', () => {
     expect(parse('topics')).toEqual({ kind: 'topics' });
     expect(parse('subscribe iran-uk')).toEqual({
       kind: 'usage',
-      message: 'Missing time. Usage: /brief subscribe <topic> <time> [timezone]',
+      message: 'Missing time. Usage: /brief subscribe <topic> <time> [timezone] [days] [quiet]',
     });
     expect(parse('iran-uk 7d extra')).toMatchObject({ kind: 'usage', message: /^Too many words/ });
   });
