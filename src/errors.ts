@@ -13,7 +13,8 @@ export type ErrorCode =
   | 'TOPIC_UNKNOWN'
   | 'TOPIC_INVALID'
   | 'NO_ARTICLES'
-  | 'STORE_FAILED';
+  | 'STORE_FAILED'
+  | 'DELIVERY_FAILED';
 
 export class BriefwireError extends Error {
   readonly code: ErrorCode;

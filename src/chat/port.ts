@@ -16,6 +16,11 @@ export interface ThreadRef extends ChannelRef {
   thread: string;
 }
 
+/** A message the bot posted in a channel, and the thread follow-ups go to. */
+export interface Posted extends ThreadRef {
+  messageId: string;
+}
+
 export interface ChatUser {
   id: string;
   name: string;
@@ -49,8 +54,17 @@ export interface ChatAdapter {
   readonly platform: Platform;
   /** Connects, registers commands if needed, and routes inbound events to the handlers. */
   start(handlers: InboundHandlers): Promise<void>;
-  /** Posts a reply in a channel (a digest) and returns the thread it opened. */
-  post(target: ChannelRef, reply: Reply): Promise<ThreadRef>;
+  /**
+   * Posts a reply in a channel (a digest) and returns it with the thread it opened. A digest is
+   * sent so the platform itself refuses a second copy where it can (Discord nonce). Failures
+   * are thrown as DeliveryError (src/chat/delivery-error.ts) saying whether to retry or give up.
+   */
+  post(target: ChannelRef, reply: Reply): Promise<Posted>;
+  /**
+   * A digest with this key that the bot already posted in the channel's recent history, or null:
+   * asked before resending a slot whose earlier attempt may have been sent before a crash.
+   */
+  findDigest(target: ChannelRef, key: string): Promise<Posted | null>;
   /** Replies inside a thread. */
   reply(thread: ThreadRef, reply: Reply): Promise<void>;
   stop(): Promise<void>;

@@ -81,8 +81,15 @@ export function fieldSection(
   return embeds;
 }
 
-/** Packs embeds into messages of at most 10 embeds and 6000 characters, keeping their order. */
-export function packEmbeds(embeds: DiscordEmbed[], content?: string): DiscordMessage[] {
+/**
+ * Packs embeds into messages of at most 10 embeds and 6000 characters, keeping their order;
+ * `reserve` characters of each message are left free for a footer added afterwards.
+ */
+export function packEmbeds(
+  embeds: DiscordEmbed[],
+  content?: string,
+  reserve = 0,
+): DiscordMessage[] {
   const messages: DiscordMessage[] = [];
   let current: DiscordMessage | null = null;
   let size = 0;
@@ -91,7 +98,7 @@ export function packEmbeds(embeds: DiscordEmbed[], content?: string): DiscordMes
     if (
       current === null ||
       current.embeds.length >= L.embedsPerMessage ||
-      size + len > L.embedsTotal
+      size + len > L.embedsTotal - reserve
     ) {
       current = { embeds: [], allowed_mentions: NO_MENTIONS() };
       if (messages.length === 0 && content) current.content = content;

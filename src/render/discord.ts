@@ -1,7 +1,7 @@
 import type { Answer, Citation } from '../answer/model.ts';
 import type { Briefing, BriefSource } from '../briefing/model.ts';
 import { describeWindow } from '../briefing/window.ts';
-import type { Reply } from '../chat/reply.ts';
+import type { Digest, Reply } from '../chat/reply.ts';
 import {
   contentMessages,
   type DiscordEmbed,
@@ -17,13 +17,15 @@ import {
   oneLine,
   truncateWords,
 } from './discord-text.ts';
+import { digestHeading, digestRef, nothingNewLine } from './text.ts';
 
 export type { DiscordEmbed, DiscordMessage } from './discord-embeds.ts';
 
 /**
  * Replies as Discord messages: a briefing as embeds (summary, key quotes, actors, sources),
- * an answer with its citations, text as content. Every string from an article goes through
- * `inert`, and every message carries `allowed_mentions: { parse: [] }`.
+ * an answer with its citations, text as content, a digest as its briefing under a heading with
+ * its ref in the last footer. Every string from an article goes through `inert`, and every
+ * message carries `allowed_mentions: { parse: [] }`.
  */
 
 export interface DiscordRenderOptions {
@@ -42,6 +44,8 @@ export function renderDiscord(reply: Reply, options: DiscordRenderOptions = {}):
       return answerMessages(reply.answer);
     case 'text':
       return textMessages(reply.text);
+    case 'digest':
+      return digestMessages(reply.digest, options);
   }
 }
 
@@ -55,6 +59,37 @@ export function briefingMessages(
   b: Briefing,
   options: DiscordRenderOptions = {},
 ): DiscordMessage[] {
+  const embeds = briefingEmbeds(b);
+  if (options.footer) {
+    const last = embeds.at(-1);
+    if (last) last.footer = { text: truncateWords(options.footer, DISCORD_LIMITS.footer) };
+  }
+  return packEmbeds(embeds);
+}
+
+/**
+ * A digest: the briefing's embeds under a heading line, the ref in the last footer (and in the
+ * first message's too when it takes several, so the message its thread hangs on can be found);
+ * nothing new is one line with the ref as subtext.
+ */
+export function digestMessages(d: Digest, options: DiscordRenderOptions = {}): DiscordMessage[] {
+  const lines = { ...d, topicTitle: truncateWords(oneLine(d.topicTitle), 200) };
+  const ref = digestRef(d.key);
+  if (!d.briefing)
+    return contentMessages(`${nothingNewLine(lines, inert)}\n-# ${digestRef(d.key, inert)}`);
+  const embeds = briefingEmbeds(d.briefing);
+  const last = embeds.at(-1);
+  if (!last) return contentMessages(`${digestHeading(lines, inert, '**Digest**')}\n-# ${ref}`);
+  const room = DISCORD_LIMITS.footer - ref.length - 3;
+  last.footer = { text: options.footer ? `${truncateWords(options.footer, room)} · ${ref}` : ref };
+  const heading = truncateWords(digestHeading(lines, inert, '**Digest**'), DISCORD_LIMITS.content);
+  const messages = packEmbeds(embeds, heading, ref.length);
+  const firstLast = messages.length > 1 ? messages[0]?.embeds.at(-1) : undefined;
+  if (firstLast && !firstLast.footer) firstLast.footer = { text: ref };
+  return messages;
+}
+
+function briefingEmbeds(b: Briefing): DiscordEmbed[] {
   const embeds: DiscordEmbed[] = [];
   const covered = b.window.fallback
     ? `most recent (none in ${describeWindow(b.window.label)})`
@@ -93,11 +128,7 @@ export function briefingMessages(
     embeds.push(...textSection('Actors', lines));
   }
   embeds.push(...textSection('Sources', b.sources.map(sourceLine), MUTED));
-  if (options.footer) {
-    const last = embeds.at(-1);
-    if (last) last.footer = { text: truncateWords(options.footer, DISCORD_LIMITS.footer) };
-  }
-  return packEmbeds(embeds);
+  return embeds;
 }
 
 export function answerMessages(a: Answer): DiscordMessage[] {

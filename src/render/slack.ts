@@ -1,7 +1,7 @@
 import type { Answer, Citation } from '../answer/model.ts';
 import type { BriefActor, Briefing, BriefQuote, BriefSource } from '../briefing/model.ts';
 import { describeWindow } from '../briefing/window.ts';
-import type { Reply } from '../chat/reply.ts';
+import type { Digest, Reply } from '../chat/reply.ts';
 import {
   escapeMrkdwn as esc,
   link,
@@ -14,13 +14,14 @@ import {
   splitText,
   truncate,
 } from './slack-mrkdwn.ts';
-import { renderBriefing } from './text.ts';
+import { digestHeading, digestRef, nothingNewLine, renderBriefing } from './text.ts';
 
 export { escapeMrkdwn, SLACK_LIMITS, type SlackBlock, type SlackMessage } from './slack-mrkdwn.ts';
 
 /**
  * Slack Block Kit for the platform-neutral replies: a briefing as a header, summary, quotes
- * (speaker and role), actors and linked sources; an answer with its citation; short texts.
+ * (speaker and role), actors and linked sources; an answer with its citation; short texts; a
+ * digest as its briefing under a heading line, with its ref in a context block at the end.
  * Everything from articles is escaped; long bodies are split into several sections, and past
  * 50 blocks into several messages, in order.
  */
@@ -31,10 +32,47 @@ const STORY_LINES = 10;
 export function renderSlack(reply: Reply): SlackMessage[] {
   if (reply.kind === 'briefing') return renderSlackBriefing(reply.briefing);
   if (reply.kind === 'answer') return [renderSlackAnswer(reply.answer)];
+  if (reply.kind === 'digest') return renderSlackDigest(reply.digest);
   return renderSlackText(reply.text);
 }
 
 export function renderSlackBriefing(b: Briefing): SlackMessage[] {
+  const pages = paginate(briefingBlocks(b));
+  return pages.map((page, i) => ({
+    blocks: page,
+    text:
+      i === 0
+        ? truncate(esc(renderBriefing(b, 'text')), SLACK_LIMITS.fallbackText)
+        : `Briefing: ${esc(oneLine(b.title))} (continued, ${i + 1} of ${pages.length})`,
+  }));
+}
+
+/** A digest: heading, the briefing, the ref small at the end; nothing new is one line. */
+export function renderSlackDigest(d: Digest): SlackMessage[] {
+  const lines = { ...d, topicTitle: truncate(oneLine(d.topicTitle), 200) };
+  const ref = context([digestRef(d.key, esc)]);
+  if (!d.briefing) {
+    const line = nothingNewLine(lines, esc);
+    return [{ blocks: [...sections(line), ref], text: truncate(line, SLACK_LIMITS.fallbackText) }];
+  }
+  const heading = digestHeading(lines, esc);
+  const blocks = [
+    ...sections(digestHeading(lines, esc, '*Digest*')),
+    ...briefingBlocks(d.briefing),
+  ];
+  const pages = paginate([...blocks, ref]);
+  const title = esc(oneLine(d.briefing.title));
+  const full = `${heading}\n${esc(renderBriefing(d.briefing, 'text'))}`;
+  return pages.map((page, i) => ({
+    blocks: page,
+    text:
+      i === 0
+        ? truncate(full, SLACK_LIMITS.fallbackText)
+        : `Digest: ${title} (continued, ${i + 1} of ${pages.length})`,
+  }));
+}
+
+function briefingBlocks(b: Briefing): SlackBlock[] {
   const blocks: SlackBlock[] = [
     {
       type: 'header',
@@ -71,16 +109,7 @@ export function renderSlackBriefing(b: Briefing): SlackMessage[] {
     { type: 'divider' },
     ...sections(['*Sources*', ...b.sources.map(sourceLine)].join('\n')),
   );
-
-  const pages = paginate(blocks);
-  const full = esc(renderBriefing(b, 'text'));
-  return pages.map((page, i) => ({
-    blocks: page,
-    text:
-      i === 0
-        ? truncate(full, SLACK_LIMITS.fallbackText)
-        : `Briefing: ${esc(oneLine(b.title))} (continued, ${i + 1} of ${pages.length})`,
-  }));
+  return blocks;
 }
 
 export function renderSlackAnswer(a: Answer): SlackMessage {

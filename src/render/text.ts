@@ -95,3 +95,40 @@ function oneLine(text: string): string {
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/**
+ * A scheduled digest's own lines, worded once for every platform; each renderer passes its
+ * escaping for the parts that come from the subscription (its topic's title).
+ */
+export interface DigestLines {
+  slotLabel: string;
+  late: boolean;
+  topicTitle: string;
+  key: string;
+}
+
+type Escape = (text: string) => string;
+const asIs: Escape = (text) => text;
+
+/** "Digest · Sun 29 Mar 2026, 08:00 (Europe/London)", and why it comes late when it does. */
+export function digestHeading(d: DigestLines, esc: Escape = asIs, label = 'Digest'): string {
+  const late = d.late ? ' — sent late: the bot was offline when it was due' : '';
+  return `${label} · ${esc(oneLine(d.slotLabel))}${late}`;
+}
+
+/** The whole of a digest with nothing new in it: one line. */
+export function nothingNewLine(d: DigestLines, esc: Escape = asIs): string {
+  const late = d.late ? ' Sent late: the bot was offline when it was due.' : '';
+  return `Nothing new on ${esc(oneLine(d.topicTitle))} since the last digest (${esc(oneLine(d.slotLabel))}).${late}`;
+}
+
+/** Shown small under a digest, so a resend after a crash can find it in the channel. */
+export function digestRef(key: string, esc: Escape = asIs): string {
+  return `ref ${esc(key)}`;
+}
+
+/** A digest for the terminal: its heading, the briefing, and its ref. */
+export function renderDigestText(d: DigestLines & { briefing: Briefing | null }): string {
+  if (!d.briefing) return `${nothingNewLine(d)}\n${digestRef(d.key)}\n`;
+  return `${digestHeading(d)}\n\n${renderBriefing(d.briefing, 'text')}\n${digestRef(d.key)}\n`;
+}

@@ -102,16 +102,19 @@ export function describeDeliveryContract(name: string, makeStore: () => Promise<
       expect(await store.listDeliveries(sub.id, { limit: 1 })).toHaveLength(1);
     });
 
-    it('pauses with a reason, resumes, and drops the ledger with the subscription', async () => {
-      await store.setSubscriptionPaused(sub.id, 'channel C1 no longer exists');
+    it('pauses with a reason, resumes from now, and drops the ledger with the subscription', async () => {
+      const resumedAt = '2099-01-01T00:00:00.000Z';
+      await store.setSubscriptionPaused(sub.id, 'channel C1 no longer exists', 'x');
       expect(await store.getSubscription(sub.id)).toMatchObject({
         active: false,
         pausedReason: 'channel C1 no longer exists',
+        scheduledFrom: sub.scheduledFrom,
       });
-      await store.setSubscriptionPaused(sub.id, null);
+      await store.setSubscriptionPaused(sub.id, null, resumedAt);
       expect(await store.getSubscription(sub.id)).toMatchObject({
         active: true,
         pausedReason: null,
+        scheduledFrom: resumedAt,
       });
       await store.claimSlot(claim());
       expect(await store.removeSubscriptionById(sub.id)).toBe(true);

@@ -263,7 +263,9 @@ describeWithShared('Slack adapter: the real Bolt app against a fake Slack', () =
       ]);
       const list = command('list');
       await list.sent;
-      expect((await response(list.name)).body.text).toMatch(/iran-uk — daily 08:00/);
+      expect((await response(list.name)).body.text).toMatch(
+        /iran-uk — every day at 08:00 \(Europe\/London\); last: nothing delivered yet/,
+      );
       const usage = command('subscribe iran-uk', 'U0LISTED');
       await usage.sent;
       expect((await response(usage.name)).body.text).toMatch(

@@ -261,4 +261,38 @@ describe('Discord rendering', () => {
     expectWithinLimits(messages);
     expect(messages.map((m) => m.content).join(' ')).toBe(text);
   });
+
+  it('renders a digest long enough for several messages with its ref in the first and last, within limits', () => {
+    const quotes = Array.from({ length: 30 }, (_, i) => ({
+      text: words(400, `q${i}x`),
+      speaker: `Speaker ${i}`,
+      role: null,
+      articleId: i,
+      source: 1,
+    }));
+    const messages = renderDiscord(
+      {
+        kind: 'digest',
+        digest: {
+          key: '12@2026-03-29T07:00Z',
+          slotLabel: 'Sun 29 Mar 2026, 08:00 (America/Port_of_Spain)',
+          late: false,
+          topicTitle: 'Iran',
+          briefing: briefing({ quotes }),
+        },
+      },
+      { footer: 'Ask in the thread' },
+    );
+    expect(messages.length).toBeGreaterThan(1);
+    expectWithinLimits(messages);
+    // Markdown in the slot label is literal.
+    expect(messages[0]?.content).toBe(
+      '**Digest** · Sun 29 Mar 2026, 08:00 (America/Port\\_of\\_Spain)',
+    );
+    expect(messages[0]?.embeds.at(-1)?.footer?.text).toBe('ref 12@2026-03-29T07:00Z');
+    expect(messages.at(-1)?.embeds.at(-1)?.footer?.text).toBe(
+      'Ask in the thread · ref 12@2026-03-29T07:00Z',
+    );
+    for (const m of messages.slice(1)) expect(m.content).toBeUndefined();
+  });
 });

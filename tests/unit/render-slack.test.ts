@@ -270,4 +270,44 @@ describe('Slack rendering', () => {
     });
     expect(texts(none.blocks)).toEqual(['I could not find that.']);
   });
+
+  it('renders a digest over several messages: heading first, ref last, within limits', () => {
+    const quotes = Array.from({ length: 60 }, (_, i) => ({
+      text: `Quote ${i}`,
+      speaker: `Speaker ${i}`,
+      role: null,
+      articleId: 1,
+      source: 1,
+    }));
+    const messages = renderSlack({
+      kind: 'digest',
+      digest: {
+        key: '12@2026-03-29T07:00Z',
+        slotLabel: 'Sun 29 Mar 2026, 08:00 (Europe/London)',
+        late: true,
+        topicTitle: 'Iran',
+        briefing: briefing({
+          quotes,
+          summary: [{ text: HOSTILE, articleId: 1, source: 1, story: 1 }],
+        }),
+      },
+    });
+    expect(messages.length).toBeGreaterThan(1);
+    expectWithinLimits(messages);
+    expect(messages[0]?.blocks[0]).toEqual({
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: '*Digest* · Sun 29 Mar 2026, 08:00 (Europe/London) — sent late: the bot was offline when it was due',
+        verbatim: true,
+      },
+    });
+    expect(messages.at(-1)?.blocks.at(-1)).toMatchObject({
+      type: 'context',
+      elements: [{ text: 'ref 12@2026-03-29T07:00Z' }],
+    });
+    expect(messages[1]?.text).toMatch(/^Digest: .*\(continued, 2 of \d+\)$/);
+    const payload = JSON.stringify(messages);
+    for (const ping of PINGS) expect(payload).not.toContain(ping);
+  });
 });

@@ -2,9 +2,16 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { COMMANDS } from '../../../commands/index.ts';
 import { renderAnswer } from '../../render/answer.ts';
-import { renderBriefing } from '../../render/text.ts';
+import { renderBriefing, renderDigestText } from '../../render/text.ts';
 import { helpText, parseCommandText } from '../command-text.ts';
-import type { ChannelRef, ChatAdapter, ChatUser, InboundHandlers, ThreadRef } from '../port.ts';
+import type {
+  ChannelRef,
+  ChatAdapter,
+  ChatUser,
+  InboundHandlers,
+  Posted,
+  ThreadRef,
+} from '../port.ts';
 import type { Reply } from '../reply.ts';
 
 /**
@@ -41,6 +48,7 @@ export function createConsoleAdapter(options: ConsoleOptions): ConsoleAdapter {
   const show = (reply: Reply): void => {
     if (reply.kind === 'briefing') write(renderBriefing(reply.briefing, 'text'));
     else if (reply.kind === 'answer') write(renderAnswer(reply.answer));
+    else if (reply.kind === 'digest') write(renderDigestText(reply.digest));
     else write(reply.text);
   };
 
@@ -61,10 +69,14 @@ export function createConsoleAdapter(options: ConsoleOptions): ConsoleAdapter {
       });
       lines.on('close', () => void queue.then(done));
     },
-    async post(_target: ChannelRef, reply: Reply): Promise<ThreadRef> {
+    async post(_target: ChannelRef, reply: Reply): Promise<Posted> {
       show(reply);
       posts += 1;
-      return { ...CHANNEL, thread: `session-${posts}` };
+      return { ...CHANNEL, thread: `session-${posts}`, messageId: `message-${posts}` };
+    },
+    // The terminal keeps no history to look in: the slot ledger alone decides.
+    async findDigest() {
+      return null;
     },
     async reply(_thread: ThreadRef, reply: Reply) {
       show(reply);

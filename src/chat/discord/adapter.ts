@@ -1,12 +1,14 @@
-import { Client, Events, Partials } from 'discord.js';
+import { type APIMessage, Client, Events, Partials, type RateLimitData } from 'discord.js';
 import { COMMANDS } from '../../../commands/index.ts';
 import { reasonOf } from '../../errors.ts';
 import { renderDiscord } from '../../render/discord.ts';
-import type { ChannelRef, ChatAdapter, InboundHandlers, ThreadRef } from '../port.ts';
+import type { ChannelRef, ChatAdapter, InboundHandlers, Posted, ThreadRef } from '../port.ts';
 import type { Reply } from '../reply.ts';
 import { registerCommands } from './commands.ts';
 import { connect } from './connect.ts';
 import type { DiscordContext } from './context.ts';
+import { discordDeliveryError } from './delivery-errors.ts';
+import { digestNonces, findDigestMessage } from './digests.ts';
 import { onAutocomplete, onCommand } from './interactions.ts';
 import { postMessages } from './send.ts';
 import {
@@ -19,7 +21,9 @@ import { onThreadMessage, openReplyThread } from './threads.ts';
 
 /**
  * The Discord adapter on the real discord.js client: the gateway brings interactions and
- * thread messages, REST (through `apiUrl` when set) carries everything we send.
+ * thread messages, REST (through `apiUrl` when set) carries everything we send. `post` and
+ * `findDigest` (scheduled digests) throw DeliveryError; `findDigest` reads the channel's
+ * history, which needs the bot's Read Message History permission there.
  */
 
 export function createDiscordAdapter(
@@ -28,14 +32,20 @@ export function createDiscordAdapter(
 ): ChatAdapter {
   const log = options.log ?? defaultLog;
   const commands = options.commands ?? COMMANDS;
+  const maxWaitMs = options.maxRateLimitWaitMs ?? 120_000;
   const client = new Client({
     intents: intentsFor(settings),
     // A message in a thread the client has not cached (one opened before a restart) still arrives.
     partials: [Partials.Channel],
     // The default for anything sent without its own; every send also sets it.
     allowedMentions: { parse: [], repliedUser: false },
-    // discord.js appends /v10 and the route itself.
-    ...(settings.apiUrl ? { rest: { api: settings.apiUrl.replace(/\/+$/, '') } } : {}),
+    rest: {
+      // discord.js appends /v10 and the route itself.
+      ...(settings.apiUrl ? { api: settings.apiUrl.replace(/\/+$/, '') } : {}),
+      // A longer wait than this fails the request (RateLimitError) rather than holding it.
+      rejectOnRateLimit: (limit: RateLimitData) => limit.retryAfter > maxWaitMs,
+      ...options.rest,
+    },
   });
   let ctx: DiscordContext | null = null;
 
@@ -99,11 +109,37 @@ export function createDiscordAdapter(
       );
     },
 
-    async post(target: ChannelRef, reply: Reply): Promise<ThreadRef> {
-      const [first] = await postMessages(client.rest, target.channel, render(reply));
-      const opened = ctx && first ? await openReplyThread(ctx, target, first, reply) : null;
+    async post(target: ChannelRef, reply: Reply): Promise<Posted> {
+      const messages = render(reply);
+      let first: APIMessage | undefined;
+      try {
+        const nonces =
+          reply.kind === 'digest' ? digestNonces(reply.digest.key, messages.length) : [];
+        [first] = await postMessages(client.rest, target.channel, messages, { nonces });
+      } catch (e) {
+        throw discordDeliveryError(e, target.channel);
+      }
+      if (!first) throw discordDeliveryError(new Error('nothing was rendered'), target.channel);
+      // A "nothing new" digest has nothing to ask about: no thread.
+      const threaded = reply.kind !== 'digest' || reply.digest.briefing !== null;
+      const opened =
+        ctx && threaded
+          ? await openReplyThread(ctx, target, first.id, reply, first.thread?.id)
+          : null;
       // Without a thread, follow-ups go to the channel itself.
-      return opened ?? { ...target, thread: target.channel };
+      return { ...(opened ?? { ...target, thread: target.channel }), messageId: first.id };
+    },
+
+    async findDigest(target: ChannelRef, key: string): Promise<Posted | null> {
+      const botId = client.user?.id ?? settings.applicationId;
+      let found: APIMessage | null;
+      try {
+        found = await findDigestMessage(client.rest, target.channel, botId, key);
+      } catch (e) {
+        throw discordDeliveryError(e, target.channel, 'history read');
+      }
+      if (!found) return null;
+      return { ...target, thread: found.thread?.id ?? target.channel, messageId: found.id };
     },
 
     async reply(thread: ThreadRef, reply: Reply): Promise<void> {

@@ -16,25 +16,38 @@ import { DISCORD_LIMITS, oneLine, truncateWords } from '../../render/discord-tex
  * digest's channel need not be cached), which queues requests per route and waits out 429s.
  */
 
-/** Posts messages in order; the first answers `replyTo` when given. Returns the message ids. */
+export interface PostOptions {
+  /** The message the first one answers. */
+  replyTo?: string;
+  /**
+   * One nonce a message, sent with `enforce_nonce`: Discord then answers a repeat (a retry, a
+   * resend after a crash) within a few minutes with the message it already created.
+   */
+  nonces?: readonly string[];
+}
+
+/** Posts messages in order and returns them as Discord created them. */
 export async function postMessages(
   rest: REST,
   channelId: string,
   messages: readonly DiscordMessage[],
-  replyTo?: string,
-): Promise<string[]> {
-  const ids: string[] = [];
+  options: PostOptions = {},
+): Promise<APIMessage[]> {
+  const sent: APIMessage[] = [];
   for (const [i, m] of messages.entries()) {
     const reference =
-      i === 0 && replyTo
-        ? { message_reference: { message_id: replyTo, fail_if_not_exists: false } }
+      i === 0 && options.replyTo
+        ? { message_reference: { message_id: options.replyTo, fail_if_not_exists: false } }
         : {};
-    const sent = (await rest.post(Routes.channelMessages(channelId), {
-      body: { ...m, ...reference },
-    })) as APIMessage;
-    ids.push(sent.id);
+    const nonce = options.nonces?.[i];
+    const once = nonce ? { nonce, enforce_nonce: true } : {};
+    sent.push(
+      (await rest.post(Routes.channelMessages(channelId), {
+        body: { ...m, ...reference, ...once },
+      })) as APIMessage,
+    );
   }
-  return ids;
+  return sent;
 }
 
 /** Opens a public thread on a message; one day of quiet archives it. */

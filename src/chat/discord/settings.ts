@@ -1,4 +1,4 @@
-import { GatewayIntentBits } from 'discord.js';
+import { GatewayIntentBits, type RESTOptions } from 'discord.js';
 import type { DiscordConfig } from '../../config.ts';
 import type { CommandSpec } from '../command-spec.ts';
 
@@ -21,6 +21,16 @@ export interface DiscordAdapterOptions {
   ephemeralWithinMs?: number;
   /** How long `start()` waits for the gateway to be ready. */
   readyTimeoutMs?: number;
+  /**
+   * A rate limit longer than this fails the request (a digest is then retried later) instead of
+   * holding it and everything queued behind it; default two minutes.
+   */
+  maxRateLimitWaitMs?: number;
+  /**
+   * discord.js REST settings: `retries` (default 3) is how often a 5xx or a timed-out request is
+   * sent again, at once; `timeout` (default 15 s) is how long one attempt may take.
+   */
+  rest?: Partial<Pick<RESTOptions, 'retries' | 'timeout'>>;
 }
 
 /**

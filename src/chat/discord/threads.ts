@@ -15,37 +15,46 @@ function threadTitle(reply: Reply): string {
       return reply.answer.question;
     case 'text':
       return reply.text.split('\n')[0] ?? 'Briefwire';
+    case 'digest':
+      return `Digest: ${reply.digest.briefing?.title ?? reply.digest.topicTitle} — ${reply.digest.slotLabel}`;
   }
 }
 
+/** The recorded briefing a reply carries, which its thread is linked to. */
+export function briefingIdOf(reply: Reply): number | null {
+  if (reply.kind === 'briefing') return reply.briefing.id;
+  if (reply.kind === 'digest') return reply.digest.briefing?.id ?? null;
+  return null;
+}
+
 /**
- * Opens the thread on a posted reply and, for a recorded briefing, tells the core which
- * briefing it is about. Null when no thread could be opened (a DM, a missing permission):
- * the reply itself stands, so this never throws.
+ * Opens the thread on a posted reply (or takes the one it has: a digest Discord answered as a
+ * repeat of its first post) and, for a recorded briefing, tells the core which briefing it is
+ * about. Null when no thread could be opened (a DM, a missing permission): the reply itself
+ * stands, so this never throws.
  */
 export async function openReplyThread(
   ctx: DiscordContext,
   channel: ChannelRef,
   messageId: string,
   reply: Reply,
+  existing?: string,
 ): Promise<ThreadRef | null> {
   if (channel.workspace === null) return null;
   let ref: ThreadRef;
   try {
-    const thread = await openThread(
-      ctx.client.rest,
-      channel.channel,
-      messageId,
-      threadTitle(reply),
-    );
+    const thread =
+      existing ??
+      (await openThread(ctx.client.rest, channel.channel, messageId, threadTitle(reply)));
     ref = { ...channel, thread };
   } catch (e) {
     ctx.log('warn', `could not open a thread in channel ${channel.channel}: ${reasonOf(e)}`);
     return null;
   }
-  if (reply.kind === 'briefing' && reply.briefing.id !== null) {
+  const briefingId = briefingIdOf(reply);
+  if (briefingId !== null) {
     try {
-      await ctx.handlers.briefingPosted(ref, reply.briefing.id);
+      await ctx.handlers.briefingPosted(ref, briefingId);
     } catch (e) {
       ctx.log('error', `could not link thread ${ref.thread} to its briefing: ${reasonOf(e)}`);
     }
@@ -71,7 +80,7 @@ export async function onThreadMessage(ctx: DiscordContext, message: Message): Pr
   };
   const reply = await ctx.handlers.threadMessage(thread, message.content, userOf(message));
   if (!reply) return;
-  await postMessages(ctx.client.rest, channel.id, ctx.render(reply), message.id);
+  await postMessages(ctx.client.rest, channel.id, ctx.render(reply), { replyTo: message.id });
 }
 
 function userOf(message: Message<true>): ChatUser {

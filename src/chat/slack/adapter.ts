@@ -3,22 +3,26 @@ import type { AddressInfo } from 'node:net';
 import { App, type AppOptions, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import { COMMANDS } from '../../../commands/index.ts';
 import type { LogLevel, SlackConfig } from '../../config.ts';
-import { BriefwireError } from '../../errors.ts';
+import { BriefwireError, reasonOf } from '../../errors.ts';
 import { renderSlack } from '../../render/slack.ts';
 import type { CommandSpec } from '../command-spec.ts';
-import type { ChannelRef, ChatAdapter, InboundHandlers, ThreadRef } from '../port.ts';
+import type { ChannelRef, ChatAdapter, InboundHandlers, Posted, ThreadRef } from '../port.ts';
 import type { Reply } from '../reply.ts';
+import { slackDeliveryError } from './delivery-errors.ts';
+import { digestMetadata, findDigestTs } from './digests.ts';
 import { handleSlashCommand, handleThreadMessage, type InboundDeps } from './inbound.ts';
 import { boltLevel, boltLogger } from './logger.ts';
 import { DEFAULT_RATE_LIMIT_POLICY, type RateLimitPolicy } from './rate-limit.ts';
-import { createSender } from './sender.ts';
+import { createSender, type SlackMetadata } from './sender.ts';
 import { createUserDirectory } from './users.ts';
 
 /**
  * Slack through the real Bolt app: Socket Mode when an app-level token is configured, else
  * HTTP (Events API and slash commands at POST /slack/events, signatures checked by Bolt).
  * Slash commands are acknowledged before any work; briefings are posted with chat.postMessage
- * so their ts opens the thread where replies and mentions are answered.
+ * so their ts opens the thread where replies and mentions are answered. Scheduled digests carry
+ * their key as message metadata; finding one again (`findDigest`) reads the channel's history,
+ * which needs the channels:history and groups:history scopes (without them it finds nothing).
  */
 
 export type RetryConfig = NonNullable<AppOptions['clientOptions']>['retryConfig'];
@@ -44,6 +48,13 @@ export interface SlackAdapter extends ChatAdapter {
   readonly mode: 'http' | 'socket';
   /** HTTP mode: the port listened on once started (useful with PORT=0); null otherwise. */
   listeningPort(): number | null;
+}
+
+/** The recorded briefing a reply carries, which the threads of its messages lead to. */
+function briefingIdOf(reply: Reply): number | null {
+  if (reply.kind === 'briefing') return reply.briefing.id;
+  if (reply.kind === 'digest') return reply.digest.briefing?.id ?? null;
+  return null;
 }
 
 /** Replayed events (a retry after a slow ack, a Socket Mode reconnect) are answered once. */
@@ -117,15 +128,27 @@ export function createSlackAdapter(
   let handlers: InboundHandlers | null = null;
   let started = false;
 
-  /** Posts a reply; when it is a recorded briefing, every message it took leads to it. */
-  async function postReply(where: ChannelRef, reply: Reply, threadTs?: string): Promise<string[]> {
-    const ts = await sender.post(where.channel, renderSlack(reply), threadTs);
-    if (reply.kind === 'briefing' && reply.briefing.id !== null && handlers && !threadTs) {
-      for (const t of ts)
-        await handlers.briefingPosted(
-          { ...where, platform: 'slack', thread: t },
-          reply.briefing.id,
-        );
+  /**
+   * Posts a reply; when it is a recorded briefing (or a digest of one), every message it took
+   * leads to it. A failed link is logged: the post itself stands.
+   */
+  async function postReply(
+    where: ChannelRef,
+    reply: Reply,
+    threadTs?: string,
+    metadata?: SlackMetadata,
+  ): Promise<string[]> {
+    const ts = await sender.post(where.channel, renderSlack(reply), threadTs, metadata);
+    const briefingId = briefingIdOf(reply);
+    if (briefingId !== null && handlers && !threadTs) {
+      for (const t of ts) {
+        const thread: ThreadRef = { ...where, platform: 'slack', thread: t };
+        await handlers
+          .briefingPosted(thread, briefingId)
+          .catch((e: unknown) =>
+            log(`slack: could not link thread ${t} to its briefing: ${reasonOf(e)}`),
+          );
+      }
     }
     return ts;
   }
@@ -217,10 +240,26 @@ export function createSlackAdapter(
       );
     },
 
-    async post(target: ChannelRef, reply: Reply): Promise<ThreadRef> {
-      const [ts] = await postReply(target, reply);
-      if (!ts) throw new Error(`nothing was posted to ${target.channel}`);
-      return { ...target, platform: 'slack', thread: ts };
+    async post(target: ChannelRef, reply: Reply): Promise<Posted> {
+      const metadata = reply.kind === 'digest' ? digestMetadata(reply.digest.key) : undefined;
+      let ts: string | undefined;
+      try {
+        [ts] = await postReply(target, reply, undefined, metadata);
+      } catch (e) {
+        throw slackDeliveryError(e, target.channel);
+      }
+      if (!ts) throw slackDeliveryError(new Error('nothing was posted'), target.channel);
+      return { ...target, platform: 'slack', thread: ts, messageId: ts };
+    },
+
+    async findDigest(target: ChannelRef, key: string): Promise<Posted | null> {
+      let ts: string | null;
+      try {
+        ts = await findDigestTs(app.client, target.channel, key, policy, log);
+      } catch (e) {
+        throw slackDeliveryError(e, target.channel, 'history read');
+      }
+      return ts === null ? null : { ...target, platform: 'slack', thread: ts, messageId: ts };
     },
 
     async reply(thread: ThreadRef, reply: Reply): Promise<void> {

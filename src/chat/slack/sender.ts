@@ -10,9 +10,23 @@ import { type RateLimitPolicy, withRateLimit } from './rate-limit.ts';
 
 type Client = App['client'];
 
+/** Event metadata on a message: apps can read it back from the channel's history. */
+export interface SlackMetadata {
+  event_type: string;
+  event_payload: Record<string, string | number | boolean>;
+}
+
 export interface SlackSender {
-  /** Posts the messages in order (in a thread when `threadTs` is given); returns their ts. */
-  post(channel: string, messages: SlackMessage[], threadTs?: string): Promise<string[]>;
+  /**
+   * Posts the messages in order (in a thread when `threadTs` is given), the first with
+   * `metadata` when given; returns their ts.
+   */
+  post(
+    channel: string,
+    messages: SlackMessage[],
+    threadTs?: string,
+    metadata?: SlackMetadata,
+  ): Promise<string[]>;
   ephemeral(
     channel: string,
     user: string,
@@ -23,9 +37,9 @@ export interface SlackSender {
 
 export function createSender(client: Client, policy: RateLimitPolicy): SlackSender {
   return {
-    async post(channel, messages, threadTs) {
+    async post(channel, messages, threadTs, metadata) {
       const ts: string[] = [];
-      for (const m of messages) {
+      for (const [i, m] of messages.entries()) {
         const r = await withRateLimit(
           () =>
             client.chat.postMessage({
@@ -35,6 +49,7 @@ export function createSender(client: Client, policy: RateLimitPolicy): SlackSend
               unfurl_links: false,
               unfurl_media: false,
               ...(threadTs ? { thread_ts: threadTs } : {}),
+              ...(metadata && i === 0 ? { metadata } : {}),
             }),
           policy,
         );

@@ -1,8 +1,10 @@
+import { FakeChannels } from './channels.ts';
 import { IDS, type Json, message, snowflake, textChannel, threadChannel } from './payloads.ts';
 
 /**
  * The fake REST API (/api/v10): just the routes the bot uses, recording every request, and
- * answering 429 with Discord's headers where a test asks for it.
+ * answering 429 with Discord's headers, or 5xx, where a test asks for it. Channel messages are
+ * kept per channel (`channels`) for history reads and `enforce_nonce` repeats.
  */
 
 export interface RecordedRequest {
@@ -35,17 +37,32 @@ interface RateLimitRule {
   retryAfter: number;
 }
 
+interface FailureRule {
+  method: string;
+  path: RegExp;
+  status: number;
+  /** Requests still to fail. */
+  left: number;
+}
+
+type Handler = (
+  p: string[],
+  one: Json,
+  body: Json | Json[] | null,
+  query: URLSearchParams,
+) => RestResponse;
+
 export class FakeRest {
   readonly requests: RecordedRequest[] = [];
   readonly sent: SentMessage[] = [];
   readonly commands = new Map<string, Json[]>();
   readonly threads = new Map<string, Json>();
+  readonly channels = new FakeChannels();
   private readonly originals = new Map<string, Json>();
   private readonly rateLimits: RateLimitRule[] = [];
+  private readonly failures: FailureRule[] = [];
 
-  private readonly routes: Array<
-    [string, RegExp, (p: string[], one: Json, body: Json | Json[] | null) => RestResponse]
-  > = [
+  private readonly routes: Array<[string, RegExp, Handler]> = [
     [
       'GET',
       /^\/gateway\/bot$/,
@@ -93,6 +110,7 @@ export class FakeRest {
           edited_timestamp: new Date().toISOString(),
         });
         this.originals.set(token!, msg);
+        this.channels.add(IDS.channel, msg);
         this.sent.push({ via: 'original', channelId: IDS.channel, body: one, message: msg });
         return ok(msg);
       },
@@ -104,6 +122,7 @@ export class FakeRest {
       /^\/webhooks\/(\d+)\/([^/]+)$/,
       (_p, one) => {
         const msg = message(IDS.channel, one, { webhook_id: IDS.app, application_id: IDS.app });
+        this.channels.add(IDS.channel, msg);
         this.sent.push({ via: 'followup', channelId: IDS.channel, body: one, message: msg });
         return ok(msg);
       },
@@ -112,16 +131,35 @@ export class FakeRest {
       'POST',
       /^\/channels\/(\d+)\/messages$/,
       ([channelId], one) => {
-        const msg = message(channelId!, one);
+        // Every channel post is the bot's: a repeated enforced nonce gets the first message.
+        const repeat = this.channels.repeatOf(channelId!, one, IDS.bot);
+        if (repeat) return ok(repeat);
+        const msg = message(
+          channelId!,
+          one,
+          typeof one.nonce === 'string' ? { nonce: one.nonce } : {},
+        );
+        this.channels.add(channelId!, msg, one.nonce);
         this.sent.push({ via: 'channel', channelId: channelId!, body: one, message: msg });
         return ok(msg);
       },
     ],
     [
+      'GET',
+      /^\/channels\/(\d+)\/messages$/,
+      ([channelId], _one, _body, query) =>
+        ok(this.channels.latest(channelId!, Number(query.get('limit') ?? 50))),
+    ],
+    [
       'POST',
       /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/,
-      ([channelId], one) => {
+      ([channelId, messageId], one) => {
         const thread = threadChannel(snowflake(), channelId!, String(one.name ?? 'thread'));
+        if (!this.channels.startThread(channelId!, messageId!, thread))
+          return {
+            status: 400,
+            body: { code: 160004, message: 'A thread has already been created for this message' },
+          };
         this.threads.set(String(thread.id), thread);
         this.onThread(thread);
         return { status: 201, body: thread };
@@ -144,6 +182,16 @@ export class FakeRest {
     this.rateLimits.push({ method, path, retryAfter });
   }
 
+  /** The next `count` matching requests are answered with `status` (a 5xx); Infinity: all. */
+  failNext(method: string, path: RegExp, count: number, status = 503): void {
+    this.failures.push({ method, path, status, left: count });
+  }
+
+  /** The channel is deleted: every route on it answers 404 `{code: 10003, Unknown Channel}`. */
+  deleteChannel(channelId: string): void {
+    this.channels.deleted.add(channelId);
+  }
+
   handle(
     method: string,
     path: string,
@@ -152,12 +200,27 @@ export class FakeRest {
   ): RestResponse {
     const record: RecordedRequest = { method, path, query, body, status: 0, at: Date.now() };
     this.requests.push(record);
-    const response = this.route(method, path, body);
+    const response = this.route(method, path, query, body);
     record.status = response.status;
     return response;
   }
 
-  private route(method: string, path: string, body: Json | Json[] | null): RestResponse {
+  private route(
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    body: Json | Json[] | null,
+  ): RestResponse {
+    const channel = path.match(/^\/channels\/(\d+)/)?.[1];
+    if (channel && this.channels.deleted.has(channel))
+      return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
+    const failure = this.failures.find(
+      (f) => f.left > 0 && f.method === method && f.path.test(path),
+    );
+    if (failure) {
+      failure.left -= 1;
+      return { status: failure.status, body: { message: 'Service Unavailable', code: 0 } };
+    }
     const limit = this.rateLimits.findIndex((r) => r.method === method && r.path.test(path));
     if (limit >= 0) {
       const { retryAfter } = this.rateLimits.splice(limit, 1)[0]!;
@@ -178,7 +241,7 @@ export class FakeRest {
     const one = (body ?? {}) as Json;
     for (const [verb, pattern, handler] of this.routes) {
       const m = verb === method ? path.match(pattern) : null;
-      if (m) return handler(m.slice(1) as string[], one, body);
+      if (m) return handler(m.slice(1) as string[], one, body, query);
     }
     return notFound();
   }

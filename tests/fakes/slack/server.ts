@@ -1,11 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeSlackChannels, type StoredMessage } from './channels.ts';
 import { createSocketHub, type SocketHub } from './socket.ts';
 
 /**
  * A fake Slack on 127.0.0.1 for the real Bolt app: the Web API (`/api/<method>`, form-encoded
  * POSTs with a bearer token), a sink for response_url posts (`/respond/<name>`), and the
- * Socket Mode WebSocket (`/socket-mode`). It records everything it is sent.
+ * Socket Mode WebSocket (`/socket-mode`). It records everything it is sent, and keeps posted
+ * messages per channel for conversations.history.
  */
 
 export interface ApiCall {
@@ -23,6 +25,9 @@ export interface ResponsePost {
   body: Record<string, unknown>;
 }
 
+/** How the next calls of a method fail: HTTP 503 (or another status), or 429 + retry-after. */
+export type Failure = { status: number } | { status: 429; retryAfter: number };
+
 export const FAKE_TEAM = 'T0FAKE';
 export const FAKE_BOT_USER = 'UBOT';
 
@@ -37,9 +42,17 @@ export interface FakeSlack {
   readonly admins: Set<string>;
   /** Channels where chat.postMessage answers `not_in_channel`. */
   readonly notInChannel: Set<string>;
+  /** Messages per channel; `channels.missing` / `channels.archived` make a channel fail. */
+  readonly channels: FakeSlackChannels;
+  /** Methods answered `missing_scope` (conversations.history without channels:history). */
+  readonly missingScope: Set<string>;
   responseUrl(name: string): string;
   /** The next `method` call gets 429 `ratelimited` with this retry-after. */
   rateLimitNext(method: string, retryAfterSeconds: number): void;
+  /** The next `count` calls of `method` fail so (Infinity: every call). */
+  failNext(method: string, count: number, failure: Failure): void;
+  /** Forgets the failures still pending for `method`. */
+  stopFailing(method: string): void;
   /** Successful calls of a method. */
   succeeded(method: string): ApiCall[];
   close(): Promise<void>;
@@ -49,13 +62,22 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: ApiCall[] = [];
   const responses: ResponsePost[] = [];
   const admins = new Set<string>();
-  const notInChannel = new Set<string>();
+  const channels = new FakeSlackChannels();
+  const missingScope = new Set<string>();
   const limited = new Map<string, number>();
+  const failing: Array<{ method: string; left: number; failure: Failure }> = [];
   const socket = createSocketHub();
   let seq = 0;
   let base = '';
 
   function webApi(method: string, params: Record<string, unknown>): Record<string, unknown> {
+    if (missingScope.has(method))
+      return {
+        ok: false,
+        error: 'missing_scope',
+        needed: 'channels:history',
+        provided: 'chat:write',
+      };
     switch (method) {
       case 'auth.test':
         return {
@@ -76,9 +98,28 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       }
       case 'chat.postMessage': {
         const channel = String(params.channel);
-        if (notInChannel.has(channel)) return { ok: false, error: 'not_in_channel' };
+        const error = channels.postError(channel);
+        if (error) return { ok: false, error };
         const ts = `${1_700_000_000 + ++seq}.000100`;
+        const metadata = params.metadata as StoredMessage['metadata'] | undefined;
+        channels.add(channel, {
+          type: 'message',
+          ts,
+          text: String(params.text ?? ''),
+          user: FAKE_BOT_USER,
+          bot_id: 'BBOT',
+          ...(params.thread_ts ? { thread_ts: String(params.thread_ts) } : {}),
+          ...(metadata ? { metadata } : {}),
+        });
         return { ok: true, channel, ts, message: { ts, text: params.text } };
+      }
+      case 'conversations.history': {
+        const channel = String(params.channel);
+        if (channels.missing.has(channel)) return { ok: false, error: 'channel_not_found' };
+        if (channels.notInChannel.has(channel)) return { ok: false, error: 'not_in_channel' };
+        const limit = Number(params.limit ?? 100);
+        const messages = channels.history(channel, limit, params.include_all_metadata === 'true');
+        return { ok: true, messages, has_more: false, pin_count: 0 };
       }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${1_700_000_000 + ++seq}.000200` };
@@ -103,6 +144,21 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const auth = req.headers.authorization;
     const token = auth?.startsWith('Bearer ') ? auth.slice(7) : null;
     const params = parseParams(raw, req.headers['content-type'] ?? '');
+    const failure = failing.find((f) => f.method === method && f.left > 0);
+    if (failure) {
+      failure.left -= 1;
+      const f = failure.failure;
+      const response = {
+        ok: false,
+        error: f.status === 429 ? 'ratelimited' : 'service_unavailable',
+      };
+      calls.push({ method, token, params, status: f.status, response });
+      return reply(
+        f.status,
+        response,
+        'retryAfter' in f ? { 'retry-after': String(f.retryAfter) } : {},
+      );
+    }
     const wait = limited.get(method);
     if (wait !== undefined) {
       limited.delete(method);
@@ -135,9 +191,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     responses,
     socket,
     admins,
-    notInChannel,
+    notInChannel: channels.notInChannel,
+    channels,
+    missingScope,
     responseUrl: (name) => `${base}/respond/${name}`,
     rateLimitNext: (method, seconds) => void limited.set(method, seconds),
+    failNext: (method, count, failure) => void failing.push({ method, left: count, failure }),
+    stopFailing(method) {
+      for (const f of failing) if (f.method === method) f.left = 0;
+    },
     succeeded: (method) => calls.filter((c) => c.method === method && c.status === 200),
     async close() {
       await socket.close();
