@@ -1,0 +1,93 @@
+import { PassThrough } from 'node:stream';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { loadTopics } from '../../src/briefing/topics.ts';
+import { createConsoleAdapter } from '../../src/chat/console/adapter.ts';
+import { DEMO_ARTICLES, DEMO_TOPIC } from '../../src/cli/demo.ts';
+import { BUILTIN_TOPICS_DIR } from '../../src/config.ts';
+import { ingestPaths } from '../../src/ingest/ingest.ts';
+import { createScheduler } from '../../src/schedule/scheduler.ts';
+import { createStore } from '../../src/store/create.ts';
+
+/**
+ * The scheduler's own wake-ups: node-cron tasks in the subscription's zone and the minute
+ * sweep, under fake timers, delivering through the console adapter. The platform tests drive
+ * `runDue` with a clock; this checks that, left alone, `start()` wakes at the right moments.
+ */
+
+describe('scheduler on node-cron', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** A started scheduler at `at` (fake time) with one console subscription. */
+  async function startAt(at: string, schedule: string, timezone: string) {
+    const store = await createStore(':memory:');
+    await ingestPaths(store, [DEMO_ARTICLES]);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.setSystemTime(new Date(at));
+    const sub = await store.saveSubscription({
+      platform: 'console',
+      workspace: null,
+      channel: 'terminal',
+      topic: DEMO_TOPIC,
+      schedule,
+      timezone,
+      createdBy: 'test',
+    });
+    const output = {
+      shown: '',
+      write(s: string): void {
+        output.shown += s;
+      },
+    };
+    const adapter = createConsoleAdapter({ input: new PassThrough(), output });
+    const scheduler = createScheduler({
+      store,
+      topics: loadTopics(BUILTIN_TOPICS_DIR).topics,
+      adapters: [adapter],
+    });
+    await scheduler.start();
+    return { store, sub, scheduler, output };
+  }
+
+  it('wakes at 08:00 Europe/London on the day the clocks go forward, and once only', async () => {
+    const { store, sub, scheduler, output } = await startAt(
+      '2026-03-29T06:50:00Z',
+      'daily 08:00',
+      'Europe/London',
+    );
+    const shown = () => output.shown;
+    expect(shown()).toBe('');
+    // 06:59:59 UTC is 07:59:59 BST: not yet.
+    await vi.advanceTimersByTimeAsync(9 * 60_000 + 59_000);
+    expect(await store.listDeliveries(sub.id)).toEqual([]);
+    // Two seconds on: the subscription's own task fired at 07:00:00 UTC (the sweep runs at :30).
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect((await store.listDeliveries(sub.id)).map((d) => d.state)).toEqual(['sent']);
+    // The sweep and the next day's wake-ups do not send it again.
+    await vi.advanceTimersByTimeAsync(3 * 60_000);
+    const rows = await store.listDeliveries(sub.id);
+    expect(rows).toMatchObject([{ slot: '2026-03-29T07:00:00.000Z', state: 'sent', late: false }]);
+    expect(shown().match(/ref \d+@2026-03-29T07:00Z/g)).toHaveLength(1);
+    await scheduler.stop();
+    await store.close();
+  });
+
+  it('sends a slot that falls in the spring-forward gap when the minute sweep finds it', async () => {
+    // 02:30 does not exist in New York on 8 March 2026; the digest is owed at 03:30 EDT (07:30 UTC),
+    // where node-cron's own task never fires: the sweep at second 30 sends it.
+    const { store, sub, scheduler } = await startAt(
+      '2026-03-08T07:25:00Z',
+      'daily 02:30',
+      'America/New_York',
+    );
+    await vi.advanceTimersByTimeAsync(5 * 60_000 + 20_000);
+    expect(await store.listDeliveries(sub.id)).toEqual([]);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(await store.listDeliveries(sub.id)).toMatchObject([
+      { slot: '2026-03-08T07:30:00.000Z', state: 'sent', late: false },
+    ]);
+    await scheduler.stop();
+    await store.close();
+  });
+});
