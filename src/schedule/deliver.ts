@@ -73,7 +73,7 @@ export async function deliverSlot(
       const earlier = await adapter.findDigest(where, key);
       if (earlier) {
         await recordSent(deps, delivery, earlier, delivery.briefingId);
-        deps.log('info', `digest ${key} was already in ${describe(sub)}; recorded, not resent`);
+        deps.log('info', `digest ${key} was already in ${channelName(sub)}; recorded, not resent`);
         return 'found';
       }
       if (!mayResend) {
@@ -95,14 +95,14 @@ export async function deliverSlot(
       try {
         const posted = await adapter.post(where, { kind: 'digest', digest: built.digest });
         await recordSent(deps, delivery, posted, built.briefingId);
-        deps.log('info', `digest ${key} sent to ${describe(sub)}${late ? ' (late)' : ''}`);
+        deps.log('info', `digest ${key} sent to ${channelName(sub)}${late ? ' (late)' : ''}`);
         return 'sent';
       } catch (e) {
         const wait = retryWait(deps.policy, e, attempt);
         if (wait === null) throw e;
         deps.log(
           'warn',
-          `digest ${key} to ${describe(sub)}: ${reasonOf(e)}; retrying in ${wait} ms`,
+          `digest ${key} to ${channelName(sub)}: ${reasonOf(e)}; retrying in ${wait} ms`,
         );
         await clock.sleep(wait);
         // A failure can come after the platform took the message (a 5xx on the way back).
@@ -118,11 +118,11 @@ export async function deliverSlot(
     if (isDeliveryError(e) && e.failure === 'gone') {
       await store.setSubscriptionPaused(sub.id, reason, clock.now().toISOString());
       await finish({ state: 'failed', error: reason });
-      deps.log('warn', `paused the ${sub.topic} digest in ${describe(sub)}: ${reason}`);
+      deps.log('warn', `paused the ${sub.topic} digest in ${channelName(sub)}: ${reason}`);
       return 'paused';
     }
     await finish({ state: 'failed', error: reason });
-    deps.log('error', `digest ${key} to ${describe(sub)} failed: ${reason}`);
+    deps.log('error', `digest ${key} to ${channelName(sub)} failed: ${reason}`);
     return 'failed';
   }
 }
@@ -153,6 +153,6 @@ async function recordSent(
   if (briefingId !== null) await deps.store.linkThread(threadKey(posted), briefingId);
 }
 
-export function describe(sub: Subscription): string {
+export function channelName(sub: Subscription): string {
   return `${sub.platform} channel ${sub.channel}`;
 }

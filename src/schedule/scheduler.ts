@@ -5,7 +5,7 @@ import type { ChatAdapter } from '../chat/port.ts';
 import { reasonOf } from '../errors.ts';
 import type { Delivery, Store, Subscription } from '../store/port.ts';
 import { type Clock, systemClock } from './clock.ts';
-import { type DeliveryDeps, deliverSlot, describe, type SlotResult } from './deliver.ts';
+import { channelName, type DeliveryDeps, deliverSlot, type SlotResult } from './deliver.ts';
 import { DEFAULT_POLICY, type DeliveryPolicy } from './policy.ts';
 import { slotLabel, slotsBetween } from './slots.ts';
 import { parseSchedule, type ScheduleSpec } from './spec.ts';
@@ -35,7 +35,7 @@ export interface SlotReport {
 }
 
 export interface Scheduler {
-  /** Catches up on slots missed while stopped, then runs on node-cron until stopped. */
+  /** Runs on node-cron until stopped, catching up in the background on slots missed while stopped. */
   start(): Promise<void>;
   /** Delivers (or records as skipped) every slot due by `now`; the tests' clock drives this. */
   runDue(now?: Date, only?: number[]): Promise<SlotReport[]>;
@@ -111,7 +111,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
             : `missed: a later slot (${slotLabel(latest, sub.timezone)}) was already due when Briefwire was back`;
         if (await options.store.skipSlot(sub.id, slot.toISOString(), why, now.toISOString())) {
           reports.push({ subscriptionId: sub.id, slot: slot.toISOString(), result: 'skipped' });
-          log('warn', `${sub.topic} digest for ${describe(sub)} ${why}`);
+          log('warn', `${sub.topic} digest for ${channelName(sub)} ${why}`);
         }
         continue;
       }
@@ -136,7 +136,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
           try {
             return await runOne(sub, now);
           } catch (e) {
-            log('error', `${sub.topic} digest for ${describe(sub)}: ${reasonOf(e)}`);
+            log('error', `${sub.topic} digest for ${channelName(sub)}: ${reasonOf(e)}`);
             return [];
           } finally {
             busy.delete(sub.id);
@@ -182,8 +182,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   return {
     async start() {
       stopped = false;
-      await runDue();
       await syncTasks();
+      // Catching up on missed slots may take a while (retries, many channels): the bot serves meanwhile.
+      background(() => runDue());
       // Second 30 of every minute: clear of the tasks' own wake-ups at second 0.
       sweep = cron.schedule('30 * * * * *', () =>
         background(async () => {
