@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewArticle } from '../../src/ingest/article.ts';
 import type { Sentence } from '../../src/nlp/model.ts';
 import type { Store } from '../../src/store/port.ts';
-import { article, EMPTY_ANALYSIS, storeAll } from './store-contract.ts';
+import { article, EMPTY_ANALYSIS, storeAll } from './fixtures.ts';
 
 /** An article whose analysis holds the given sentences, laid end to end in its text. */
 export function withSentences(title: string, lines: string[], publishedAt?: string): NewArticle {

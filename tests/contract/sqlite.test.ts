@@ -11,8 +11,10 @@ import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite
 import { describeBriefingContract } from './briefings-contract.ts';
 import { describeChannelContract } from './channels-contract.ts';
 import { describeDeliveryContract } from './deliveries-contract.ts';
+import { article, storeAll } from './fixtures.ts';
+import { describeSearchContract } from './search-contract.ts';
 import { describeSentenceContract } from './sentences-contract.ts';
-import { article, describeStoreContract, storeAll } from './store-contract.ts';
+import { describeStoreContract } from './store-contract.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'briefwire-sqlite-'));
 let counter = 0;
@@ -27,6 +29,8 @@ afterAll(() => {
 
 describeStoreContract('SQLite file', () => createStore(tempDb()));
 describeStoreContract('SQLite in memory', () => createStore(':memory:'));
+describeSearchContract('SQLite file', () => createStore(tempDb()));
+describeSearchContract('SQLite in memory', () => createStore(':memory:'));
 describeBriefingContract('SQLite file', () => createStore(tempDb()));
 describeChannelContract('SQLite file', () => createStore(tempDb()));
 describeSentenceContract('SQLite file', () => createStore(tempDb()));

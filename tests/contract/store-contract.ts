@@ -1,46 +1,7 @@
-import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BriefwireError } from '../../src/errors.ts';
-import type { NewArticle } from '../../src/ingest/article.ts';
 import type { Analysis } from '../../src/nlp/model.ts';
 import type { Store, TermQuery } from '../../src/store/port.ts';
-
-/** A minimal valid analysis: nothing found. */
-export const EMPTY_ANALYSIS: Analysis = {
-  sentences: [],
-  mentions: [],
-  actors: [],
-  quotes: [],
-  summary: [],
-};
-
-export interface ArticleSpec extends Partial<NewArticle> {
-  title: string;
-  text?: string;
-}
-
-/** A NewArticle whose content hash is derived from its text unless given. */
-export function article(spec: ArticleSpec): NewArticle {
-  const text = spec.text ?? `${spec.title}. Body of the article.`;
-  return {
-    url: null,
-    publishedAt: null,
-    source: null,
-    origin: `test:${spec.title}`,
-    contentHash: createHash('sha256').update(text).digest('hex'),
-    analysis: EMPTY_ANALYSIS,
-    analysisVersion: 1,
-    ...spec,
-    text,
-  };
-}
-
-/** Stores articles that must all be new; returns their ids in order. */
-export async function storeAll(store: Store, articles: NewArticle[]): Promise<number[]> {
-  const outcomes = await store.putArticles(articles);
-  expect(outcomes.map((o) => o.status)).toEqual(articles.map(() => 'stored'));
-  return outcomes.map((o) => o.id);
-}
+import { article, storeAll } from './fixtures.ts';
 
 /**
  * The behaviour every Store must have. `makeStore` returns a new, empty store each call; the
@@ -379,91 +340,6 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         const found = await store.findArticles(query);
         expect(found.map((a) => a.title)).toEqual(['Iran 4', 'Iran 3']);
         expect(await store.countArticles(query)).toBe(3);
-      });
-    });
-
-    describe('search', () => {
-      let ids: number[];
-      beforeEach(async () => {
-        ids = await storeAll(store, [
-          article({
-            title: 'Starmer meets Iranian envoy',
-            text: 'The prime minister discussed sanctions with the envoy.',
-            publishedAt: '2024-05-01T00:00:00Z',
-          }),
-          article({
-            title: 'Weather report',
-            text: 'Rain later. Starmer was mentioned once in passing.',
-            publishedAt: '2024-05-02T00:00:00Z',
-          }),
-          article({
-            title: 'Markets',
-            text: 'Oil prices rose on sanctions news from Iran.',
-            publishedAt: '2024-05-03T00:00:00Z',
-          }),
-          article({
-            title: 'Football',
-            text: 'A late goal decided the match.',
-            publishedAt: '2024-05-04T00:00:00Z',
-          }),
-        ]);
-      });
-
-      it('finds articles by any word of a question, best first', async () => {
-        const hits = await store.search('What did Starmer say?', {}, 10);
-        expect(hits.map((h) => h.articleId)).toEqual([ids[0], ids[1]]);
-        expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
-      });
-
-      it('weights the title above the body', async () => {
-        const hits = await store.search('starmer', {}, 10);
-        expect(hits[0]?.articleId).toBe(ids[0]);
-      });
-
-      it('ORs words and ignores diacritics and case', async () => {
-        const hits = await store.search('SANCTIONS goal', {}, 10);
-        expect(new Set(hits.map((h) => h.articleId))).toEqual(new Set([ids[0], ids[2], ids[3]]));
-        const accented = await store.search('Stármer', {}, 10);
-        expect(accented).toHaveLength(2);
-      });
-
-      it('limits to k and stays within the scope', async () => {
-        expect(await store.search('sanctions starmer', {}, 1)).toHaveLength(1);
-        const scoped = await store.search('sanctions', { terms: { allOf: [['oil']] } }, 10);
-        expect(scoped.map((h) => h.articleId)).toEqual([ids[2]]);
-        const windowed = await store.search(
-          'starmer sanctions',
-          { since: '2024-05-02T00:00:00Z', until: '2024-05-03T00:00:00Z' },
-          10,
-        );
-        expect(windowed.map((h) => h.articleId)).toEqual([ids[1]]);
-        const excluded = await store.search(
-          'starmer',
-          { terms: { allOf: [], noneOf: ['rain'] } },
-          10,
-        );
-        expect(excluded.map((h) => h.articleId)).toEqual([ids[0]]);
-      });
-
-      it('returns nothing for empty or wordless text', async () => {
-        expect(await store.search('', {}, 10)).toEqual([]);
-        expect(await store.search('   ', {}, 10)).toEqual([]);
-        expect(await store.search('?!* "" -:', {}, 10)).toEqual([]);
-        expect(await store.search('starmer', {}, 0)).toEqual([]);
-      });
-
-      it('treats operator words in a question as words', async () => {
-        const hits = await store.search('Starmer AND NOT "sanctions" OR envoy*', {}, 10);
-        expect(hits.map((h) => h.articleId)).toContain(ids[0]);
-      });
-    });
-
-    describe('close', () => {
-      it('rejects work after close', async () => {
-        const other = await makeStore();
-        await other.close();
-        await expect(other.findArticles({})).rejects.toBeInstanceOf(BriefwireError);
-        await expect(other.findArticles({})).rejects.toMatchObject({ code: 'STORE_FAILED' });
       });
     });
   });
