@@ -37,6 +37,45 @@ export interface PlatformUnderTest {
   close(): Promise<void>;
 }
 
+/** A real discord.js adapter, started against the fake Discord at `apiUrl`. */
+export async function connectDiscord(
+  apiUrl: string,
+  handlers: InboundHandlers,
+): Promise<ChatAdapter> {
+  const adapter = createDiscordAdapter(
+    {
+      token: 'fake-bot-token',
+      applicationId: IDS.app,
+      guildId: IDS.guild,
+      apiUrl,
+      messageContent: false,
+    },
+    { log: () => {}, rest: { retries: 0 } },
+  );
+  await adapter.start(handlers);
+  return adapter;
+}
+
+/** A real Bolt adapter in HTTP mode on a free port, started against the fake Slack at `apiUrl`. */
+export async function connectSlack(
+  apiUrl: string,
+  handlers: InboundHandlers,
+): Promise<ChatAdapter> {
+  const adapter = createSlackAdapter(
+    {
+      botToken: 'xoxb-fake',
+      signingSecret: 'secret',
+      appToken: null,
+      apiUrl,
+      port: 0,
+      managers: [],
+    },
+    { host: '127.0.0.1', retryConfig: { retries: 0 }, log: () => {} },
+  );
+  await adapter.start(handlers);
+  return adapter;
+}
+
 const REF = /\bref (\d+@[\dT:-]+Z)/;
 
 export async function fakeDiscord(): Promise<PlatformUnderTest> {
@@ -47,17 +86,7 @@ export async function fakeDiscord(): Promise<PlatformUnderTest> {
     workspace: IDS.guild,
     channel: (n) => `${900_000_000_000_000_000n + BigInt(n)}`,
     async connect(handlers) {
-      const adapter = createDiscordAdapter(
-        {
-          token: 'fake-bot-token',
-          applicationId: IDS.app,
-          guildId: IDS.guild,
-          apiUrl: fake.apiUrl,
-          messageContent: false,
-        },
-        { log: () => {}, rest: { retries: 0 } },
-      );
-      await adapter.start(handlers);
+      const adapter = await connectDiscord(fake.apiUrl, handlers);
       adapters.push(adapter);
       return adapter;
     },
@@ -91,18 +120,7 @@ export async function fakeSlack(): Promise<PlatformUnderTest> {
     workspace: FAKE_TEAM,
     channel: (n) => `C0CHAN${n}`,
     async connect(handlers) {
-      const adapter = createSlackAdapter(
-        {
-          botToken: 'xoxb-fake',
-          signingSecret: 'secret',
-          appToken: null,
-          apiUrl: fake.apiUrl,
-          port: 0,
-          managers: [],
-        },
-        { host: '127.0.0.1', retryConfig: { retries: 0 }, log: () => {} },
-      );
-      await adapter.start(handlers);
+      const adapter = await connectSlack(fake.apiUrl, handlers);
       adapters.push(adapter);
       return adapter;
     },

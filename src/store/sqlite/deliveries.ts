@@ -53,11 +53,12 @@ export function claimSlot(db: Database.Database, c: SlotClaim): ClaimedSlot | nu
   if (inserted) return { delivery: toDelivery(inserted), takenOver: false };
   const takenOver = db
     .prepare<unknown[], DeliveryRow>(
-      `UPDATE deliveries SET claimed_by = ?, claimed_at = ?, updated_at = ?, late = ?
+      `UPDATE deliveries SET claimed_by = ?, claimed_at = ?, updated_at = ?
        WHERE subscription_id = ? AND slot = ? AND state = 'claimed' AND claimed_at < ?
        RETURNING *`,
     )
-    .get(c.by, c.now, c.now, c.late ? 1 : 0, c.subscriptionId, c.slot, c.staleBefore);
+    // \`late\` stays as first claimed: a digest found already posted went out at that time.
+    .get(c.by, c.now, c.now, c.subscriptionId, c.slot, c.staleBefore);
   return takenOver ? { delivery: toDelivery(takenOver), takenOver: true } : null;
 }
 

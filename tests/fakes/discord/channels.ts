@@ -11,6 +11,11 @@ export class FakeChannels {
   private readonly nonces = new Map<string, Map<string, Json>>();
   /** Channels that no longer exist: every route on them answers 404 Unknown Channel. */
   readonly deleted = new Set<string>();
+  /**
+   * Channels whose history reads come back empty while their messages and nonces stay: a
+   * digest pushed out of the latest 50 by other messages, still within its nonce's window.
+   */
+  readonly historyHidden = new Set<string>();
 
   /** The message this nonce already created in the channel (same author), if any. */
   repeatOf(channelId: string, body: Json, authorId: string): Json | null {
@@ -45,6 +50,7 @@ export class FakeChannels {
 
   /** The latest `limit` messages, newest first, as GET /channels/:id/messages answers. */
   latest(channelId: string, limit: number): Json[] {
+    if (this.historyHidden.has(channelId)) return [];
     const list = this.messages.get(channelId) ?? [];
     return list.slice(-Math.max(1, Math.min(limit, 100))).reverse();
   }

@@ -61,6 +61,11 @@ export class FakeRest {
   private readonly originals = new Map<string, Json>();
   private readonly rateLimits: RateLimitRule[] = [];
   private readonly failures: FailureRule[] = [];
+  /**
+   * Called when POST /channels/:id/messages has stored a new message, before the fake answers:
+   * a test can kill the bot at the instant Discord has the message and the bot does not know.
+   */
+  onMessageStored?: ((channelId: string, message: Json) => void) | undefined;
 
   private readonly routes: Array<[string, RegExp, Handler]> = [
     [
@@ -141,6 +146,7 @@ export class FakeRest {
         );
         this.channels.add(channelId!, msg, one.nonce);
         this.sent.push({ via: 'channel', channelId: channelId!, body: one, message: msg });
+        this.onMessageStored?.(channelId!, msg);
         return ok(msg);
       },
     ],

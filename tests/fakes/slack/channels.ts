@@ -22,6 +22,11 @@ export class FakeSlackChannels {
   readonly archived = new Set<string>();
   /** Channels where chat.postMessage answers `not_in_channel`. */
   readonly notInChannel = new Set<string>();
+  /**
+   * Called when chat.postMessage has stored a message, before the fake answers: a test can kill
+   * the bot at the instant Slack has the message and the bot does not know.
+   */
+  onMessageStored?: ((channel: string, message: StoredMessage) => void) | undefined;
 
   /** Why a post in the channel fails, or null. */
   postError(channel: string): string | null {

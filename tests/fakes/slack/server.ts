@@ -102,7 +102,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         if (error) return { ok: false, error };
         const ts = `${1_700_000_000 + ++seq}.000100`;
         const metadata = params.metadata as StoredMessage['metadata'] | undefined;
-        channels.add(channel, {
+        const stored: StoredMessage = {
           type: 'message',
           ts,
           text: String(params.text ?? ''),
@@ -110,7 +110,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           bot_id: 'BBOT',
           ...(params.thread_ts ? { thread_ts: String(params.thread_ts) } : {}),
           ...(metadata ? { metadata } : {}),
-        });
+        };
+        channels.add(channel, stored);
+        channels.onMessageStored?.(channel, stored);
         return { ok: true, channel, ts, message: { ts, text: params.text } };
       }
       case 'conversations.history': {
