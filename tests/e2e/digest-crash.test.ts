@@ -323,6 +323,9 @@ describe('a crash after send, before record: no second post after restart', {
       expect(rig.visible(crashed.key)).toEqual([crashed.first]);
       const [row] = await ledger(crashed);
       expect(row).toMatchObject({ state: 'sent', attempts: 1, messageId: crashed.first.id });
+      // Follow-ups have a thread about the digest's briefing (on Discord, opened only now).
+      expect(row?.briefingId).not.toBeNull();
+      expect(row?.thread).not.toBe(rig.channel);
       await expectListedAsSent(crashed);
     },
   );

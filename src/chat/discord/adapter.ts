@@ -10,7 +10,7 @@ import type { DiscordContext } from './context.ts';
 import { discordDeliveryError } from './delivery-errors.ts';
 import { digestNonces, findDigestMessage } from './digests.ts';
 import { onAutocomplete, onCommand } from './interactions.ts';
-import { postMessages } from './send.ts';
+import { openThread, postMessages } from './send.ts';
 import {
   type DiscordAdapterOptions,
   type DiscordSettings,
@@ -139,7 +139,19 @@ export function createDiscordAdapter(
         throw discordDeliveryError(e, target.channel, 'history read');
       }
       if (!found) return null;
-      return { ...target, thread: found.thread?.id ?? target.channel, messageId: found.id };
+      let thread = found.thread?.id ?? null;
+      // A crash between the post and its thread leaves a briefing digest without one: open it now.
+      // (A "nothing new" line has no embeds and never gets a thread.)
+      if (!thread && found.embeds.length && target.workspace !== null) {
+        const title = found.embeds[0]?.title ?? 'Digest';
+        thread = await openThread(client.rest, target.channel, found.id, title).catch(
+          (e: unknown) => {
+            log('warn', `could not open a thread on digest ${key}: ${reasonOf(e)}`);
+            return null;
+          },
+        );
+      }
+      return { ...target, thread: thread ?? target.channel, messageId: found.id };
     },
 
     async reply(thread: ThreadRef, reply: Reply): Promise<void> {
