@@ -182,6 +182,14 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   return {
     async start() {
       stopped = false;
+      const orphans = (await options.store.listSubscriptions({})).filter(
+        (s) => s.active && !byPlatform.has(s.platform),
+      );
+      for (const p of new Set(orphans.map((s) => s.platform)))
+        log(
+          'warn',
+          `${orphans.filter((s) => s.platform === p).length} ${p} subscription(s) wait: ${p} is not configured here`,
+        );
       await syncTasks();
       // Catching up on missed slots may take a while (retries, many channels): the bot serves meanwhile.
       background(() => runDue());

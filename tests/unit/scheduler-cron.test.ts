@@ -41,12 +41,17 @@ describe('scheduler on node-cron', () => {
       },
     };
     const adapter = createConsoleAdapter({ input: new PassThrough(), output });
+    // A Slack subscription this process cannot deliver: said at start, not attempted.
+    await store.saveSubscription({ ...sub, platform: 'slack', workspace: 'T1', channel: 'C1' });
+    const logs: string[] = [];
     const scheduler = createScheduler({
       store,
       topics: loadTopics(BUILTIN_TOPICS_DIR).topics,
       adapters: [adapter],
+      log: (level, message) => logs.push(`${level}: ${message}`),
     });
     await scheduler.start();
+    expect(logs).toEqual(['warn: 1 slack subscription(s) wait: slack is not configured here']);
     return { store, sub, scheduler, output };
   }
 
