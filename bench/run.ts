@@ -12,6 +12,7 @@ import { analyzeText } from '../src/nlp/analyze.ts';
 import { createStore } from '../src/store/create.ts';
 import { answerLatency } from './answer-latency.ts';
 import { BENCH_STORIES, benchArticles } from './articles.ts';
+import { sweepCost } from './scheduler-sweep.ts';
 
 /**
  * `npm run bench`: medians, each beside a baseline measured in the same process, because
@@ -84,6 +85,7 @@ const naive = await median(20, () => {
 const counted = await median(50, () => overlaps(stored.map((a) => shingles(a.text))));
 await store.close();
 const answers = await answerLatency(articles);
+const sweep = await sweepCost(1000, median);
 
 const rows = [
   ['analyse one article (median ms)', analyse, 'compromise tagging alone', tagOnly],
@@ -98,6 +100,12 @@ const rows = [
     cluster,
     'shingle overlaps alone',
     counted,
+  ],
+  [
+    `digest sweep over ${sweep.subscriptions} subscriptions, nothing due (median ms)`,
+    sweep.sweepMs,
+    'reading every ledger, as before marks',
+    sweep.ledgerReadsMs,
   ],
   [
     'shingle overlaps of those 50 articles (median ms)',

@@ -3,7 +3,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { Topic } from '../briefing/topics.ts';
 import type { ChatAdapter } from '../chat/port.ts';
 import { reasonOf } from '../errors.ts';
-import type { Delivery, Store, Subscription } from '../store/port.ts';
+import type { LedgerMark, Store, Subscription } from '../store/port.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { channelName, type DeliveryDeps, deliverSlot, type SlotResult } from './deliver.ts';
 import { DEFAULT_POLICY, type DeliveryPolicy } from './policy.ts';
@@ -81,19 +81,24 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     );
 
   /** The due slots of one subscription, oldest first: the latest is sent, older ones skipped. */
-  async function runOne(sub: Subscription, now: Date): Promise<SlotReport[]> {
+  async function runOne(
+    sub: Subscription,
+    now: Date,
+    mark: LedgerMark | undefined,
+  ): Promise<SlotReport[]> {
     const spec = specOf(sub);
     if (!spec) return [];
-    const ledger = await options.store.listDeliveries(sub.id, { limit: 200 });
     const from = new Date(
       Math.max(
         Date.parse(sub.scheduledFrom),
         now.getTime() - policy.lookbackMs,
-        resumeFrom(ledger) ?? Number.NEGATIVE_INFINITY,
+        mark ? resumeFrom(mark) : Number.NEGATIVE_INFINITY,
       ),
     );
     const due = slotsBetween(spec, sub.timezone, from, now, 100);
+    // The common case, every minute: nothing due, and the ledger not read at all.
     if (due.length === 0) return [];
+    const ledger = await options.store.listDeliveries(sub.id, { limit: 200 });
     const rows = new Map(ledger.map((d) => [d.slot, d]));
     const staleBefore = now.getTime() - policy.leaseMs;
     const reports: SlotReport[] = [];
@@ -127,6 +132,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   async function runDue(now: Date = clock.now(), only?: number[]): Promise<SlotReport[]> {
     const subs = (await ours()).filter((s) => !only || only.includes(s.id));
+    const marks = await options.store.ledgerMarks();
     // Subscriptions run side by side: a slow or failing channel does not hold up the others.
     const results = await Promise.all(
       subs
@@ -134,7 +140,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         .map(async (sub) => {
           busy.add(sub.id);
           try {
-            return await runOne(sub, now);
+            return await runOne(sub, now, marks.get(sub.id));
           } catch (e) {
             log('error', `${sub.topic} digest for ${channelName(sub)}: ${reasonOf(e)}`);
             return [];
@@ -215,13 +221,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
 /**
  * Where a subscription's slots need looking at again: just before its oldest unfinished claim,
- * else just after its newest row (everything up to it is settled). Null with no ledger yet.
+ * else just after its newest row (everything up to it is settled).
  */
-function resumeFrom(ledger: Delivery[]): number | null {
-  const open = ledger.filter((d) => d.state === 'claimed').map((d) => Date.parse(d.slot));
-  if (open.length) return Math.min(...open) - 1;
-  const settled = ledger.map((d) => Date.parse(d.slot));
-  return settled.length ? Math.max(...settled) : null;
+function resumeFrom(mark: LedgerMark): number {
+  return mark.oldestClaimedSlot
+    ? Date.parse(mark.oldestClaimedSlot) - 1
+    : Date.parse(mark.newestSlot);
 }
 
 function hours(ms: number): string {

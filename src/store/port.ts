@@ -141,6 +141,12 @@ export interface ClaimedSlot {
   takenOver: boolean;
 }
 
+/** Where a subscription's ledger stands: its newest slot, and its oldest slot still only claimed. */
+export interface LedgerMark {
+  newestSlot: string;
+  oldestClaimedSlot: string | null;
+}
+
 export type DeliveryOutcome =
   | { state: 'sent'; messageId: string; thread: string; briefingId: number | null }
   | { state: 'failed'; error: string }
@@ -209,6 +215,8 @@ export interface Store {
   ): Promise<boolean>;
   /** Records a slot as skipped without sending (missed beyond the grace window); false when it has a row. */
   skipSlot(subscriptionId: number, slot: string, reason: string, now: string): Promise<boolean>;
+  /** Every subscription's ledger mark, by subscription id (none for one with no rows yet). */
+  ledgerMarks(): Promise<Map<number, LedgerMark>>;
   /** The subscription's ledger, newest slot first. */
   listDeliveries(
     subscriptionId: number,

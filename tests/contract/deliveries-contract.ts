@@ -80,6 +80,16 @@ export function describeDeliveryContract(name: string, makeStore: () => Promise<
       });
     });
 
+    it('marks where each ledger stands: newest slot, oldest open claim', async () => {
+      expect(await store.ledgerMarks()).toEqual(new Map());
+      await store.skipSlot(sub.id, '2026-03-27T07:00:00.000Z', 'missed', 'x');
+      await store.claimSlot(claim());
+      await store.skipSlot(sub.id, '2026-03-30T07:00:00.000Z', 'missed', 'x');
+      expect(await store.ledgerMarks()).toEqual(
+        new Map([[sub.id, { newestSlot: '2026-03-30T07:00:00.000Z', oldestClaimedSlot: SLOT }]]),
+      );
+    });
+
     it('does not take over a claim that is still fresh', async () => {
       await store.claimSlot(claim());
       expect(

@@ -1,5 +1,12 @@
 import type Database from 'better-sqlite3';
-import type { ClaimedSlot, Delivery, DeliveryOutcome, DeliveryState, SlotClaim } from '../port.ts';
+import type {
+  ClaimedSlot,
+  Delivery,
+  DeliveryOutcome,
+  DeliveryState,
+  LedgerMark,
+  SlotClaim,
+} from '../port.ts';
 
 /**
  * The delivery ledger on SQLite. A claim is one INSERT that fails on the (subscription, slot)
@@ -132,4 +139,15 @@ export function listDeliveries(
     )
     .all(...params, options.limit ?? -1)
     .map(toDelivery);
+}
+
+export function ledgerMarks(db: Database.Database): Map<number, LedgerMark> {
+  const rows = db
+    .prepare<[], { id: number; newest: string; claimed: string | null }>(
+      `SELECT subscription_id AS id, MAX(slot) AS newest,
+         MIN(CASE WHEN state = 'claimed' THEN slot END) AS claimed
+       FROM deliveries GROUP BY subscription_id`,
+    )
+    .all();
+  return new Map(rows.map((r) => [r.id, { newestSlot: r.newest, oldestClaimedSlot: r.claimed }]));
 }

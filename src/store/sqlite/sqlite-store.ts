@@ -10,6 +10,7 @@ import type {
   DeliveryOutcome,
   DeliveryState,
   Hit,
+  LedgerMark,
   NewSubscription,
   PutOutcome,
   SentenceHit,
@@ -321,6 +322,10 @@ export class SqliteStore implements Store {
 
   async skipSlot(subscriptionId: number, slot: string, reason: string, now: string) {
     return this.#guard(() => deliveries.skipSlot(this.#db, subscriptionId, slot, reason, now));
+  }
+
+  async ledgerMarks(): Promise<Map<number, LedgerMark>> {
+    return this.#guard(() => deliveries.ledgerMarks(this.#db));
   }
 
   async listDeliveries(
