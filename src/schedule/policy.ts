@@ -12,6 +12,8 @@ export interface DeliveryPolicy {
   backoffMs(retry: number): number;
   /** How far back missed slots are looked for (and recorded as skipped). */
   lookbackMs: number;
+  /** Settled ledger rows older than this are forgotten (once a day), so the ledger stays small. */
+  keepLedgerMs: number;
 }
 
 const MINUTE = 60_000;
@@ -25,6 +27,7 @@ export const DEFAULT_POLICY: DeliveryPolicy = {
   maxAttempts: 5,
   backoffMs: (retry) => Math.min(2 * MINUTE, 5_000 * 2 ** (retry - 1)),
   lookbackMs: 7 * 24 * HOUR,
+  keepLedgerMs: 90 * 24 * HOUR,
 };
 
 /** The longest retry-after honoured inside one delivery; a longer one fails the attempt sequence. */

@@ -130,7 +130,19 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     return reports;
   }
 
+  let prunedAt = Number.NEGATIVE_INFINITY;
+
+  /** Once a day: months of every-minute slots would otherwise pile up in the ledger. */
+  async function pruneLedger(now: Date): Promise<void> {
+    if (now.getTime() - prunedAt < 24 * 3_600_000) return;
+    prunedAt = now.getTime();
+    const before = new Date(now.getTime() - policy.keepLedgerMs).toISOString();
+    const gone = await options.store.pruneDeliveries(before);
+    if (gone) log('info', `forgot ${gone} delivery record(s) of slots before ${before}`);
+  }
+
   async function runDue(now: Date = clock.now(), only?: number[]): Promise<SlotReport[]> {
+    await pruneLedger(now);
     const subs = (await ours()).filter((s) => !only || only.includes(s.id));
     const marks = await options.store.ledgerMarks();
     // Subscriptions run side by side: a slow or failing channel does not hold up the others.

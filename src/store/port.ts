@@ -215,6 +215,11 @@ export interface Store {
   ): Promise<boolean>;
   /** Records a slot as skipped without sending (missed beyond the grace window); false when it has a row. */
   skipSlot(subscriptionId: number, slot: string, reason: string, now: string): Promise<boolean>;
+  /**
+   * Forgets settled ledger rows of slots before `before`, keeping each subscription's newest row
+   * (where its next sweep resumes) and every open claim. Returns how many went.
+   */
+  pruneDeliveries(before: string): Promise<number>;
   /** Every subscription's ledger mark, by subscription id (none for one with no rows yet). */
   ledgerMarks(): Promise<Map<number, LedgerMark>>;
   /** The subscription's ledger, newest slot first. */

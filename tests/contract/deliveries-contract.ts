@@ -90,6 +90,22 @@ export function describeDeliveryContract(name: string, makeStore: () => Promise<
       );
     });
 
+    it('prunes settled rows before a time, keeping the newest row and open claims', async () => {
+      const other = await store.saveSubscription({ ...sub, channel: 'C2' });
+      for (const day of ['01', '02', '03'])
+        await store.skipSlot(sub.id, `2026-01-${day}T08:00:00.000Z`, 'missed', 'x');
+      await store.claimSlot(claim({ slot: '2026-01-04T08:00:00.000Z' }));
+      await store.skipSlot(sub.id, '2026-05-01T08:00:00.000Z', 'missed', 'x');
+      await store.skipSlot(other.id, '2026-01-01T08:00:00.000Z', 'missed', 'x');
+      expect(await store.pruneDeliveries('2026-02-01T00:00:00.000Z')).toBe(3);
+      expect((await store.listDeliveries(sub.id)).map((d) => d.slot.slice(0, 10))).toEqual([
+        '2026-05-01',
+        '2026-01-04',
+      ]);
+      // The other subscription's only row is its newest: kept, so its sweep knows where it was.
+      expect(await store.listDeliveries(other.id)).toHaveLength(1);
+    });
+
     it('does not take over a claim that is still fresh', async () => {
       await store.claimSlot(claim());
       expect(

@@ -165,15 +165,12 @@ describe.each([
       '2026-10-25T08:00 at 08:00',
       '2026-10-26T08:00 at 08:00',
     ]);
+    // Newest first; March's rows were forgotten once they were more than 90 days old.
     expect((await store.listDeliveries(sub.id, { state: 'sent' })).map((d) => d.late)).toEqual([
       false,
       false,
       false,
       true,
-      false,
-      false,
-      false,
-      false,
     ]);
     // Nothing was owed for the months the clock skipped: they were long past the grace window.
     expect((await store.listDeliveries(sub.id, { state: 'skipped' })).length).toBeGreaterThan(0);

@@ -151,3 +151,14 @@ export function ledgerMarks(db: Database.Database): Map<number, LedgerMark> {
     .all();
   return new Map(rows.map((r) => [r.id, { newestSlot: r.newest, oldestClaimedSlot: r.claimed }]));
 }
+
+export function pruneDeliveries(db: Database.Database, before: string): number {
+  return db
+    .prepare(
+      `DELETE FROM deliveries
+       WHERE slot < ? AND state <> 'claimed'
+         AND slot < (SELECT MAX(d.slot) FROM deliveries AS d
+                     WHERE d.subscription_id = deliveries.subscription_id)`,
+    )
+    .run(before).changes;
+}

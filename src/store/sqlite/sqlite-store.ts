@@ -324,6 +324,10 @@ export class SqliteStore implements Store {
     return this.#guard(() => deliveries.skipSlot(this.#db, subscriptionId, slot, reason, now));
   }
 
+  async pruneDeliveries(before: string): Promise<number> {
+    return this.#guard(() => deliveries.pruneDeliveries(this.#db, before));
+  }
+
   async ledgerMarks(): Promise<Map<number, LedgerMark>> {
     return this.#guard(() => deliveries.ledgerMarks(this.#db));
   }
