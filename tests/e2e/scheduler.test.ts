@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadTopics } from '../../src/briefing/topics.ts';
 import { createHandlers } from '../../src/chat/handlers.ts';
+import { threadKey } from '../../src/chat/keys.ts';
 import type { ChatAdapter } from '../../src/chat/port.ts';
 import { DEMO_ARTICLES, DEMO_TOPIC } from '../../src/cli/demo.ts';
 import { BUILTIN_TOPICS_DIR, loadConfig } from '../../src/config.ts';
@@ -146,6 +147,18 @@ describe.each([
     expect(digests[2]!.shown).toContain('strike ends as night crews return');
     expect(digests[2]!.shown).not.toContain('Dock workers walk out');
     expect(digests[3]!.shown).toMatch(/Nothing new/);
+    // Questions in a digest's thread are about its briefing; a "nothing new" line has none.
+    const sent = (await store.listDeliveries(sub.id, { state: 'sent' })).reverse();
+    const thread = (d: (typeof sent)[number]) =>
+      threadKey({
+        platform: platform.name,
+        workspace: platform.workspace,
+        channel: sub.channel,
+        thread: d.thread ?? '',
+      });
+    expect(sent[0]!.briefingId).not.toBeNull();
+    expect(await store.briefingForThread(thread(sent[0]!))).toBe(sent[0]!.briefingId);
+    expect(sent[1]!.briefingId).toBeNull();
 
     // And back in October: 08:00 BST is 07:00 UTC on Saturday, 08:00 GMT is 08:00 UTC from Sunday.
     const autumn: string[] = [];
