@@ -1,3 +1,5 @@
+import { offsetMinutes as zoneOffsetMinutes } from '../time/zoned.ts';
+
 /**
  * Date-line recognition and parsing to ISO 8601 (UTC).
  *
@@ -288,31 +290,6 @@ function toIso(p: Parts): string | null {
 
 /** Offset (minutes east of UTC) of an IANA zone at a given local wall-clock time. */
 function zoneOffsetAtWallTime(zone: string, wall: number): number {
-  const first = zoneOffsetAt(zone, wall);
-  const second = zoneOffsetAt(zone, wall - first * 60_000);
-  return second;
-}
-
-function zoneOffsetAt(zone: string, instant: number): number {
-  const fmt = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  const get = (type: Intl.DateTimeFormatPartTypes): number =>
-    Number(fmt.formatToParts(instant).find((x) => x.type === type)?.value ?? 0);
-  const local = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return Math.round((local - Math.floor(instant / 1000) * 1000) / 60_000);
+  const first = zoneOffsetMinutes(new Date(wall), zone);
+  return zoneOffsetMinutes(new Date(wall - first * 60_000), zone);
 }

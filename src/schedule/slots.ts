@@ -3,9 +3,10 @@
  * days (never minutes) and turns each matching wall time into exactly one
  * instant: skipped wall times move past the gap, repeated ones fire once, early.
  */
+
+import { instantOf, utcMs, wallClockOf } from '../time/zoned.ts';
 import { type CronFields, matchesDay, parseCron, timesOfDay } from './cron.ts';
 import type { ScheduleSpec } from './spec.ts';
-import { instantOf, utcMs, wallClockOf } from './zoned.ts';
 
 const DAY_MS = 86_400_000;
 /** How far nextSlot looks: a little over a year, enough for 29 Feb when one is that close. */

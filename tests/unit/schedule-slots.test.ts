@@ -2,7 +2,7 @@ import cron from 'node-cron';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { nextSlot, slotKeyTime, slotLabel, slotsBetween } from '../../src/schedule/slots.ts';
 import { parseSchedule } from '../../src/schedule/spec.ts';
-import { instantOf, offsetMinutes, wallClockOf } from '../../src/schedule/zoned.ts';
+import { instantOf, offsetMinutes, wallClockOf } from '../../src/time/zoned.ts';
 
 const at = (iso: string) => new Date(iso);
 const isos = (dates: Date[]) => dates.map((d) => d.toISOString());
