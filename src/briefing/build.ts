@@ -2,7 +2,7 @@ import { BriefwireError } from '../errors.ts';
 import type { StoredArticle } from '../ingest/article.ts';
 import type { Store } from '../store/port.ts';
 import { mergeActors } from './actors.ts';
-import { isNewTo, recall, sinceLastNote } from './history.ts';
+import { isNewTo, recall, recordBriefing, sinceLastNote } from './history.ts';
 import { BRIEFING_LIMITS, type Briefing, type BriefSource, type BriefStory } from './model.ts';
 import { pickQuotes } from './quotes.ts';
 import { selectArticles } from './select.ts';
@@ -70,15 +70,7 @@ export async function buildBriefing(
         : `No earlier briefing of "${topic.slug}" for ${audience}; everything here is new to you.`,
     );
   }
-  if (request.record) {
-    briefing.id = await store.saveBriefing({
-      topic: topic.slug,
-      audience,
-      createdAt: now.toISOString(),
-      window: window.label,
-      articleIds: briefing.sources.map((x) => x.articleId),
-    });
-  }
+  if (request.record) briefing.id = await recordBriefing(store, briefing, audience);
   return briefing;
 }
 

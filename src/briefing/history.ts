@@ -1,5 +1,6 @@
 import type { StoredArticle } from '../ingest/article.ts';
 import type { Store, StoredBriefing } from '../store/port.ts';
+import type { Briefing } from './model.ts';
 
 /**
  * What an audience has already been told. Each briefing is recorded with the articles it drew
@@ -26,8 +27,24 @@ export function isNewTo(r: Recall, a: StoredArticle): boolean {
   return !r.seen.has(a.id) && a.ingestedAt > r.previous.createdAt;
 }
 
+/** Records what an audience was told (topic, window, articles); returns the briefing's id. */
+export function recordBriefing(store: Store, b: Briefing, audience: string): Promise<number> {
+  return store.saveBriefing({
+    topic: b.topic,
+    audience,
+    createdAt: b.generatedAt,
+    window: b.window.label,
+    articleIds: b.sources.map((s) => s.articleId),
+  });
+}
+
+/** When the previous briefing was made, as notes show it: "2026-03-29 07:00". */
+export function previousTime(r: Recall): string {
+  return r.previous.createdAt.replace('T', ' ').slice(0, 16);
+}
+
 export function sinceLastNote(r: Recall, newStories: number): string {
-  const when = r.previous.createdAt.replace('T', ' ').slice(0, 16);
+  const when = previousTime(r);
   if (newStories === 0)
     return `Nothing new since the previous briefing (${when} UTC); this is what it covered.`;
   return `${newStories} new ${newStories === 1 ? 'story' : 'stories'} since the previous briefing (${when} UTC), listed first.`;

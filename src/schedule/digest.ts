@@ -1,5 +1,5 @@
 import { assemble } from '../briefing/build.ts';
-import { isNewTo, type Recall } from '../briefing/history.ts';
+import { isNewTo, previousTime, type Recall, recordBriefing } from '../briefing/history.ts';
 import { selectArticles } from '../briefing/select.ts';
 import { resolveTopic, type Topic } from '../briefing/topics.ts';
 import { parseWindow } from '../briefing/window.ts';
@@ -52,10 +52,7 @@ export async function buildDigest(
   if (fresh.length === 0) return { digest, briefingId: null };
 
   const notes: string[] = [];
-  if (memory)
-    notes.push(
-      `New since the last digest (${memory.previous.createdAt.replace('T', ' ').slice(0, 16)} UTC).`,
-    );
+  if (memory) notes.push(`New since the last digest (${previousTime(memory)} UTC).`);
   else if (fallback)
     notes.push('Nothing in the topic window yet, so this first digest covers the latest articles.');
   const briefing = assemble(
@@ -65,13 +62,7 @@ export async function buildDigest(
     notes,
     now,
   );
-  briefing.id = await store.saveBriefing({
-    topic: topic.slug,
-    audience: digestAudience(sub.id),
-    createdAt: now.toISOString(),
-    window: window.label,
-    articleIds: briefing.sources.map((s) => s.articleId),
-  });
+  briefing.id = await recordBriefing(store, briefing, digestAudience(sub.id));
   return { digest: { ...digest, briefing }, briefingId: briefing.id };
 }
 
