@@ -1,11 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DeliveryError } from '../../src/chat/delivery-error.ts';
 import { createDiscordAdapter } from '../../src/chat/discord/adapter.ts';
 import type { DiscordAdapterOptions } from '../../src/chat/discord/settings.ts';
-import type { ChannelRef, ChatAdapter, InboundHandlers, ThreadRef } from '../../src/chat/port.ts';
+import type { ChannelRef, ChatAdapter } from '../../src/chat/port.ts';
 import { humanUser, IDS, type Json, message } from '../fakes/discord/payloads.ts';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/server.ts';
-import { DIGEST_KEY, DIGEST_SLOT, digest } from '../helpers/digests.ts';
+import {
+  DIGEST_KEY,
+  DIGEST_SLOT,
+  deliveryFailure,
+  digest,
+  linkRecorder,
+} from '../helpers/digests.ts';
 
 /**
  * Scheduled digests through the real discord.js client against a fake Discord: the nonce that
@@ -20,14 +25,8 @@ const CHANNEL: ChannelRef = { platform: 'discord', workspace: IDS.guild, channel
 describe('Discord digests: the real discord.js client against a fake Discord', () => {
   let fake: FakeDiscord;
   let adapter: ChatAdapter;
-  const linked: Array<{ thread: ThreadRef; briefingId: number }> = [];
+  const { handlers, linked } = linkRecorder();
   const logs: string[] = [];
-  const handlers: InboundHandlers = {
-    command: async () => ({ kind: 'text', text: 'unused', ephemeral: true }),
-    autocomplete: async () => [],
-    briefingPosted: async (thread, briefingId) => void linked.push({ thread, briefingId }),
-    threadMessage: async () => null,
-  };
 
   const startAdapter = async (options: DiscordAdapterOptions = {}): Promise<ChatAdapter> => {
     const a = createDiscordAdapter(
@@ -48,14 +47,6 @@ describe('Discord digests: the real discord.js client against a fake Discord', (
       (r) => r.method === 'POST' && r.path === `/channels/${IDS.channel}/messages`,
     );
   const sent = () => fake.rest.sent.filter((m) => m.via === 'channel');
-  const failure = async (p: Promise<unknown>): Promise<DeliveryError> => {
-    const e = await p.then(
-      () => null,
-      (x: unknown) => x,
-    );
-    expect(e).toBeInstanceOf(DeliveryError);
-    return e as DeliveryError;
-  };
 
   beforeEach(async () => {
     linked.length = 0;
@@ -137,18 +128,18 @@ describe('Discord digests: the real discord.js client against a fake Discord', (
 
   it('reports a deleted channel as gone, naming it', async () => {
     fake.rest.deleteChannel(IDS.channel);
-    const e = await failure(adapter.post(CHANNEL, digest()));
+    const e = await deliveryFailure(adapter.post(CHANNEL, digest()));
     expect(e.failure).toBe('gone');
     expect(e.platformCode).toBe('10003');
     expect(e.message).toBe(
       `channel ${IDS.channel} no longer exists or the bot cannot see it (Discord 10003 Unknown Channel)`,
     );
-    expect((await failure(adapter.findDigest(CHANNEL, KEY))).failure).toBe('gone');
+    expect((await deliveryFailure(adapter.findDigest(CHANNEL, KEY))).failure).toBe('gone');
   });
 
   it('reports a persistent 503 as retryable, after discord.js’s own immediate retries', async () => {
     fake.rest.failNext('POST', /^\/channels\/\d+\/messages$/, Number.POSITIVE_INFINITY);
-    const e = await failure(adapter.post(CHANNEL, digest()));
+    const e = await deliveryFailure(adapter.post(CHANNEL, digest()));
     expect(e.failure).toBe('retryable');
     expect(e.platformCode).toBe('HTTP 503');
     // `rest: { retries: 1 }`: the first attempt and one retry.
@@ -174,7 +165,7 @@ describe('Discord digests: the real discord.js client against a fake Discord', (
     await adapter.stop();
     adapter = await startAdapter({ maxRateLimitWaitMs: 1000 });
     fake.rest.rateLimitNext('POST', /^\/channels\/\d+\/messages$/, 30);
-    const e = await failure(adapter.post(CHANNEL, digest()));
+    const e = await deliveryFailure(adapter.post(CHANNEL, digest()));
     expect(e.failure).toBe('retryable');
     expect(e.retryAfterMs).toBeGreaterThanOrEqual(29_000);
     expect(sent()).toHaveLength(0);
@@ -188,7 +179,7 @@ describe('Discord digests: the real discord.js client against a fake Discord', (
     fake = saved;
     await other.close();
     try {
-      const e = await failure(away.post(CHANNEL, digest()));
+      const e = await deliveryFailure(away.post(CHANNEL, digest()));
       expect(e.failure).toBe('retryable');
       // A pooled connection the fake closed, or a refused new one: the network either way.
       expect(e.platformCode).toMatch(/^(ECONNREFUSED|ECONNRESET|UND_ERR_SOCKET)$/);

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DeliveryError } from '../../src/chat/delivery-error.ts';
-import type { ChannelRef, InboundHandlers, ThreadRef } from '../../src/chat/port.ts';
+import type { ChannelRef } from '../../src/chat/port.ts';
 import {
   createSlackAdapter,
   type SlackAdapter,
@@ -8,7 +7,13 @@ import {
 } from '../../src/chat/slack/index.ts';
 import type { SlackConfig } from '../../src/config.ts';
 import { type ApiCall, FAKE_TEAM, type FakeSlack, startFakeSlack } from '../fakes/slack/server.ts';
-import { DIGEST_KEY, DIGEST_SLOT, digest } from '../helpers/digests.ts';
+import {
+  DIGEST_KEY,
+  DIGEST_SLOT,
+  deliveryFailure,
+  digest,
+  linkRecorder,
+} from '../helpers/digests.ts';
 
 /**
  * Scheduled digests through the real Bolt app against a fake Slack: the key in the first
@@ -27,14 +32,8 @@ const blocksOf = (call: ApiCall | undefined): Block[] => (call?.params.blocks ??
 describe('Slack digests: the real Bolt app against a fake Slack', () => {
   let fake: FakeSlack;
   let adapter: SlackAdapter;
-  const linked: Array<{ thread: ThreadRef; briefingId: number }> = [];
+  const { handlers, linked } = linkRecorder();
   const logs: string[] = [];
-  const handlers: InboundHandlers = {
-    command: async () => ({ kind: 'text', text: 'unused', ephemeral: true }),
-    autocomplete: async () => [],
-    briefingPosted: async (thread, briefingId) => void linked.push({ thread, briefingId }),
-    threadMessage: async () => null,
-  };
   const config = (over: Partial<SlackConfig> = {}): SlackConfig => ({
     botToken: 'xoxb-fake',
     signingSecret: 'secret',
@@ -51,14 +50,6 @@ describe('Slack digests: the real Bolt app against a fake Slack', () => {
     ...over,
   });
   const posts = () => fake.succeeded('chat.postMessage');
-  const failure = async (p: Promise<unknown>): Promise<DeliveryError> => {
-    const e = await p.then(
-      () => null,
-      (x: unknown) => x,
-    );
-    expect(e).toBeInstanceOf(DeliveryError);
-    return e as DeliveryError;
-  };
 
   beforeAll(async () => {
     fake = await startFakeSlack();
@@ -138,15 +129,15 @@ describe('Slack digests: the real Bolt app against a fake Slack', () => {
 
   it('reports a channel that does not exist, or is archived, as gone', async () => {
     fake.channels.missing.add('C0GONE');
-    const e = await failure(adapter.post({ ...NEWS, channel: 'C0GONE' }, digest()));
+    const e = await deliveryFailure(adapter.post({ ...NEWS, channel: 'C0GONE' }, digest()));
     expect(e).toMatchObject({ failure: 'gone', platformCode: 'channel_not_found' });
     expect(e.message).toBe(
       'channel C0GONE no longer exists or the bot cannot see it (Slack channel_not_found)',
     );
-    const read = await failure(adapter.findDigest({ ...NEWS, channel: 'C0GONE' }, KEY));
+    const read = await deliveryFailure(adapter.findDigest({ ...NEWS, channel: 'C0GONE' }, KEY));
     expect(read.failure).toBe('gone');
     fake.channels.archived.add('C0OLD');
-    const archived = await failure(adapter.post({ ...NEWS, channel: 'C0OLD' }, digest()));
+    const archived = await deliveryFailure(adapter.post({ ...NEWS, channel: 'C0OLD' }, digest()));
     expect(archived).toMatchObject({ failure: 'gone', platformCode: 'is_archived' });
     expect(archived.message).toContain('C0OLD');
   });
@@ -155,7 +146,7 @@ describe('Slack digests: the real Bolt app against a fake Slack', () => {
     const before = posts().length;
     fake.failNext('chat.postMessage', Number.POSITIVE_INFINITY, { status: 503 });
     try {
-      const e = await failure(adapter.post(NEWS, digest()));
+      const e = await deliveryFailure(adapter.post(NEWS, digest()));
       expect(e).toMatchObject({ failure: 'retryable', platformCode: 'HTTP 503' });
     } finally {
       fake.stopFailing('chat.postMessage');
@@ -177,7 +168,7 @@ describe('Slack digests: the real Bolt app against a fake Slack', () => {
   it('gives a rate limit longer than it waits back as retryable, with how long to wait', async () => {
     const patient = createSlackAdapter(config(), options({ rateLimit: { maxWaitMs: 1000 } }));
     fake.failNext('chat.postMessage', 1, { status: 429, retryAfter: 30 });
-    const e = await failure(patient.post(NEWS, digest()));
+    const e = await deliveryFailure(patient.post(NEWS, digest()));
     expect(e).toMatchObject({ failure: 'retryable', retryAfterMs: 30_000 });
   });
 
@@ -197,7 +188,7 @@ describe('Slack digests: the real Bolt app against a fake Slack', () => {
 
   it('reports a Web API it cannot reach as retryable', async () => {
     const away = createSlackAdapter(config({ apiUrl: 'http://127.0.0.1:1/api/' }), options());
-    const e = await failure(away.post(NEWS, digest()));
+    const e = await deliveryFailure(away.post(NEWS, digest()));
     expect(e).toMatchObject({ failure: 'retryable', platformCode: 'request_error' });
   });
 });

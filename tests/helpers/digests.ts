@@ -1,4 +1,7 @@
+import { expect } from 'vitest';
 import type { Briefing } from '../../src/briefing/model.ts';
+import { DeliveryError } from '../../src/chat/delivery-error.ts';
+import type { InboundHandlers, ThreadRef } from '../../src/chat/port.ts';
 import type { Digest, Reply } from '../../src/chat/reply.ts';
 
 /**
@@ -57,3 +60,28 @@ export const digest = (over: Partial<Digest> = {}, summary?: string): Reply => (
     ...over,
   },
 });
+
+/** Handlers for adapter tests that only post: they remember which threads were linked to briefings. */
+export function linkRecorder(): {
+  handlers: InboundHandlers;
+  linked: Array<{ thread: ThreadRef; briefingId: number }>;
+} {
+  const linked: Array<{ thread: ThreadRef; briefingId: number }> = [];
+  const handlers: InboundHandlers = {
+    command: async () => ({ kind: 'text', text: 'unused', ephemeral: true }),
+    autocomplete: async () => [],
+    briefingPosted: async (thread, briefingId) => void linked.push({ thread, briefingId }),
+    threadMessage: async () => null,
+  };
+  return { handlers, linked };
+}
+
+/** The DeliveryError a post or lookup rejects with; fails the test if it resolves or throws another. */
+export async function deliveryFailure(p: Promise<unknown>): Promise<DeliveryError> {
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
+  expect(e).toBeInstanceOf(DeliveryError);
+  return e as DeliveryError;
+}
