@@ -75,10 +75,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     }
   };
 
+  const deliverable = (all: Subscription[]): Subscription[] =>
+    all.filter((s) => s.active && byPlatform.has(s.platform));
   const ours = async (): Promise<Subscription[]> =>
-    (await options.store.listSubscriptions({})).filter(
-      (s) => s.active && byPlatform.has(s.platform),
-    );
+    deliverable(await options.store.listSubscriptions({}));
 
   /** The due slots of one subscription, oldest first: the latest is sent, older ones skipped. */
   async function runOne(
@@ -142,8 +142,14 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   }
 
   async function runDue(now: Date = clock.now(), only?: number[]): Promise<SlotReport[]> {
+    return runFor(
+      (await ours()).filter((s) => !only || only.includes(s.id)),
+      now,
+    );
+  }
+
+  async function runFor(subs: Subscription[], now: Date): Promise<SlotReport[]> {
     await pruneLedger(now);
-    const subs = (await ours()).filter((s) => !only || only.includes(s.id));
     const marks = await options.store.ledgerMarks();
     // Subscriptions run side by side: a slow or failing channel does not hold up the others.
     const results = await Promise.all(
@@ -174,8 +180,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   };
 
   /** One node-cron task per active subscription, in its time zone; rebuilt when its schedule changes. */
-  async function syncTasks(): Promise<void> {
-    const subs = await ours();
+  async function syncTasks(subs: Subscription[]): Promise<void> {
     const wanted = new Set(subs.map((s) => s.id));
     for (const [id, t] of tasks)
       if (!wanted.has(id)) {
@@ -200,22 +205,23 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   return {
     async start() {
       stopped = false;
-      const orphans = (await options.store.listSubscriptions({})).filter(
-        (s) => s.active && !byPlatform.has(s.platform),
-      );
-      for (const p of new Set(orphans.map((s) => s.platform)))
+      const all = await options.store.listSubscriptions({});
+      const waiting = all.filter((s) => s.active && !byPlatform.has(s.platform));
+      for (const p of new Set(waiting.map((s) => s.platform)))
         log(
           'warn',
-          `${orphans.filter((s) => s.platform === p).length} ${p} subscription(s) wait: ${p} is not configured here`,
+          `${waiting.filter((s) => s.platform === p).length} ${p} subscription(s) wait: ${p} is not configured here`,
         );
-      await syncTasks();
+      const subs = deliverable(all);
+      await syncTasks(subs);
       // Catching up on missed slots may take a while (retries, many channels): the bot serves meanwhile.
-      background(() => runDue());
+      background(() => runFor(subs, clock.now()));
       // Second 30 of every minute: clear of the tasks' own wake-ups at second 0.
       sweep = cron.schedule('30 * * * * *', () =>
         background(async () => {
-          await syncTasks();
-          await runDue();
+          const current = await ours();
+          await syncTasks(current);
+          await runFor(current, clock.now());
         }),
       );
     },
