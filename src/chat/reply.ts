@@ -35,3 +35,10 @@ export const textReply = (text: string, ephemeral = false): Reply => ({
   text,
   ephemeral,
 });
+
+/** The recorded briefing a reply carries (a briefing, or a digest of one): its thread is about it. */
+export function briefingIdOf(reply: Reply): number | null {
+  if (reply.kind === 'briefing') return reply.briefing.id;
+  if (reply.kind === 'digest') return reply.digest.briefing?.id ?? null;
+  return null;
+}

@@ -72,7 +72,7 @@ export async function deliverSlot(
     if (claim.takenOver) {
       const earlier = await adapter.findDigest(where, key);
       if (earlier) {
-        await recordSent(deps, delivery, earlier, delivery.briefingId);
+        await recordSent(deps, delivery, earlier, delivery.briefingId, 'found');
         deps.log('info', `digest ${key} was already in ${channelName(sub)}; recorded, not resent`);
         return 'found';
       }
@@ -94,7 +94,7 @@ export async function deliverSlot(
       await store.noteAttempt(delivery.id, by, clock.now().toISOString(), built.briefingId);
       try {
         const posted = await adapter.post(where, { kind: 'digest', digest: built.digest });
-        await recordSent(deps, delivery, posted, built.briefingId);
+        await recordSent(deps, delivery, posted, built.briefingId, 'posted');
         deps.log('info', `digest ${key} sent to ${channelName(sub)}${late ? ' (late)' : ''}`);
         return 'sent';
       } catch (e) {
@@ -108,7 +108,7 @@ export async function deliverSlot(
         // A failure can come after the platform took the message (a 5xx on the way back).
         const arrived = await adapter.findDigest(where, key).catch(() => null);
         if (arrived) {
-          await recordSent(deps, delivery, arrived, built.briefingId);
+          await recordSent(deps, delivery, arrived, built.briefingId, 'found');
           return 'found';
         }
       }
@@ -140,6 +140,7 @@ async function recordSent(
   delivery: Delivery,
   posted: Posted,
   briefingId: number | null,
+  how: 'posted' | 'found',
 ): Promise<void> {
   const now = deps.clock.now().toISOString();
   const outcome = {
@@ -149,8 +150,9 @@ async function recordSent(
     briefingId,
   } as const;
   await deps.store.finishDelivery(delivery.id, deps.replicaId, outcome, now);
-  // Follow-up questions in the digest's thread are about its briefing.
-  if (briefingId !== null) await deps.store.linkThread(threadKey(posted), briefingId);
+  // The adapter links a thread it posts itself; one found after a crash was never linked.
+  if (how === 'found' && briefingId !== null)
+    await deps.store.linkThread(threadKey(posted), briefingId);
 }
 
 export function channelName(sub: Subscription): string {

@@ -1,7 +1,7 @@
 import { type Message, PermissionFlagsBits } from 'discord.js';
 import { reasonOf } from '../../errors.ts';
 import type { ChannelRef, ChatUser, ThreadRef } from '../port.ts';
-import type { Reply } from '../reply.ts';
+import { briefingIdOf, type Reply } from '../reply.ts';
 import type { DiscordContext } from './context.ts';
 import { openThread, postMessages } from './send.ts';
 
@@ -18,13 +18,6 @@ function threadTitle(reply: Reply): string {
     case 'digest':
       return `Digest: ${reply.digest.briefing?.title ?? reply.digest.topicTitle} — ${reply.digest.slotLabel}`;
   }
-}
-
-/** The recorded briefing a reply carries, which its thread is linked to. */
-export function briefingIdOf(reply: Reply): number | null {
-  if (reply.kind === 'briefing') return reply.briefing.id;
-  if (reply.kind === 'digest') return reply.digest.briefing?.id ?? null;
-  return null;
 }
 
 /**

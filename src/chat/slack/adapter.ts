@@ -7,7 +7,7 @@ import { BriefwireError, reasonOf } from '../../errors.ts';
 import { renderSlack } from '../../render/slack.ts';
 import type { CommandSpec } from '../command-spec.ts';
 import type { ChannelRef, ChatAdapter, InboundHandlers, Posted, ThreadRef } from '../port.ts';
-import type { Reply } from '../reply.ts';
+import { briefingIdOf, type Reply } from '../reply.ts';
 import { slackDeliveryError } from './delivery-errors.ts';
 import { digestMetadata, findDigestTs } from './digests.ts';
 import { handleSlashCommand, handleThreadMessage, type InboundDeps } from './inbound.ts';
@@ -48,13 +48,6 @@ export interface SlackAdapter extends ChatAdapter {
   readonly mode: 'http' | 'socket';
   /** HTTP mode: the port listened on once started (useful with PORT=0); null otherwise. */
   listeningPort(): number | null;
-}
-
-/** The recorded briefing a reply carries, which the threads of its messages lead to. */
-function briefingIdOf(reply: Reply): number | null {
-  if (reply.kind === 'briefing') return reply.briefing.id;
-  if (reply.kind === 'digest') return reply.digest.briefing?.id ?? null;
-  return null;
 }
 
 /** Replayed events (a retry after a slow ack, a Socket Mode reconnect) are answered once. */
