@@ -4,7 +4,7 @@ import type { ParsedArticle } from '../ingest/article.ts';
 import { parseInput } from '../ingest/parse.ts';
 import { expandInputs } from '../ingest/sources.ts';
 import { analyzeText } from '../nlp/analyze.ts';
-import { type CliIO, EXIT, type Subcommand } from './io.ts';
+import { type CliIO, EXIT, errorLine, type Subcommand } from './io.ts';
 import { parseOptions } from './options.ts';
 
 /** Summary sentences listed per article, best first. */
@@ -37,7 +37,7 @@ export const analyze: Subcommand = {
       failures++;
       const code = e instanceof BriefwireError ? e.code : 'INPUT_UNREADABLE';
       io.stdout.write(`${JSON.stringify({ file, error: { code, message: reasonOf(e) } })}\n`);
-      io.stderr.write(`briefwire analyze: ${reasonOf(e)}\n`);
+      io.stderr.write(errorLine('analyze', reasonOf(e), code));
     };
     for (const entry of entries) {
       if (entry.kind === 'error') {
@@ -46,7 +46,7 @@ export const analyze: Subcommand = {
       }
       try {
         const { articles, problems } = parseInput(entry.path, await readFile(entry.path, 'utf8'));
-        for (const p of problems) io.stderr.write(`briefwire analyze: ${p.message}\n`);
+        for (const p of problems) io.stderr.write(errorLine('analyze', p.message, p.code));
         articles.forEach((article, i) => {
           const file = articles.length > 1 ? `${entry.path}#${i + 1}` : entry.path;
           io.stdout.write(`${JSON.stringify(analysisRecord(file, article))}\n`);

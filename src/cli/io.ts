@@ -20,3 +20,8 @@ export interface Subcommand {
 
 /** Exit codes: 0 ok, 1 the work failed (some input bad, nothing to brief), 2 usage or configuration. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+/** How every error a user sees is printed: the command once, the message, then its code. */
+export function errorLine(command: string, message: string, code?: string): string {
+  return `briefwire ${command}: ${message}${code ? ` [${code}]` : ''}\n`;
+}

@@ -6,7 +6,7 @@ import { brief } from './brief.ts';
 import { chat } from './chat.ts';
 import { demo } from './demo.ts';
 import { ingest } from './ingest.ts';
-import { type CliIO, EXIT, type Subcommand } from './io.ts';
+import { type CliIO, EXIT, errorLine, type Subcommand } from './io.ts';
 import { serve } from './serve.ts';
 import { subscribe, subscriptions, unsubscribe } from './subscriptions.ts';
 import { topics } from './topics.ts';
@@ -69,7 +69,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    io.stderr.write(`briefwire: unknown command "${name}"\n\n${help()}`);
+    io.stderr.write(`briefwire: unknown command "${name}" [USAGE]\n\n${help()}`);
     return EXIT.usage;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -79,12 +79,16 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   try {
     return await command.run(rest, io);
   } catch (e) {
+    // The one place a failed command is reported: messages carry no prefix of their own.
     if (isBriefwireError(e)) {
-      io.stderr.write(`briefwire ${name}: ${e.message}\n`);
+      io.stderr.write(errorLine(name, e.message, e.code));
       return USAGE_CODES.has(e.code) ? EXIT.usage : EXIT.failed;
     }
     io.stderr.write(
-      `briefwire ${name}: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+      errorLine(
+        name,
+        `unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+      ),
     );
     return EXIT.failed;
   }

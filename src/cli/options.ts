@@ -29,7 +29,8 @@ export function parseOptions(command: string, argv: string[], options: OptionSpe
   } catch (e) {
     const message =
       e instanceof Error ? e.message.replace(/\. To specify a positional.*$/s, '') : String(e);
-    throw new BriefwireError('USAGE', `briefwire ${command}: ${message}`, argv.join(' '));
+    // The message stays bare (main prints the command); the input is the command line as typed.
+    throw new BriefwireError('USAGE', message, ['briefwire', command, ...argv].join(' '));
   }
 }
 

@@ -132,5 +132,5 @@ export const unsubscribe: Subcommand = {
 };
 
 function usage(message: string, argv: string[]): BriefwireError {
-  return new BriefwireError('USAGE', `briefwire: ${message}`, argv.join(' '));
+  return new BriefwireError('USAGE', message, argv.join(' '));
 }
