@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BriefwireError } from './errors.ts';
+import { parseEnv } from 'node:util';
+import { BriefwireError, reasonOf } from './errors.ts';
 
 /**
- * The one reader of process.env. Every variable is validated here; an error names the
- * variable and says what it should look like.
+ * The one reader of process.env and of `.env`. Every variable is validated here; an error
+ * names the variable and says what it should look like. An empty value counts as unset
+ * everywhere, so the blank lines of .env.example change nothing.
  */
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -90,7 +94,7 @@ export function loadConfig(env: Env, overrides: { db?: string } = {}): Config {
       `must be a postgres:// URL (got "${databaseUrl}"); for SQLite set BRIEFWIRE_DB to a file path`,
     );
   }
-  const db = overrides.db ?? pick('BRIEFWIRE_DB') ?? databaseUrl ?? DEFAULT_DB;
+  const db = (overrides.db?.trim() || pick('BRIEFWIRE_DB')) ?? databaseUrl ?? DEFAULT_DB;
 
   const timezone = pick('BRIEFWIRE_TIMEZONE') ?? 'UTC';
   if (!isValidTimeZone(timezone))
@@ -188,4 +192,76 @@ function discordConfig(pick: (name: string) => string | undefined): DiscordConfi
     apiUrl,
     messageContent: flag === '1' || flag === 'true',
   };
+}
+
+/** Read from the working directory at start, under whatever the environment already sets. */
+export const DOTENV_FILE = '.env';
+
+/** A line as Node's parser reads it: optional `export`, a name, `=`, then the value. */
+const DOTENV_LINE = /^\s*(?:export\s+)?[A-Za-z_][\w.-]*\s*=\s*(.*)$/;
+
+/**
+ * The first line Node's parser would silently misread: one with no NAME= (Node glues it onto
+ * the next line's name) or a quote never closed (Node keeps the quote in the value).
+ */
+function malformedLine(text: string): { line: number; reason: string } | null {
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (/^\s*(?:#|$)/.test(line)) continue;
+    const value = DOTENV_LINE.exec(line)?.[1];
+    if (value === undefined) return { line: i + 1, reason: 'expected NAME=value' };
+    const quote = value[0];
+    if (quote !== '"' && quote !== "'" && quote !== '`') continue;
+    // A quoted value may run over several lines, up to its closing quote.
+    let rest = value.slice(1);
+    let end = i;
+    while (!rest.includes(quote)) {
+      end++;
+      if (end >= lines.length) return { line: i + 1, reason: `the ${quote} quote is never closed` };
+      rest = lines[end] ?? '';
+    }
+    i = end;
+  }
+  return null;
+}
+
+/**
+ * The variables of `<cwd>/.env` as Node's own parser reads them (comments, quotes, `export`,
+ * multi-line quoted values); none when there is no such file. A file that cannot be read or
+ * has a malformed line is a CONFIG_INVALID error naming the file.
+ */
+export function readDotEnv(cwd: string): Record<string, string> {
+  const file = join(cwd, DOTENV_FILE);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw new BriefwireError('CONFIG_INVALID', `${file}: cannot be read: ${reasonOf(e)}`, file, {
+      cause: e,
+    });
+  }
+  const bad = malformedLine(text);
+  if (bad) throw new BriefwireError('CONFIG_INVALID', `${file}:${bad.line}: ${bad.reason}`, file);
+  const vars: Record<string, string> = {};
+  for (const [name, value] of Object.entries(parseEnv(text)))
+    if (value !== undefined) vars[name] = value;
+  return vars;
+}
+
+/**
+ * The environment with the file's variables under it: a variable the environment sets wins;
+ * an empty value on either side counts as unset, so it neither overrides nor hides the other.
+ */
+export function mergeEnv(env: Env, fromFile: Readonly<Record<string, string>>): Env {
+  const merged: Record<string, string | undefined> = { ...env };
+  for (const [name, value] of Object.entries(fromFile))
+    if (value.trim() !== '' && !env[name]?.trim()) merged[name] = value;
+  return merged;
+}
+
+/** The environment a command sees: `env` over the `.env` in `cwd`. */
+export function withDotEnv(env: Env, cwd: string): Env {
+  return mergeEnv(env, readDotEnv(cwd));
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { withDotEnv } from '../config.ts';
 import { type ErrorCode, isBriefwireError } from '../errors.ts';
 import { analyze } from './analyze.ts';
 import { ask } from './ask.ts';
@@ -57,7 +58,12 @@ const processIO = (): CliIO => ({
   cwd: process.cwd(),
 });
 
-export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+/**
+ * Runs one command. Without `given` it runs as the process: its streams, and process.env over
+ * the working directory's .env. Tests hand in the whole environment they mean instead.
+ */
+export async function main(argv: string[], given?: CliIO): Promise<number> {
+  const io = given ?? processIO();
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     io.stdout.write(help());
@@ -77,7 +83,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     return EXIT.ok;
   }
   try {
-    return await command.run(rest, io);
+    const env = given ? given.env : withDotEnv(io.env, io.cwd);
+    return await command.run(rest, { ...io, env });
   } catch (e) {
     // The one place a failed command is reported: messages carry no prefix of their own.
     if (isBriefwireError(e)) {
