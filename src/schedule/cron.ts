@@ -1,7 +1,8 @@
 /**
  * Five-field cron expressions (minute hour day-of-month month day-of-week) with
  * standard Vixie semantics, parsed into explicit value sets so the schedule code
- * can walk calendar days instead of minutes.
+ * can walk calendar days instead of minutes. This is Briefwire's only cron parser:
+ * node-cron is just the minute timer (docs/adr/0003-cron-engine.md says why).
  */
 import { BriefwireError } from '../errors.ts';
 
@@ -90,7 +91,7 @@ function parseFields(text: string): CronFields {
     parseField(parts[i] ?? '', RULES[key]),
   ) as [CronField, CronField, CronField, CronField, CronField];
   if (!dayOfMonth.star) {
-    // node-cron refuses such expressions too; better to say why up front.
+    // Such a schedule would never fire; better to say so than to wait forever.
     const possible = month.values.some((m) => dayOfMonth.values.some((d) => d <= MAX_DAYS[m]!));
     if (!possible) {
       throw new Problem(`day-of-month "${parts[2]}" never occurs in month "${parts[3]}"`);
@@ -165,7 +166,7 @@ function stepped(low: number, high: number, step: number): number[] {
   return out;
 }
 
-/** Writes fields back in a plain form node-cron accepts: `*`, `*\/n`, or lists and ranges of numbers. */
+/** Writes fields back in a plain canonical form: `*`, `*\/n`, or lists and ranges of numbers. */
 export function formatCron(fields: CronFields): string {
   return FIELD_ORDER.map((key) => formatField(fields[key])).join(' ');
 }

@@ -11,11 +11,11 @@ import { slotLabel, slotsBetween } from './slots.ts';
 import { parseSchedule, type ScheduleSpec } from './spec.ts';
 
 /**
- * Digests on time, once. node-cron wakes the scheduler at each subscription's slots in its own
- * time zone, and a sweep every minute catches what a wake-up cannot (a slot moved by a
- * daylight-saving gap, a subscription made by another replica, a restart). Whatever wakes it,
- * the scheduler works out which slots are due from the schedule and the ledger, so waking
- * twice, or on two replicas, sends nothing twice.
+ * Digests on time, once. node-cron is only the timer: one task wakes the scheduler at second 0
+ * of every minute, and each wake-up sweeps every subscription. Which slots are due comes from
+ * our own cron engine (slots.ts) and the ledger, never from node-cron, so a slot moved by a
+ * daylight-saving gap, a subscription made by another replica and a restart are all handled
+ * alike, and waking twice, or on two replicas, sends nothing twice.
  */
 
 export interface SchedulerOptions {
@@ -57,7 +57,6 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       options.replicaId ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
     log,
   };
-  const tasks = new Map<number, { signature: string; task: ScheduledTask }>();
   const busy = new Set<number>();
   const running = new Set<Promise<unknown>>();
   const badSchedules = new Set<string>();
@@ -179,29 +178,6 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     running.add(p);
   };
 
-  /** One node-cron task per active subscription, in its time zone; rebuilt when its schedule changes. */
-  async function syncTasks(subs: Subscription[]): Promise<void> {
-    const wanted = new Set(subs.map((s) => s.id));
-    for (const [id, t] of tasks)
-      if (!wanted.has(id)) {
-        await t.task.destroy();
-        tasks.delete(id);
-      }
-    for (const sub of subs) {
-      const spec = specOf(sub);
-      if (!spec) continue;
-      const signature = `${spec.cron}|${sub.timezone}`;
-      const existing = tasks.get(sub.id);
-      if (existing?.signature === signature) continue;
-      if (existing) await existing.task.destroy();
-      const task = cron.schedule(spec.cron, () => background(() => runDue(clock.now(), [sub.id])), {
-        timezone: sub.timezone,
-        name: `digest-${sub.id}`,
-      });
-      tasks.set(sub.id, { signature, task });
-    }
-  }
-
   return {
     async start() {
       stopped = false;
@@ -213,16 +189,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
           `${waiting.filter((s) => s.platform === p).length} ${p} subscription(s) wait: ${p} is not configured here`,
         );
       const subs = deliverable(all);
-      await syncTasks(subs);
       // Catching up on missed slots may take a while (retries, many channels): the bot serves meanwhile.
       background(() => runFor(subs, clock.now()));
-      // Second 30 of every minute: clear of the tasks' own wake-ups at second 0.
-      sweep = cron.schedule('30 * * * * *', () =>
-        background(async () => {
-          const current = await ours();
-          await syncTasks(current);
-          await runFor(current, clock.now());
-        }),
+      // Slots are whole minutes, so a tick at second 0 sends a digest at hh:mm:00. A fixed
+      // expression, in no time zone: every zone's minutes start at the same instants.
+      sweep = cron.schedule('0 * * * * *', () =>
+        background(async () => runFor(await ours(), clock.now())),
       );
     },
     runDue,
@@ -230,8 +202,6 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       stopped = true;
       await sweep?.destroy();
       sweep = null;
-      for (const t of tasks.values()) await t.task.destroy();
-      tasks.clear();
       await Promise.allSettled([...running]);
     },
   };

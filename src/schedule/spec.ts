@@ -1,15 +1,15 @@
 /**
  * Digest schedules as people write them: "daily 08:00", "weekdays 07:30", or a
- * five-field cron expression. Each becomes one canonical cron expression.
+ * five-field cron expression. Each becomes one canonical cron expression, read by
+ * our one cron parser (cron.ts); see docs/adr/0003-cron-engine.md.
  */
-import cron from 'node-cron';
 import { BriefwireError, isBriefwireError } from '../errors.ts';
 import { formatCron, parseCron } from './cron.ts';
 
 export interface ScheduleSpec {
   /** Canonical spelling: "daily 08:00", "weekdays 07:30", or the cron expression single-spaced. */
   text: string;
-  /** Five-field cron expression with the same meaning, in a form node-cron accepts. */
+  /** The same schedule as five cron fields in canonical form (formatCron in cron.ts). */
   cron: string;
   /** For people: "every day at 08:00", "weekdays at 07:30", "cron 0 9 * * 1". */
   description: string;
@@ -54,7 +54,6 @@ export function parseSchedule(input: string): ScheduleSpec {
     if (isBriefwireError(e)) throw usage(input, `Invalid ${e.message}.`, e);
     throw e;
   }
-  assertRunnable(input, expr);
   return { text, cron: expr, description: `cron ${text}` };
 }
 
@@ -69,17 +68,9 @@ function parseShorthand(input: string, kind: string, time: string): ScheduleSpec
   const hhmm = `${String(hour).padStart(2, '0')}:${m[2]}`;
   const daily = kind === 'daily';
   const expr = `${minute} ${hour} * * ${daily ? '*' : '1-5'}`;
-  assertRunnable(input, expr);
   return {
     text: `${kind} ${hhmm}`,
     cron: expr,
     description: daily ? `every day at ${hhmm}` : `weekdays at ${hhmm}`,
   };
-}
-
-/** The expression is handed to node-cron elsewhere; refuse here what it would refuse there. */
-function assertRunnable(input: string, expr: string): void {
-  if (!cron.validate(expr)) {
-    throw usage(input, `Schedule "${input.trim()}" becomes "${expr}", which node-cron refuses.`);
-  }
 }

@@ -9,8 +9,8 @@ import { createScheduler } from '../../src/schedule/scheduler.ts';
 import { createStore } from '../../src/store/create.ts';
 
 /**
- * The scheduler's own wake-ups: node-cron tasks in the subscription's zone and the minute
- * sweep, under fake timers, delivering through the console adapter. The platform tests drive
+ * The scheduler's own wake-ups: node-cron's one tick at second 0 of every minute, with the
+ * slots from our cron engine, under fake timers, delivering through the console adapter. The platform tests drive
  * `runDue` with a clock; this checks that, left alone, `start()` wakes at the right moments.
  */
 
@@ -66,10 +66,10 @@ describe('scheduler on node-cron', () => {
     // 06:59:59 UTC is 07:59:59 BST: not yet.
     await vi.advanceTimersByTimeAsync(9 * 60_000 + 59_000);
     expect(await store.listDeliveries(sub.id)).toEqual([]);
-    // Two seconds on: the subscription's own task fired at 07:00:00 UTC (the sweep runs at :30).
-    await vi.advanceTimersByTimeAsync(2_000);
+    // One second on, 07:00:00 UTC: the minute tick sends it.
+    await vi.advanceTimersByTimeAsync(1_000);
     expect((await store.listDeliveries(sub.id)).map((d) => d.state)).toEqual(['sent']);
-    // The sweep and the next day's wake-ups do not send it again.
+    // The next ticks do not send it again.
     await vi.advanceTimersByTimeAsync(3 * 60_000);
     const rows = await store.listDeliveries(sub.id);
     expect(rows).toMatchObject([{ slot: '2026-03-29T07:00:00.000Z', state: 'sent', late: false }]);
@@ -78,17 +78,17 @@ describe('scheduler on node-cron', () => {
     await store.close();
   });
 
-  it('sends a slot that falls in the spring-forward gap when the minute sweep finds it', async () => {
-    // 02:30 does not exist in New York on 8 March 2026; the digest is owed at 03:30 EDT (07:30 UTC),
-    // where node-cron's own task never fires: the sweep at second 30 sends it.
+  it('sends a slot that falls in the spring-forward gap at 03:30:00 EDT', async () => {
+    // 02:30 does not exist in New York on 8 March 2026; the digest is owed at 03:30 EDT (07:30 UTC).
     const { store, sub, scheduler } = await startAt(
       '2026-03-08T07:25:00Z',
       'daily 02:30',
       'America/New_York',
     );
-    await vi.advanceTimersByTimeAsync(5 * 60_000 + 20_000);
+    // 07:29:59 UTC: not yet.
+    await vi.advanceTimersByTimeAsync(4 * 60_000 + 59_000);
     expect(await store.listDeliveries(sub.id)).toEqual([]);
-    await vi.advanceTimersByTimeAsync(20_000);
+    await vi.advanceTimersByTimeAsync(1_000);
     expect(await store.listDeliveries(sub.id)).toMatchObject([
       { slot: '2026-03-08T07:30:00.000Z', state: 'sent', late: false },
     ]);
