@@ -14,7 +14,13 @@ export type ErrorCode =
   | 'TOPIC_INVALID'
   | 'NO_ARTICLES'
   | 'STORE_FAILED'
-  | 'DELIVERY_FAILED';
+  | 'DELIVERY_FAILED'
+  /** A chat platform refused the bot or could not be reached; input: its API URL. */
+  | 'PLATFORM_FAILED'
+  /** The model endpoint for generated answers failed; input: its URL. */
+  | 'LLM_FAILED'
+  /** A data file shipped with Briefwire does not fit this code; input: the file. */
+  | 'DATA_INVALID';
 
 export class BriefwireError extends Error {
   readonly code: ErrorCode;

@@ -1,3 +1,4 @@
+import { BriefwireError } from '../errors.ts';
 import type { StoredArticle } from '../ingest/article.ts';
 import type { Store } from '../store/port.ts';
 import { sentenceViews } from './entities.ts';
@@ -148,9 +149,11 @@ export function createGenerativeAnswerer(opts: GenerativeOptions): Answerer {
       // Covers a slow body as well as slow headers: the signal aborts the whole exchange.
       signal: AbortSignal.timeout(timeoutMs),
     });
-    if (!res.ok) throw new Error(`LLM endpoint answered HTTP ${res.status}`);
+    if (!res.ok)
+      throw new BriefwireError('LLM_FAILED', `LLM endpoint answered HTTP ${res.status}`, endpoint);
     const text = replyText(await res.json());
-    if (text === null) throw new Error('LLM endpoint sent no chat completion');
+    if (text === null)
+      throw new BriefwireError('LLM_FAILED', 'LLM endpoint sent no chat completion', endpoint);
     return text;
   }
 

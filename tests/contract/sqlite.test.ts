@@ -140,7 +140,13 @@ describe('SQLite store specifics', () => {
     migrate(raw);
     raw.prepare("INSERT INTO schema_migrations VALUES (999, 'future', '2099-01-01')").run();
     raw.close();
-    expect(() => openStore(path)).toThrow(/newer than this Briefwire supports/);
+    expect(() => openStore(path)).toThrow(
+      expect.objectContaining({
+        code: 'STORE_FAILED',
+        input: path,
+        message: expect.stringMatching(/schema version 999 is newer than this Briefwire supports/),
+      }),
+    );
   });
 
   it('keeps articles and the full-text index across close and reopen', async () => {

@@ -276,7 +276,11 @@ describeWithShared('Discord: the real discord.js client against a fake Discord',
   it('fails to start with a clear message when the Message Content intent is not allowed', async () => {
     await adapter.stop();
     fake.gateway.refuseIdentify = 4014;
-    await expect(startAdapter({ messageContent: true })).rejects.toThrow(/DISCORD_MESSAGE_CONTENT/);
+    await expect(startAdapter({ messageContent: true })).rejects.toMatchObject({
+      code: 'PLATFORM_FAILED',
+      input: fake.apiUrl,
+      message: expect.stringMatching(/DISCORD_MESSAGE_CONTENT/),
+    });
     fake.gateway.refuseIdentify = null;
   });
 

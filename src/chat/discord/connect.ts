@@ -1,5 +1,5 @@
 import { type Client, Events } from 'discord.js';
-import { reasonOf } from '../../errors.ts';
+import { BriefwireError, reasonOf } from '../../errors.ts';
 
 /**
  * Logs in and waits for the gateway to be ready, failing with a message that says what to
@@ -13,15 +13,19 @@ const FATAL: Record<number, string> = {
 };
 
 export async function connect(client: Client, token: string, timeoutMs: number): Promise<void> {
+  // The REST base the gateway address is fetched from: the input an operator can check.
+  const api = client.rest.options.api;
+  const failed = (message: string, cause?: unknown): BriefwireError =>
+    new BriefwireError('PLATFORM_FAILED', message, api, { cause });
   let onClose: ((event: { code: number }) => void) | undefined;
   let timer: NodeJS.Timeout | undefined;
   // Each outcome is listened for before login: a fast gateway can be ready before it resolves.
   const ready = new Promise<void>((resolve, reject) => {
     client.once(Events.ClientReady, () => resolve());
-    onClose = (event) => reject(new Error(FATAL[event.code] ?? `gateway closed (${event.code})`));
+    onClose = (event) => reject(failed(FATAL[event.code] ?? `gateway closed (${event.code})`));
     client.once(Events.ShardDisconnect, onClose);
     timer = setTimeout(
-      () => reject(new Error(`the gateway was not ready within ${timeoutMs} ms`)),
+      () => reject(failed(`the gateway was not ready within ${timeoutMs} ms`)),
       timeoutMs,
     );
   });
@@ -29,7 +33,7 @@ export async function connect(client: Client, token: string, timeoutMs: number):
     await Promise.all([client.login(token), ready]);
   } catch (e) {
     await client.destroy();
-    throw new Error(`Discord: could not connect: ${reasonOf(e)}`);
+    throw failed(`Discord: could not connect to ${api}: ${reasonOf(e)}`, e);
   } finally {
     clearTimeout(timer);
     if (onClose) client.off(Events.ShardDisconnect, onClose);

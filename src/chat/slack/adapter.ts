@@ -147,7 +147,12 @@ export function createSlackAdapter(
   }
 
   const deps = (): InboundDeps => {
-    if (!handlers) throw new Error('the Slack adapter has not been started');
+    if (!handlers)
+      throw new BriefwireError(
+        'PLATFORM_FAILED',
+        'the Slack adapter has not been started',
+        config.apiUrl ?? 'slack.com',
+      );
     return {
       handlers,
       sender,

@@ -1,4 +1,5 @@
 import type { App, types } from '@slack/bolt';
+import { BriefwireError } from '../../errors.ts';
 import type { SlackMessage } from '../../render/slack.ts';
 import { type RateLimitPolicy, withRateLimit } from './rate-limit.ts';
 
@@ -53,7 +54,12 @@ export function createSender(client: Client, policy: RateLimitPolicy): SlackSend
             }),
           policy,
         );
-        if (!r.ts) throw new Error(`chat.postMessage to ${channel} returned no ts`);
+        if (!r.ts)
+          throw new BriefwireError(
+            'DELIVERY_FAILED',
+            `chat.postMessage to ${channel} returned no ts`,
+            channel,
+          );
         ts.push(r.ts);
       }
       return ts;

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { BriefwireError } from '../../errors.ts';
 import type { TaggerLexicon } from './features.ts';
 import { LABEL_COUNT, LABELS } from './labels.ts';
 
@@ -29,9 +31,13 @@ export interface TaggerModel {
 
 export const WEIGHTS_URL = new URL('../data/tagger.json', import.meta.url);
 
-export function modelFromFile(data: WeightsFile): TaggerModel {
+export function modelFromFile(data: WeightsFile, source = fileURLToPath(WEIGHTS_URL)): TaggerModel {
   if (data.version !== 1 || data.labels.join() !== LABELS.join())
-    throw new Error('tagger weights were written for other labels; retrain the tagger');
+    throw new BriefwireError(
+      'DATA_INVALID',
+      `${source}: tagger weights were written for other labels; retrain the tagger (scripts/train-tagger.ts)`,
+      source,
+    );
   const names = Object.keys(data.features);
   const rows = new Map<string, number>();
   // One flat array rather than a small array per feature: loading is several times faster.

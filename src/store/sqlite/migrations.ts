@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { BriefwireError } from '../../errors.ts';
 
 /** One schema step. Versions are applied in ascending order, each exactly once. */
 export interface Migration {
@@ -205,8 +206,10 @@ export function migrate(
     .prepare<[], { v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations')
     .get()?.v;
   if (latest != null && latest > newestKnown) {
-    throw new Error(
-      `database schema version ${latest} is newer than this Briefwire supports (${newestKnown})`,
+    throw new BriefwireError(
+      'STORE_FAILED',
+      `${db.name}: database schema version ${latest} is newer than this Briefwire supports (${newestKnown}); upgrade Briefwire to open it`,
+      db.name,
     );
   }
 
