@@ -1,3 +1,4 @@
+import { wordCount } from '../nlp/words.ts';
 import { parseDateLine } from './dates.ts';
 
 /**
@@ -88,11 +89,6 @@ const FURNITURE: readonly RegExp[] = [
 /** The block as it reads without markdown emphasis or quote markers, for matching only. */
 function probe(block: string): string {
   return block.replace(/^[\s*_>]+|[\s*_]+$/g, '');
-}
-
-export function wordCount(s: string): number {
-  const m = s.match(/\S+/g);
-  return m ? m.length : 0;
 }
 
 function endsSentence(s: string): boolean {

@@ -21,6 +21,11 @@ export function contentWords(text: string): string[] {
   return out;
 }
 
+/**
+ * Words as a reader counts them: whitespace-separated tokens with a letter or digit, so a
+ * spaced dash or "|" is not a word. The one count for summary budgets and ingest's length
+ * rules alike.
+ */
 export function wordCount(text: string): number {
   return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
