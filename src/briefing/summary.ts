@@ -9,8 +9,13 @@ import type { Story } from './stories.ts';
  * a story, in article and reading order.
  */
 
-/** Two sentences sharing more than this share of words say the same thing. */
-export const REDUNDANT_OVERLAP = 0.5;
+/**
+ * A candidate sharing this much of its (smaller) word set with a sentence already picked, from
+ * any article, is left out of the briefing for good. Stricter than the ranking's near-copy bar
+ * (NEAR_COPY_OVERLAP, 0.6, in src/nlp/summary.ts), which only reorders one article's
+ * sentences: here a repeat would spend one of the few sentences a briefing shows.
+ */
+const SAME_POINT_OVERLAP = 0.5;
 /** How deep into each article's ranking the summary looks. */
 const PER_ARTICLE = 5;
 
@@ -75,7 +80,7 @@ export function composeSummary(
   const next = (queue: Candidate[]): Candidate | undefined => {
     for (let c = queue.shift(); c !== undefined; c = queue.shift()) {
       if (words + c.words > maxWords) continue;
-      if (picked.some((p) => overlap(p.bag, c.bag) >= REDUNDANT_OVERLAP)) continue;
+      if (picked.some((p) => overlap(p.bag, c.bag) >= SAME_POINT_OVERLAP)) continue;
       return c;
     }
     return undefined;

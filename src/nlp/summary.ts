@@ -31,8 +31,13 @@ const FURNITURE = [
   /^(?:photo|image|picture|credit|source)s?\s*:/i,
   /^by(?:\s+[\p{L}.'’-]+){1,4}\s*\.?$/iu,
 ];
-/** Two sentences whose smaller word set is this much inside the other say the same thing. */
-const REDUNDANT_OVERLAP = 0.6;
+/**
+ * Within one article, a sentence whose smaller word set is this much inside one already ranked
+ * is a near-copy (a lead restated further down) and moves to the end of the ranking, not out
+ * of it. Set with the ranking against ROUGE in `npm run eval`; the briefing's own, stricter
+ * bar across articles is SAME_POINT_OVERLAP in src/briefing/summary.ts.
+ */
+const NEAR_COPY_OVERLAP = 0.6;
 /** The first three are chosen to fit this many words, as a briefing must … */
 const BUDGET_WORDS = 60;
 /** … at this cost per word beyond it: 10 words cost about the prior's step from 4th to 5th. */
@@ -68,7 +73,7 @@ export function rankSummary(title: string, sentences: Sentence[]): number[] {
   const ranked: number[] = [];
   const deferred: number[] = [];
   const take = (i: number): void => {
-    if (ranked.some((r) => overlap(bags[r]!, bags[i]!) >= REDUNDANT_OVERLAP)) deferred.push(i);
+    if (ranked.some((r) => overlap(bags[r]!, bags[i]!) >= NEAR_COPY_OVERLAP)) deferred.push(i);
     else ranked.push(i);
   };
   const left = sentences.map((_, i) => i).filter((i) => scores[i]! > Number.NEGATIVE_INFINITY);
