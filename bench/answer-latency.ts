@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { answerQuestion } from '../src/answer/extractive.ts';
 import { parseQuestion } from '../src/answer/question.ts';
 import { searchText } from '../src/answer/retrieve.ts';
-import type { NewArticle, ParsedArticle } from '../src/ingest/article.ts';
-import type { Sentence } from '../src/nlp/model.ts';
-import { ANALYSIS_VERSION } from '../src/nlp/model.ts';
+import type { Sentence } from '../src/model/analysis.ts';
+import { ANALYSIS_VERSION } from '../src/model/analysis.ts';
+import type { NewArticle, ParsedArticle } from '../src/model/article.ts';
 import { splitSentences } from '../src/nlp/sentences.ts';
 import { createStore } from '../src/store/create.ts';
 
@@ -121,7 +121,7 @@ export async function answerLatency(
   questionCount = 200,
 ): Promise<AnswerLatency> {
   const dir = mkdtempSync(join(tmpdir(), 'briefwire-bench-'));
-  const store = await createStore(join(dir, 'answers.db'));
+  const stores = await createStore(join(dir, 'answers.db'));
   try {
     const t0 = performance.now();
     const templates = templatesOf(base);
@@ -129,20 +129,22 @@ export async function answerLatency(
       const batch: NewArticle[] = [];
       for (let i = start; i < Math.min(count, start + BATCH); i++)
         batch.push(synthetic(templates[i % templates.length]!, i));
-      await store.putArticles(batch);
+      await stores.articles.putArticles(batch);
     }
     const buildSeconds = (performance.now() - t0) / 1000;
     const questions = Array.from({ length: questionCount }, (_, i) =>
       QUESTIONS[i % QUESTIONS.length]!(town((i * 37) % 1000)),
     );
-    const answer = await timings(questions, (q) => answerQuestion(store, q, []));
+    const answer = await timings(questions, (q) => answerQuestion(stores.articles, q, []));
     let answered = 0;
-    for (const q of questions) if ((await answerQuestion(store, q, [])).found) answered++;
+    for (const q of questions) if ((await answerQuestion(stores.articles, q, [])).found) answered++;
     // A chat follow-up: the briefing's 20 articles first (then the store when they lack it).
     const briefing = Array.from({ length: 20 }, (_, i) => 1 + i * 37);
-    const inBriefing = await timings(questions, (q) => answerQuestion(store, q, briefing));
+    const inBriefing = await timings(questions, (q) =>
+      answerQuestion(stores.articles, q, briefing),
+    );
     const search = await timings(questions, (q) =>
-      store.searchSentences(searchText(parseQuestion(q)), {}, 60),
+      stores.articles.searchSentences(searchText(parseQuestion(q)), {}, 60),
     );
     return {
       articles: count,
@@ -157,7 +159,7 @@ export async function answerLatency(
       buildSeconds,
     };
   } finally {
-    await store.close();
+    await stores.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,4 +1,4 @@
-import type { ParsedArticle } from '../src/ingest/article.ts';
+import type { ParsedArticle } from '../src/model/article.ts';
 
 /**
  * Fifty articles shaped like a busy topic's window: ten stories (the four bundled demo

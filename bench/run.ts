@@ -5,9 +5,9 @@ import { buildBriefing } from '../src/briefing/build.ts';
 import { overlaps, shingles } from '../src/briefing/shingles.ts';
 import { clusterStories } from '../src/briefing/stories.ts';
 import { DEMO_ARTICLES, DEMO_TOPIC } from '../src/cli/demo.ts';
-import type { ParsedArticle } from '../src/ingest/article.ts';
 import { parseInput } from '../src/ingest/parse.ts';
 import { prepareArticle } from '../src/ingest/prepare.ts';
+import type { ParsedArticle } from '../src/model/article.ts';
 import { analyzeText } from '../src/nlp/analyze.ts';
 import { createStore } from '../src/store/create.ts';
 import { answerLatency } from './answer-latency.ts';
@@ -54,16 +54,16 @@ analyzeText('warm-up', long);
 const oursRate = await perSecond(() => analyzeText('Marrowby', long));
 const compromiseRate = await perSecond(() => nlp(long).json({ offset: true }));
 
-const store = await createStore(':memory:');
-await store.putArticles(articles.map((a, i) => prepareArticle(`bench-${i}`, a)));
+const stores = await createStore(':memory:');
+await stores.articles.putArticles(articles.map((a, i) => prepareArticle(`bench-${i}`, a)));
 const now = new Date(Date.UTC(2026, 2, 30));
 const brief = await median(50, () =>
-  buildBriefing(store, [], { topic: DEMO_TOPIC, since: 'all', now }),
+  buildBriefing(stores, [], { topic: DEMO_TOPIC, since: 'all', now }),
 );
 const select = await median(50, () =>
-  store.findArticles({ terms: { allOf: [['marrowby'], ['strike']] }, limit: 50 }),
+  stores.articles.findArticles({ terms: { allOf: [['marrowby'], ['strike']] }, limit: 50 }),
 );
-const stored = await store.findArticles({
+const stored = await stores.articles.findArticles({
   terms: { allOf: [['marrowby'], ['strike']] },
   limit: 50,
 });
@@ -83,7 +83,7 @@ const naive = await median(20, () => {
   return shared;
 });
 const counted = await median(50, () => overlaps(stored.map((a) => shingles(a.text))));
-await store.close();
+await stores.close();
 const answers = await answerLatency(articles);
 const sweep = await sweepCost(1000, median);
 

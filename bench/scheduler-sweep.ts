@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import { COMMANDS } from '../commands/index.ts';
 import { createConsoleAdapter } from '../src/chat/console/adapter.ts';
 import type { Clock } from '../src/schedule/clock.ts';
 import { createScheduler } from '../src/schedule/scheduler.ts';
@@ -26,9 +27,9 @@ export async function sweepCost(
 ): Promise<SweepFigures> {
   let t = new Date('2026-03-20T00:00:00Z');
   const clock: Clock = { now: () => new Date(t), sleep: async () => {} };
-  const store = openSqliteStore(':memory:', { now: clock.now });
+  const stores = openSqliteStore(':memory:', { now: clock.now });
   for (let i = 0; i < count; i++)
-    await store.saveSubscription({
+    await stores.subscriptions.save({
       platform: 'console',
       workspace: null,
       channel: `channel-${i}`,
@@ -37,16 +38,20 @@ export async function sweepCost(
       timezone: ZONES[i % ZONES.length]!,
       createdBy: 'bench',
     });
-  const adapter = createConsoleAdapter({ input: new PassThrough(), output: { write: () => {} } });
-  const scheduler = createScheduler({ store, topics: [], adapters: [adapter], clock });
+  const adapter = createConsoleAdapter({
+    commands: COMMANDS,
+    input: new PassThrough(),
+    output: { write: () => {} },
+  });
+  const scheduler = createScheduler({ stores, topics: [], adapters: [adapter], clock });
   // Two days of history: every slot sent (nothing new) or skipped, so the sweep finds all settled.
   t = new Date('2026-03-22T00:00:00Z');
   await scheduler.runDue();
-  const subs = await store.listSubscriptions({});
+  const subs = await stores.subscriptions.list({});
   const sweepMs = await median(15, () => scheduler.runDue());
   const ledgerReadsMs = await median(15, async () => {
-    for (const s of subs) await store.listDeliveries(s.id, { limit: 200 });
+    for (const s of subs) await stores.deliveries.list(s.id, { limit: 200 });
   });
-  await store.close();
+  await stores.close();
   return { subscriptions: count, sweepMs, ledgerReadsMs };
 }

@@ -1,6 +1,6 @@
 import { buildBriefing } from '../src/briefing/build.ts';
-import type { CommandSpec } from '../src/chat/command-spec.ts';
-import { audienceOf } from '../src/chat/keys.ts';
+import { audienceOf } from '../src/model/refs.ts';
+import type { CommandSpec } from './spec.ts';
 
 /** `/brief topic since`: the briefing, posted where it was asked for, with a thread for questions. */
 export const briefCommand: CommandSpec = {
@@ -18,7 +18,7 @@ export const briefCommand: CommandSpec = {
   async run(ctx, invocation) {
     const topic = invocation.options.topic ?? '';
     const since = invocation.options.since;
-    const briefing = await buildBriefing(ctx.store, ctx.topics, {
+    const briefing = await buildBriefing(ctx.stores, ctx.topics, {
       topic,
       ...(since ? { since } : {}),
       now: ctx.now(),

@@ -1,9 +1,9 @@
 import { normaliseSlug } from '../src/briefing/topics.ts';
-import type { CommandSpec } from '../src/chat/command-spec.ts';
-import { textReply } from '../src/chat/reply.ts';
-import { isBriefwireError } from '../src/errors.ts';
+import { isBriefwireError } from '../src/model/errors.ts';
+import { textReply } from '../src/model/reply.ts';
 import { describeLast, describeNext, subscriptionStatus } from '../src/schedule/status.ts';
 import { checkSubscription } from '../src/schedule/subscribe.ts';
+import type { CommandSpec } from './spec.ts';
 
 /** `/briefings subscribe|list|unsubscribe`: a channel's scheduled digests. */
 
@@ -61,7 +61,7 @@ export const briefingsCommand: CommandSpec = {
       channel: inv.channel.channel,
     };
     if (inv.subcommand === 'list') {
-      const subs = await ctx.store.listSubscriptions(where);
+      const subs = await ctx.stores.subscriptions.list(where);
       if (!subs.length)
         return textReply(
           'This channel has no digests yet; someone who manages it can add one with subscribe.',
@@ -70,7 +70,7 @@ export const briefingsCommand: CommandSpec = {
       const now = ctx.now();
       const lines = [];
       for (const sub of subs) {
-        const st = await subscriptionStatus(ctx.store, sub, now);
+        const st = await subscriptionStatus(ctx.stores, sub, now);
         lines.push(
           `• ${sub.topic} — ${st.schedule} (${sub.timezone}); last: ${describeLast(st)}; ${describeNext(st)}`,
         );
@@ -79,7 +79,7 @@ export const briefingsCommand: CommandSpec = {
     }
     if (inv.subcommand === 'unsubscribe') {
       const slug = normaliseSlug(inv.options.topic ?? '');
-      const removed = await ctx.store.removeSubscription(where, slug);
+      const removed = await ctx.stores.subscriptions.remove(where, slug);
       return textReply(
         removed
           ? `Stopped the ${slug} digest in this channel.`
@@ -110,10 +110,10 @@ export const briefingsCommand: CommandSpec = {
           createdBy: inv.user.id,
         },
         ctx.topics,
-        ctx.config.timezone,
+        ctx.timezone,
       );
-      const sub = await ctx.store.saveSubscription(checked.subscription);
-      const st = await subscriptionStatus(ctx.store, sub, ctx.now());
+      const sub = await ctx.stores.subscriptions.save(checked.subscription);
+      const st = await subscriptionStatus(ctx.stores, sub, ctx.now());
       const empty =
         sub.whenEmpty === 'silent'
           ? 'nothing is posted when nothing is new'

@@ -100,10 +100,10 @@ export async function evaluateAnswers(evalDir: string): Promise<EvalSection> {
   const files = [...new Set(doc.questions.map((q) => q.file))];
   const tmp = mkdtempSync(join(tmpdir(), 'briefwire-answers-'));
   const outcomes: Outcome[] = [];
-  const store = await createStore(join(tmp, 'eval.db'));
+  const stores = await createStore(join(tmp, 'eval.db'));
   try {
     const report = await ingestPaths(
-      store,
+      stores,
       files.map((f) => join(textDir, f)),
     );
     const idOf = new Map(report.items.map((i) => [i.input, i.articleId]));
@@ -111,7 +111,11 @@ export async function evaluateAnswers(evalDir: string): Promise<EvalSection> {
       const path = join(textDir, q.file);
       const text = readFileSync(path, 'utf8');
       const id = idOf.get(path);
-      const answer = await answerQuestion(store, q.question, id === undefined ? [] : [id]);
+      const answer = await answerQuestion(
+        stores.articles,
+        q.question,
+        id === undefined ? [] : [id],
+      );
       const cited = answer.found ? answer.citations[0] : undefined;
       // An answer cited from another article cannot overlap this one's gold span.
       const ours = cited
@@ -127,7 +131,7 @@ export async function evaluateAnswers(evalDir: string): Promise<EvalSection> {
       });
     }
   } finally {
-    await store.close();
+    await stores.close();
     rmSync(tmp, { recursive: true, force: true });
   }
   return summarise(outcomes, textDir);

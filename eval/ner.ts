@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import nlp from 'compromise';
+import type { EntityType } from '../src/model/analysis.ts';
 import { analyzeText } from '../src/nlp/analyze.ts';
-import type { EntityType } from '../src/nlp/model.ts';
-import { readConll, wordOffsets } from '../src/nlp/tagger/conll.ts';
+import { readConll, wordOffsets } from '../src/nlp/conll.ts';
 import { type LabelSpan, labelIndex, spansOfLabels } from '../src/nlp/tagger/labels.ts';
 import { type EvalRow, type EvalSection, type Prf, prf } from './shared.ts';
 

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Sentence } from '../src/nlp/model.ts';
+import type { Sentence } from '../src/model/analysis.ts';
 import { splitSentences } from '../src/nlp/sentences.ts';
 import { rankSummary } from '../src/nlp/summary.ts';
 import { meanRouge, type RougeScores, rouge } from './rouge.ts';

@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { placeKey } from '../src/nlp/places.ts';
+import { placeKey } from '../src/nlp/text/places.ts';
 
 interface SourceCity {
   name: string;

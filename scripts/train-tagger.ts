@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { alignSentence, lowercaseWords, readConll } from '../src/nlp/tagger/conll.ts';
+import { alignSentence, lowercaseWords, readConll } from '../src/nlp/conll.ts';
 import { sentenceFeatures } from '../src/nlp/tagger/features.ts';
 import { LABEL_COUNT, LABELS } from '../src/nlp/tagger/labels.ts';
 import { WEIGHTS_URL, type WeightsFile } from '../src/nlp/tagger/model.ts';

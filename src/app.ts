@@ -1,26 +1,66 @@
+import { COMMANDS } from '../commands/index.ts';
+import type { CommandContext, CommandSpec } from '../commands/spec.ts';
+import { type Answerer, createAnswerer } from './answer/index.ts';
 import { loadTopics, type Topic } from './briefing/topics.ts';
+import type { ConsoleAdapter, ConsoleOptions } from './chat/console/adapter.ts';
 import { createHandlers } from './chat/handlers.ts';
-import type { ChatAdapter } from './chat/port.ts';
 import type { Config } from './config.ts';
-import { BriefwireError } from './errors.ts';
+import type { ChatAdapter, InboundHandlers } from './model/chat-port.ts';
+import { BriefwireError, reasonOf } from './model/errors.ts';
 import { createScheduler } from './schedule/scheduler.ts';
 import { createStore } from './store/create.ts';
-import type { Store } from './store/port.ts';
+import type { Stores } from './store/ports/port.ts';
 
-/** Wiring only: configuration → store → topics → chat adapters → digest scheduler. */
+/**
+ * The one place that wires Briefwire: configuration → stores → topics → commands and
+ * answerer → handlers → chat adapters → digest scheduler. Nothing else constructs an adapter
+ * or hands one its commands.
+ */
 export interface App {
   config: Config;
-  store: Store;
+  stores: Stores;
   topics: Topic[];
   /** Topic files that could not be read, to report once. */
   topicProblems: BriefwireError[];
+  commands: readonly CommandSpec[];
+  answer: Answerer;
   close(): Promise<void>;
 }
 
 export async function openApp(config: Config): Promise<App> {
-  const store = await createStore(config.db);
+  const stores = await createStore(config.db);
   const { topics, problems } = loadTopics(config.topicsDir);
-  return { config, store, topics, topicProblems: problems, close: () => store.close() };
+  return {
+    config,
+    stores,
+    topics,
+    topicProblems: problems,
+    commands: COMMANDS,
+    answer: createAnswerer(config.llm),
+    close: () => stores.close(),
+  };
+}
+
+function handlersOf(app: App, log: (line: string) => void): InboundHandlers {
+  const context: CommandContext = {
+    stores: app.stores,
+    topics: app.topics,
+    timezone: app.config.timezone,
+    now: () => new Date(),
+  };
+  return createHandlers({ context, commands: app.commands, answer: app.answer, log });
+}
+
+/** `briefwire chat`: the terminal as a chat platform, on the same commands and handlers. */
+export async function startConsoleChat(
+  app: App,
+  io: Pick<ConsoleOptions, 'input' | 'output'>,
+  log: (line: string) => void,
+): Promise<ConsoleAdapter> {
+  const { createConsoleAdapter } = await import('./chat/console/adapter.ts');
+  const adapter = createConsoleAdapter({ ...io, commands: app.commands });
+  await adapter.start(handlersOf(app, log));
+  return adapter;
 }
 
 export interface Serving {
@@ -28,17 +68,14 @@ export interface Serving {
   stop(): Promise<void>;
 }
 
-/**
- * Starts every configured chat adapter on the shared handlers. Platform modules are loaded
- * only when configured: discord.js and Bolt cost half a second to load, which no other
- * command should pay.
- */
-export async function startServing(app: App, log: (line: string) => void): Promise<Serving> {
+/** The configured platforms' adapters. Platform modules load only when configured: discord.js and Bolt cost half a second to load, which no other command should pay. */
+async function platformAdapters(app: App, log: (line: string) => void): Promise<ChatAdapter[]> {
   const adapters: ChatAdapter[] = [];
   if (app.config.discord) {
     const { createDiscordAdapter } = await import('./chat/discord/adapter.ts');
     adapters.push(
       createDiscordAdapter(app.config.discord, {
+        commands: app.commands,
         log: (level, message) => log(`discord ${level}: ${message}`),
       }),
     );
@@ -47,11 +84,32 @@ export async function startServing(app: App, log: (line: string) => void): Promi
     const { createSlackAdapter } = await import('./chat/slack/index.ts');
     adapters.push(
       createSlackAdapter(app.config.slack, {
+        commands: app.commands,
         log: (message) => log(`slack: ${message}`),
         logLevel: app.config.logLevel,
       }),
     );
   }
+  return adapters;
+}
+
+/** Stops what a failed start opened, logging (not throwing) what will not stop, so the first failure is the one reported. */
+async function stopAll(
+  parts: { stop(): Promise<void> }[],
+  log: (line: string) => void,
+): Promise<void> {
+  for (const part of parts) {
+    await part.stop().catch((e: unknown) => log(`stopping after a failed start: ${reasonOf(e)}`));
+  }
+}
+
+/**
+ * Starts every configured chat adapter on the shared handlers, then the digest scheduler. A
+ * start that fails part-way releases everything it opened (the failing adapter included)
+ * before the error goes up.
+ */
+export async function startServing(app: App, log: (line: string) => void): Promise<Serving> {
+  const adapters = await platformAdapters(app, log);
   if (adapters.length === 0) {
     throw new BriefwireError(
       'CONFIG_INVALID',
@@ -59,23 +117,20 @@ export async function startServing(app: App, log: (line: string) => void): Promi
       'DISCORD_TOKEN',
     );
   }
-  const handlers = createHandlers(
-    { store: app.store, topics: app.topics, config: app.config, now: () => new Date() },
-    { log },
-  );
+  const handlers = handlersOf(app, log);
   const started: ChatAdapter[] = [];
-  try {
-    for (const adapter of adapters) {
+  for (const adapter of adapters) {
+    try {
       await adapter.start(handlers);
-      started.push(adapter);
-      log(`${adapter.platform}: connected`);
+    } catch (e) {
+      await stopAll([adapter, ...started], log);
+      throw e;
     }
-  } catch (e) {
-    for (const adapter of started) await adapter.stop();
-    throw e;
+    started.push(adapter);
+    log(`${adapter.platform}: connected`);
   }
   const scheduler = createScheduler({
-    store: app.store,
+    stores: app.stores,
     topics: app.topics,
     adapters: started,
     policy: { graceMs: app.config.digestGraceMs },
@@ -84,8 +139,7 @@ export async function startServing(app: App, log: (line: string) => void): Promi
   try {
     await scheduler.start();
   } catch (e) {
-    await scheduler.stop();
-    for (const adapter of started) await adapter.stop();
+    await stopAll([scheduler, ...started], log);
     throw e;
   }
   return {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseEnv } from 'node:util';
-import { BriefwireError, reasonOf } from './errors.ts';
+import { BriefwireError, reasonOf } from './model/errors.ts';
 
 /**
  * The one reader of process.env and of `.env`. Every variable is validated here; an error

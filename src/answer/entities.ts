@@ -1,5 +1,5 @@
-import type { StoredArticle } from '../ingest/article.ts';
-import type { Actor } from '../nlp/model.ts';
+import type { Actor } from '../model/analysis.ts';
+import type { StoredArticle } from '../model/article.ts';
 import { contentWords } from '../nlp/words.ts';
 import { concept } from './stem.ts';
 

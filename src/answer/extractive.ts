@@ -1,7 +1,7 @@
-import type { StoredArticle } from '../ingest/article.ts';
-import type { Store } from '../store/port.ts';
+import type { Answer, Citation } from '../model/answer.ts';
+import type { StoredArticle } from '../model/article.ts';
+import type { ArticleStore } from '../store/ports/articles.ts';
 import { conceptsOf, resolveActor, sentenceViews } from './entities.ts';
-import type { Answer, Citation } from './model.ts';
 import { parseQuestion, type Question } from './question.ts';
 import { kindBonus, roleBonus } from './rerank.ts';
 import { candidateArticles } from './retrieve.ts';
@@ -112,7 +112,7 @@ function cite(a: StoredArticle, sentence: string): Citation {
 }
 
 export async function answerQuestion(
-  store: Store,
+  articles: ArticleStore,
   question: string,
   briefingArticles: number[],
 ): Promise<Answer> {
@@ -133,11 +133,11 @@ export async function answerQuestion(
     scope,
   });
   if (briefingArticles.length > 0) {
-    const candidates = await candidateArticles(store, q, { articleIds: briefingArticles });
+    const candidates = await candidateArticles(articles, q, { articleIds: briefingArticles });
     const inBriefing = bestSentence(candidates, q);
     if (inBriefing) return answered(inBriefing, 'briefing');
   }
-  const elsewhere = bestSentence(await candidateArticles(store, q, {}), q);
+  const elsewhere = bestSentence(await candidateArticles(articles, q, {}), q);
   if (elsewhere) return answered(elsewhere, 'store');
   return notFound('store');
 }

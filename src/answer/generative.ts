@@ -1,9 +1,9 @@
-import { BriefwireError } from '../errors.ts';
-import type { StoredArticle } from '../ingest/article.ts';
-import type { Store } from '../store/port.ts';
+import type { Answer, Citation } from '../model/answer.ts';
+import type { StoredArticle } from '../model/article.ts';
+import { BriefwireError } from '../model/errors.ts';
+import type { ArticleStore } from '../store/ports/articles.ts';
 import { sentenceViews } from './entities.ts';
 import { answerQuestion } from './extractive.ts';
-import type { Answer, Citation } from './model.ts';
 import { parseQuestion, type Question } from './question.ts';
 import { candidateArticles } from './retrieve.ts';
 import { concept } from './stem.ts';
@@ -26,7 +26,7 @@ export interface GenerativeOptions {
 }
 
 export type Answerer = (
-  store: Store,
+  articles: ArticleStore,
   question: string,
   briefingArticleIds: number[],
 ) => Promise<Answer>;
@@ -55,7 +55,7 @@ interface Candidate {
  * same retrieval as the extractive answerer, but several sentences so the model can combine them.
  */
 async function candidatesIn(
-  store: Store,
+  store: ArticleStore,
   q: Question,
   articleIds: number[] | null,
 ): Promise<Candidate[]> {
@@ -157,26 +157,26 @@ export function createGenerativeAnswerer(opts: GenerativeOptions): Answerer {
     return text;
   }
 
-  return async (store, question, briefingArticleIds) => {
+  return async (articles, question, briefingArticleIds) => {
     const q = parseQuestion(question);
-    if (q.words.length === 0) return answerQuestion(store, question, briefingArticleIds);
+    if (q.words.length === 0) return answerQuestion(articles, question, briefingArticleIds);
     let scope: Answer['scope'] = 'briefing';
     let candidates: Candidate[] = [];
     if (briefingArticleIds.length > 0)
-      candidates = await candidatesIn(store, q, briefingArticleIds);
+      candidates = await candidatesIn(articles, q, briefingArticleIds);
     if (candidates.length === 0) {
       scope = 'store';
-      candidates = await candidatesIn(store, q, null);
+      candidates = await candidatesIn(articles, q, null);
     }
     // Nothing to ground an answer in: the extractive answerer's own not-found.
-    if (candidates.length === 0) return answerQuestion(store, question, briefingArticleIds);
+    if (candidates.length === 0) return answerQuestion(articles, question, briefingArticleIds);
 
     let reply: string;
     try {
       reply = await complete(question, candidates);
     } catch {
       // A down, slow or misbehaving model server must not cost the user their answer.
-      return answerQuestion(store, question, briefingArticleIds);
+      return answerQuestion(articles, question, briefingArticleIds);
     }
     const cited = citedNumbers(reply)
       .map((n) => candidates[n - 1])

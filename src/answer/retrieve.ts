@@ -1,5 +1,5 @@
-import type { StoredArticle } from '../ingest/article.ts';
-import type { SentenceScope, Store } from '../store/port.ts';
+import type { StoredArticle } from '../model/article.ts';
+import type { ArticleStore, SentenceScope } from '../store/ports/articles.ts';
 import type { Question } from './question.ts';
 import { stem } from './stem.ts';
 
@@ -27,11 +27,11 @@ export function searchText(q: Question): string {
 
 /** The articles holding the best-matching sentences, best first. */
 export async function candidateArticles(
-  store: Store,
+  articles: ArticleStore,
   q: Question,
   scope: SentenceScope,
 ): Promise<StoredArticle[]> {
-  const hits = await store.searchSentences(searchText(q), scope, SENTENCE_HITS);
+  const hits = await articles.searchSentences(searchText(q), scope, SENTENCE_HITS);
   const ids = [...new Set(hits.map((h) => h.articleId))].slice(0, MAX_ARTICLES);
-  return ids.length > 0 ? store.getArticles(ids) : [];
+  return ids.length > 0 ? articles.getArticles(ids) : [];
 }

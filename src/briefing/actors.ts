@@ -1,7 +1,7 @@
-import type { StoredArticle } from '../ingest/article.ts';
-import { lookupPlace } from '../nlp/places.ts';
+import type { StoredArticle } from '../model/article.ts';
+import type { BriefActor } from '../model/briefing.ts';
+import { lookupPlace } from '../nlp/text/places.ts';
 import { type Form, groupEntities, majorityType } from './entities.ts';
-import type { BriefActor } from './model.ts';
 import { asAcronym, opensWithTitle } from './names.ts';
 
 /**

@@ -1,43 +1,79 @@
-import { BriefwireError } from '../errors.ts';
-import type { StoredArticle } from '../ingest/article.ts';
-import type { Store } from '../store/port.ts';
+import type { StoredArticle } from '../model/article.ts';
+import {
+  BRIEFING_LIMITS,
+  type Briefing,
+  type BriefSource,
+  type BriefStory,
+  describeWindow,
+} from '../model/briefing.ts';
+import { BriefwireError } from '../model/errors.ts';
+import type { Stores } from '../store/ports/port.ts';
 import { mergeActors } from './actors.ts';
-import { isNewTo, recall, recordBriefing, sinceLastNote } from './history.ts';
-import { BRIEFING_LIMITS, type Briefing, type BriefSource, type BriefStory } from './model.ts';
+import {
+  isNewTo,
+  previousTime,
+  type Recall,
+  recall,
+  recordBriefing,
+  sinceLastNote,
+} from './history.ts';
 import { pickQuotes } from './quotes.ts';
 import { selectArticles } from './select.ts';
 import { clusterStories, type Story } from './stories.ts';
 import { composeSummary } from './summary.ts';
 import { resolveTopic, type Topic, unknownTopicError } from './topics.ts';
-import { describeWindow, parseWindow } from './window.ts';
+import { parseWindow } from './window.ts';
 
 export interface BriefRequest {
   topic: string;
   /** Window override ("24h", "7d", a date, "all"); the topic's own window otherwise. */
   since?: string;
   now?: Date;
-  /** Who the briefing is for ("cli:ana", a channel): the key of "what's new since". */
+  /** Who the briefing is for ("cli:ana", a channel, a digest): the key of "what's new since". */
   audience?: string;
-  /** Lead with the stories this audience has not been briefed on, and say when there are none. */
-  sinceLast?: boolean;
-  /** Store the briefing (topic, window, articles) so later questions and digests can refer to it. */
-  record?: boolean;
+  /**
+   * What to do with what this audience was already told (its last delivered briefing in the
+   * log): `lead` puts the new stories first and says so (`brief --since-last`); `only` keeps
+   * only new articles (a digest), and there is no briefing when nothing is new.
+   */
+  news?: 'lead' | 'only';
+  /**
+   * Record the briefing in the log so later questions and "what's new" can refer to it;
+   * `pending` records it as not yet delivered (a digest on its way to the platform).
+   */
+  record?: boolean | 'pending';
 }
 
 /** Selects the topic's articles and builds the briefing. Deterministic for a given store and `now`. */
 export async function buildBriefing(
-  store: Store,
+  stores: Stores,
+  topics: Topic[],
+  request: BriefRequest & { news: 'only' },
+): Promise<Briefing | null>;
+export async function buildBriefing(
+  stores: Stores,
   topics: Topic[],
   request: BriefRequest,
-): Promise<Briefing> {
+): Promise<Briefing>;
+export async function buildBriefing(
+  stores: Stores,
+  topics: Topic[],
+  request: BriefRequest,
+): Promise<Briefing | null> {
   const now = request.now ?? new Date();
   const topic = resolveTopic(request.topic, topics);
   const window = parseWindow(request.since ?? topic.window, now);
-  const notes: string[] = [];
   const audience = request.audience ?? 'cli';
 
-  const { articles, fallback } = await selectArticles(store, topic, window.since);
+  const selected = await selectArticles(stores.articles, topic, window.since);
+  const { fallback } = selected;
+  const memory = request.news ? await recall(stores.briefings, topic.slug, audience) : null;
+  const articles =
+    request.news === 'only' && memory
+      ? selected.articles.filter((a) => isNewTo(memory, a))
+      : selected.articles;
   if (articles.length === 0) {
+    if (request.news === 'only') return null;
     if (!topic.defined) throw unknownTopicError(request.topic, topics);
     throw new BriefwireError(
       'NO_ARTICLES',
@@ -45,16 +81,17 @@ export async function buildBriefing(
       topic.slug,
     );
   }
-  if (fallback) {
+
+  const options: AssembleOptions = {};
+  if (request.news === 'lead' && memory)
+    options.seen = new Set(articles.filter((a) => !isNewTo(memory, a)).map((a) => a.id));
+  const notes = request.news === 'only' ? digestNotes(memory, fallback) : [];
+  if (fallback && request.news !== 'only') {
     const n = articles.length;
     notes.push(
       `No article in ${describeWindow(window.label)}; this briefing covers the ${n === 1 ? 'most recent matching article' : `${n} most recent matching articles`}.`,
     );
   }
-
-  const options: AssembleOptions = {};
-  const memory = request.sinceLast ? await recall(store, topic.slug, audience) : null;
-  if (memory) options.seen = new Set(articles.filter((a) => !isNewTo(memory, a)).map((a) => a.id));
   const briefing = assemble(
     topic,
     articles,
@@ -63,15 +100,26 @@ export async function buildBriefing(
     now,
     options,
   );
-  if (request.sinceLast) {
+  if (request.news === 'lead') {
     briefing.notes.unshift(
       memory
         ? sinceLastNote(memory, briefing.stories.filter((s) => s.isNew).length)
         : `No earlier briefing of "${topic.slug}" for ${audience}; everything here is new to you.`,
     );
   }
-  if (request.record) briefing.id = await recordBriefing(store, briefing, audience);
+  if (request.record) {
+    const delivered = request.record !== 'pending';
+    briefing.id = await recordBriefing(stores.briefings, briefing, audience, delivered);
+  }
   return briefing;
+}
+
+/** A digest says what it is new against: the previous digest, or the window the first one covers. */
+function digestNotes(memory: Recall | null, fallback: boolean): string[] {
+  if (memory) return [`New since the last digest (${previousTime(memory)} UTC).`];
+  if (fallback)
+    return ['Nothing in the topic window yet, so this first digest covers the latest articles.'];
+  return [];
 }
 
 export interface AssembleOptions {

@@ -1,6 +1,6 @@
-import type { StoredArticle } from '../ingest/article.ts';
-import type { Actor, EntityType } from '../nlp/model.ts';
-import { lookupPlace, placeKey } from '../nlp/places.ts';
+import type { Actor, EntityType } from '../model/analysis.ts';
+import type { StoredArticle } from '../model/article.ts';
+import { lookupPlace, placeKey } from '../nlp/text/places.ts';
 import { acronymOf, asAcronym, organizationWords, personWords } from './names.ts';
 
 /**

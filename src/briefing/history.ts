@@ -1,6 +1,6 @@
-import type { StoredArticle } from '../ingest/article.ts';
-import type { Store, StoredBriefing } from '../store/port.ts';
-import type { Briefing } from './model.ts';
+import type { StoredArticle } from '../model/article.ts';
+import type { Briefing } from '../model/briefing.ts';
+import type { BriefingLog, StoredBriefing } from '../store/ports/briefing-log.ts';
 
 /**
  * What an audience has already been told. Each briefing is recorded with the articles it drew
@@ -14,11 +14,11 @@ export interface Recall {
 }
 
 export async function recall(
-  store: Store,
+  log: BriefingLog,
   topic: string,
   audience: string,
 ): Promise<Recall | null> {
-  const previous = await store.lastBriefing(topic, audience);
+  const previous = await log.last(topic, audience);
   return previous ? { previous, seen: new Set(previous.articleIds) } : null;
 }
 
@@ -27,14 +27,20 @@ export function isNewTo(r: Recall, a: StoredArticle): boolean {
   return !r.seen.has(a.id) && a.ingestedAt > r.previous.createdAt;
 }
 
-/** Records what an audience was told (topic, window, articles); returns the briefing's id. */
-export function recordBriefing(store: Store, b: Briefing, audience: string): Promise<number> {
-  return store.saveBriefing({
+/** Records what an audience was told (or is being sent, not yet `delivered`); returns its id. */
+export function recordBriefing(
+  log: BriefingLog,
+  b: Briefing,
+  audience: string,
+  delivered = true,
+): Promise<number> {
+  return log.save({
     topic: b.topic,
     audience,
     createdAt: b.generatedAt,
     window: b.window.label,
     articleIds: b.sources.map((s) => s.articleId),
+    delivered,
   });
 }
 

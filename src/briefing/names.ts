@@ -1,5 +1,5 @@
 import { TITLE_WORDS } from '../nlp/lexicon.ts';
-import { placeKey } from '../nlp/places.ts';
+import { placeKey } from '../nlp/text/places.ts';
 
 /**
  * Comparable forms of the names articles give actors, for merging them across articles:

@@ -1,6 +1,6 @@
+import { BRIEFING_LIMITS, type BriefQuote } from '../model/briefing.ts';
 import { contentWords, overlap, wordCount } from '../nlp/words.ts';
 import type { ActorIndex } from './actors.ts';
-import { BRIEFING_LIMITS, type BriefQuote } from './model.ts';
 import type { Story } from './stories.ts';
 
 /**

@@ -1,6 +1,6 @@
-import type { StoredArticle } from '../ingest/article.ts';
-import type { ArticleQuery, Store } from '../store/port.ts';
-import { BRIEFING_LIMITS } from './model.ts';
+import type { StoredArticle } from '../model/article.ts';
+import { BRIEFING_LIMITS } from '../model/briefing.ts';
+import type { ArticleQuery, ArticleStore } from '../store/ports/articles.ts';
 import type { Topic } from './topics.ts';
 
 /**
@@ -23,21 +23,24 @@ export interface Selection {
 }
 
 export async function selectArticles(
-  store: Store,
+  articles: ArticleStore,
   topic: Topic,
   since: string | null,
 ): Promise<Selection> {
   const scope: ArticleQuery = { terms: topic.terms, ...(since ? { since } : {}) };
-  const pool = await store.findArticles({ ...scope, limit: POOL });
+  const pool = await articles.findArticles({ ...scope, limit: POOL });
   if (pool.length === 0 && since) {
-    const recent = await store.findArticles({ terms: topic.terms, limit: FALLBACK_ARTICLES });
+    const recent = await articles.findArticles({
+      terms: topic.terms,
+      limit: FALLBACK_ARTICLES,
+    });
     return {
-      articles: await rank(store, topic, { terms: topic.terms }, recent),
+      articles: await rank(articles, topic, { terms: topic.terms }, recent),
       fallback: recent.length > 0,
     };
   }
   return {
-    articles: (await rank(store, topic, scope, pool)).slice(0, BRIEFING_LIMITS.articles),
+    articles: (await rank(articles, topic, scope, pool)).slice(0, BRIEFING_LIMITS.articles),
     fallback: false,
   };
 }
@@ -52,14 +55,14 @@ function timeOf(a: StoredArticle): number {
  * same order whenever it is asked.
  */
 async function rank(
-  store: Store,
+  articles: ArticleStore,
   topic: Topic,
   scope: ArticleQuery,
   candidates: StoredArticle[],
 ): Promise<StoredArticle[]> {
   if (candidates.length <= 1) return candidates;
   const words = [...new Set(topic.terms.allOf.flat())].join(' ');
-  const hits = await store.search(words, { ...scope, limit: POOL }, POOL);
+  const hits = await articles.search(words, { ...scope, limit: POOL }, POOL);
   const relevance = new Map(hits.map((h) => [h.articleId, h.score]));
   const scores = candidates.map((a) => Math.max(0, relevance.get(a.id) ?? 0));
   // Scaled by the best, not stretched min-to-max: when every article is on topic, the least

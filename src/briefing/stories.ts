@@ -1,4 +1,4 @@
-import type { StoredArticle } from '../ingest/article.ts';
+import type { StoredArticle } from '../model/article.ts';
 import { overlaps, type Resemblance, resemblanceOf, shingles } from './shingles.ts';
 
 /**

@@ -1,5 +1,5 @@
+import { BRIEFING_LIMITS, type SummaryItem } from '../model/briefing.ts';
 import { contentWords, overlap, wordCount } from '../nlp/words.ts';
-import { BRIEFING_LIMITS, type SummaryItem } from './model.ts';
 import type { Story } from './stories.ts';
 
 /**

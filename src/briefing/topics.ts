@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BriefwireError } from '../errors.ts';
-import { lookupPlace, placeForms } from '../nlp/places.ts';
-import type { TermQuery } from '../store/port.ts';
+import { BriefwireError } from '../model/errors.ts';
+import { lookupPlace, placeForms } from '../nlp/text/places.ts';
+import type { TermQuery } from '../store/ports/articles.ts';
 import { closeMatches } from './similar.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { BriefwireError } from '../errors.ts';
+import { BriefwireError } from '../model/errors.ts';
 
 /** Parses a window ("24h", "7d", "2w", "2026-11-01", "all") into an ISO start relative to `now`. */
 export interface ParsedWindow {
@@ -30,13 +30,4 @@ function windowError(value: string): BriefwireError {
     `"${value}" is not a time window: use 24h, 7d, 2w, a date such as 2026-11-01, or all`,
     value,
   );
-}
-
-export function describeWindow(label: string): string {
-  if (label === 'all') return 'all time';
-  const rel = /^(\d+)([hdw])$/.exec(label);
-  if (!rel) return `since ${label}`;
-  const n = Number(rel[1]);
-  const unit = { h: 'hour', d: 'day', w: 'week' }[rel[2] as 'h' | 'd' | 'w'];
-  return `the last ${n === 1 ? unit : `${n} ${unit}s`}`;
 }

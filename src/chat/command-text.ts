@@ -1,4 +1,4 @@
-import type { CommandSpec } from './command-spec.ts';
+import type { CommandDeclaration } from '../model/command.ts';
 
 /**
  * Slack gives an app one slash command with free-text arguments, so `/brief <words>` carries
@@ -22,12 +22,12 @@ export type ParsedCommand =
 interface Target {
   command: string;
   subcommand: string | null;
-  options: CommandSpec['options'];
+  options: CommandDeclaration['options'];
 }
 
 export function parseCommandText(
   text: string,
-  commands: readonly CommandSpec[],
+  commands: readonly CommandDeclaration[],
   main: string,
   slash: string,
 ): ParsedCommand {
@@ -56,7 +56,11 @@ export function parseCommandText(
 }
 
 /** Help lines generated from the declared commands, so they never drift from them. */
-export function helpText(commands: readonly CommandSpec[], main: string, slash: string): string {
+export function helpText(
+  commands: readonly CommandDeclaration[],
+  main: string,
+  slash: string,
+): string {
   const lines: string[] = [];
   const mainSpec = mainTarget(commands, main);
   const mainDescription = commands.find((c) => c.name === main)?.description;
@@ -78,15 +82,15 @@ function usageLine(slash: string, t: Target): string {
   return [slash, t.subcommand, ...args].filter(Boolean).join(' ');
 }
 
-function mainTarget(commands: readonly CommandSpec[], main: string): Target | null {
+function mainTarget(commands: readonly CommandDeclaration[], main: string): Target | null {
   const spec = commands.find((c) => c.name === main && !c.subcommands.length);
   return spec ? { command: spec.name, subcommand: null, options: spec.options } : null;
 }
 
 function findSubcommand(
-  commands: readonly CommandSpec[],
+  commands: readonly CommandDeclaration[],
   word: string,
-): { command: string; options: CommandSpec['options'] } | null {
+): { command: string; options: CommandDeclaration['options'] } | null {
   for (const c of commands) {
     const s = c.subcommands.find((x) => x.name === word);
     if (s) return { command: c.name, options: s.options };

@@ -1,31 +1,31 @@
-import { COMMANDS } from '../../commands/index.ts';
+import type { CommandContext, CommandSpec } from '../../commands/spec.ts';
 import { focusOf, resolvePronouns } from '../answer/follow-up.ts';
-import { createAnswerer } from '../answer/index.ts';
-import { isBriefwireError, reasonOf } from '../errors.ts';
-import type { CommandContext, CommandSpec } from './command-spec.ts';
-import { threadKey } from './keys.ts';
-import type { ChatUser, InboundHandlers, Invocation, ThreadRef } from './port.ts';
-import { type Reply, textReply } from './reply.ts';
+import type { Answerer } from '../answer/index.ts';
+import type { ChatUser, InboundHandlers, Invocation } from '../model/chat-port.ts';
+import { isBriefwireError, reasonOf } from '../model/errors.ts';
+import { type ThreadRef, threadKey } from '../model/refs.ts';
+import { type Reply, textReply } from '../model/reply.ts';
 
 /**
  * The core's side of every chat platform: runs commands (with the permission check at run
  * time, whatever the platform's own defaults say), suggests topics, remembers which briefing
- * a thread is about, and answers questions asked there.
+ * a thread is about, and answers questions asked there. Platform markup (mentions) is already
+ * gone from the text: the adapter that knows it strips it.
  */
 
 /** Autocomplete lists are capped by the platforms (Discord: 25). */
 const MAX_SUGGESTIONS = 25;
 
-export interface HandlerOptions {
-  commands?: readonly CommandSpec[];
+export interface HandlerDeps {
+  context: CommandContext;
+  commands: readonly CommandSpec[];
+  answer: Answerer;
   /** Logs failures the person only sees as a short message. */
-  log?: (message: string) => void;
+  log: (message: string) => void;
 }
 
-export function createHandlers(ctx: CommandContext, options: HandlerOptions = {}): InboundHandlers {
-  const commands = options.commands ?? COMMANDS;
-  const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
-  const answer = createAnswerer(ctx.config.llm);
+export function createHandlers(deps: HandlerDeps): InboundHandlers {
+  const { context: ctx, commands, answer, log } = deps;
   return {
     async command(inv: Invocation): Promise<Reply> {
       const spec = commands.find((c) => c.name === inv.command);
@@ -63,26 +63,26 @@ export function createHandlers(ctx: CommandContext, options: HandlerOptions = {}
     },
 
     async briefingPosted(thread: ThreadRef, briefingId: number): Promise<void> {
-      await ctx.store.linkThread(threadKey(thread), briefingId);
+      await ctx.stores.threads.link(threadKey(thread), briefingId);
     },
 
     async threadMessage(thread: ThreadRef, text: string, _user: ChatUser): Promise<Reply | null> {
-      const briefingId = await ctx.store.briefingForThread(threadKey(thread));
+      const key = threadKey(thread);
+      const briefingId = await ctx.stores.threads.briefingFor(key);
       if (briefingId === null) return null;
-      const briefing = await ctx.store.getBriefing(briefingId);
-      const asked = text.replace(/<@[!&]?\d+>|<@[A-Z0-9]+>/g, ' ').trim();
+      const briefing = await ctx.stores.briefings.get(briefingId);
+      const asked = text.trim();
       if (!asked)
         return textReply(
           'Ask me a question about this briefing, and I will answer from its articles.',
         );
       // "What else did he say?": pronouns mean whoever the thread's last question was about.
-      const key = threadKey(thread);
-      const question = resolvePronouns(asked, await ctx.store.threadFocus(key));
+      const question = resolvePronouns(asked, await ctx.stores.threads.focus(key));
       const focus = focusOf(question);
-      if (focus) await ctx.store.setThreadFocus(key, focus);
+      if (focus) await ctx.stores.threads.setFocus(key, focus);
       return {
         kind: 'answer',
-        answer: await answer(ctx.store, question, briefing?.articleIds ?? []),
+        answer: await answer(ctx.stores.articles, question, briefing?.articleIds ?? []),
       };
     },
   };

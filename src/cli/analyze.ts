@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { BriefwireError, reasonOf } from '../errors.ts';
-import type { ParsedArticle } from '../ingest/article.ts';
 import { parseInput } from '../ingest/parse.ts';
 import { expandInputs } from '../ingest/sources.ts';
+import type { ParsedArticle } from '../model/article.ts';
+import { BriefwireError, reasonOf } from '../model/errors.ts';
 import { analyzeText } from '../nlp/analyze.ts';
 import { type CliIO, EXIT, errorLine, type Subcommand } from './io.ts';
 import { parseOptions } from './options.ts';

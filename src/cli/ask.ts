@@ -2,7 +2,7 @@ import { createAnswerer } from '../answer/index.ts';
 import { selectArticles } from '../briefing/select.ts';
 import { resolveTopic } from '../briefing/topics.ts';
 import { parseWindow } from '../briefing/window.ts';
-import { BriefwireError } from '../errors.ts';
+import { BriefwireError } from '../model/errors.ts';
 import { answerToJson, renderAnswer } from '../render/answer.ts';
 import { withApp } from './context.ts';
 import { type CliIO, EXIT, type Subcommand } from './io.ts';
@@ -29,14 +29,14 @@ export const ask: Subcommand = {
         // The topic's articles first, as its briefing would select them; the whole store after.
         const topic = resolveTopic(first!, app.topics);
         const { articles } = await selectArticles(
-          app.store,
+          app.stores.articles,
           topic,
           parseWindow(topic.window, new Date()).since,
         );
         scope = articles.map((a) => a.id);
       }
       const answerer = createAnswerer(app.config.llm);
-      const answer = await answerer(app.store, question, scope);
+      const answer = await answerer(app.stores.articles, question, scope);
       io.stdout.write(
         flag(parsed, 'json')
           ? `${JSON.stringify(answerToJson(answer), null, 2)}\n`

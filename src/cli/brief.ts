@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import { buildBriefing } from '../briefing/build.ts';
-import { BriefwireError } from '../errors.ts';
+import { BriefwireError } from '../model/errors.ts';
 import { renderJson } from '../render/json.ts';
 import { renderBriefing } from '../render/text.ts';
 import { withApp } from './context.ts';
@@ -43,11 +43,11 @@ export const brief: Subcommand = {
       );
     const since = stringOption(parsed, 'since');
     return withApp(io, stringOption(parsed, 'db'), async (app) => {
-      const briefing = await buildBriefing(app.store, app.topics, {
+      const briefing = await buildBriefing(app.stores, app.topics, {
         topic,
         ...(since ? { since } : {}),
         audience: `cli:${stringOption(parsed, 'for') ?? localUser()}`,
-        sinceLast: flag(parsed, 'since-last'),
+        ...(flag(parsed, 'since-last') ? { news: 'lead' as const } : {}),
         record: true,
       });
       io.stdout.write(format === 'json' ? renderJson(briefing) : renderBriefing(briefing, format));

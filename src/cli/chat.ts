@@ -1,5 +1,4 @@
-import { createConsoleAdapter } from '../chat/console/adapter.ts';
-import { createHandlers } from '../chat/handlers.ts';
+import { startConsoleChat } from '../app.ts';
 import { withApp } from './context.ts';
 import { type CliIO, EXIT, type Subcommand } from './io.ts';
 import { parseOptions, stringOption } from './options.ts';
@@ -11,12 +10,10 @@ export const chat: Subcommand = {
   async run(argv: string[], io: CliIO): Promise<number> {
     const parsed = parseOptions('chat', argv, {});
     return withApp(io, stringOption(parsed, 'db'), async (app) => {
-      const adapter = createConsoleAdapter({ input: io.stdin ?? process.stdin, output: io.stdout });
-      await adapter.start(
-        createHandlers(
-          { store: app.store, topics: app.topics, config: app.config, now: () => new Date() },
-          { log: (m) => void io.stderr.write(`${m}\n`) },
-        ),
+      const adapter = await startConsoleChat(
+        app,
+        { input: io.stdin ?? process.stdin, output: io.stdout },
+        (m) => void io.stderr.write(`${m}\n`),
       );
       await adapter.finished();
       return EXIT.ok;

@@ -31,13 +31,13 @@ export const demo: Subcommand = {
         io.stderr.write(
           `Briefwire demo: ingesting the fictional sample articles in ${DEMO_ARTICLES}\n`,
         );
-        const report = await ingestPaths(app.store, [DEMO_ARTICLES]);
+        const report = await ingestPaths(app.stores, [DEMO_ARTICLES]);
         for (const item of report.items)
           io.stderr.write(
             `  ${item.status.padEnd(9)} ${item.title ?? item.input}${item.reason && item.status !== 'stored' ? ` — ${item.reason}` : ''}\n`,
           );
         io.stderr.write(`\n$ briefwire brief ${DEMO_TOPIC} --since all\n\n`);
-        const briefing = await buildBriefing(app.store, app.topics, {
+        const briefing = await buildBriefing(app.stores, app.topics, {
           topic: DEMO_TOPIC,
           since: 'all',
         });

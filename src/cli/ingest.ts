@@ -1,5 +1,5 @@
-import { BriefwireError } from '../errors.ts';
 import { ingestPaths } from '../ingest/ingest.ts';
+import { BriefwireError } from '../model/errors.ts';
 import { withApp } from './context.ts';
 import { type CliIO, EXIT, type Subcommand } from './io.ts';
 import { flag, parseOptions, stringOption } from './options.ts';
@@ -12,7 +12,7 @@ export const ingest: Subcommand = {
     const parsed = parseOptions('ingest', argv, { json: { type: 'boolean' } });
     if (!parsed.positionals.length) throw new BriefwireError('USAGE', `usage: ${this.usage}`, '');
     return withApp(io, stringOption(parsed, 'db'), async (app) => {
-      const report = await ingestPaths(app.store, parsed.positionals);
+      const report = await ingestPaths(app.stores, parsed.positionals);
       if (flag(parsed, 'json')) {
         io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       } else {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { withDotEnv } from '../config.ts';
-import { type ErrorCode, isBriefwireError } from '../errors.ts';
+import { type ErrorCode, isBriefwireError } from '../model/errors.ts';
 import { analyze } from './analyze.ts';
 import { ask } from './ask.ts';
 import { brief } from './brief.ts';

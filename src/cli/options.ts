@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { BriefwireError } from '../errors.ts';
+import { BriefwireError } from '../model/errors.ts';
 
 /** Option parsing shared by every subcommand; unknown options and missing values are usage errors. */
 

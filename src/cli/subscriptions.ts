@@ -1,4 +1,4 @@
-import { BriefwireError } from '../errors.ts';
+import { BriefwireError } from '../model/errors.ts';
 import { slotLabel } from '../schedule/slots.ts';
 import { describeLast, describeNext, subscriptionStatus } from '../schedule/status.ts';
 import { checkSubscription } from '../schedule/subscribe.ts';
@@ -50,8 +50,8 @@ export const subscribe: Subcommand = {
         app.topics,
         app.config.timezone,
       );
-      const sub = await app.store.saveSubscription(checked.subscription);
-      const status = await subscriptionStatus(app.store, sub, new Date());
+      const sub = await app.stores.subscriptions.save(checked.subscription);
+      const status = await subscriptionStatus(app.stores, sub, new Date());
       io.stdout.write(
         `Subscription #${sub.id}: ${checked.topicTitle} (${sub.topic}) to ${sub.platform} channel ${sub.channel}, ${checked.spec.description} (${sub.timezone}); ${describeNext(status)}.\n`,
       );
@@ -73,12 +73,12 @@ export const subscriptions: Subcommand = {
     return withApp(io, stringOption(parsed, 'db'), async (app) => {
       const platform = stringOption(parsed, 'platform');
       const channel = stringOption(parsed, 'channel');
-      const subs = await app.store.listSubscriptions({
+      const subs = await app.stores.subscriptions.list({
         ...(platform ? { platform } : {}),
         ...(channel ? { channel } : {}),
       });
       const now = new Date();
-      const statuses = await Promise.all(subs.map((s) => subscriptionStatus(app.store, s, now)));
+      const statuses = await Promise.all(subs.map((s) => subscriptionStatus(app.stores, s, now)));
       if (flag(parsed, 'json')) {
         io.stdout.write(`${JSON.stringify(statuses, null, 2)}\n`);
         return EXIT.ok;
@@ -114,12 +114,12 @@ export const unsubscribe: Subcommand = {
     if (!raw || extra.length || !Number.isInteger(id) || id <= 0)
       throw usage('give the subscription number shown by briefwire subscriptions', argv);
     return withApp(io, stringOption(parsed, 'db'), async (app) => {
-      const sub = await app.store.getSubscription(id);
-      if (!sub || !(await app.store.removeSubscriptionById(id))) {
+      const sub = await app.stores.subscriptions.get(id);
+      if (!sub || !(await app.stores.subscriptions.removeById(id))) {
         io.stderr.write(`No subscription #${id}.\n`);
         return EXIT.failed;
       }
-      const last = (await app.store.listDeliveries(id, { limit: 1 }))[0];
+      const last = (await app.stores.deliveries.list(id, { limit: 1 }))[0];
       const lastNote = last
         ? `; its last slot was ${slotLabel(new Date(last.slot), sub.timezone)}`
         : '';

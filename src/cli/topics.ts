@@ -14,11 +14,11 @@ export const topics: Subcommand = {
       const rows = [];
       for (const t of app.topics) {
         const { since } = parseWindow(t.window, now);
-        const inWindow = await app.store.countArticles({
+        const inWindow = await app.stores.articles.countArticles({
           terms: t.terms,
           ...(since ? { since } : {}),
         });
-        const total = await app.store.countArticles({ terms: t.terms });
+        const total = await app.stores.articles.countArticles({ terms: t.terms });
         rows.push({ slug: t.slug, title: t.title, window: t.window, inWindow, total });
       }
       if (flag(parsed, 'json')) {

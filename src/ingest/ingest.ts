@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { BriefwireError, reasonOf } from '../errors.ts';
-import type { Store } from '../store/port.ts';
-import type { NewArticle } from './article.ts';
+import type { NewArticle } from '../model/article.ts';
+import { BriefwireError, reasonOf } from '../model/errors.ts';
+import type { Stores } from '../store/ports/port.ts';
 import { parseInput } from './parse.ts';
 import { prepareArticle } from './prepare.ts';
 import { expandInputs } from './sources.ts';
@@ -32,7 +32,10 @@ export interface IngestReport {
 
 const BATCH = 100;
 
-export async function ingestPaths(store: Store, inputs: readonly string[]): Promise<IngestReport> {
+export async function ingestPaths(
+  stores: Stores,
+  inputs: readonly string[],
+): Promise<IngestReport> {
   const items: ItemReport[] = [];
   const { entries, skipped } = await expandInputs(inputs);
   // Each article keeps its slot in `items`, so the report follows input order.
@@ -42,7 +45,7 @@ export async function ingestPaths(store: Store, inputs: readonly string[]): Prom
     if (!pending.length) return;
     const batch = pending;
     pending = [];
-    const outcomes = await store.putArticles(batch.map((b) => b.article));
+    const outcomes = await stores.articles.putArticles(batch.map((b) => b.article));
     outcomes.forEach((o, i) => {
       const { article, slot } = batch[i]!;
       const item: ItemReport = {

@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { BriefwireError } from '../errors.ts';
-import type { ParsedArticle } from './article.ts';
+import type { ParsedArticle } from '../model/article.ts';
+import { BriefwireError } from '../model/errors.ts';
 import { cleanBlocks, titleFromText } from './clean.ts';
 import { parseDate } from './dates.ts';
 

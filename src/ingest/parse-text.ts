@@ -1,5 +1,5 @@
-import { BriefwireError } from '../errors.ts';
-import type { ParsedArticle } from './article.ts';
+import type { ParsedArticle } from '../model/article.ts';
+import { BriefwireError } from '../model/errors.ts';
 import { cleanBlocks, splitBlocks, titleFromText } from './clean.ts';
 import { parseDate } from './dates.ts';
 

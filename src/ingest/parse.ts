@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
-import { BriefwireError } from '../errors.ts';
-import type { ParsedArticle } from './article.ts';
+import type { ParsedArticle } from '../model/article.ts';
+import { BriefwireError } from '../model/errors.ts';
 import { parseHtml } from './parse-html.ts';
 import { parseJson } from './parse-json.ts';
 import { parseMarkdown, parseText } from './parse-text.ts';

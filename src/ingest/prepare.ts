@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
+import { ANALYSIS_VERSION } from '../model/analysis.ts';
+import type { NewArticle, ParsedArticle } from '../model/article.ts';
 import { analyzeText } from '../nlp/analyze.ts';
-import { ANALYSIS_VERSION } from '../nlp/model.ts';
-import type { NewArticle, ParsedArticle } from './article.ts';
 
 /** A parsed article, analysed once and fingerprinted, ready for the store. */
 export function prepareArticle(origin: string, parsed: ParsedArticle): NewArticle {

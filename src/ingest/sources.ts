@@ -1,6 +1,6 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { BriefwireError } from '../errors.ts';
+import { BriefwireError } from '../model/errors.ts';
 
 /**
  * Expanding command-line inputs (files and directories) into the files to ingest. Nothing

@@ -1,8 +1,8 @@
+import type { Actor, EntityType, Mention } from '../model/analysis.ts';
 import { LOCATIVE_PREPOSITIONS } from './lexicon.ts';
-import type { Actor, EntityType, Mention } from './model.ts';
 import type { NameSpan } from './names.ts';
-import { lookupPlace } from './places.ts';
-import type { Token } from './tokens.ts';
+import { lookupPlace } from './text/places.ts';
+import type { Token } from './text/tokens.ts';
 
 /**
  * Merges name mentions into one actor per entity: "McCallum" joins "Ken McCallum", "UK",

@@ -1,11 +1,11 @@
+import type { Analysis } from '../model/analysis.ts';
 import { finishActors, resolveActors } from './actors.ts';
-import type { Analysis } from './model.ts';
 import { findNames } from './names.ts';
 import { findQuotes } from './quotes.ts';
 import { assignRoles } from './roles.ts';
 import { splitSentences } from './sentences.ts';
 import { rankSummary } from './summary.ts';
-import { tokenize } from './tokens.ts';
+import { tokenize } from './text/tokens.ts';
 
 /** Analyses one article's cleaned text: sentences, actors with roles, quotes with speakers, summary. */
 export function analyzeText(title: string, text: string): Analysis {

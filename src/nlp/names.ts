@@ -1,11 +1,11 @@
+import type { EntityType } from '../model/analysis.ts';
 import { STATE_ABBREVIATIONS, TITLE_WORDS, wordSet } from './lexicon.ts';
-import type { EntityType } from './model.ts';
-import { lookupPlace } from './places.ts';
 import { countryMatches } from './tagger/gazetteer.ts';
 import type { EntityKind } from './tagger/labels.ts';
 import { loadModel } from './tagger/model.ts';
 import { type TaggedSpan, tagEntities } from './tagger/tag.ts';
-import { breaksAfter, isCapitalised, type Token } from './tokens.ts';
+import { lookupPlace } from './text/places.ts';
+import { breaksAfter, isCapitalised, type Token } from './text/tokens.ts';
 
 /**
  * Finds names: the statistical tagger (src/nlp/tagger) proposes spans and types, and what

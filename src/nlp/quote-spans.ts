@@ -1,4 +1,4 @@
-import type { Span } from './model.ts';
+import type { Span } from '../model/analysis.ts';
 
 /**
  * Finds quoted passages: “curly”, "straight" and ‘single’ marks, and quotations that run on

@@ -1,5 +1,5 @@
+import type { Quote, Sentence } from '../model/analysis.ts';
 import { type ActorDraft, canonicalName, inDateline } from './actors.ts';
-import type { Quote, Sentence } from './model.ts';
 import type { NameSpan } from './names.ts';
 import { findQuoteSpans, type QuoteSpan } from './quote-spans.ts';
 import {
@@ -10,7 +10,7 @@ import {
   type SpeakerMention,
   sentenceIndexAt,
 } from './speakers.ts';
-import type { Token } from './tokens.ts';
+import type { Token } from './text/tokens.ts';
 
 /**
  * Direct quotes and who said them: the quoted passages (quote-spans.ts), each attributed by

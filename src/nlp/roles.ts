@@ -2,8 +2,8 @@ import type { ActorDraft } from './actors.ts';
 import { canonicalName } from './actors.ts';
 import { ORG_CUES_AFTER, ORG_HEADS, ROLE_NOUNS, TITLE_WORDS } from './lexicon.ts';
 import type { NameSpan } from './names.ts';
-import { lookupPlace } from './places.ts';
-import { breaksAfter, isCapitalised, type Token } from './tokens.ts';
+import { lookupPlace } from './text/places.ts';
+import { breaksAfter, isCapitalised, type Token } from './text/tokens.ts';
 
 /**
  * Roles from titles and appositions: "British Foreign Secretary, James Cleverly",

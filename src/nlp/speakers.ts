@@ -1,8 +1,8 @@
+import type { Sentence } from '../model/analysis.ts';
 import type { ActorDraft, Gender } from './actors.ts';
 import { PERSON_PRONOUNS, SPEECH_VERBS, TITLE_WORDS } from './lexicon.ts';
-import type { Sentence } from './model.ts';
 import type { QuoteSpan } from './quote-spans.ts';
-import { breaksAfter, type Token } from './tokens.ts';
+import { breaksAfter, type Token } from './text/tokens.ts';
 
 /**
  * Who said a quote, read from the words around it: a cue after the quote in its sentence

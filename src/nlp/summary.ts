@@ -1,4 +1,4 @@
-import type { Sentence } from './model.ts';
+import type { Sentence } from '../model/analysis.ts';
 import { contentWords, overlap, wordCount } from './words.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { Answer } from '../answer/model.ts';
+import type { Answer } from '../model/answer.ts';
 
 /** An answer as plain text: the sentence, then where it comes from. */
 export function renderAnswer(a: Answer, askedInScope = true): string {
@@ -11,7 +11,7 @@ export function renderAnswer(a: Answer, askedInScope = true): string {
     );
   }
   if (a.scope === 'store' && askedInScope)
-    lines.push('  (not in the briefing’s articles; found elsewhere in the store)');
+    lines.push('  (not in the briefing’s articles; found elsewhere in the stores)');
   return `${lines.join('\n')}\n`;
 }
 

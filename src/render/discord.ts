@@ -1,7 +1,6 @@
-import type { Answer, Citation } from '../answer/model.ts';
-import type { Briefing, BriefSource } from '../briefing/model.ts';
-import { describeWindow } from '../briefing/window.ts';
-import type { Digest, Reply } from '../chat/reply.ts';
+import type { Answer, Citation } from '../model/answer.ts';
+import { type Briefing, type BriefSource, coverageOf } from '../model/briefing.ts';
+import type { Digest, Reply } from '../model/reply.ts';
 import {
   contentMessages,
   type DiscordEmbed,
@@ -91,9 +90,7 @@ export function digestMessages(d: Digest, options: DiscordRenderOptions = {}): D
 
 function briefingEmbeds(b: Briefing): DiscordEmbed[] {
   const embeds: DiscordEmbed[] = [];
-  const covered = b.window.fallback
-    ? `most recent (none in ${describeWindow(b.window.label)})`
-    : describeWindow(b.window.label);
+  const covered = coverageOf(b.window);
   const showStories = b.stories.some((s) => s.sources.length > 1 || s.isNew);
   const counts = [plural(b.sources.length, 'article')];
   if (showStories) counts.push(plural(b.stories.length, 'story', 'stories'));

@@ -1,4 +1,4 @@
-import type { Briefing } from '../briefing/model.ts';
+import type { Briefing } from '../model/briefing.ts';
 
 /**
  * The briefing as JSON (the `brief --format json` contract). Only article ids and

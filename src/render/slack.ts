@@ -1,7 +1,12 @@
-import type { Answer, Citation } from '../answer/model.ts';
-import type { BriefActor, Briefing, BriefQuote, BriefSource } from '../briefing/model.ts';
-import { describeWindow } from '../briefing/window.ts';
-import type { Digest, Reply } from '../chat/reply.ts';
+import type { Answer, Citation } from '../model/answer.ts';
+import {
+  type BriefActor,
+  type Briefing,
+  type BriefQuote,
+  type BriefSource,
+  coverageOf,
+} from '../model/briefing.ts';
+import type { Digest, Reply } from '../model/reply.ts';
 import {
   escapeMrkdwn as esc,
   link,
@@ -140,9 +145,7 @@ export function renderSlackText(text: string): SlackMessage[] {
 }
 
 function overview(b: Briefing): string {
-  const covered = b.window.fallback
-    ? `most recent (none in ${describeWindow(b.window.label)})`
-    : describeWindow(b.window.label);
+  const covered = coverageOf(b.window);
   const n = b.sources.length;
   return `${n} ${n === 1 ? 'article' : 'articles'} · ${esc(covered)}`;
 }

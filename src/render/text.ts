@@ -1,11 +1,11 @@
-import type {
-  BriefActor,
-  Briefing,
-  BriefQuote,
-  BriefSource,
-  BriefStory,
-} from '../briefing/model.ts';
-import { describeWindow } from '../briefing/window.ts';
+import {
+  type BriefActor,
+  type Briefing,
+  type BriefQuote,
+  type BriefSource,
+  type BriefStory,
+  coverageOf,
+} from '../model/briefing.ts';
 
 /** Plain text for terminals, and Markdown for chat and files, from the same walk. */
 
@@ -50,9 +50,7 @@ function sourceLine(s: BriefSource, style: Style): string {
 
 export function renderBriefing(b: Briefing, style: Style): string {
   const out: string[] = [];
-  const covered = b.window.fallback
-    ? `most recent (none in ${describeWindow(b.window.label)})`
-    : describeWindow(b.window.label);
+  const covered = coverageOf(b.window);
   out.push(style === 'markdown' ? `# Briefing: ${b.title}` : `Briefing: ${b.title}`);
   // The story list says something the sources do not only when an outlet repeats another
   // or a story is new to the reader.

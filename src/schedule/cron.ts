@@ -4,7 +4,7 @@
  * can walk calendar days instead of minutes. This is Briefwire's only cron parser:
  * node-cron is just the minute timer (docs/adr/0003-cron-engine.md says why).
  */
-import { BriefwireError } from '../errors.ts';
+import { BriefwireError } from '../model/errors.ts';
 
 export interface CronField {
   /** Allowed values, ascending and unique; day-of-week uses 0–6 with Sunday = 0. */

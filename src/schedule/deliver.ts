@@ -1,9 +1,12 @@
 import type { Topic } from '../briefing/topics.ts';
-import { isDeliveryError } from '../chat/delivery-error.ts';
-import { threadKey } from '../chat/keys.ts';
-import type { ChannelRef, ChatAdapter, Platform, Posted } from '../chat/port.ts';
-import { reasonOf } from '../errors.ts';
-import type { Delivery, Store, Subscription } from '../store/port.ts';
+import type { ChatAdapter } from '../model/chat-port.ts';
+import { isDeliveryError } from '../model/delivery-error.ts';
+import { reasonOf } from '../model/errors.ts';
+import type { ChannelRef, Platform, Posted } from '../model/refs.ts';
+import { threadKey } from '../model/refs.ts';
+import type { Delivery, DeliveryOutcome } from '../store/ports/delivery-ledger.ts';
+import type { Stores } from '../store/ports/port.ts';
+import type { Subscription } from '../store/ports/subscriptions.ts';
 import type { Clock } from './clock.ts';
 import { buildDigest, digestKey } from './digest.ts';
 import { type DeliveryPolicy, MAX_RETRY_WAIT_MS } from './policy.ts';
@@ -15,7 +18,7 @@ import { type DeliveryPolicy, MAX_RETRY_WAIT_MS } from './policy.ts';
  */
 
 export interface DeliveryDeps {
-  store: Store;
+  stores: Stores;
   topics: Topic[];
   adapterFor(platform: string): ChatAdapter | null;
   clock: Clock;
@@ -49,11 +52,11 @@ export async function deliverSlot(
   slot: Date,
   { late, mayResend }: SlotOptions,
 ): Promise<SlotResult> {
-  const { store, clock, replicaId: by } = deps;
+  const { stores, clock, replicaId: by } = deps;
   const adapter = deps.adapterFor(sub.platform);
   if (!adapter) return 'taken';
   const claimedAt = clock.now();
-  const claim = await store.claimSlot({
+  const claim = await stores.deliveries.claim({
     subscriptionId: sub.id,
     slot: slot.toISOString(),
     by,
@@ -65,8 +68,8 @@ export async function deliverSlot(
   const { delivery } = claim;
   const where = channelOf(sub);
   const key = digestKey(sub.id, slot);
-  const finish = (outcome: Parameters<Store['finishDelivery']>[2]) =>
-    store.finishDelivery(delivery.id, by, outcome, clock.now().toISOString());
+  const finish = (outcome: DeliveryOutcome) =>
+    stores.deliveries.finish(delivery.id, by, outcome, clock.now().toISOString());
 
   try {
     if (claim.takenOver) {
@@ -85,13 +88,18 @@ export async function deliverSlot(
         return 'failed';
       }
     }
-    const built = await buildDigest(store, deps.topics, sub, slot, late, clock.now());
+    const built = await buildDigest(stores, deps.topics, sub, slot, late, clock.now());
     if (!built.digest.briefing && sub.whenEmpty === 'silent') {
       await finish({ state: 'skipped', error: 'nothing new (this subscription stays quiet then)' });
       return 'quiet';
     }
     for (let attempt = 1; ; attempt++) {
-      await store.noteAttempt(delivery.id, by, clock.now().toISOString(), built.briefingId);
+      await stores.deliveries.noteAttempt(
+        delivery.id,
+        by,
+        clock.now().toISOString(),
+        built.briefingId,
+      );
       try {
         const posted = await adapter.post(where, { kind: 'digest', digest: built.digest });
         await recordSent(deps, delivery, posted, built.briefingId, 'posted');
@@ -116,7 +124,7 @@ export async function deliverSlot(
   } catch (e) {
     const reason = reasonOf(e);
     if (isDeliveryError(e) && e.failure === 'gone') {
-      await store.setSubscriptionPaused(sub.id, reason, clock.now().toISOString());
+      await stores.subscriptions.setPaused(sub.id, reason, clock.now().toISOString());
       await finish({ state: 'failed', error: reason });
       deps.log('warn', `paused the ${sub.topic} digest in ${channelName(sub)}: ${reason}`);
       return 'paused';
@@ -149,10 +157,12 @@ async function recordSent(
     thread: posted.thread,
     briefingId,
   } as const;
-  await deps.store.finishDelivery(delivery.id, deps.replicaId, outcome, now);
+  await deps.stores.deliveries.finish(delivery.id, deps.replicaId, outcome, now);
+  // Only now has the channel been told: the next digest is new against this one.
+  if (briefingId !== null) await deps.stores.briefings.markDelivered(briefingId);
   // The adapter links a thread it posts itself; one found after a crash was never linked.
   if (how === 'found' && briefingId !== null)
-    await deps.store.linkThread(threadKey(posted), briefingId);
+    await deps.stores.threads.link(threadKey(posted), briefingId);
 }
 
 export function channelName(sub: Subscription): string {

@@ -1,10 +1,8 @@
-import { assemble } from '../briefing/build.ts';
-import { isNewTo, previousTime, type Recall, recordBriefing } from '../briefing/history.ts';
-import { selectArticles } from '../briefing/select.ts';
+import { buildBriefing } from '../briefing/build.ts';
 import { resolveTopic, type Topic } from '../briefing/topics.ts';
-import { parseWindow } from '../briefing/window.ts';
-import type { Digest } from '../chat/reply.ts';
-import type { Store, Subscription } from '../store/port.ts';
+import type { Digest } from '../model/reply.ts';
+import type { Stores } from '../store/ports/port.ts';
+import type { Subscription } from '../store/ports/subscriptions.ts';
 import { slotKeyTime, slotLabel } from './slots.ts';
 
 /**
@@ -30,7 +28,7 @@ export function digestAudience(subscriptionId: number): string {
 }
 
 export async function buildDigest(
-  store: Store,
+  stores: Stores,
   topics: Topic[],
   sub: Subscription,
   slot: Date,
@@ -38,41 +36,21 @@ export async function buildDigest(
   now: Date,
 ): Promise<BuiltDigest> {
   const topic = resolveTopic(sub.topic, topics);
+  // The one briefing pipeline, for this subscription's audience: only what it was not yet
+  // told, recorded as pending until the platform confirms the digest (deliver.ts).
+  const briefing = await buildBriefing(stores, topics, {
+    topic: sub.topic,
+    now,
+    audience: digestAudience(sub.id),
+    news: 'only',
+    record: 'pending',
+  });
   const digest: Digest = {
     key: digestKey(sub.id, slot),
     slotLabel: slotLabel(slot, sub.timezone),
     late,
     topicTitle: topic.title,
-    briefing: null,
+    briefing,
   };
-  const memory = await lastDelivered(store, sub.id);
-  const window = parseWindow(topic.window, now);
-  const { articles, fallback } = await selectArticles(store, topic, window.since);
-  const fresh = memory ? articles.filter((a) => isNewTo(memory, a)) : articles;
-  if (fresh.length === 0) return { digest, briefingId: null };
-
-  const notes: string[] = [];
-  if (memory) notes.push(`New since the last digest (${previousTime(memory)} UTC).`);
-  else if (fallback)
-    notes.push('Nothing in the topic window yet, so this first digest covers the latest articles.');
-  const briefing = assemble(
-    topic,
-    fresh,
-    { since: window.since, until: now.toISOString(), label: window.label, fallback },
-    notes,
-    now,
-  );
-  briefing.id = await recordBriefing(store, briefing, digestAudience(sub.id));
-  return { digest: { ...digest, briefing }, briefingId: briefing.id };
-}
-
-/** What the subscription's channel was last sent: the briefing of its latest delivered digest. */
-async function lastDelivered(store: Store, subscriptionId: number): Promise<Recall | null> {
-  const sent = await store.listDeliveries(subscriptionId, { state: 'sent', limit: 50 });
-  for (const d of sent) {
-    if (d.briefingId === null) continue;
-    const previous = await store.getBriefing(d.briefingId);
-    if (previous) return { previous, seen: new Set(previous.articleIds) };
-  }
-  return null;
+  return { digest, briefingId: briefing?.id ?? null };
 }

@@ -1,9 +1,11 @@
 import { hostname } from 'node:os';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Topic } from '../briefing/topics.ts';
-import type { ChatAdapter } from '../chat/port.ts';
-import { reasonOf } from '../errors.ts';
-import type { LedgerMark, Store, Subscription } from '../store/port.ts';
+import type { ChatAdapter } from '../model/chat-port.ts';
+import { reasonOf } from '../model/errors.ts';
+import type { LedgerMark } from '../store/ports/delivery-ledger.ts';
+import type { Stores } from '../store/ports/port.ts';
+import type { Subscription } from '../store/ports/subscriptions.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { channelName, type DeliveryDeps, deliverSlot, type SlotResult } from './deliver.ts';
 import { DEFAULT_POLICY, type DeliveryPolicy } from './policy.ts';
@@ -19,7 +21,7 @@ import { parseSchedule, type ScheduleSpec } from './spec.ts';
  */
 
 export interface SchedulerOptions {
-  store: Store;
+  stores: Stores;
   topics: Topic[];
   adapters: ChatAdapter[];
   clock?: Clock;
@@ -48,7 +50,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const log = options.log ?? (() => {});
   const byPlatform = new Map(options.adapters.map((a) => [a.platform as string, a]));
   const deps: DeliveryDeps = {
-    store: options.store,
+    stores: options.stores,
     topics: options.topics,
     adapterFor: (p) => byPlatform.get(p) ?? null,
     clock,
@@ -77,7 +79,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const deliverable = (all: Subscription[]): Subscription[] =>
     all.filter((s) => s.active && byPlatform.has(s.platform));
   const ours = async (): Promise<Subscription[]> =>
-    deliverable(await options.store.listSubscriptions({}));
+    deliverable(await options.stores.subscriptions.list({}));
 
   /** The due slots of one subscription, oldest first: the latest is sent, older ones skipped. */
   async function runOne(
@@ -97,7 +99,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const due = slotsBetween(spec, sub.timezone, from, now, 100);
     // The common case, every minute: nothing due, and the ledger not read at all.
     if (due.length === 0) return [];
-    const ledger = await options.store.listDeliveries(sub.id, { limit: 200 });
+    const ledger = await options.stores.deliveries.list(sub.id, { limit: 200 });
     const rows = new Map(ledger.map((d) => [d.slot, d]));
     const staleBefore = now.getTime() - policy.leaseMs;
     const reports: SlotReport[] = [];
@@ -113,7 +115,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
           age > policy.graceMs
             ? `missed: Briefwire was not running at ${slotLabel(slot, sub.timezone)}, more than ${hours(policy.graceMs)} before it was back`
             : `missed: a later slot (${slotLabel(latest, sub.timezone)}) was already due when Briefwire was back`;
-        if (await options.store.skipSlot(sub.id, slot.toISOString(), why, now.toISOString())) {
+        if (
+          await options.stores.deliveries.skip(sub.id, slot.toISOString(), why, now.toISOString())
+        ) {
           reports.push({ subscriptionId: sub.id, slot: slot.toISOString(), result: 'skipped' });
           log('warn', `${sub.topic} digest for ${channelName(sub)} ${why}`);
         }
@@ -136,7 +140,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     if (now.getTime() - prunedAt < 24 * 3_600_000) return;
     prunedAt = now.getTime();
     const before = new Date(now.getTime() - policy.keepLedgerMs).toISOString();
-    const gone = await options.store.pruneDeliveries(before);
+    const gone = await options.stores.deliveries.prune(before);
     if (gone) log('info', `forgot ${gone} delivery record(s) of slots before ${before}`);
   }
 
@@ -149,7 +153,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   async function runFor(subs: Subscription[], now: Date): Promise<SlotReport[]> {
     await pruneLedger(now);
-    const marks = await options.store.ledgerMarks();
+    const marks = await options.stores.deliveries.marks();
     // Subscriptions run side by side: a slow or failing channel does not hold up the others.
     const results = await Promise.all(
       subs
@@ -181,7 +185,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   return {
     async start() {
       stopped = false;
-      const all = await options.store.listSubscriptions({});
+      const all = await options.stores.subscriptions.list({});
       const waiting = all.filter((s) => s.active && !byPlatform.has(s.platform));
       for (const p of new Set(waiting.map((s) => s.platform)))
         log(

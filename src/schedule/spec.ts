@@ -3,7 +3,7 @@
  * five-field cron expression. Each becomes one canonical cron expression, read by
  * our one cron parser (cron.ts); see docs/adr/0003-cron-engine.md.
  */
-import { BriefwireError, isBriefwireError } from '../errors.ts';
+import { BriefwireError, isBriefwireError } from '../model/errors.ts';
 import { formatCron, parseCron } from './cron.ts';
 
 export interface ScheduleSpec {

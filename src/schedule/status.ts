@@ -1,4 +1,6 @@
-import type { Delivery, Store, Subscription } from '../store/port.ts';
+import type { Delivery } from '../store/ports/delivery-ledger.ts';
+import type { Stores } from '../store/ports/port.ts';
+import type { Subscription } from '../store/ports/subscriptions.ts';
 import { nextSlot, slotLabel } from './slots.ts';
 import { parseSchedule } from './spec.ts';
 
@@ -14,11 +16,11 @@ export interface SubscriptionStatus {
 }
 
 export async function subscriptionStatus(
-  store: Store,
+  stores: Stores,
   sub: Subscription,
   now: Date,
 ): Promise<SubscriptionStatus> {
-  const [last] = await store.listDeliveries(sub.id, { limit: 1 });
+  const [last] = await stores.deliveries.list(sub.id, { limit: 1 });
   let schedule = sub.schedule;
   let next: Date | null = null;
   try {

@@ -1,7 +1,7 @@
 import { normaliseSlug, resolveTopic, type Topic } from '../briefing/topics.ts';
-import { isValidTimeZone } from '../config.ts';
-import { BriefwireError } from '../errors.ts';
-import type { NewSubscription, WhenEmpty } from '../store/port.ts';
+import { BriefwireError } from '../model/errors.ts';
+import type { NewSubscription, WhenEmpty } from '../store/ports/subscriptions.ts';
+import { isValidTimeZone } from '../time/zoned.ts';
 import { parseSchedule, type ScheduleSpec } from './spec.ts';
 
 /**

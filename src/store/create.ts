@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { BriefwireError, reasonOf } from '../errors.ts';
-import type { Store } from './port.ts';
+import { BriefwireError, reasonOf } from '../model/errors.ts';
+import type { Stores } from './ports/port.ts';
 import { openSqliteStore } from './sqlite/sqlite-store.ts';
 
 const POSTGRES_URL = /^postgres(ql)?:\/\//i;
@@ -15,7 +15,7 @@ function isSpecialSqlite(location: string): boolean {
  * The store for a `--db` / BRIEFWIRE_DB / DATABASE_URL value: a `postgres://` URL or a SQLite
  * file path (its directory is created when missing; ':memory:' for a throwaway store).
  */
-export async function createStore(location: string): Promise<Store> {
+export async function createStore(location: string): Promise<Stores> {
   if (location.trim() === '') {
     throw new BriefwireError('CONFIG_INVALID', 'The database location is empty', location);
   }

@@ -2,7 +2,7 @@
  * Wall clock ↔ instant in an IANA time zone, using only Intl.DateTimeFormat
  * (no Temporal in Node 20, no time-zone library).
  */
-import { BriefwireError } from '../errors.ts';
+import { BriefwireError } from '../model/errors.ts';
 
 export interface WallTime {
   year: number;
@@ -114,4 +114,14 @@ export function instantOf(wall: WallTime, tz: string): Date {
     }
   }
   return new Date(earliest ?? local - before);
+}
+
+/** True for a zone the runtime's Intl knows (IANA names such as Europe/London, and UTC). */
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }

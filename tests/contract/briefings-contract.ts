@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/port.ts';
+import type { Stores } from '../../src/store/ports/port.ts';
 
 /** Briefing history, the same on every Store: what was sent to whom, from which articles. */
-export function describeBriefingContract(name: string, makeStore: () => Promise<Store>): void {
-  describe(`Store contract, briefings: ${name}`, () => {
-    let store: Store;
+export function describeBriefingContract(name: string, makeStore: () => Promise<Stores>): void {
+  describe(`BriefingLog contract: ${name}`, () => {
+    let stores: Stores;
     beforeEach(async () => {
-      store = await makeStore();
+      stores = await makeStore();
     });
     afterEach(async () => {
-      await store.close();
+      await stores.close();
     });
 
     const record = (topic: string, audience: string, createdAt: string, articleIds: number[]) => ({
@@ -21,32 +21,47 @@ export function describeBriefingContract(name: string, makeStore: () => Promise<
     });
 
     it('saves a briefing and reads it back by id', async () => {
-      const id = await store.saveBriefing(
+      const id = await stores.briefings.save(
         record('iran-uk', 'cli:ana', '2026-11-20T08:00:00.000Z', [3, 1, 2]),
       );
-      expect(await store.getBriefing(id)).toEqual({
+      expect(await stores.briefings.get(id)).toEqual({
         id,
         ...record('iran-uk', 'cli:ana', '2026-11-20T08:00:00.000Z', [3, 1, 2]),
+        delivered: true,
       });
-      expect(await store.getBriefing(id + 1000)).toBeNull();
+      expect(await stores.briefings.get(id + 1000)).toBeNull();
     });
 
     it('finds the latest briefing per topic and audience, never another audience’s', async () => {
-      await store.saveBriefing(record('iran-uk', 'cli:ana', '2026-11-20T08:00:00.000Z', [1]));
-      const latest = await store.saveBriefing(
+      await stores.briefings.save(record('iran-uk', 'cli:ana', '2026-11-20T08:00:00.000Z', [1]));
+      const latest = await stores.briefings.save(
         record('iran-uk', 'cli:ana', '2026-11-21T08:00:00.000Z', [1, 2]),
       );
-      await store.saveBriefing(record('iran-uk', 'discord:42', '2026-11-22T08:00:00.000Z', [9]));
-      await store.saveBriefing(record('climate', 'cli:ana', '2026-11-23T08:00:00.000Z', [7]));
-      expect((await store.lastBriefing('iran-uk', 'cli:ana'))?.id).toBe(latest);
-      expect((await store.lastBriefing('iran-uk', 'discord:42'))?.articleIds).toEqual([9]);
-      expect(await store.lastBriefing('iran-uk', 'slack:T1:C1')).toBeNull();
+      await stores.briefings.save(record('iran-uk', 'discord:42', '2026-11-22T08:00:00.000Z', [9]));
+      await stores.briefings.save(record('climate', 'cli:ana', '2026-11-23T08:00:00.000Z', [7]));
+      expect((await stores.briefings.last('iran-uk', 'cli:ana'))?.id).toBe(latest);
+      expect((await stores.briefings.last('iran-uk', 'discord:42'))?.articleIds).toEqual([9]);
+      expect(await stores.briefings.last('iran-uk', 'slack:T1:C1')).toBeNull();
     });
 
     it('breaks a tie in time by the later insert', async () => {
-      await store.saveBriefing(record('t', 'a', '2026-11-20T08:00:00.000Z', [1]));
-      const second = await store.saveBriefing(record('t', 'a', '2026-11-20T08:00:00.000Z', [2]));
-      expect((await store.lastBriefing('t', 'a'))?.id).toBe(second);
+      await stores.briefings.save(record('t', 'a', '2026-11-20T08:00:00.000Z', [1]));
+      const second = await stores.briefings.save(record('t', 'a', '2026-11-20T08:00:00.000Z', [2]));
+      expect((await stores.briefings.last('t', 'a'))?.id).toBe(second);
+    });
+
+    it('counts only delivered briefings as what an audience was told', async () => {
+      const told = await stores.briefings.save(
+        record('iran-uk', 'digest:4', '2026-11-20T08:00:00.000Z', [1]),
+      );
+      const pending = await stores.briefings.save({
+        ...record('iran-uk', 'digest:4', '2026-11-21T08:00:00.000Z', [1, 2]),
+        delivered: false,
+      });
+      expect((await stores.briefings.get(pending))?.delivered).toBe(false);
+      expect((await stores.briefings.last('iran-uk', 'digest:4'))?.id).toBe(told);
+      await stores.briefings.markDelivered(pending);
+      expect((await stores.briefings.last('iran-uk', 'digest:4'))?.id).toBe(pending);
     });
   });
 }

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { expect } from 'vitest';
-import type { NewArticle } from '../../src/ingest/article.ts';
-import type { Analysis } from '../../src/nlp/model.ts';
-import type { Store } from '../../src/store/port.ts';
+import type { Analysis } from '../../src/model/analysis.ts';
+import type { NewArticle } from '../../src/model/article.ts';
+import type { Stores } from '../../src/store/ports/port.ts';
 
-/** Articles for the Store contract suites: made in memory, stored with checks. */
+/** Articles for the Stores contract suites: made in memory, stored with checks. */
 
 /** A minimal valid analysis: nothing found. */
 export const EMPTY_ANALYSIS: Analysis = {
@@ -37,8 +37,8 @@ export function article(spec: ArticleSpec): NewArticle {
 }
 
 /** Stores articles that must all be new; returns their ids in order. */
-export async function storeAll(store: Store, articles: NewArticle[]): Promise<number[]> {
-  const outcomes = await store.putArticles(articles);
+export async function storeAll(stores: Stores, articles: NewArticle[]): Promise<number[]> {
+  const outcomes = await stores.articles.putArticles(articles);
   expect(outcomes.map((o) => o.status)).toEqual(articles.map(() => 'stored'));
   return outcomes.map((o) => o.id);
 }

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NewArticle } from '../../src/ingest/article.ts';
-import type { Sentence } from '../../src/nlp/model.ts';
-import type { Store } from '../../src/store/port.ts';
+import type { Sentence } from '../../src/model/analysis.ts';
+import type { NewArticle } from '../../src/model/article.ts';
+import type { SentenceScope } from '../../src/store/ports/articles.ts';
+import type { Stores } from '../../src/store/ports/port.ts';
 import { article, EMPTY_ANALYSIS, storeAll } from './fixtures.ts';
 
 /** An article whose analysis holds the given sentences, laid end to end in its text. */
@@ -21,18 +22,18 @@ export function withSentences(title: string, lines: string[], publishedAt?: stri
 }
 
 /** Sentence search, the same on every Store: ranked stored analysis sentences, cited by index. */
-export function describeSentenceContract(name: string, makeStore: () => Promise<Store>): void {
-  describe(`Store contract, sentences: ${name}`, () => {
-    let store: Store;
+export function describeSentenceContract(name: string, makeStore: () => Promise<Stores>): void {
+  describe(`ArticleStore contract, sentences: ${name}`, () => {
+    let stores: Stores;
     beforeEach(async () => {
-      store = await makeStore();
+      stores = await makeStore();
     });
     afterEach(async () => {
-      await store.close();
+      await stores.close();
     });
 
     it('finds sentences by any word, best first, with their article and index', async () => {
-      const [bridge, port] = await storeAll(store, [
+      const [bridge, port] = await storeAll(stores, [
         withSentences('Bridge', [
           'The council met on Monday.',
           'The footbridge will cost four million pounds.',
@@ -40,35 +41,37 @@ export function describeSentenceContract(name: string, makeStore: () => Promise<
         ]),
         withSentences('Port', ['Dockers walked out.', 'The port handles grain and timber.']),
       ]);
-      const hits = await store.searchSentences('footbridge cost', {}, 10);
+      const hits = await stores.articles.searchSentences('footbridge cost', {}, 10);
       expect(hits.map((h) => [h.articleId, h.sentence])).toEqual([
         [bridge, 1],
         [bridge, 2],
       ]);
       expect(hits[0]?.text).toBe('The footbridge will cost four million pounds.');
       expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
-      const either = await store.searchSentences('grain council', {}, 10);
+      const either = await stores.articles.searchSentences('grain council', {}, 10);
       expect(either.map((h) => h.articleId).sort()).toEqual([bridge, port].sort());
     });
 
     it('matches case- and accent-insensitively and reads user text as words only', async () => {
-      const [id] = await storeAll(store, [withSentences('Ankara', ['Türkiye hosted the talks.'])]);
-      expect((await store.searchSentences('TURKIYE', {}, 5)).map((h) => h.articleId)).toEqual([id]);
+      const [id] = await storeAll(stores, [withSentences('Ankara', ['Türkiye hosted the talks.'])]);
+      expect(
+        (await stores.articles.searchSentences('TURKIYE', {}, 5)).map((h) => h.articleId),
+      ).toEqual([id]);
       for (const nasty of ['"', 'AND OR NOT', 'text:talks*', 'NEAR(a b)', '-^\u0000', '']) {
-        await expect(store.searchSentences(nasty, {}, 5)).resolves.toBeInstanceOf(Array);
+        await expect(stores.articles.searchSentences(nasty, {}, 5)).resolves.toBeInstanceOf(Array);
       }
-      expect(await store.searchSentences('"talks"', {}, 5)).toHaveLength(1);
-      expect(await store.searchSentences('?!', {}, 5)).toEqual([]);
+      expect(await stores.articles.searchSentences('"talks"', {}, 5)).toHaveLength(1);
+      expect(await stores.articles.searchSentences('?!', {}, 5)).toEqual([]);
     });
 
     it('keeps to the given articles, the article scope and k', async () => {
-      const [a, b, c] = await storeAll(store, [
+      const [a, b, c] = await storeAll(stores, [
         withSentences('A', ['Grain prices rose.'], '2026-03-01T00:00:00Z'),
         withSentences('B', ['Grain ships waited.'], '2026-03-02T00:00:00Z'),
         withSentences('C', ['Grain was spoiled.', 'More grain rotted.'], '2026-03-03T00:00:00Z'),
       ]);
-      const ids = async (scope: Parameters<Store['searchSentences']>[1], k = 10) =>
-        (await store.searchSentences('grain', scope, k)).map((h) => h.articleId).sort();
+      const ids = async (scope: SentenceScope, k = 10) =>
+        (await stores.articles.searchSentences('grain', scope, k)).map((h) => h.articleId).sort();
       expect(await ids({ articleIds: [a!, c!] })).toEqual([a, c, c].sort());
       expect(await ids({ articleIds: [] })).toEqual([]);
       expect(await ids({ articleIds: [a!, a!, 1.5, -7] })).toEqual([a]);
@@ -81,11 +84,11 @@ export function describeSentenceContract(name: string, makeStore: () => Promise<
     });
 
     it('finds nothing in an article stored without sentences, and nothing twice', async () => {
-      await storeAll(store, [article({ title: 'Grain', text: 'Grain everywhere.' })]);
-      expect(await store.searchSentences('grain', {}, 5)).toEqual([]);
+      await storeAll(stores, [article({ title: 'Grain', text: 'Grain everywhere.' })]);
+      expect(await stores.articles.searchSentences('grain', {}, 5)).toEqual([]);
       const one = withSentences('Once', ['Grain ships waited.']);
-      await store.putArticles([one, one]);
-      expect(await store.searchSentences('grain', {}, 5)).toHaveLength(1);
+      await stores.articles.putArticles([one, one]);
+      expect(await stores.articles.searchSentences('grain', {}, 5)).toHaveLength(1);
     });
   });
 }

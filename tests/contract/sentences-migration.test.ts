@@ -12,15 +12,15 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 it('migration 4 indexes the sentences of articles stored before it', async () => {
   const path = join(root, 'old.db');
   const old = openSqliteStore(path, { migrations: MIGRATIONS.filter((m) => m.version < 4) });
-  const [stored] = await old.putArticles([
+  const [stored] = await old.articles.putArticles([
     withSentences('Old', ['The council met.', 'Grain ships waited offshore.']),
   ]);
   const id = stored?.id;
   await old.close();
-  const store = openSqliteStore(path);
+  const stores = openSqliteStore(path);
   try {
-    expect(store.diagnostics().schemaVersions).toContain(4);
-    expect(await store.searchSentences('grain', {}, 5)).toEqual([
+    expect(stores.diagnostics().schemaVersions).toContain(4);
+    expect(await stores.articles.searchSentences('grain', {}, 5)).toEqual([
       {
         articleId: id,
         sentence: 1,
@@ -29,22 +29,22 @@ it('migration 4 indexes the sentences of articles stored before it', async () =>
       },
     ]);
   } finally {
-    await store.close();
+    await stores.close();
   }
 });
 
 it('leaves out a word most sentences have when a rarer one is asked for too', async () => {
-  const store = openSqliteStore(join(root, 'common.db'));
+  const stores = openSqliteStore(join(root, 'common.db'));
   try {
     const filler = Array.from({ length: 2100 }, (_, i) => `Grain report ${i}.`);
-    await store.putArticles([
+    await stores.articles.putArticles([
       withSentences('Filler', filler),
       withSentences('Ships', ['Grain ships waited.']),
     ]);
-    const hits = await store.searchSentences('grain ships', {}, 10);
+    const hits = await stores.articles.searchSentences('grain ships', {}, 10);
     expect(hits.map((h) => h.text)).toEqual(['Grain ships waited.']);
-    expect(await store.searchSentences('grain', {}, 3000)).toHaveLength(2101);
+    expect(await stores.articles.searchSentences('grain', {}, 3000)).toHaveLength(2101);
   } finally {
-    await store.close();
+    await stores.close();
   }
 });

@@ -3,18 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NewArticle } from '../../src/ingest/article.ts';
+import type { NewArticle } from '../../src/model/article.ts';
 import { createStore } from '../../src/store/create.ts';
 import { ftsString, searchMatch, termMatch } from '../../src/store/sqlite/fts-query.ts';
 import { MIGRATIONS, type Migration, migrate } from '../../src/store/sqlite/migrations.ts';
-import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import { openSqliteStore, type SqliteStores } from '../../src/store/sqlite/sqlite-store.ts';
+import { describeArticleStoreContract } from './articles-contract.ts';
 import { describeBriefingContract } from './briefings-contract.ts';
-import { describeChannelContract } from './channels-contract.ts';
 import { describeDeliveryContract } from './deliveries-contract.ts';
 import { article, storeAll } from './fixtures.ts';
 import { describeSearchContract } from './search-contract.ts';
 import { describeSentenceContract } from './sentences-contract.ts';
-import { describeStoreContract } from './store-contract.ts';
+import { describeSubscriptionContract } from './subscriptions-contract.ts';
+import { describeThreadLinksContract } from './thread-links-contract.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'briefwire-sqlite-'));
 let counter = 0;
@@ -27,12 +28,13 @@ afterAll(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-describeStoreContract('SQLite file', () => createStore(tempDb()));
-describeStoreContract('SQLite in memory', () => createStore(':memory:'));
+describeArticleStoreContract('SQLite file', () => createStore(tempDb()));
+describeArticleStoreContract('SQLite in memory', () => createStore(':memory:'));
 describeSearchContract('SQLite file', () => createStore(tempDb()));
 describeSearchContract('SQLite in memory', () => createStore(':memory:'));
 describeBriefingContract('SQLite file', () => createStore(tempDb()));
-describeChannelContract('SQLite file', () => createStore(tempDb()));
+describeSubscriptionContract('SQLite file', () => createStore(tempDb()));
+describeThreadLinksContract('SQLite file', () => createStore(tempDb()));
 describeSentenceContract('SQLite file', () => createStore(tempDb()));
 describeDeliveryContract('SQLite file', () => createStore(tempDb()));
 
@@ -44,11 +46,11 @@ const EXTRA: Migration = {
 };
 
 describe('SQLite store specifics', () => {
-  const open: SqliteStore[] = [];
-  function openStore(path: string, migrations?: readonly Migration[]): SqliteStore {
-    const store = openSqliteStore(path, migrations ? { migrations } : {});
-    open.push(store);
-    return store;
+  const open: SqliteStores[] = [];
+  function openStore(path: string, migrations?: readonly Migration[]): SqliteStores {
+    const stores = openSqliteStore(path, migrations ? { migrations } : {});
+    open.push(stores);
+    return stores;
   }
   afterEach(async () => {
     for (const s of open.splice(0)) await s.close();
@@ -56,13 +58,13 @@ describe('SQLite store specifics', () => {
 
   it('runs in WAL mode with foreign keys and a busy timeout', () => {
     const path = tempDb();
-    const store = openStore(path);
-    expect(store.diagnostics()).toMatchObject({
+    const stores = openStore(path);
+    expect(stores.diagnostics()).toMatchObject({
       journalMode: 'wal',
       foreignKeys: true,
       busyTimeoutMs: expect.any(Number),
     });
-    expect(store.diagnostics().busyTimeoutMs).toBeGreaterThan(0);
+    expect(stores.diagnostics().busyTimeoutMs).toBeGreaterThan(0);
     // WAL is a property of the file: another connection sees it too.
     const raw = new Database(path, { readonly: true });
     try {
@@ -104,8 +106,8 @@ describe('SQLite store specifics', () => {
     } finally {
       raw.close();
     }
-    const store = openStore(path, [...MIGRATIONS, EXTRA]);
-    expect(store.diagnostics().schemaVersions).toEqual([
+    const stores = openStore(path, [...MIGRATIONS, EXTRA]);
+    expect(stores.diagnostics().schemaVersions).toEqual([
       ...MIGRATIONS.map((m) => m.version),
       EXTRA.version,
     ]);
@@ -121,8 +123,8 @@ describe('SQLite store specifics', () => {
     expect(() => openStore(path, [...MIGRATIONS, broken])).toThrow(
       expect.objectContaining({ code: 'STORE_FAILED', input: path }),
     );
-    const store = openStore(path);
-    expect(store.diagnostics().schemaVersions).toEqual(MIGRATIONS.map((m) => m.version));
+    const stores = openStore(path);
+    expect(stores.diagnostics().schemaVersions).toEqual(MIGRATIONS.map((m) => m.version));
     const raw = new Database(path, { readonly: true });
     try {
       const table = raw
@@ -158,13 +160,13 @@ describe('SQLite store specifics', () => {
     await first.close();
 
     const second = openStore(path);
-    const found = await second.findArticles({ terms: { allOf: [['turkiye']] } });
+    const found = await second.articles.findArticles({ terms: { allOf: [['turkiye']] } });
     expect(found.map((a) => a.id)).toEqual([id]);
-    expect((await second.getArticles([id!]))[0]?.text).toBe('Ankara voted.');
-    expect(await second.search('ankara', {}, 5)).toEqual([
+    expect((await second.articles.getArticles([id!]))[0]?.text).toBe('Ankara voted.');
+    expect(await second.articles.search('ankara', {}, 5)).toEqual([
       { articleId: id, score: expect.any(Number) },
     ]);
-    const [again] = await second.putArticles([
+    const [again] = await second.articles.putArticles([
       article({ title: 'Same link', url: 'https://example.com/tr' }),
     ]);
     expect(again).toMatchObject({ status: 'duplicate', duplicateOf: 'url', id });
@@ -175,20 +177,24 @@ describe('SQLite store specifics', () => {
     const a = openStore(path);
     const b = openStore(path);
     const [id] = await storeAll(a, [article({ title: 'Shared', url: 'https://example.com/s' })]);
-    const [outcome] = await b.putArticles([
+    const [outcome] = await b.articles.putArticles([
       article({ title: 'Shared copy', url: 'https://example.com/s' }),
     ]);
     expect(outcome).toMatchObject({ status: 'duplicate', id });
   });
 
   it('stores a batch in one transaction: a failing article stores none of it', async () => {
-    const store = openStore(tempDb());
+    const stores = openStore(tempDb());
     const broken = { ...article({ title: 'Broken' }), title: null } as unknown as NewArticle;
     await expect(
-      store.putArticles([article({ title: 'Fine' }), broken, article({ title: 'Also fine' })]),
+      stores.articles.putArticles([
+        article({ title: 'Fine' }),
+        broken,
+        article({ title: 'Also fine' }),
+      ]),
     ).rejects.toMatchObject({ code: 'STORE_FAILED' });
-    expect(await store.countArticles({})).toBe(0);
-    expect(await store.findArticles({ terms: { allOf: [['fine']] } })).toEqual([]);
+    expect(await stores.articles.countArticles({})).toBe(0);
+    expect(await stores.articles.findArticles({ terms: { allOf: [['fine']] } })).toEqual([]);
   });
 
   it('reports a file that is not a database as STORE_FAILED naming it', () => {
@@ -200,8 +206,8 @@ describe('SQLite store specifics', () => {
   });
 
   it('rejects an invalid time in a query as a usage error', async () => {
-    const store = openStore(':memory:');
-    await expect(store.findArticles({ since: 'yesterday-ish' })).rejects.toMatchObject({
+    const stores = openStore(':memory:');
+    await expect(stores.articles.findArticles({ since: 'yesterday-ish' })).rejects.toMatchObject({
       code: 'USAGE',
       input: 'yesterday-ish',
     });
@@ -216,20 +222,20 @@ describe('createStore', () => {
 
   it('creates the parent directory of a SQLite path', async () => {
     const path = join(dir, 'nested', 'deeper', 'briefwire.db');
-    const store = await createStore(path);
+    const stores = await createStore(path);
     try {
       expect(existsSync(path)).toBe(true);
-      expect(await store.countArticles({})).toBe(0);
+      expect(await stores.articles.countArticles({})).toBe(0);
     } finally {
-      await store.close();
+      await stores.close();
     }
   });
 
   it('opens an in-memory store', async () => {
-    const store = await createStore(':memory:');
-    await storeAll(store, [article({ title: 'Ephemeral' })]);
-    expect(await store.countArticles({})).toBe(1);
-    await store.close();
+    const stores = await createStore(':memory:');
+    await storeAll(stores, [article({ title: 'Ephemeral' })]);
+    expect(await stores.articles.countArticles({})).toBe(1);
+    await stores.close();
   });
 
   it.each(['postgres://user@localhost/briefwire', 'postgresql://localhost:5432/briefwire'])(

@@ -5,15 +5,15 @@ import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTopics } from '../../src/briefing/topics.ts';
-import { threadKey } from '../../src/chat/keys.ts';
-import type { ChatAdapter, InboundHandlers } from '../../src/chat/port.ts';
 import { BUILTIN_TOPICS_DIR } from '../../src/config.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
+import type { ChatAdapter, InboundHandlers } from '../../src/model/chat-port.ts';
+import { threadKey } from '../../src/model/refs.ts';
 import { digestKey } from '../../src/schedule/digest.ts';
 import { createScheduler, type SlotReport } from '../../src/schedule/scheduler.ts';
 import { slotLabel } from '../../src/schedule/slots.ts';
 import { createStore } from '../../src/store/create.ts';
-import type { Delivery } from '../../src/store/port.ts';
+import type { Delivery } from '../../src/store/ports/delivery-ledger.ts';
 import { IDS, type Json } from '../fakes/discord/payloads.ts';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/server.ts';
 import { FAKE_TEAM, type FakeSlack, startFakeSlack } from '../fakes/slack/server.ts';
@@ -77,9 +77,9 @@ function scope(onTestFinished: (fn: () => Promise<void>) => void): Later {
 
 beforeAll(async () => {
   // Articles are analysed once; each test copies the file.
-  const store = await createStore(template);
-  await ingestPaths(store, [join(repoRoot, 'demo/articles')]);
-  await store.close();
+  const stores = await createStore(template);
+  await ingestPaths(stores, [join(repoRoot, 'demo/articles')]);
+  await stores.close();
 });
 afterAll(() => tmp.cleanup());
 
@@ -249,28 +249,28 @@ async function crashAfterSend(rig: Rig, name: string): Promise<Crashed> {
 
 /** The subscription's ledger, read through the store as the product reads it. */
 async function ledger(crashed: Crashed): Promise<Delivery[]> {
-  const store = await createStore(crashed.db);
+  const stores = await createStore(crashed.db);
   try {
-    return await store.listDeliveries(crashed.subscriptionId);
+    return await stores.deliveries.list(crashed.subscriptionId);
   } finally {
-    await store.close();
+    await stores.close();
   }
 }
 
 /** Takes the abandoned slot over in-process, as a scheduler would after the lease. */
 async function restart(rig: Rig, crashed: Crashed): Promise<SlotReport[]> {
   const { later } = rig;
-  const store = await createStore(crashed.db);
-  later(() => store.close());
+  const stores = await createStore(crashed.db);
+  later(() => stores.close());
   const handlers: InboundHandlers = {
     command: async () => ({ kind: 'text', text: 'unused', ephemeral: true }),
     autocomplete: async () => [],
-    briefingPosted: (thread, briefingId) => store.linkThread(threadKey(thread), briefingId),
+    briefingPosted: (thread, briefingId) => stores.threads.link(threadKey(thread), briefingId),
     threadMessage: async () => null,
   };
   const adapter = await rig.adapter(handlers);
   later(() => adapter.stop());
-  const scheduler = createScheduler({ store, topics, adapters: [adapter], clock: afterLease });
+  const scheduler = createScheduler({ stores, topics, adapters: [adapter], clock: afterLease });
   later(() => scheduler.stop());
   return scheduler.runDue();
 }

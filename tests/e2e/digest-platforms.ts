@@ -1,6 +1,7 @@
+import { COMMANDS } from '../../commands/index.ts';
 import { createDiscordAdapter } from '../../src/chat/discord/adapter.ts';
-import type { ChatAdapter, InboundHandlers } from '../../src/chat/port.ts';
 import { createSlackAdapter } from '../../src/chat/slack/index.ts';
+import type { ChatAdapter, InboundHandlers } from '../../src/model/chat-port.ts';
 import { IDS, type Json } from '../fakes/discord/payloads.ts';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/server.ts';
 import { FAKE_TEAM, type FakeSlack, startFakeSlack } from '../fakes/slack/server.ts';
@@ -50,7 +51,7 @@ export async function connectDiscord(
       apiUrl,
       messageContent: false,
     },
-    { log: () => {}, rest: { retries: 0 } },
+    { commands: COMMANDS, log: () => {}, rest: { retries: 0 } },
   );
   await adapter.start(handlers);
   return adapter;
@@ -70,7 +71,7 @@ export async function connectSlack(
       port: 0,
       managers: [],
     },
-    { host: '127.0.0.1', retryConfig: { retries: 0 }, log: () => {} },
+    { commands: COMMANDS, host: '127.0.0.1', retryConfig: { retries: 0 }, log: () => {} },
   );
   await adapter.start(handlers);
   return adapter;

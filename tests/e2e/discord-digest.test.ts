@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../commands/index.ts';
 import { createDiscordAdapter } from '../../src/chat/discord/adapter.ts';
 import type { DiscordAdapterOptions } from '../../src/chat/discord/settings.ts';
-import type { ChannelRef, ChatAdapter } from '../../src/chat/port.ts';
+import type { ChatAdapter } from '../../src/model/chat-port.ts';
+import type { ChannelRef } from '../../src/model/refs.ts';
 import { humanUser, IDS, type Json, message } from '../fakes/discord/payloads.ts';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/server.ts';
 import {
@@ -28,7 +30,9 @@ describe('Discord digests: the real discord.js client against a fake Discord', (
   const { handlers, linked } = linkRecorder();
   const logs: string[] = [];
 
-  const startAdapter = async (options: DiscordAdapterOptions = {}): Promise<ChatAdapter> => {
+  const startAdapter = async (
+    options: Partial<DiscordAdapterOptions> = {},
+  ): Promise<ChatAdapter> => {
     const a = createDiscordAdapter(
       {
         token: 'fake-bot-token',
@@ -37,7 +41,12 @@ describe('Discord digests: the real discord.js client against a fake Discord', (
         apiUrl: fake.apiUrl,
         messageContent: false,
       },
-      { log: (level, m) => logs.push(`${level}: ${m}`), rest: { retries: 1 }, ...options },
+      {
+        commands: COMMANDS,
+        log: (level, m) => logs.push(`${level}: ${m}`),
+        rest: { retries: 1 },
+        ...options,
+      },
     );
     await a.start(handlers);
     return a;

@@ -1,20 +1,22 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { COMMANDS } from '../../commands/index.ts';
 import { loadTopics } from '../../src/briefing/topics.ts';
 import { createDiscordAdapter } from '../../src/chat/discord/adapter.ts';
 import { createHandlers } from '../../src/chat/handlers.ts';
-import type { ChatAdapter, InboundHandlers } from '../../src/chat/port.ts';
-import { BUILTIN_TOPICS_DIR, type DiscordConfig, loadConfig } from '../../src/config.ts';
+import { BUILTIN_TOPICS_DIR, type DiscordConfig } from '../../src/config.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
+import type { ChatAdapter, InboundHandlers } from '../../src/model/chat-port.ts';
 import { createStore } from '../../src/store/create.ts';
-import type { Store } from '../../src/store/port.ts';
+import type { Stores } from '../../src/store/ports/port.ts';
 import type { Json } from '../fakes/discord/payloads.ts';
 import { IDS } from '../fakes/discord/payloads.ts';
 import type { SentMessage } from '../fakes/discord/rest.ts';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/server.ts';
 import { waitFor } from '../fakes/discord/wait.ts';
 import { tempDir } from '../helpers/cli.ts';
+import { handlerDeps } from '../helpers/handlers.ts';
 import { describeWithShared, sharedDir } from '../helpers/shared.ts';
 
 /**
@@ -34,7 +36,7 @@ The ferry landing had been in use for two hundred years, the council said.
 
 describeWithShared('Discord: the real discord.js client against a fake Discord', () => {
   const tmp = tempDir();
-  let store: Store;
+  let stores: Stores;
   let handlers: InboundHandlers;
   let fake: FakeDiscord;
   let adapter: ChatAdapter;
@@ -50,6 +52,7 @@ describeWithShared('Discord: the real discord.js client against a fake Discord',
   });
   const startAdapter = async (extra: Partial<DiscordConfig> = {}): Promise<ChatAdapter> => {
     const a = createDiscordAdapter(settings(extra), {
+      commands: COMMANDS,
       log: (level, m) => logs.push(`${level}: ${m}`),
     });
     await a.start(handlers);
@@ -72,30 +75,32 @@ describeWithShared('Discord: the real discord.js client against a fake Discord',
     const threadId = await waitFor('the thread id', () => [...fake.rest.threads.keys()].at(-1));
     // The adapter links the thread once Discord has answered; questions need the link.
     const briefingId = await waitFor('the thread linked to its briefing', () =>
-      store.briefingForThread(`discord:${IDS.guild}:${threadId}`),
+      stores.threads.briefingFor(`discord:${IDS.guild}:${threadId}`),
     );
     return { token, thread, threadId, briefingId };
   };
 
   beforeAll(async () => {
-    store = await createStore(join(tmp.dir, 'discord.db'));
+    stores = await createStore(join(tmp.dir, 'discord.db'));
     writeFileSync(join(tmp.dir, 'lowbridge-ferry.txt'), PING_ARTICLE);
-    await ingestPaths(store, [
+    await ingestPaths(stores, [
       join(sharedDir, 'corpus/seed'),
       join(tmp.dir, 'lowbridge-ferry.txt'),
     ]);
     handlers = createHandlers(
-      {
-        store,
-        topics: loadTopics(BUILTIN_TOPICS_DIR).topics,
-        config: loadConfig({}),
-        now: () => new Date(),
-      },
-      { log: (m) => logs.push(m) },
+      handlerDeps(
+        {
+          stores,
+          topics: loadTopics(BUILTIN_TOPICS_DIR).topics,
+          timezone: 'UTC',
+          now: () => new Date(),
+        },
+        (m) => logs.push(m),
+      ),
     );
   });
   afterAll(async () => {
-    await store.close();
+    await stores.close();
     tmp.cleanup();
   });
   beforeEach(async () => {
@@ -219,13 +224,13 @@ describeWithShared('Discord: the real discord.js client against a fake Discord',
     const refused = fake.command('briefings', subscribe);
     const no = await waitFor('the refusal', () => callbacks(refused)[0]);
     expect(no.body).toMatchObject({ type: 4, data: { flags: 64 } });
-    expect(await store.listSubscriptions({ platform: 'discord', channel: IDS.channel })).toEqual(
+    expect(await stores.subscriptions.list({ platform: 'discord', channel: IDS.channel })).toEqual(
       [],
     );
     const token = fake.command('briefings', subscribe, { canManage: true });
     const confirmed = await waitFor('the confirmation', () => originals(token)[0]);
     expect(String((confirmed.body as Json).content)).toContain('Subscribed');
-    const subs = await store.listSubscriptions({ platform: 'discord', channel: IDS.channel });
+    const subs = await stores.subscriptions.list({ platform: 'discord', channel: IDS.channel });
     expect(subs).toMatchObject([
       { topic: 'iran-uk', timezone: 'Europe/London', workspace: IDS.guild },
     ]);

@@ -3,16 +3,18 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadTopics } from '../../src/briefing/topics.ts';
 import { createHandlers } from '../../src/chat/handlers.ts';
-import { threadKey } from '../../src/chat/keys.ts';
-import type { ChatAdapter } from '../../src/chat/port.ts';
 import { DEMO_ARTICLES, DEMO_TOPIC } from '../../src/cli/demo.ts';
-import { BUILTIN_TOPICS_DIR, loadConfig } from '../../src/config.ts';
+import { BUILTIN_TOPICS_DIR } from '../../src/config.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
+import type { ChatAdapter } from '../../src/model/chat-port.ts';
+import { threadKey } from '../../src/model/refs.ts';
 import type { Clock } from '../../src/schedule/clock.ts';
 import { createScheduler, type Scheduler, type SlotReport } from '../../src/schedule/scheduler.ts';
-import type { Store, Subscription } from '../../src/store/port.ts';
+import type { Stores } from '../../src/store/ports/port.ts';
+import type { Subscription } from '../../src/store/ports/subscriptions.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { runCli, tempDir } from '../helpers/cli.ts';
+import { handlerDeps } from '../helpers/handlers.ts';
 import { fakeDiscord, fakeSlack, type PlatformUnderTest } from './digest-platforms.ts';
 
 /**
@@ -53,7 +55,7 @@ describe.each([
   let channels = 0;
   const tmp = tempDir();
   let clock: TestClock;
-  let store: Store;
+  let stores: Stores;
   let adapter: ChatAdapter;
   let file: string;
   const cleanups: Array<() => Promise<void>> = [];
@@ -63,15 +65,17 @@ describe.each([
     // One connection for the whole suite: inbound events (none here) would reach the current store.
     adapter = await platform.connect(
       createHandlers(
-        {
-          get store() {
-            return store;
+        handlerDeps(
+          {
+            get stores() {
+              return stores;
+            },
+            topics,
+            timezone: 'UTC',
+            now: () => clock.now(),
           },
-          topics,
-          config: loadConfig({}),
-          now: () => clock.now(),
-        },
-        { log: () => {} },
+          () => {},
+        ),
       ),
     );
   });
@@ -82,18 +86,18 @@ describe.each([
   beforeEach(async () => {
     clock = new TestClock(new Date('2026-03-27T12:00:00Z'));
     file = join(tmp.dir, `store-${++channels}.db`);
-    store = await openTestStore();
-    await ingestPaths(store, [DEMO_ARTICLES]);
+    stores = await openTestStore();
+    await ingestPaths(stores, [DEMO_ARTICLES]);
   });
   afterEach(async () => {
     for (const c of cleanups.splice(0)) await c();
-    await store.close();
+    await stores.close();
   });
 
-  const openTestStore = async (): Promise<Store> => openSqliteStore(file, { now: clock.now });
-  const scheduler = (over: { store?: Store; adapter?: ChatAdapter; replicaId?: string } = {}) =>
+  const openTestStore = async (): Promise<Stores> => openSqliteStore(file, { now: clock.now });
+  const scheduler = (over: { stores?: Stores; adapter?: ChatAdapter; replicaId?: string } = {}) =>
     createScheduler({
-      store: over.store ?? store,
+      stores: over.stores ?? stores,
       topics,
       adapters: [over.adapter ?? adapter],
       clock,
@@ -104,7 +108,7 @@ describe.each([
     timezone = 'UTC',
     channel = platform.channel(channels * 10),
   ): Promise<Subscription> =>
-    store.saveSubscription({
+    stores.subscriptions.save({
       platform: platform.name,
       workspace: platform.workspace,
       channel,
@@ -124,7 +128,7 @@ describe.each([
       clock.t = new Date(t);
       if (clock.t.toISOString() === '2026-03-29T12:00:00.000Z') {
         writeFileSync(join(tmp.dir, 'follow-up.txt'), FOLLOW_UP);
-        await ingestPaths(store, [join(tmp.dir, 'follow-up.txt')]);
+        await ingestPaths(stores, [join(tmp.dir, 'follow-up.txt')]);
       }
       for (const r of sentAt(await s.runDue()))
         posted.push({ at: clock.t.toISOString(), slot: r.slot });
@@ -148,7 +152,7 @@ describe.each([
     expect(digests[2]!.shown).not.toContain('Dock workers walk out');
     expect(digests[3]!.shown).toMatch(/Nothing new/);
     // Questions in a digest's thread are about its briefing; a "nothing new" line has none.
-    const sent = (await store.listDeliveries(sub.id, { state: 'sent' })).reverse();
+    const sent = (await stores.deliveries.list(sub.id, { state: 'sent' })).reverse();
     const thread = (d: (typeof sent)[number]) =>
       threadKey({
         platform: platform.name,
@@ -157,7 +161,7 @@ describe.each([
         thread: d.thread ?? '',
       });
     expect(sent[0]!.briefingId).not.toBeNull();
-    expect(await store.briefingForThread(thread(sent[0]!))).toBe(sent[0]!.briefingId);
+    expect(await stores.threads.briefingFor(thread(sent[0]!))).toBe(sent[0]!.briefingId);
     expect(sent[1]!.briefingId).toBeNull();
 
     // And back in October: 08:00 BST is 07:00 UTC on Saturday, 08:00 GMT is 08:00 UTC from Sunday.
@@ -179,15 +183,15 @@ describe.each([
       '2026-10-26T08:00 at 08:00',
     ]);
     // Newest first; March's rows were forgotten once they were more than 90 days old.
-    expect((await store.listDeliveries(sub.id, { state: 'sent' })).map((d) => d.late)).toEqual([
+    expect((await stores.deliveries.list(sub.id, { state: 'sent' })).map((d) => d.late)).toEqual([
       false,
       false,
       false,
       true,
     ]);
     // Nothing was owed for the months the clock skipped: they were long past the grace window.
-    expect((await store.listDeliveries(sub.id, { state: 'skipped' })).length).toBeGreaterThan(0);
-    expect((await store.listDeliveries(sub.id, { state: 'failed' })).length).toBe(0);
+    expect((await stores.deliveries.list(sub.id, { state: 'skipped' })).length).toBeGreaterThan(0);
+    expect((await stores.deliveries.list(sub.id, { state: 'failed' })).length).toBe(0);
   });
 
   it('delivers each slot once when two schedulers share the store', async () => {
@@ -199,13 +203,12 @@ describe.each([
     const otherStore = await openTestStore();
     const otherAdapter = await platform.connect(
       createHandlers(
-        { store: otherStore, topics, config: loadConfig({}), now: clock.now },
-        { log: () => {} },
+        handlerDeps({ stores: otherStore, topics, timezone: 'UTC', now: clock.now }, () => {}),
       ),
     );
     cleanups.push(() => otherStore.close());
     const a = scheduler({ replicaId: 'replica-a' });
-    const b = scheduler({ store: otherStore, adapter: otherAdapter, replicaId: 'replica-b' });
+    const b = scheduler({ stores: otherStore, adapter: otherAdapter, replicaId: 'replica-b' });
     for (const day of ['2026-03-28', '2026-03-29', '2026-03-30']) {
       clock.set(`${day}T08:00:00Z`);
       const [ra, rb] = await Promise.all([a.runDue(), b.runDue()]);
@@ -234,7 +237,7 @@ describe.each([
     platform.failNextPosts(2);
     expect(sentAt(await s.runDue())).toHaveLength(1);
     expect(platform.digests(sub.channel)).toHaveLength(2);
-    const [latest] = await store.listDeliveries(sub.id);
+    const [latest] = await stores.deliveries.list(sub.id);
     expect(latest).toMatchObject({ state: 'sent', attempts: 3, late: false });
     expect(clock.waits).toEqual([5_000, 10_000]);
   });
@@ -250,7 +253,7 @@ describe.each([
     expect(await s.runDue()).toEqual([
       { subscriptionId: sub.id, slot: '2026-03-29T08:00:00.000Z', result: 'sent' },
     ]);
-    expect((await store.listDeliveries(sub.id))[0]).toMatchObject({ state: 'sent', late: true });
+    expect((await stores.deliveries.list(sub.id))[0]).toMatchObject({ state: 'sent', late: true });
     expect(platform.digests(sub.channel).at(-1)?.shown).toMatch(/sent late/i);
     // Down again until Tuesday 15:00: Monday's slot is 31 hours old, Tuesday's seven.
     clock.set('2026-03-31T15:00:00Z');
@@ -261,7 +264,7 @@ describe.each([
       ['2026-03-31', 'skipped'],
     ]);
     expect(platform.digests(sub.channel)).toHaveLength(2);
-    const skipped = await store.listDeliveries(sub.id, { state: 'skipped' });
+    const skipped = await stores.deliveries.list(sub.id, { state: 'skipped' });
     expect(skipped.map((d) => d.error)).toEqual([
       expect.stringMatching(/not running at Tue 31 Mar 2026, 08:00 \(UTC\), more than 6 hours/),
       expect.stringMatching(/not running at Mon 30 Mar 2026, 08:00 \(UTC\)/),
@@ -281,7 +284,7 @@ describe.each([
       ['11:00', 'skipped'],
       ['12:00', 'sent'],
     ]);
-    const [latest, before] = await store.listDeliveries(sub.id);
+    const [latest, before] = await stores.deliveries.list(sub.id);
     expect(latest).toMatchObject({ state: 'sent', late: true });
     expect(before?.error).toMatch(
       /a later slot \(Sat 28 Mar 2026, 12:00 \(UTC\)\) was already due/,
@@ -299,7 +302,7 @@ describe.each([
       [gone.id]: 'paused',
       [kept.id]: 'sent',
     });
-    const paused = await store.getSubscription(gone.id);
+    const paused = await stores.subscriptions.get(gone.id);
     expect(paused?.active).toBe(false);
     expect(paused?.pausedReason).toContain(gone.channel);
     // A paused subscription is left alone: no more requests to the missing channel.

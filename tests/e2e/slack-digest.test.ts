@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ChannelRef } from '../../src/chat/port.ts';
+import { COMMANDS } from '../../commands/index.ts';
 import {
   createSlackAdapter,
   type SlackAdapter,
   type SlackAdapterOptions,
 } from '../../src/chat/slack/index.ts';
 import type { SlackConfig } from '../../src/config.ts';
+import type { ChannelRef } from '../../src/model/refs.ts';
 import { type ApiCall, FAKE_TEAM, type FakeSlack, startFakeSlack } from '../fakes/slack/server.ts';
 import {
   DIGEST_KEY,
@@ -43,7 +44,8 @@ describe('Slack digests: the real Bolt app against a fake Slack', () => {
     managers: [],
     ...over,
   });
-  const options = (over: SlackAdapterOptions = {}): SlackAdapterOptions => ({
+  const options = (over: Partial<SlackAdapterOptions> = {}): SlackAdapterOptions => ({
+    commands: COMMANDS,
     host: '127.0.0.1',
     retryConfig: { retries: 0 },
     log: (m: string) => void logs.push(m),

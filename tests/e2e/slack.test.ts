@@ -1,15 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../commands/index.ts';
 import { loadTopics } from '../../src/briefing/topics.ts';
 import { createHandlers } from '../../src/chat/handlers.ts';
-import { threadKey } from '../../src/chat/keys.ts';
-import type { InboundHandlers } from '../../src/chat/port.ts';
 import { createSlackAdapter, type SlackAdapter } from '../../src/chat/slack/index.ts';
-import { BUILTIN_TOPICS_DIR, loadConfig, type SlackConfig } from '../../src/config.ts';
+import { BUILTIN_TOPICS_DIR, type SlackConfig } from '../../src/config.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
+import type { InboundHandlers } from '../../src/model/chat-port.ts';
+import { threadKey } from '../../src/model/refs.ts';
 import { createStore } from '../../src/store/create.ts';
-import type { Store } from '../../src/store/port.ts';
+import type { Stores } from '../../src/store/ports/port.ts';
 import {
   commandForm,
   eventCallback,
@@ -20,6 +21,7 @@ import {
 import { type ApiCall, FAKE_TEAM, type FakeSlack, startFakeSlack } from '../fakes/slack/server.ts';
 import { waitFor } from '../fakes/slack/wait.ts';
 import { tempDir } from '../helpers/cli.ts';
+import { handlerDeps } from '../helpers/handlers.ts';
 import { describeWithShared, sharedDir } from '../helpers/shared.ts';
 
 /**
@@ -44,7 +46,7 @@ describeWithShared('Slack adapter: the real Bolt app against a fake Slack', () =
   const tmp = tempDir();
   const logs: string[] = [];
   let fake: FakeSlack;
-  let store: Store;
+  let stores: Stores;
   let handlers: InboundHandlers;
   const config = (over: Partial<SlackConfig>): SlackConfig => ({
     botToken: 'xoxb-fake',
@@ -56,6 +58,7 @@ describeWithShared('Slack adapter: the real Bolt app against a fake Slack', () =
     ...over,
   });
   const adapterOptions = {
+    commands: COMMANDS,
     host: '127.0.0.1',
     retryConfig: { retries: 0 },
     log: (m: string) => void logs.push(m),
@@ -66,18 +69,18 @@ describeWithShared('Slack adapter: the real Bolt app against a fake Slack', () =
     fake = await startFakeSlack();
     fake.admins.add('U0ADMIN');
     writeFileSync(join(tmp.dir, 'zephyria.txt'), HOSTILE);
-    store = await createStore(join(tmp.dir, 'slack.db'));
-    await ingestPaths(store, [join(sharedDir, 'corpus/seed'), join(tmp.dir, 'zephyria.txt')]);
+    stores = await createStore(join(tmp.dir, 'slack.db'));
+    await ingestPaths(stores, [join(sharedDir, 'corpus/seed'), join(tmp.dir, 'zephyria.txt')]);
     const ctx = {
-      store,
+      stores,
       topics: loadTopics(BUILTIN_TOPICS_DIR).topics,
-      config: loadConfig({}),
+      timezone: 'UTC',
       now: () => new Date(),
     };
-    handlers = createHandlers(ctx, { log: (m) => void logs.push(m) });
+    handlers = createHandlers(handlerDeps(ctx, (m) => void logs.push(m)));
   });
   afterAll(async () => {
-    await store?.close();
+    await stores?.close();
     await fake?.close();
     tmp.cleanup();
   });
@@ -128,9 +131,9 @@ describeWithShared('Slack adapter: the real Bolt app against a fake Slack', () =
       // Its ts is the thread follow-ups are answered in.
       const thread = { platform: 'slack' as const, workspace: FAKE_TEAM, channel: 'C0NEWS' };
       const key = threadKey({ ...thread, thread: String(post.response.ts) });
-      expect(await waitFor('the thread link', () => store.briefingForThread(key))).toBeGreaterThan(
-        0,
-      );
+      expect(
+        await waitFor('the thread link', () => stores.threads.briefingFor(key)),
+      ).toBeGreaterThan(0);
     });
 
     it('rejects a bad signature and a stale timestamp, and posts nothing', async () => {
@@ -253,7 +256,7 @@ describeWithShared('Slack adapter: the real Bolt app against a fake Slack', () =
         text: expect.stringMatching(/every day at 08:00 \(Europe\/London\)/),
       });
       const where = { platform: 'slack' as const, workspace: FAKE_TEAM, channel: 'C0NEWS' };
-      expect(await store.listSubscriptions(where)).toMatchObject([
+      expect(await stores.subscriptions.list(where)).toMatchObject([
         {
           topic: 'iran-uk',
           schedule: 'daily 08:00',
@@ -274,7 +277,7 @@ describeWithShared('Slack adapter: the real Bolt app against a fake Slack', () =
       const listed = command('unsubscribe iran-uk', 'U0LISTED');
       await listed.sent;
       expect((await response(listed.name)).body.text).toMatch(/Stopped the iran-uk digest/);
-      expect(await store.listSubscriptions(where)).toEqual([]);
+      expect(await stores.subscriptions.list(where)).toEqual([]);
     });
 
     it('says so when it may not post in the channel', async () => {

@@ -1,5 +1,5 @@
-import type { ParsedArticle, StoredArticle } from '../../src/ingest/article.ts';
 import { prepareArticle } from '../../src/ingest/prepare.ts';
+import type { ParsedArticle, StoredArticle } from '../../src/model/article.ts';
 
 /**
  * Stored articles made in memory, analysed as ingest would analyse them, for unit tests of

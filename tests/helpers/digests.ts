@@ -1,8 +1,9 @@
 import { expect } from 'vitest';
-import type { Briefing } from '../../src/briefing/model.ts';
-import { DeliveryError } from '../../src/chat/delivery-error.ts';
-import type { InboundHandlers, ThreadRef } from '../../src/chat/port.ts';
-import type { Digest, Reply } from '../../src/chat/reply.ts';
+import type { Briefing } from '../../src/model/briefing.ts';
+import type { InboundHandlers } from '../../src/model/chat-port.ts';
+import { DeliveryError } from '../../src/model/delivery-error.ts';
+import type { ThreadRef } from '../../src/model/refs.ts';
+import type { Digest, Reply } from '../../src/model/reply.ts';
 
 /**
  * A digest as the scheduler hands it to an adapter, built by hand so the platform tests need no

@@ -2,24 +2,24 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/extractive.ts';
-import type { Answer } from '../../src/answer/model.ts';
 import { parseQuestion } from '../../src/answer/question.ts';
 import { concept, stem } from '../../src/answer/stem.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
+import type { Answer } from '../../src/model/answer.ts';
 import { createStore } from '../../src/store/create.ts';
-import type { Store } from '../../src/store/port.ts';
+import type { Stores } from '../../src/store/ports/port.ts';
 import { tempDir } from '../helpers/cli.ts';
 import { describeWithShared, sharedDir } from '../helpers/shared.ts';
 
 /** A real SQLite store holding the given folder's articles, and its cleanup. */
-async function storeOf(folder: string): Promise<{ store: Store; close: () => Promise<void> }> {
+async function storeOf(folder: string): Promise<{ stores: Stores; close: () => Promise<void> }> {
   const tmp = tempDir();
-  const store = await createStore(join(tmp.dir, 'answer.db'));
-  await ingestPaths(store, [folder]);
+  const stores = await createStore(join(tmp.dir, 'answer.db'));
+  await ingestPaths(stores, [folder]);
   return {
-    store,
+    stores,
     close: async () => {
-      await store.close();
+      await stores.close();
       tmp.cleanup();
     },
   };
@@ -65,8 +65,8 @@ describe('question understanding', () => {
 
 describe('answers by question type, on invented text', () => {
   const tmp = tempDir();
-  let s: { store: Store; close: () => Promise<void> };
-  const ask = (q: string) => answerQuestion(s.store, q, []);
+  let s: { stores: Stores; close: () => Promise<void> };
+  const ask = (q: string) => answerQuestion(s.stores.articles, q, []);
 
   beforeAll(async () => {
     writeFileSync(
@@ -128,8 +128,8 @@ describe('answers by question type, on invented text', () => {
 describeWithShared('answers on the seed article', () => {
   const folder = join(sharedDir, 'corpus/seed');
   let seed = '';
-  let s: { store: Store; close: () => Promise<void> };
-  const ask = (q: string) => answerQuestion(s.store, q, []);
+  let s: { stores: Stores; close: () => Promise<void> };
+  const ask = (q: string) => answerQuestion(s.stores.articles, q, []);
 
   beforeAll(async () => {
     seed = readdirSync(folder)

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig, mergeEnv, readDotEnv, withDotEnv } from '../../src/config.ts';
-import { BriefwireError } from '../../src/errors.ts';
+import { BriefwireError } from '../../src/model/errors.ts';
 import { tempDir } from '../helpers/cli.ts';
 
 const tmp = tempDir();

@@ -8,7 +8,7 @@ import { createGenerativeAnswerer } from '../../src/answer/generative.ts';
 import { createAnswerer } from '../../src/answer/index.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
 import { createStore } from '../../src/store/create.ts';
-import type { Store } from '../../src/store/port.ts';
+import type { Stores } from '../../src/store/ports/port.ts';
 import { tempDir } from '../helpers/cli.ts';
 
 /** An invented article, so no answer can come from anything but this store. */
@@ -34,7 +34,7 @@ interface Seen {
 
 type Reply = (res: ServerResponse) => void;
 
-let store: Store;
+let stores: Stores;
 let cleanup: () => void;
 let server: Server;
 let base: string;
@@ -61,8 +61,8 @@ beforeAll(async () => {
   cleanup = tmp.cleanup;
   const file = join(tmp.dir, 'velmora-mill.txt');
   writeFileSync(file, ARTICLE);
-  store = await createStore(join(tmp.dir, 'generative.db'));
-  await ingestPaths(store, [file]);
+  stores = await createStore(join(tmp.dir, 'generative.db'));
+  await ingestPaths(stores, [file]);
   server = createServer((req: IncomingMessage, res: ServerResponse) => {
     let raw = '';
     req.on('data', (chunk: Buffer) => {
@@ -85,7 +85,7 @@ beforeAll(async () => {
 afterAll(async () => {
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  await store.close();
+  await stores.close();
   cleanup();
 });
 
@@ -97,7 +97,7 @@ describe('the generative answerer', () => {
   it('posts an OpenAI-style chat completion with the model, temperature 0 and the key', async () => {
     reply = completion('It cost 4 million crowns [1].');
     const ask = createGenerativeAnswerer({ url: base, model: 'tiny-llm', apiKey: 'sk-test' });
-    await ask(store, QUESTION, []);
+    await ask(stores.articles, QUESTION, []);
     expect(seen).toHaveLength(1);
     const [req] = seen;
     expect(req?.method).toBe('POST');
@@ -113,14 +113,14 @@ describe('the generative answerer', () => {
   it('sends no Authorization header without a key', async () => {
     reply = completion('It cost 4 million crowns [1].');
     const ask = createGenerativeAnswerer({ url: base, model: 'tiny-llm', apiKey: null });
-    await ask(store, QUESTION, []);
+    await ask(stores.articles, QUESTION, []);
     expect(seen[0]?.authorization).toBeUndefined();
   });
 
   it('cites exactly the sentence the model referenced', async () => {
     reply = completion('The mill is in Velmora [2].');
     const ask = createGenerativeAnswerer({ url: base, model: 'tiny-llm', apiKey: null });
-    const a = await ask(store, QUESTION, []);
+    const a = await ask(stores.articles, QUESTION, []);
     expect(a.found).toBe(true);
     expect(a.answer).toBe('The mill is in Velmora.');
     expect(a.citations.map((c) => c.sentence)).toEqual([shown(2)]);
@@ -130,7 +130,7 @@ describe('the generative answerer', () => {
   it('ignores citations of sentences it was never shown', async () => {
     reply = completion('It cost a fortune [99].');
     const ask = createGenerativeAnswerer({ url: base, model: 'tiny-llm', apiKey: null });
-    const a = await ask(store, QUESTION, []);
+    const a = await ask(stores.articles, QUESTION, []);
     expect(a.found).toBe(false);
     expect(a.citations).toEqual([]);
   });
@@ -138,7 +138,7 @@ describe('the generative answerer', () => {
   it('says not found when the model cites nothing', async () => {
     reply = completion('I think it was about five million crowns.');
     const ask = createGenerativeAnswerer({ url: base, model: 'tiny-llm', apiKey: null });
-    const a = await ask(store, QUESTION, []);
+    const a = await ask(stores.articles, QUESTION, []);
     expect(a.found).toBe(false);
     expect(a.citations).toEqual([]);
   });
@@ -146,7 +146,7 @@ describe('the generative answerer', () => {
   it('says not found when the model says it cannot answer', async () => {
     reply = completion('NOT_FOUND');
     const ask = createGenerativeAnswerer({ url: base, model: 'tiny-llm', apiKey: null });
-    const a = await ask(store, QUESTION, []);
+    const a = await ask(stores.articles, QUESTION, []);
     expect(a.found).toBe(false);
     expect(a.citations).toEqual([]);
   });
@@ -157,9 +157,9 @@ describe('the generative answerer', () => {
       res.end('boom');
     };
     const ask = createGenerativeAnswerer({ url: base, model: 'tiny-llm', apiKey: null });
-    const a = await ask(store, QUESTION, []);
+    const a = await ask(stores.articles, QUESTION, []);
     expect(seen).toHaveLength(1);
-    expect(a).toEqual(await answerQuestion(store, QUESTION, []));
+    expect(a).toEqual(await answerQuestion(stores.articles, QUESTION, []));
     expect(a.found).toBe(true);
   });
 
@@ -173,17 +173,17 @@ describe('the generative answerer', () => {
       apiKey: null,
       timeoutMs: 100,
     });
-    const a = await ask(store, QUESTION, []);
-    expect(a).toEqual(await answerQuestion(store, QUESTION, []));
+    const a = await ask(stores.articles, QUESTION, []);
+    expect(a).toEqual(await answerQuestion(stores.articles, QUESTION, []));
   });
 
   it('does not call the model when nothing in the store matches', async () => {
     reply = completion('Made up [1].');
     const ask = createGenerativeAnswerer({ url: base, model: 'tiny-llm', apiKey: null });
     const q = 'Who won the Quorvish election?';
-    const a = await ask(store, q, []);
+    const a = await ask(stores.articles, q, []);
     expect(seen).toHaveLength(0);
-    expect(a).toEqual(await answerQuestion(store, q, []));
+    expect(a).toEqual(await answerQuestion(stores.articles, q, []));
     expect(a.found).toBe(false);
   });
 });

@@ -2,19 +2,21 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTopics } from '../../src/briefing/topics.ts';
 import { createHandlers } from '../../src/chat/handlers.ts';
-import type { ChannelRef, InboundHandlers, Invocation } from '../../src/chat/port.ts';
-import type { Reply } from '../../src/chat/reply.ts';
 import { DEMO_ARTICLES, DEMO_TOPIC } from '../../src/cli/demo.ts';
-import { BUILTIN_TOPICS_DIR, loadConfig } from '../../src/config.ts';
+import { BUILTIN_TOPICS_DIR } from '../../src/config.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
+import type { InboundHandlers, Invocation } from '../../src/model/chat-port.ts';
+import type { ChannelRef } from '../../src/model/refs.ts';
+import type { Reply } from '../../src/model/reply.ts';
 import { createStore } from '../../src/store/create.ts';
-import type { Store } from '../../src/store/port.ts';
+import type { Stores } from '../../src/store/ports/port.ts';
 import { tempDir } from '../helpers/cli.ts';
+import { handlerDeps } from '../helpers/handlers.ts';
 
 /** The chat core as every platform drives it, over a real SQLite store of the demo articles. */
 describe('chat handlers', () => {
   const tmp = tempDir();
-  let store: Store;
+  let stores: Stores;
   let handlers: InboundHandlers;
   const channel: ChannelRef = { platform: 'discord', workspace: 'g1', channel: 'c1' };
   const member = { id: 'u1', name: 'ana', canManage: false };
@@ -29,20 +31,22 @@ describe('chat handlers', () => {
   const text = (r: Reply) => (r.kind === 'text' ? r : null);
 
   beforeAll(async () => {
-    store = await createStore(join(tmp.dir, 'chat.db'));
-    await ingestPaths(store, [DEMO_ARTICLES]);
+    stores = await createStore(join(tmp.dir, 'chat.db'));
+    await ingestPaths(stores, [DEMO_ARTICLES]);
     handlers = createHandlers(
-      {
-        store,
-        topics: loadTopics(BUILTIN_TOPICS_DIR).topics,
-        config: loadConfig({}),
-        now: () => new Date('2026-03-20T09:00:00Z'),
-      },
-      { log: () => {} },
+      handlerDeps(
+        {
+          stores,
+          topics: loadTopics(BUILTIN_TOPICS_DIR).topics,
+          timezone: 'UTC',
+          now: () => new Date('2026-03-20T09:00:00Z'),
+        },
+        () => {},
+      ),
     );
   });
   afterAll(async () => {
-    await store.close();
+    await stores.close();
     tmp.cleanup();
   });
 
@@ -93,7 +97,7 @@ describe('chat handlers', () => {
       text: expect.stringMatching(/every day at 08:05 \(Europe\/London\)/),
     });
     expect(
-      (await store.listSubscriptions({ platform: 'discord', channel: 'c1' }))[0],
+      (await stores.subscriptions.list({ platform: 'discord', channel: 'c1' }))[0],
     ).toMatchObject({ topic: DEMO_TOPIC, schedule: 'daily 08:05', createdBy: 'u2' });
     expect(text(await invoke('briefings', 'list', {}))?.text).toMatch(
       /marrowby-strike — every day at 08:05 \(Europe\/London\); last: nothing delivered yet; next \w{3} \d+ \w{3} \d{4}, 08:05 \(Europe\/London\)/,
@@ -117,14 +121,14 @@ describe('chat handlers', () => {
         ),
       ),
     ).toMatchObject({ ephemeral: true, text: expect.stringMatching(/someday/) });
-    await store.removeSubscription(
+    await stores.subscriptions.remove(
       { platform: 'discord', workspace: 'g1', channel: 'c1' },
       'iran-uk',
     );
     expect(
       text(await invoke('briefings', 'unsubscribe', { topic: DEMO_TOPIC }, moderator))?.text,
     ).toMatch(/Stopped/);
-    expect(await store.listSubscriptions({ channel: 'c1' })).toEqual([]);
+    expect(await stores.subscriptions.list({ channel: 'c1' })).toEqual([]);
   });
 
   it('suggests defined topics as they are typed', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BriefwireError } from '../../src/errors.ts';
 import { parseArticle, parseInput } from '../../src/ingest/parse.ts';
+import { BriefwireError } from '../../src/model/errors.ts';
 
 const good = {
   title: 'Tram line extension opens',

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BriefwireError } from '../../src/errors.ts';
 import { parseArticle } from '../../src/ingest/parse.ts';
+import { BriefwireError } from '../../src/model/errors.ts';
 import { describeWithShared, sharedDir } from '../helpers/shared.ts';
 
 /** The blocks of a file as a reader sees them, split independently of the code under test. */

@@ -3,8 +3,8 @@ import { basename, join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mergeActors } from '../../src/briefing/actors.ts';
 import { clusterStories } from '../../src/briefing/stories.ts';
-import type { StoredArticle } from '../../src/ingest/article.ts';
-import { lookupPlace, placeKey } from '../../src/nlp/places.ts';
+import type { StoredArticle } from '../../src/model/article.ts';
+import { lookupPlace, placeKey } from '../../src/nlp/text/places.ts';
 import { contentWords, overlap, wordCount } from '../../src/nlp/words.ts';
 import { createStore } from '../../src/store/create.ts';
 import { runCli, tempDir } from '../helpers/cli.ts';
@@ -86,12 +86,12 @@ describeWithShared('topic briefing across many PolNeAR articles', () => {
       pairs.push([m.original, report.items.find((i) => i.input === m.file)!.articleId]);
     after = JSON.parse(await brief()) as BriefJson;
 
-    const store = await createStore(db);
+    const stores = await createStore(db);
     try {
-      for (const a of await store.getArticles(after.sources.map((s) => s.articleId)))
+      for (const a of await stores.articles.getArticles(after.sources.map((s) => s.articleId)))
         articles.set(a.id, a);
     } finally {
-      await store.close();
+      await stores.close();
     }
   }, 120_000);
   afterAll(() => tmp.cleanup());

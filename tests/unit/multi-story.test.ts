@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { mergeActors } from '../../src/briefing/actors.ts';
 import { assemble } from '../../src/briefing/build.ts';
-import { BRIEFING_LIMITS } from '../../src/briefing/model.ts';
 import { clusterStories } from '../../src/briefing/stories.ts';
 import type { Topic } from '../../src/briefing/topics.ts';
-import type { StoredArticle } from '../../src/ingest/article.ts';
+import type { StoredArticle } from '../../src/model/article.ts';
+import { BRIEFING_LIMITS } from '../../src/model/briefing.ts';
 import { contentWords, overlap, wordCount } from '../../src/nlp/words.ts';
 import { storedArticle } from '../helpers/articles.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Answer } from '../../src/answer/model.ts';
-import type { Briefing } from '../../src/briefing/model.ts';
+import type { Answer } from '../../src/model/answer.ts';
+import type { Briefing } from '../../src/model/briefing.ts';
 import { type DiscordMessage, renderDiscord } from '../../src/render/discord.ts';
 import { embedLength } from '../../src/render/discord-embeds.ts';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BriefwireError } from '../../src/errors.ts';
+import { BriefwireError } from '../../src/model/errors.ts';
 import { matchesDay, parseCron, timesOfDay } from '../../src/schedule/cron.ts';
 import { parseSchedule } from '../../src/schedule/spec.ts';
 

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { COMMANDS } from '../../commands/index.ts';
 import { loadTopics } from '../../src/briefing/topics.ts';
 import { createConsoleAdapter } from '../../src/chat/console/adapter.ts';
 import { DEMO_ARTICLES, DEMO_TOPIC } from '../../src/cli/demo.ts';
@@ -21,11 +22,11 @@ describe('scheduler on node-cron', () => {
 
   /** A started scheduler at `at` (fake time) with one console subscription. */
   async function startAt(at: string, schedule: string, timezone: string) {
-    const store = await createStore(':memory:');
-    await ingestPaths(store, [DEMO_ARTICLES]);
+    const stores = await createStore(':memory:');
+    await ingestPaths(stores, [DEMO_ARTICLES]);
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     vi.setSystemTime(new Date(at));
-    const sub = await store.saveSubscription({
+    const sub = await stores.subscriptions.save({
       platform: 'console',
       workspace: null,
       channel: 'terminal',
@@ -40,23 +41,23 @@ describe('scheduler on node-cron', () => {
         output.shown += s;
       },
     };
-    const adapter = createConsoleAdapter({ input: new PassThrough(), output });
+    const adapter = createConsoleAdapter({ commands: COMMANDS, input: new PassThrough(), output });
     // A Slack subscription this process cannot deliver: said at start, not attempted.
-    await store.saveSubscription({ ...sub, platform: 'slack', workspace: 'T1', channel: 'C1' });
+    await stores.subscriptions.save({ ...sub, platform: 'slack', workspace: 'T1', channel: 'C1' });
     const logs: string[] = [];
     const scheduler = createScheduler({
-      store,
+      stores,
       topics: loadTopics(BUILTIN_TOPICS_DIR).topics,
       adapters: [adapter],
       log: (level, message) => logs.push(`${level}: ${message}`),
     });
     await scheduler.start();
     expect(logs).toEqual(['warn: 1 slack subscription(s) wait: slack is not configured here']);
-    return { store, sub, scheduler, output };
+    return { stores, sub, scheduler, output };
   }
 
   it('wakes at 08:00 Europe/London on the day the clocks go forward, and once only', async () => {
-    const { store, sub, scheduler, output } = await startAt(
+    const { stores, sub, scheduler, output } = await startAt(
       '2026-03-29T06:50:00Z',
       'daily 08:00',
       'Europe/London',
@@ -65,34 +66,34 @@ describe('scheduler on node-cron', () => {
     expect(shown()).toBe('');
     // 06:59:59 UTC is 07:59:59 BST: not yet.
     await vi.advanceTimersByTimeAsync(9 * 60_000 + 59_000);
-    expect(await store.listDeliveries(sub.id)).toEqual([]);
+    expect(await stores.deliveries.list(sub.id)).toEqual([]);
     // One second on, 07:00:00 UTC: the minute tick sends it.
     await vi.advanceTimersByTimeAsync(1_000);
-    expect((await store.listDeliveries(sub.id)).map((d) => d.state)).toEqual(['sent']);
+    expect((await stores.deliveries.list(sub.id)).map((d) => d.state)).toEqual(['sent']);
     // The next ticks do not send it again.
     await vi.advanceTimersByTimeAsync(3 * 60_000);
-    const rows = await store.listDeliveries(sub.id);
+    const rows = await stores.deliveries.list(sub.id);
     expect(rows).toMatchObject([{ slot: '2026-03-29T07:00:00.000Z', state: 'sent', late: false }]);
     expect(shown().match(/ref \d+@2026-03-29T07:00Z/g)).toHaveLength(1);
     await scheduler.stop();
-    await store.close();
+    await stores.close();
   });
 
   it('sends a slot that falls in the spring-forward gap at 03:30:00 EDT', async () => {
     // 02:30 does not exist in New York on 8 March 2026; the digest is owed at 03:30 EDT (07:30 UTC).
-    const { store, sub, scheduler } = await startAt(
+    const { stores, sub, scheduler } = await startAt(
       '2026-03-08T07:25:00Z',
       'daily 02:30',
       'America/New_York',
     );
     // 07:29:59 UTC: not yet.
     await vi.advanceTimersByTimeAsync(4 * 60_000 + 59_000);
-    expect(await store.listDeliveries(sub.id)).toEqual([]);
+    expect(await stores.deliveries.list(sub.id)).toEqual([]);
     await vi.advanceTimersByTimeAsync(1_000);
-    expect(await store.listDeliveries(sub.id)).toMatchObject([
+    expect(await stores.deliveries.list(sub.id)).toMatchObject([
       { slot: '2026-03-08T07:30:00.000Z', state: 'sent', late: false },
     ]);
     await scheduler.stop();
-    await store.close();
+    await stores.close();
   });
 });

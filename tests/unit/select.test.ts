@@ -9,8 +9,8 @@ const article = (title: string, text: string, publishedAt: string) =>
 
 describe('selectArticles', () => {
   it('ranks by relevance and recency together, the more relevant and the newer first', async () => {
-    const store = await createStore(':memory:');
-    await store.putArticles([
+    const stores = await createStore(':memory:');
+    await stores.articles.putArticles([
       article(
         'Harbour strike spreads',
         'The harbour strike spread to a second harbour as strike leaders met.',
@@ -28,7 +28,7 @@ describe('selectArticles', () => {
       ),
     ]);
     const topic = resolveTopic('harbour-strike', []);
-    const { articles, fallback } = await selectArticles(store, topic, null);
+    const { articles, fallback } = await selectArticles(stores.articles, topic, null);
     expect(fallback).toBe(false);
     // Same day: the more relevant first; same relevance: the newer first.
     expect(articles.map((a) => a.title)).toEqual([
@@ -36,21 +36,21 @@ describe('selectArticles', () => {
       'Council budget',
       'Ferry timetable',
     ]);
-    await store.close();
+    await stores.close();
   });
 
   it('falls back to the most recent matches when the window is empty', async () => {
-    const store = await createStore(':memory:');
-    await store.putArticles([
+    const stores = await createStore(':memory:');
+    await stores.articles.putArticles([
       article('Harbour strike ends', 'The harbour strike ended.', '2020-01-01T00:00:00Z'),
     ]);
     const { articles, fallback } = await selectArticles(
-      store,
+      stores.articles,
       resolveTopic('harbour-strike', []),
       '2026-01-01T00:00:00.000Z',
     );
     expect(fallback).toBe(true);
     expect(articles).toHaveLength(1);
-    await store.close();
+    await stores.close();
   });
 });

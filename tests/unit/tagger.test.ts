@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/nlp/analyze.ts';
+import { alignSentence } from '../../src/nlp/conll.ts';
 import { findNames } from '../../src/nlp/names.ts';
 import { splitSentences } from '../../src/nlp/sentences.ts';
-import { alignSentence } from '../../src/nlp/tagger/conll.ts';
 import { viterbi } from '../../src/nlp/tagger/decode.ts';
 import { allowed, LABEL_COUNT, LABELS, START, spansOfLabels } from '../../src/nlp/tagger/labels.ts';
 import { loadModel } from '../../src/nlp/tagger/model.ts';
 import { labelTokens } from '../../src/nlp/tagger/tag.ts';
 import { Perceptron, seededRandom } from '../../src/nlp/tagger/train.ts';
-import { tokenize } from '../../src/nlp/tokens.ts';
+import { tokenize } from '../../src/nlp/text/tokens.ts';
 
 // Every name and sentence here is invented; none comes from the evaluation data.
 

@@ -1,18 +1,12 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { COMMANDS } from '../../../commands/index.ts';
+import type { ChatAdapter, ChatUser, InboundHandlers } from '../../model/chat-port.ts';
+import type { CommandDeclaration } from '../../model/command.ts';
+import type { ChannelRef, Posted, ThreadRef } from '../../model/refs.ts';
+import type { Reply } from '../../model/reply.ts';
 import { renderAnswer } from '../../render/answer.ts';
 import { renderBriefing, renderDigestText } from '../../render/text.ts';
 import { helpText, parseCommandText } from '../command-text.ts';
-import type {
-  ChannelRef,
-  ChatAdapter,
-  ChatUser,
-  InboundHandlers,
-  Posted,
-  ThreadRef,
-} from '../port.ts';
-import type { Reply } from '../reply.ts';
 
 /**
  * The terminal as a chat platform: `/brief iran-uk` posts a briefing and opens the session's
@@ -21,6 +15,8 @@ import type { Reply } from '../reply.ts';
  */
 export interface ConsoleOptions {
   input: Readable;
+  /** The declared commands (commands/, handed over by src/app.ts). */
+  commands: readonly CommandDeclaration[];
   output: { write(chunk: string): unknown };
   /** The person at the terminal; they manage their own console "channel". */
   user?: ChatUser;
@@ -92,8 +88,8 @@ export function createConsoleAdapter(options: ConsoleOptions): ConsoleAdapter {
     if (!line) return;
     if (line.startsWith('/')) {
       const [slash = '', ...rest] = line.split(/\s+/);
-      const parsed = parseCommandText(rest.join(' '), COMMANDS, 'brief', slash);
-      if (parsed.kind === 'help') return write(helpText(COMMANDS, 'brief', '/brief'));
+      const parsed = parseCommandText(rest.join(' '), options.commands, 'brief', slash);
+      if (parsed.kind === 'help') return write(helpText(options.commands, 'brief', '/brief'));
       if (parsed.kind === 'topics')
         return write(
           (await handlers.autocomplete('brief', 'topic', '')).join('\n') || 'No topics defined.',

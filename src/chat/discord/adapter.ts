@@ -1,9 +1,9 @@
 import { type APIMessage, Client, Events, Partials, type RateLimitData } from 'discord.js';
-import { COMMANDS } from '../../../commands/index.ts';
-import { reasonOf } from '../../errors.ts';
+import type { ChatAdapter, InboundHandlers } from '../../model/chat-port.ts';
+import { BriefwireError, reasonOf } from '../../model/errors.ts';
+import type { ChannelRef, Posted, ThreadRef } from '../../model/refs.ts';
+import type { Reply } from '../../model/reply.ts';
 import { renderDiscord } from '../../render/discord.ts';
-import type { ChannelRef, ChatAdapter, InboundHandlers, Posted, ThreadRef } from '../port.ts';
-import type { Reply } from '../reply.ts';
 import { registerCommands } from './commands.ts';
 import { connect } from './connect.ts';
 import type { DiscordContext } from './context.ts';
@@ -28,10 +28,10 @@ import { onThreadMessage, openReplyThread } from './threads.ts';
 
 export function createDiscordAdapter(
   settings: DiscordSettings,
-  options: DiscordAdapterOptions = {},
+  options: DiscordAdapterOptions,
 ): ChatAdapter {
   const log = options.log ?? defaultLog;
-  const commands = options.commands ?? COMMANDS;
+  const commands = options.commands;
   const maxWaitMs = options.maxRateLimitWaitMs ?? 120_000;
   const client = new Client({
     intents: intentsFor(settings),
@@ -97,12 +97,25 @@ export function createDiscordAdapter(
         ctx = null;
         throw e;
       }
-      const result = await registerCommands(
-        client.rest,
-        settings.applicationId,
-        settings.guildId,
-        commands,
-      );
+      let result: Awaited<ReturnType<typeof registerCommands>>;
+      try {
+        result = await registerCommands(
+          client.rest,
+          settings.applicationId,
+          settings.guildId,
+          commands,
+        );
+      } catch (e) {
+        // A start that fails part-way leaves nothing connected: the gateway goes with it.
+        ctx = null;
+        await client.destroy();
+        throw new BriefwireError(
+          'PLATFORM_FAILED',
+          `Discord: registering the slash commands failed: ${reasonOf(e)}`,
+          settings.apiUrl ?? 'discord.com',
+          { cause: e },
+        );
+      }
       log(
         'info',
         `logged in as ${client.user?.tag}; commands (${result.scope}) ${result.changed ? 'registered' : 'unchanged'}`,

@@ -8,7 +8,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   Routes,
 } from 'discord.js';
-import type { CommandOption, CommandSpec } from '../command-spec.ts';
+import type { CommandDeclaration, CommandOption } from '../../model/command.ts';
 
 /**
  * Our CommandSpecs as Discord slash commands, and their registration: the registered set is
@@ -35,7 +35,7 @@ function optionJson(o: CommandOption): APIApplicationCommandBasicOption {
 const requiredFirst = (options: CommandOption[]): CommandOption[] =>
   [...options].sort((a, b) => Number(b.required) - Number(a.required));
 
-export function slashCommands(specs: readonly CommandSpec[]): CommandJson[] {
+export function slashCommands(specs: readonly CommandDeclaration[]): CommandJson[] {
   return specs.map((spec) => {
     const options: OptionJson[] = spec.subcommands.length
       ? spec.subcommands.map((sub) => ({
@@ -96,7 +96,7 @@ export async function registerCommands(
   rest: REST,
   applicationId: string,
   guildId: string | null,
-  specs: readonly CommandSpec[],
+  specs: readonly CommandDeclaration[],
 ): Promise<{ changed: boolean; scope: string }> {
   const route = guildId
     ? Routes.applicationGuildCommands(applicationId, guildId)

@@ -1,5 +1,5 @@
 import { type Client, Events } from 'discord.js';
-import { BriefwireError, reasonOf } from '../../errors.ts';
+import { BriefwireError, reasonOf } from '../../model/errors.ts';
 
 /**
  * Logs in and waits for the gateway to be ready, failing with a message that says what to

@@ -1,7 +1,7 @@
 import type { Client } from 'discord.js';
+import type { InboundHandlers } from '../../model/chat-port.ts';
+import type { Reply } from '../../model/reply.ts';
 import type { DiscordMessage } from '../../render/discord.ts';
-import type { InboundHandlers } from '../port.ts';
-import type { Reply } from '../reply.ts';
 import type { DiscordLogLevel, DiscordSettings } from './settings.ts';
 
 /** What the event handlers of the adapter share once it has started. */

@@ -1,6 +1,6 @@
 import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
-import { reasonOf } from '../../errors.ts';
-import { DeliveryError } from '../delivery-error.ts';
+import { DeliveryError } from '../../model/delivery-error.ts';
+import { reasonOf } from '../../model/errors.ts';
 
 /**
  * What a failed Discord request means for a scheduled post: the channel is gone (deleted, or

@@ -4,9 +4,10 @@ import {
   type CommandInteractionOption,
   PermissionFlagsBits,
 } from 'discord.js';
-import { reasonOf } from '../../errors.ts';
-import type { ChannelRef, Invocation } from '../port.ts';
-import { type Reply, textReply } from '../reply.ts';
+import type { Invocation } from '../../model/chat-port.ts';
+import { reasonOf } from '../../model/errors.ts';
+import type { ChannelRef } from '../../model/refs.ts';
+import { type Reply, textReply } from '../../model/reply.ts';
 import type { DiscordContext } from './context.ts';
 import { editOptions, replyOptions } from './send.ts';
 import { openReplyThread } from './threads.ts';

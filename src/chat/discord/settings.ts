@@ -1,6 +1,6 @@
 import { GatewayIntentBits, type RESTOptions } from 'discord.js';
 import type { DiscordConfig } from '../../config.ts';
-import type { CommandSpec } from '../command-spec.ts';
+import type { CommandDeclaration } from '../../model/command.ts';
 
 /**
  * What the Discord adapter needs: `Config.discord`. With `messageContent` (DISCORD_MESSAGE_CONTENT=1,
@@ -11,8 +11,8 @@ export type DiscordSettings = DiscordConfig;
 export type DiscordLogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 export interface DiscordAdapterOptions {
-  /** The slash commands to register; default: every command in commands/. */
-  commands?: readonly CommandSpec[];
+  /** The slash commands to register (commands/, handed over by src/app.ts). */
+  commands: readonly CommandDeclaration[];
   log?: (level: DiscordLogLevel, message: string) => void;
   /**
    * A command whose answer is a private (ephemeral) message within this time gets it as the

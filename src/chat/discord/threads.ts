@@ -1,7 +1,8 @@
 import { type Message, PermissionFlagsBits } from 'discord.js';
-import { reasonOf } from '../../errors.ts';
-import type { ChannelRef, ChatUser, ThreadRef } from '../port.ts';
-import { briefingIdOf, type Reply } from '../reply.ts';
+import type { ChatUser } from '../../model/chat-port.ts';
+import { reasonOf } from '../../model/errors.ts';
+import type { ChannelRef, ThreadRef } from '../../model/refs.ts';
+import { briefingIdOf, type Reply } from '../../model/reply.ts';
 import type { DiscordContext } from './context.ts';
 import { openThread, postMessages } from './send.ts';
 
@@ -71,9 +72,21 @@ export async function onThreadMessage(ctx: DiscordContext, message: Message): Pr
     channel: channel.parentId ?? channel.id,
     thread: channel.id,
   };
-  const reply = await ctx.handlers.threadMessage(thread, message.content, userOf(message));
+  const asked = plainFromDiscord(message.content);
+  const reply = await ctx.handlers.threadMessage(thread, asked, userOf(message));
   if (!reply) return;
   await postMessages(ctx.client.rest, channel.id, ctx.render(reply), { replyTo: message.id });
+}
+
+/**
+ * What the person typed, without Discord's mention markup (`<@123>`, `<@!123>`, `<@&456>`): the
+ * bot's own mention addressed the question, and no other mention is part of it.
+ */
+export function plainFromDiscord(content: string): string {
+  return content
+    .replace(/<@[!&]?\d+>/g, ' ')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
 }
 
 function userOf(message: Message<true>): ChatUser {

@@ -1,13 +1,13 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type AppOptions, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
-import { COMMANDS } from '../../../commands/index.ts';
 import type { LogLevel, SlackConfig } from '../../config.ts';
-import { BriefwireError, reasonOf } from '../../errors.ts';
+import type { ChatAdapter, InboundHandlers } from '../../model/chat-port.ts';
+import type { CommandDeclaration } from '../../model/command.ts';
+import { BriefwireError, reasonOf } from '../../model/errors.ts';
+import type { ChannelRef, Posted, ThreadRef } from '../../model/refs.ts';
+import { briefingIdOf, type Reply } from '../../model/reply.ts';
 import { renderSlack } from '../../render/slack.ts';
-import type { CommandSpec } from '../command-spec.ts';
-import type { ChannelRef, ChatAdapter, InboundHandlers, Posted, ThreadRef } from '../port.ts';
-import { briefingIdOf, type Reply } from '../reply.ts';
 import { slackDeliveryError } from './delivery-errors.ts';
 import { digestMetadata, findDigestTs } from './digests.ts';
 import { handleSlashCommand, handleThreadMessage, type InboundDeps } from './inbound.ts';
@@ -36,8 +36,8 @@ export interface SlackAdapterOptions {
   rateLimit?: Partial<RateLimitPolicy>;
   log?: (message: string) => void;
   logLevel?: LogLevel;
-  /** Declared commands (default: commands/). */
-  commands?: readonly CommandSpec[];
+  /** The declared commands (commands/, handed over by src/app.ts). */
+  commands: readonly CommandDeclaration[];
   /** The app's one slash command, as in slack/manifest.json (default `/brief`). */
   slashCommand?: string;
   /** The declared command that `/brief <words>` runs when the words name no subcommand. */
@@ -55,7 +55,7 @@ const SEEN_EVENTS = 2000;
 
 export function createSlackAdapter(
   config: SlackConfig,
-  options: SlackAdapterOptions = {},
+  options: SlackAdapterOptions,
 ): SlackAdapter {
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
   const logLevel = options.logLevel ?? 'warn';
@@ -157,7 +157,7 @@ export function createSlackAdapter(
       handlers,
       sender,
       users,
-      commands: options.commands ?? COMMANDS,
+      commands: options.commands,
       mainCommand: options.mainCommand ?? 'brief',
       slash: options.slashCommand ?? '/brief',
       postReply,

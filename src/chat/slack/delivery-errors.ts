@@ -1,5 +1,5 @@
-import { reasonOf } from '../../errors.ts';
-import { DeliveryError } from '../delivery-error.ts';
+import { DeliveryError } from '../../model/delivery-error.ts';
+import { reasonOf } from '../../model/errors.ts';
 import { retryAfterOf } from './rate-limit.ts';
 import { platformError } from './sender.ts';
 

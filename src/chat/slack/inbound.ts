@@ -1,9 +1,10 @@
-import { reasonOf } from '../../errors.ts';
+import type { InboundHandlers, Invocation } from '../../model/chat-port.ts';
+import type { CommandDeclaration } from '../../model/command.ts';
+import { reasonOf } from '../../model/errors.ts';
+import type { ChannelRef, ThreadRef } from '../../model/refs.ts';
+import type { Reply } from '../../model/reply.ts';
 import { renderSlack, renderSlackText, type SlackMessage } from '../../render/slack.ts';
-import type { CommandSpec } from '../command-spec.ts';
 import { helpText, parseCommandText } from '../command-text.ts';
-import type { ChannelRef, InboundHandlers, Invocation, ThreadRef } from '../port.ts';
-import type { Reply } from '../reply.ts';
 import { plainFromSlack } from './inbound-text.ts';
 import { platformError, type SlackSender } from './sender.ts';
 import type { UserDirectory } from './users.ts';
@@ -17,7 +18,7 @@ export interface InboundDeps {
   handlers: InboundHandlers;
   sender: SlackSender;
   users: UserDirectory;
-  commands: readonly CommandSpec[];
+  commands: readonly CommandDeclaration[];
   /** The declared command `/brief <topic>` maps onto. */
   mainCommand: string;
   /** The Slack slash command, as in the manifest. */

@@ -1,5 +1,5 @@
 import type { App, types } from '@slack/bolt';
-import { BriefwireError } from '../../errors.ts';
+import { BriefwireError } from '../../model/errors.ts';
 import type { SlackMessage } from '../../render/slack.ts';
 import { type RateLimitPolicy, withRateLimit } from './rate-limit.ts';
 

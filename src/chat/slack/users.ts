@@ -1,4 +1,4 @@
-import type { ChatUser } from '../port.ts';
+import type { ChatUser } from '../../model/chat-port.ts';
 
 /**
  * Who someone is and whether they may change a channel's subscriptions: workspace admins and

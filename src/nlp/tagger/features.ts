@@ -5,7 +5,7 @@ import {
   SPEECH_VERBS,
   TITLE_WORDS,
 } from '../lexicon.ts';
-import type { Token } from '../tokens.ts';
+import type { Token } from '../text/tokens.ts';
 import { gazetteerMarks } from './gazetteer.ts';
 
 /**

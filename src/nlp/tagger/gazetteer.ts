@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import { lookupPlace, type PlaceForm, placeKey } from '../places.ts';
-import type { Token } from '../tokens.ts';
+import { lookupPlace, type PlaceForm, placeKey } from '../text/places.ts';
+import type { Token } from '../text/tokens.ts';
 
 /**
  * Where the gazetteers match a sentence: the country gazetteer (names, aliases, demonyms,

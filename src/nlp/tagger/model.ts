@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { BriefwireError } from '../../errors.ts';
+import { BriefwireError } from '../../model/errors.ts';
 import type { TaggerLexicon } from './features.ts';
 import { LABEL_COUNT, LABELS } from './labels.ts';
 

@@ -1,4 +1,4 @@
-import type { Token } from '../tokens.ts';
+import type { Token } from '../text/tokens.ts';
 import { viterbi } from './decode.ts';
 import { sentenceFeatures } from './features.ts';
 import { type EntityKind, labelIndex, spansOfLabels } from './labels.ts';

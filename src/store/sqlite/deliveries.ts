@@ -2,11 +2,13 @@ import type Database from 'better-sqlite3';
 import type {
   ClaimedSlot,
   Delivery,
+  DeliveryLedger,
   DeliveryOutcome,
   DeliveryState,
   LedgerMark,
   SlotClaim,
-} from '../port.ts';
+} from '../ports/delivery-ledger.ts';
+import type { SqliteConnection } from './connection.ts';
 
 /**
  * The delivery ledger on SQLite. A claim is one INSERT that fails on the (subscription, slot)
@@ -161,4 +163,30 @@ export function pruneDeliveries(db: Database.Database, before: string): number {
                      WHERE d.subscription_id = deliveries.subscription_id)`,
     )
     .run(before).changes;
+}
+
+export function createSqliteDeliveryLedger(c: SqliteConnection): DeliveryLedger {
+  return {
+    async claim(claim) {
+      return c.guard(() => claimSlot(c.db, claim));
+    },
+    async noteAttempt(deliveryId, by, now, briefingId) {
+      c.guard(() => noteAttempt(c.db, deliveryId, by, now, briefingId));
+    },
+    async finish(deliveryId, by, outcome, now) {
+      return c.guard(() => finishDelivery(c.db, deliveryId, by, outcome, now));
+    },
+    async skip(subscriptionId, slot, reason, now) {
+      return c.guard(() => skipSlot(c.db, subscriptionId, slot, reason, now));
+    },
+    async prune(before) {
+      return c.guard(() => pruneDeliveries(c.db, before));
+    },
+    async marks() {
+      return c.guard(() => ledgerMarks(c.db));
+    },
+    async list(subscriptionId, options = {}) {
+      return c.guard(() => listDeliveries(c.db, subscriptionId, options));
+    },
+  };
 }

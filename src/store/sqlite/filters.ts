@@ -1,5 +1,5 @@
-import { BriefwireError } from '../../errors.ts';
-import type { ArticleQuery } from '../port.ts';
+import { BriefwireError } from '../../model/errors.ts';
+import type { ArticleQuery } from '../ports/articles.ts';
 import { termMatch } from './fts-query.ts';
 
 /** A WHERE clause over `articles AS a` with its positional parameters. */

@@ -1,4 +1,4 @@
-import type { TermQuery } from '../port.ts';
+import type { TermQuery } from '../ports/articles.ts';
 
 /**
  * FTS5 MATCH expressions built from untrusted text. Every phrase becomes an FTS5 string

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { BriefwireError } from '../../errors.ts';
+import { BriefwireError } from '../../model/errors.ts';
 
 /** One schema step. Versions are applied in ascending order, each exactly once. */
 export interface Migration {
@@ -169,6 +169,18 @@ CREATE TABLE deliveries (
 );
 `;
 
+/**
+ * A digest's briefing is recorded before it is sent (its thread and the ledger refer to it), so
+ * the log marks which briefings reached their audience: "what was this audience told" reads
+ * only those. Earlier digest briefings count as delivered when the ledger says they were sent.
+ */
+const BRIEFINGS_DELIVERED = `
+ALTER TABLE briefings ADD COLUMN delivered INTEGER NOT NULL DEFAULT 1;
+UPDATE briefings SET delivered = 0
+  WHERE audience LIKE 'digest:%'
+    AND id NOT IN (SELECT briefing_id FROM deliveries WHERE state = 'sent' AND briefing_id IS NOT NULL);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'articles and full-text index', sql: INITIAL_SCHEMA },
   { version: 2, name: 'briefings', sql: BRIEFINGS },
@@ -176,6 +188,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'sentence full-text index', sql: SENTENCES },
   { version: 5, name: 'thread focus', sql: THREAD_FOCUS },
   { version: 6, name: 'delivery ledger', sql: DELIVERIES },
+  { version: 7, name: 'briefings delivered', sql: BRIEFINGS_DELIVERED },
 ];
 
 /**

@@ -1,5 +1,5 @@
-import type { NewArticle, StoredArticle } from '../../ingest/article.ts';
-import type { Analysis } from '../../nlp/model.ts';
+import type { Analysis } from '../../model/analysis.ts';
+import type { NewArticle, StoredArticle } from '../../model/article.ts';
 import { toInstant } from './filters.ts';
 
 /** An articles row as SELECTed by ARTICLE_COLUMNS. */

@@ -1,4 +1,4 @@
-import type { SentenceHit, SentenceScope } from '../port.ts';
+import type { SentenceHit, SentenceScope } from '../ports/articles.ts';
 import { limitOf, scopeFilter } from './filters.ts';
 import { searchMatch } from './fts-query.ts';
 

@@ -1,5 +1,12 @@
 import type Database from 'better-sqlite3';
-import type { ChannelFilter, NewSubscription, Subscription, WhenEmpty } from '../port.ts';
+import type {
+  ChannelFilter,
+  NewSubscription,
+  Subscription,
+  SubscriptionStore,
+  WhenEmpty,
+} from '../ports/subscriptions.ts';
+import type { SqliteConnection } from './connection.ts';
 
 /** Subscriptions and thread links on SQLite: plain statements, kept out of the article store class. */
 
@@ -125,28 +132,25 @@ export function setSubscriptionPaused(
     );
 }
 
-export function linkThread(db: Database.Database, thread: string, briefingId: number): void {
-  db.prepare(
-    'INSERT INTO thread_links (thread, briefing_id) VALUES (?, ?) ON CONFLICT (thread) DO UPDATE SET briefing_id = excluded.briefing_id',
-  ).run(thread, briefingId);
-}
-
-export function briefingForThread(db: Database.Database, thread: string): number | null {
-  const row = db
-    .prepare<[string], { briefing_id: number }>(
-      'SELECT briefing_id FROM thread_links WHERE thread = ?',
-    )
-    .get(thread);
-  return row ? row.briefing_id : null;
-}
-
-export function setThreadFocus(db: Database.Database, thread: string, focus: string | null): void {
-  db.prepare('UPDATE thread_links SET focus = ? WHERE thread = ?').run(focus, thread);
-}
-
-export function threadFocus(db: Database.Database, thread: string): string | null {
-  const row = db
-    .prepare<[string], { focus: string | null }>('SELECT focus FROM thread_links WHERE thread = ?')
-    .get(thread);
-  return row?.focus ?? null;
+export function createSqliteSubscriptions(c: SqliteConnection): SubscriptionStore {
+  return {
+    async save(sub) {
+      return c.guard(() => saveSubscription(c.db, sub, c.now().toISOString()));
+    },
+    async list(filter) {
+      return c.guard(() => listSubscriptions(c.db, filter));
+    },
+    async remove(channel, topic) {
+      return c.guard(() => removeSubscription(c.db, channel, topic));
+    },
+    async get(id) {
+      return c.guard(() => getSubscription(c.db, id));
+    },
+    async removeById(id) {
+      return c.guard(() => removeSubscriptionById(c.db, id));
+    },
+    async setPaused(id, reason, now) {
+      c.guard(() => setSubscriptionPaused(c.db, id, reason, now));
+    },
+  };
 }

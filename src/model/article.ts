@@ -1,4 +1,4 @@
-import type { Analysis } from '../nlp/model.ts';
+import type { Analysis } from './analysis.ts';
 
 /** An article parsed and cleaned from one input, before analysis. */
 export interface ParsedArticle {

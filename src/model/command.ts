@@ -1,12 +1,7 @@
-import type { Topic } from '../briefing/topics.ts';
-import type { Config } from '../config.ts';
-import type { Store } from '../store/port.ts';
-import type { Invocation } from './port.ts';
-import type { Reply } from './reply.ts';
-
 /**
  * Slash commands as data, declared once in commands/ and registered on every platform. An
- * adapter turns a spec into its platform's registration and its events into an Invocation.
+ * adapter turns a declaration into its platform's registration and its events into an
+ * Invocation; what a command does (its `run`) lives in commands/, above the adapters' reach.
  */
 export interface CommandOption {
   name: string;
@@ -24,18 +19,10 @@ export interface SubcommandSpec {
   manage: boolean;
 }
 
-export interface CommandContext {
-  store: Store;
-  topics: Topic[];
-  config: Config;
-  now(): Date;
-}
-
-export interface CommandSpec {
+export interface CommandDeclaration {
   name: string;
   description: string;
   /** Options of a command without subcommands. */
   options: CommandOption[];
   subcommands: SubcommandSpec[];
-  run(ctx: CommandContext, invocation: Invocation): Promise<Reply>;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { splitSentences } from '../sentences.ts';
-import { type Token, tokenize } from '../tokens.ts';
-import { LABELS, labelIndex } from './labels.ts';
+import { splitSentences } from './sentences.ts';
+import { LABELS, labelIndex } from './tagger/labels.ts';
+import { type Token, tokenize } from './text/tokens.ts';
 
 /**
  * CoNLL-2003 files (`word TAG 0` lines, IOB2 tags, blank lines between sentences) and their

@@ -1,5 +1,5 @@
-import type { Answer } from '../answer/model.ts';
-import type { Briefing } from '../briefing/model.ts';
+import type { Answer } from './answer.ts';
+import type { Briefing } from './briefing.ts';
 
 /**
  * What the core hands a chat adapter: the adapter decides how it looks on its platform,

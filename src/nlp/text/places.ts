@@ -18,7 +18,7 @@ export interface PlaceMatch {
 }
 
 const require = createRequire(import.meta.url);
-const countries = require('./data/countries.json') as CountryEntry[];
+const countries = require('../data/countries.json') as CountryEntry[];
 
 const byForm = new Map<string, PlaceMatch>();
 function add(surface: string, match: PlaceMatch): void {

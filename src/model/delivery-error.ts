@@ -1,4 +1,4 @@
-import { BriefwireError } from '../errors.ts';
+import { BriefwireError } from './errors.ts';
 
 /**
  * Why a post to a channel failed, in the terms the scheduler acts on: `gone` (the channel was

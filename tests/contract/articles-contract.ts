@@ -1,26 +1,27 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Analysis } from '../../src/nlp/model.ts';
-import type { Store, TermQuery } from '../../src/store/port.ts';
+import type { Analysis } from '../../src/model/analysis.ts';
+import type { TermQuery } from '../../src/store/ports/articles.ts';
+import type { Stores } from '../../src/store/ports/port.ts';
 import { article, storeAll } from './fixtures.ts';
 
 /**
- * The behaviour every Store must have. `makeStore` returns a new, empty store each call; the
+ * The behaviour every Stores must have. `makeStore` returns a new, empty store each call; the
  * suite closes it after each test. Run it from a *.test.ts per implementation.
  */
-export function describeStoreContract(name: string, makeStore: () => Promise<Store>): void {
-  describe(`Store contract: ${name}`, () => {
-    let store: Store;
+export function describeArticleStoreContract(name: string, makeStore: () => Promise<Stores>): void {
+  describe(`ArticleStore contract: ${name}`, () => {
+    let stores: Stores;
 
     beforeEach(async () => {
-      store = await makeStore();
+      stores = await makeStore();
     });
     afterEach(async () => {
-      await store.close();
+      await stores.close();
     });
 
     /** Titles of the articles a term query finds, newest first. */
     async function titles(terms: TermQuery): Promise<string[]> {
-      return (await store.findArticles({ terms })).map((a) => a.title);
+      return (await stores.articles.findArticles({ terms })).map((a) => a.title);
     }
 
     describe('putArticles and getArticles', () => {
@@ -43,9 +44,9 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           analysisVersion: 3,
         });
         const before = Date.now();
-        const [outcome] = await store.putArticles([input]);
+        const [outcome] = await stores.articles.putArticles([input]);
         expect(outcome).toEqual({ status: 'stored', id: expect.any(Number), origin: input.origin });
-        const [stored] = await store.getArticles([outcome!.id]);
+        const [stored] = await stores.articles.getArticles([outcome!.id]);
         expect(stored).toEqual({ ...input, id: outcome!.id, ingestedAt: expect.any(String) });
         const ingested = Date.parse(stored!.ingestedAt);
         expect(ingested).toBeGreaterThanOrEqual(before - 1000);
@@ -53,63 +54,63 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       });
 
       it('accepts an empty batch', async () => {
-        expect(await store.putArticles([])).toEqual([]);
-        expect(await store.countArticles({})).toBe(0);
+        expect(await stores.articles.putArticles([])).toEqual([]);
+        expect(await stores.articles.countArticles({})).toBe(0);
       });
 
       it('gives distinct ids and reports outcomes in input order', async () => {
-        const outcomes = await store.putArticles([
+        const outcomes = await stores.articles.putArticles([
           article({ title: 'One', origin: 'a.html' }),
           article({ title: 'Two', origin: 'b.html' }),
           article({ title: 'Three', origin: 'c.html' }),
         ]);
         expect(outcomes.map((o) => o.origin)).toEqual(['a.html', 'b.html', 'c.html']);
         expect(new Set(outcomes.map((o) => o.id)).size).toBe(3);
-        const got = await store.getArticles(outcomes.map((o) => o.id));
+        const got = await stores.articles.getArticles(outcomes.map((o) => o.id));
         expect(got.map((a) => a.title)).toEqual(['One', 'Two', 'Three']);
       });
 
       it('treats a known URL as a duplicate across batches and keeps the original', async () => {
-        const [first] = await storeAll(store, [
+        const [first] = await storeAll(stores, [
           article({ title: 'Original', url: 'https://example.com/a' }),
         ]);
-        const outcomes = await store.putArticles([
+        const outcomes = await stores.articles.putArticles([
           article({ title: 'Rewritten', text: 'Different body', url: 'https://example.com/a' }),
         ]);
         expect(outcomes).toEqual([
           { status: 'duplicate', id: first, duplicateOf: 'url', origin: 'test:Rewritten' },
         ]);
-        const all = await store.findArticles({});
+        const all = await stores.articles.findArticles({});
         expect(all.map((a) => a.title)).toEqual(['Original']);
       });
 
       it('treats a known content hash as a duplicate across batches', async () => {
-        const [first] = await storeAll(store, [
+        const [first] = await storeAll(stores, [
           article({ title: 'Wire copy', text: 'Same text', url: 'https://a.example/1' }),
         ]);
-        const outcomes = await store.putArticles([
+        const outcomes = await stores.articles.putArticles([
           article({ title: 'Syndicated', text: 'Same text', url: 'https://b.example/2' }),
         ]);
         expect(outcomes).toEqual([
           { status: 'duplicate', id: first, duplicateOf: 'content', origin: 'test:Syndicated' },
         ]);
-        expect(await store.countArticles({})).toBe(1);
-        const [kept] = await store.getArticles([first!]);
+        expect(await stores.articles.countArticles({})).toBe(1);
+        const [kept] = await stores.articles.getArticles([first!]);
         expect(kept?.url).toBe('https://a.example/1');
       });
 
       it('prefers the URL when both URL and content match an existing article', async () => {
-        const [first] = await storeAll(store, [
+        const [first] = await storeAll(stores, [
           article({ title: 'A', text: 'Body A', url: 'https://example.com/a' }),
         ]);
-        const [outcome] = await store.putArticles([
+        const [outcome] = await stores.articles.putArticles([
           article({ title: 'A again', text: 'Body A', url: 'https://example.com/a' }),
         ]);
         expect(outcome).toMatchObject({ status: 'duplicate', id: first, duplicateOf: 'url' });
       });
 
       it('dedupes within one batch by URL and by content', async () => {
-        const outcomes = await store.putArticles([
+        const outcomes = await stores.articles.putArticles([
           article({ title: 'First', text: 'Body one', url: 'https://example.com/x' }),
           article({ title: 'Same URL', text: 'Body two', url: 'https://example.com/x' }),
           article({ title: 'Same body', text: 'Body one', url: 'https://example.com/y' }),
@@ -130,11 +131,11 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           id: fresh!.id,
           duplicateOf: 'content',
         });
-        expect(await store.countArticles({})).toBe(2);
+        expect(await stores.articles.countArticles({})).toBe(2);
       });
 
       it('does not treat articles without a URL as duplicates of each other', async () => {
-        const outcomes = await store.putArticles([
+        const outcomes = await stores.articles.putArticles([
           article({ title: 'No URL one', url: null }),
           article({ title: 'No URL two', url: null }),
         ]);
@@ -142,20 +143,20 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       });
 
       it('returns articles in the order of the ids asked for, skipping unknown ids', async () => {
-        const [a, b, c] = await storeAll(store, [
+        const [a, b, c] = await storeAll(stores, [
           article({ title: 'A' }),
           article({ title: 'B' }),
           article({ title: 'C' }),
         ]);
-        const got = await store.getArticles([c!, 987654, a!, b!]);
+        const got = await stores.articles.getArticles([c!, 987654, a!, b!]);
         expect(got.map((x) => x.title)).toEqual(['C', 'A', 'B']);
-        expect(await store.getArticles([])).toEqual([]);
+        expect(await stores.articles.getArticles([])).toEqual([]);
       });
     });
 
     describe('findArticles with terms', () => {
       beforeEach(async () => {
-        await storeAll(store, [
+        await storeAll(stores, [
           article({
             title: 'Talks in Tehran',
             text: 'IRAN and the United Kingdom resumed talks. Officials met in the capital.',
@@ -229,7 +230,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await titles({ allOf: [] })).toHaveLength(4);
         expect(await titles({ allOf: [['', '   ']], noneOf: ['', '\t'] })).toHaveLength(4);
         expect(await titles({ allOf: [[''], ['  tehran  ', '']] })).toEqual(['Talks in Tehran']);
-        expect(await store.countArticles({ terms: { allOf: [[' ']] } })).toBe(4);
+        expect(await stores.articles.countArticles({ terms: { allOf: [[' ']] } })).toBe(4);
       });
 
       it('never reads user text as query syntax', async () => {
@@ -259,11 +260,13 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           '+',
         ];
         for (const phrase of hostile) {
-          await expect(store.findArticles({ terms: { allOf: [[phrase]] } })).resolves.toBeDefined();
           await expect(
-            store.countArticles({ terms: { allOf: [['iran']], noneOf: [phrase] } }),
+            stores.articles.findArticles({ terms: { allOf: [[phrase]] } }),
+          ).resolves.toBeDefined();
+          await expect(
+            stores.articles.countArticles({ terms: { allOf: [['iran']], noneOf: [phrase] } }),
           ).resolves.toBeTypeOf('number');
-          await expect(store.search(phrase, {}, 5)).resolves.toBeDefined();
+          await expect(stores.articles.search(phrase, {}, 5)).resolves.toBeDefined();
         }
         // Operators are words: "iran AND france" is the phrase "iran and france"...
         expect(await titles({ allOf: [['iran AND france']] })).toEqual(['Turkiye trade']);
@@ -271,13 +274,13 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await titles({ allOf: [['ira*']] })).toEqual([]);
         expect(await titles({ allOf: [['-tehran']] })).toEqual(['Talks in Tehran']);
         expect(await titles({ allOf: [['"tehran"']] })).toEqual(['Talks in Tehran']);
-        expect(await store.countArticles({})).toBe(4);
+        expect(await stores.articles.countArticles({})).toBe(4);
       });
     });
 
     describe('ordering, limit and time window', () => {
       it('orders by publication time (undated by ingest time), newest first, then id', async () => {
-        const ids = await storeAll(store, [
+        const ids = await storeAll(stores, [
           article({ title: 'Old', publishedAt: '2024-01-01T00:00:00Z' }),
           article({ title: 'Undated' }),
           article({ title: 'Newer', publishedAt: '2024-03-01T00:00:00Z' }),
@@ -287,7 +290,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           article({ title: 'Same time B', publishedAt: '2024-02-15T00:00:00.000Z' }),
         ]);
         expect(ids).toHaveLength(7);
-        const all = await store.findArticles({});
+        const all = await stores.articles.findArticles({});
         expect(all.map((a) => a.title)).toEqual([
           'Undated',
           'Newer',
@@ -297,14 +300,14 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           'Offset',
           'Old',
         ]);
-        const two = await store.findArticles({ limit: 2 });
+        const two = await stores.articles.findArticles({ limit: 2 });
         expect(two.map((a) => a.title)).toEqual(['Undated', 'Newer']);
-        expect(await store.findArticles({ limit: 0 })).toEqual([]);
-        expect(await store.countArticles({ limit: 2 })).toBe(7);
+        expect(await stores.articles.findArticles({ limit: 0 })).toEqual([]);
+        expect(await stores.articles.countArticles({ limit: 2 })).toBe(7);
       });
 
       it('keeps articles at or after since and before until', async () => {
-        await storeAll(store, [
+        await storeAll(stores, [
           article({ title: 'April', publishedAt: '2024-04-30T23:59:59Z' }),
           article({ title: 'May 1', publishedAt: '2024-05-01T00:00:00Z' }),
           article({ title: 'May 1 Paris', publishedAt: '2024-05-01T01:30:00+02:00' }),
@@ -312,24 +315,24 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           article({ title: 'June', publishedAt: '2024-06-01T00:00:00Z' }),
         ]);
         const window = { since: '2024-05-01T00:00:00Z', until: '2024-06-01T00:00:00Z' };
-        const inWindow = await store.findArticles(window);
+        const inWindow = await stores.articles.findArticles(window);
         expect(inWindow.map((a) => a.title)).toEqual(['May 10', 'May 1']);
-        expect(await store.countArticles(window)).toBe(2);
-        const since = await store.findArticles({ since: '2024-05-10T12:00:00.000Z' });
+        expect(await stores.articles.countArticles(window)).toBe(2);
+        const since = await stores.articles.findArticles({ since: '2024-05-10T12:00:00.000Z' });
         expect(since.map((a) => a.title)).toEqual(['June', 'May 10']);
-        const until = await store.findArticles({ until: '2024-05-01T00:00:00Z' });
+        const until = await stores.articles.findArticles({ until: '2024-05-01T00:00:00Z' });
         expect(until.map((a) => a.title)).toEqual(['April', 'May 1 Paris']);
       });
 
       it('places undated articles in the window by their ingest time', async () => {
-        await storeAll(store, [article({ title: 'Undated' })]);
+        await storeAll(stores, [article({ title: 'Undated' })]);
         const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
-        expect(await store.countArticles({ since: hourAgo })).toBe(1);
-        expect(await store.countArticles({ until: hourAgo })).toBe(0);
+        expect(await stores.articles.countArticles({ since: hourAgo })).toBe(1);
+        expect(await stores.articles.countArticles({ until: hourAgo })).toBe(0);
       });
 
       it('combines terms, window and limit', async () => {
-        await storeAll(store, [
+        await storeAll(stores, [
           article({ title: 'Iran 1', publishedAt: '2024-05-01T00:00:00Z' }),
           article({ title: 'Iran 2', publishedAt: '2024-05-02T00:00:00Z' }),
           article({ title: 'Iran 3', publishedAt: '2024-05-03T00:00:00Z' }),
@@ -337,9 +340,9 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           article({ title: 'France 5', publishedAt: '2024-05-05T00:00:00Z' }),
         ]);
         const query = { terms: { allOf: [['iran']] }, since: '2024-05-02T00:00:00Z', limit: 2 };
-        const found = await store.findArticles(query);
+        const found = await stores.articles.findArticles(query);
         expect(found.map((a) => a.title)).toEqual(['Iran 4', 'Iran 3']);
-        expect(await store.countArticles(query)).toBe(3);
+        expect(await stores.articles.countArticles(query)).toBe(3);
       });
     });
   });

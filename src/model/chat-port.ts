@@ -1,25 +1,7 @@
+import type { ChannelRef, Platform, Posted, ThreadRef } from './refs.ts';
 import type { Reply } from './reply.ts';
 
 /** The chat port: Discord, Slack and the console implement it; the core never imports a platform. */
-
-export type Platform = 'discord' | 'slack' | 'console';
-
-export interface ChannelRef {
-  platform: Platform;
-  /** Discord guild or Slack team; null for direct messages and the console. */
-  workspace: string | null;
-  channel: string;
-}
-
-/** A conversation thread: a Discord thread channel, a Slack message's ts, a console session. */
-export interface ThreadRef extends ChannelRef {
-  thread: string;
-}
-
-/** A message the bot posted in a channel, and the thread follow-ups go to. */
-export interface Posted extends ThreadRef {
-  messageId: string;
-}
 
 export interface ChatUser {
   id: string;

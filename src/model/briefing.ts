@@ -1,4 +1,4 @@
-import type { EntityType } from '../nlp/model.ts';
+import type { EntityType } from './analysis.ts';
 
 /** The platform-neutral briefing every renderer and adapter receives. */
 
@@ -94,3 +94,19 @@ export const BRIEFING_LIMITS = {
   actors: 8,
   articles: 50,
 } as const;
+
+/** A window label as people read it: "7d" → "the last 7 days", "all" → "all time". */
+export function describeWindow(label: string): string {
+  if (label === 'all') return 'all time';
+  const rel = /^(\d+)([hdw])$/.exec(label);
+  if (!rel) return `since ${label}`;
+  const n = Number(rel[1]);
+  const unit = { h: 'hour', d: 'day', w: 'week' }[rel[2] as 'h' | 'd' | 'w'];
+  return `the last ${n === 1 ? unit : `${n} ${unit}s`}`;
+}
+
+/** What a briefing covers, as every format says it. */
+export function coverageOf(window: BriefingWindow): string {
+  const span = describeWindow(window.label);
+  return window.fallback ? `most recent (none in ${span})` : span;
+}

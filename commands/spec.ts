@@ -1,0 +1,19 @@
+import type { Topic } from '../src/briefing/topics.ts';
+import type { Invocation } from '../src/model/chat-port.ts';
+import type { CommandDeclaration } from '../src/model/command.ts';
+import type { Reply } from '../src/model/reply.ts';
+import type { Stores } from '../src/store/ports/port.ts';
+
+/** What a command may use: the stores, the topics, the default time zone and the clock. */
+export interface CommandContext {
+  stores: Stores;
+  topics: Topic[];
+  /** IANA zone for a subscription that names none (BRIEFWIRE_TIMEZONE). */
+  timezone: string;
+  now(): Date;
+}
+
+/** A slash command: its declaration (registered on every platform) and what it does. */
+export interface CommandSpec extends CommandDeclaration {
+  run(ctx: CommandContext, invocation: Invocation): Promise<Reply>;
+}
