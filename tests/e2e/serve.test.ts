@@ -14,7 +14,7 @@ afterAll(() => tmp.cleanup());
 interface Running {
   child: ChildProcess;
   stderr: () => string;
-  exited: Promise<number | null>;
+  exited: Promise<number | string | null>;
 }
 
 function serve(env: Record<string, string>): Running {
@@ -35,7 +35,9 @@ function serve(env: Record<string, string>): Running {
   child.stderr?.on('data', (d: Buffer) => {
     err += d.toString();
   });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const exited = new Promise<number | string | null>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? signal)),
+  );
   return { child, stderr: () => err, exited };
 }
 
@@ -59,7 +61,7 @@ describe('briefwire serve', () => {
         expect.arrayContaining(['brief', 'briefings']),
       );
       bot.child.kill('SIGTERM');
-      expect(await bot.exited).toBe(0);
+      expect(await bot.exited, bot.stderr()).toBe(0);
     } finally {
       bot.child.kill('SIGKILL');
       await discord.close();
@@ -81,7 +83,7 @@ describe('briefwire serve', () => {
       );
       expect(slack.socket.open).toBe(1);
       bot.child.kill('SIGTERM');
-      expect(await bot.exited).toBe(0);
+      expect(await bot.exited, bot.stderr()).toBe(0);
     } finally {
       bot.child.kill('SIGKILL');
       await slack.close();

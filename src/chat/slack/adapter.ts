@@ -120,6 +120,8 @@ export function createSlackAdapter(
   );
   let handlers: InboundHandlers | null = null;
   let started = false;
+  /** Past init: a receiver may hold a socket or port, started or not. */
+  let opened = false;
 
   /**
    * Posts a reply; when it is a recorded briefing (or a digest of one), every message it took
@@ -224,6 +226,8 @@ export function createSlackAdapter(
     async start(h: InboundHandlers): Promise<void> {
       handlers = h;
       await app.init();
+      // From here a receiver may hold a socket or a port even if its start fails: stop() releases it.
+      opened = true;
       if (mode === 'http') {
         const listen = { port: config.port, ...(options.host ? { host: options.host } : {}) };
         httpServer = (await (receiver as HTTPReceiver).start(listen)) as Server;
@@ -265,10 +269,15 @@ export function createSlackAdapter(
     },
 
     async stop(): Promise<void> {
-      if (!started) return;
+      if (!started && !opened) return;
+      const wasStarted = started;
       started = false;
+      opened = false;
       httpServer?.closeIdleConnections();
-      await app.stop();
+      // A receiver whose start failed may refuse to stop; that is not a second failure to report.
+      await app.stop().catch((e: unknown) => {
+        if (wasStarted) throw e;
+      });
       httpServer = null;
     },
 

@@ -34,11 +34,6 @@ export class FakeGateway {
   private readonly sessionId = 'fake-session-1';
   private sent: Array<{ s: number; frame: Frame }> = [];
 
-  /** A client holds a gateway connection now. */
-  get connected(): boolean {
-    return this.socket !== null;
-  }
-
   constructor(private readonly resumeUrl: () => string) {
     this.server.on('connection', (ws) => this.attach(ws));
   }
