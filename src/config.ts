@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseEnv } from 'node:util';
+import type { DiscordSettings } from './chat/discord/settings.ts';
+import type { SlackSettings } from './chat/slack/settings.ts';
 import { BriefwireError, reasonOf } from './model/errors.ts';
+import type { LogLevel } from './model/log-level.ts';
+import { isValidTimeZone } from './time/zoned.ts';
 
 /**
  * The one reader of process.env and of `.env`. Every variable is validated here; an error
@@ -10,31 +14,11 @@ import { BriefwireError, reasonOf } from './model/errors.ts';
  * everywhere, so the blank lines of .env.example change nothing.
  */
 
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+export type { LogLevel };
 
-export interface DiscordConfig {
-  token: string;
-  applicationId: string;
-  /** Register commands in this guild only (instant), else globally. */
-  guildId: string | null;
-  /** REST base URL for proxies and tests; null for Discord's own. */
-  apiUrl: string | null;
-  /** Read every message in briefing threads (needs the privileged Message Content intent). */
-  messageContent: boolean;
-}
+export type DiscordConfig = DiscordSettings;
 
-export interface SlackConfig {
-  botToken: string;
-  /** HTTP mode: requests at POST /slack/events are checked against it. */
-  signingSecret: string | null;
-  /** Socket Mode: an app-level token (xapp-…). */
-  appToken: string | null;
-  /** Web API base URL (GovSlack, proxies, tests); null for Slack's own. */
-  apiUrl: string | null;
-  port: number;
-  /** User ids allowed to change subscriptions besides workspace admins. */
-  managers: string[];
-}
+export type SlackConfig = SlackSettings;
 
 /** An OpenAI-compatible chat endpoint for generated answers; null keeps the extractive default. */
 export interface LlmConfig {
@@ -71,15 +55,6 @@ export const BUILTIN_TOPICS_DIR = fileURLToPath(new URL('../briefings/', import.
 
 function invalid(variable: string, message: string): BriefwireError {
   return new BriefwireError('CONFIG_INVALID', `${variable}: ${message}`, variable);
-}
-
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export function loadConfig(env: Env, overrides: { db?: string } = {}): Config {

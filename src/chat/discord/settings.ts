@@ -1,12 +1,20 @@
 import { GatewayIntentBits, type RESTOptions } from 'discord.js';
-import type { DiscordConfig } from '../../config.ts';
 import type { CommandDeclaration } from '../../model/command.ts';
 
 /**
  * What the Discord adapter needs: `Config.discord`. With `messageContent` (DISCORD_MESSAGE_CONTENT=1,
  * the privileged intent) every message in a briefing's thread is a question, not only mentions.
  */
-export type DiscordSettings = DiscordConfig;
+export interface DiscordSettings {
+  token: string;
+  applicationId: string;
+  /** Register commands in this guild only (instant), else globally. */
+  guildId: string | null;
+  /** REST base URL for proxies and tests; null for Discord's own. */
+  apiUrl: string | null;
+  /** Read every message in briefing threads (needs the privileged Message Content intent). */
+  messageContent: boolean;
+}
 
 export type DiscordLogLevel = 'debug' | 'info' | 'warn' | 'error';
 

@@ -1,10 +1,10 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type AppOptions, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
-import type { LogLevel, SlackConfig } from '../../config.ts';
 import type { ChatAdapter, InboundHandlers } from '../../model/chat-port.ts';
 import type { CommandDeclaration } from '../../model/command.ts';
 import { BriefwireError, reasonOf } from '../../model/errors.ts';
+import type { LogLevel } from '../../model/log-level.ts';
 import type { ChannelRef, Posted, ThreadRef } from '../../model/refs.ts';
 import { briefingIdOf, type Reply } from '../../model/reply.ts';
 import { renderSlack } from '../../render/slack.ts';
@@ -14,6 +14,7 @@ import { handleSlashCommand, handleThreadMessage, type InboundDeps } from './inb
 import { boltLevel, boltLogger } from './logger.ts';
 import { DEFAULT_RATE_LIMIT_POLICY, type RateLimitPolicy } from './rate-limit.ts';
 import { createSender, type SlackMetadata } from './sender.ts';
+import type { SlackSettings } from './settings.ts';
 import { createUserDirectory } from './users.ts';
 
 /**
@@ -54,7 +55,7 @@ export interface SlackAdapter extends ChatAdapter {
 const SEEN_EVENTS = 2000;
 
 export function createSlackAdapter(
-  config: SlackConfig,
+  config: SlackSettings,
   options: SlackAdapterOptions,
 ): SlackAdapter {
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));

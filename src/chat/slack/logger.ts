@@ -1,5 +1,5 @@
 import { LogLevel as BoltLevel, type Logger } from '@slack/bolt';
-import type { LogLevel } from '../../config.ts';
+import type { LogLevel } from '../../model/log-level.ts';
 
 /**
  * Bolt's and the Web API client's logs, sent to our log sink at our LOG_LEVEL. The level is
