@@ -30,6 +30,14 @@ module.exports = {
       to: { circular: true },
     },
     {
+      name: 'subfolders-do-not-import-their-parent',
+      comment:
+        'The folder-scoped cycle check counts a subfolder as part of its parent, so a parent ↔ child cycle (nlp ↔ nlp/tagger, store ↔ store/sqlite) is caught here.',
+      severity: 'error',
+      from: { path: '^src/(nlp|store)/[^/]+/' },
+      to: { path: '^src/$1/[^/]+\\.ts$' },
+    },
+    {
       name: 'discord-only-in-its-adapter',
       comment: 'Platform code stays in src/chat/discord.',
       severity: 'error',

@@ -1,4 +1,4 @@
-import { TITLE_WORDS } from '../nlp/lexicon.ts';
+import { TITLE_WORDS } from '../nlp/text/lexicon.ts';
 import { placeKey } from '../nlp/text/places.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { Actor, EntityType, Mention } from '../model/analysis.ts';
-import { LOCATIVE_PREPOSITIONS } from './lexicon.ts';
 import type { NameSpan } from './names.ts';
+import { LOCATIVE_PREPOSITIONS } from './text/lexicon.ts';
 import { lookupPlace } from './text/places.ts';
 import type { Token } from './text/tokens.ts';
 

@@ -1,9 +1,9 @@
 import type { EntityType } from '../model/analysis.ts';
-import { STATE_ABBREVIATIONS, TITLE_WORDS, wordSet } from './lexicon.ts';
 import { countryMatches } from './tagger/gazetteer.ts';
 import type { EntityKind } from './tagger/labels.ts';
 import { loadModel } from './tagger/model.ts';
 import { type TaggedSpan, tagEntities } from './tagger/tag.ts';
+import { STATE_ABBREVIATIONS, TITLE_WORDS, wordSet } from './text/lexicon.ts';
 import { lookupPlace } from './text/places.ts';
 import { breaksAfter, isCapitalised, type Token } from './text/tokens.ts';
 

@@ -1,7 +1,7 @@
 import type { ActorDraft } from './actors.ts';
 import { canonicalName } from './actors.ts';
-import { ORG_CUES_AFTER, ORG_HEADS, ROLE_NOUNS, TITLE_WORDS } from './lexicon.ts';
 import type { NameSpan } from './names.ts';
+import { ORG_CUES_AFTER, ORG_HEADS, ROLE_NOUNS, TITLE_WORDS } from './text/lexicon.ts';
 import { lookupPlace } from './text/places.ts';
 import { breaksAfter, isCapitalised, type Token } from './text/tokens.ts';
 

@@ -1,5 +1,5 @@
 import type { Sentence } from '../model/analysis.ts';
-import { wordSet } from './lexicon.ts';
+import { wordSet } from './text/lexicon.ts';
 
 /**
  * Sentence splitting with offsets. compromise misses boundaries after a closing quotation

@@ -1,7 +1,7 @@
 import type { Sentence } from '../model/analysis.ts';
 import type { ActorDraft, Gender } from './actors.ts';
-import { PERSON_PRONOUNS, SPEECH_VERBS, TITLE_WORDS } from './lexicon.ts';
 import type { QuoteSpan } from './quote-spans.ts';
+import { PERSON_PRONOUNS, SPEECH_VERBS, TITLE_WORDS } from './text/lexicon.ts';
 import { breaksAfter, type Token } from './text/tokens.ts';
 
 /**

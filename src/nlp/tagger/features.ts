@@ -4,7 +4,7 @@ import {
   ORG_HEADS,
   SPEECH_VERBS,
   TITLE_WORDS,
-} from '../lexicon.ts';
+} from '../text/lexicon.ts';
 import type { Token } from '../text/tokens.ts';
 import { gazetteerMarks } from './gazetteer.ts';
 
