@@ -22,10 +22,10 @@ export interface Mention extends Span {
 }
 
 export interface Actor {
-  /** Canonical name: the fullest form the article uses ("Ken McCallum", "United Kingdom"). */
+  /** Canonical name: the fullest form the article uses ("Mara Quist", "United Kingdom"). */
   name: string;
   type: EntityType;
-  /** Role or title given in the article ("Director General of MI5"), or null. */
+  /** Role or title given in the article ("Chief Executive of Portline"), or null. */
   role: string | null;
   /** Other surface forms that refer to the same entity, without the canonical name. */
   aliases: string[];

@@ -5,7 +5,7 @@ import { lookupPlace } from './text/places.ts';
 import type { Token } from './text/tokens.ts';
 
 /**
- * Merges name mentions into one actor per entity: "McCallum" joins "Ken McCallum", "UK",
+ * Merges name mentions into one actor per entity: "Quist" joins "Mara Quist", "UK",
  * "United Kingdom" and "Britain" join one place, "Tehran" used for its government joins Iran,
  * an acronym joins its spelled-out name. Picks each actor's canonical name.
  */
@@ -173,7 +173,7 @@ function findPersonByPart(
   return pick(true) ?? (lastNameOnly ? undefined : pick(false));
 }
 
-/** "McCallum said …" before "Ken McCallum" appears: fold the surname-only actor into the full one. */
+/** "Quist said …" before "Mara Quist" appears: fold the surname-only actor into the full one. */
 function mergeLateFullNames(drafts: ActorDraft[], actorOf: number[]): ResolvedActors {
   const target = drafts.map((_, i) => i);
   drafts.forEach((d, i) => {

@@ -229,7 +229,7 @@ function fromTagger(tokens: Token[], tagged: TaggedSpan): NameSpan | undefined {
     type,
   };
   if (type === 'person') {
-    // Title words right before the name are its title: "British Foreign Secretary James Cleverly".
+    // Title words right before the name are its title: "Harbour Minister Tomas Verlin".
     while (titleFirst > 0) {
       const prev = tokens[titleFirst - 1]!;
       if (breaksAfter(prev) || prev.possessive || prev.sentence !== tokens[first]!.sentence) break;

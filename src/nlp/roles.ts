@@ -6,10 +6,10 @@ import { lookupPlace } from './text/places.ts';
 import { breaksAfter, isCapitalised, type Token } from './text/tokens.ts';
 
 /**
- * Roles from titles and appositions: "British Foreign Secretary, James Cleverly",
- * "its Director General, Ken McCallum" (its → the organisation just named),
+ * Roles from titles and appositions: "Harbour Minister, Tomas Verlin",
+ * "its chief executive, Mara Quist" (its → the organisation just named),
  * "Jane Roe, a spokeswoman for the ministry,", and for organisations
- * "Britain’s domestic intelligence agency, MI5". The first role an article gives an actor wins.
+ * "the harbour’s main operator, Portline". The first role an article gives an actor wins.
  */
 export function assignRoles(
   tokens: Token[],
@@ -64,7 +64,7 @@ function titleBefore(
   if (span.title) {
     ({ first, last } = span.title);
   } else {
-    // "…, its Director General, Ken McCallum" or "the union's general secretary, Helen Okafor"
+    // "…, its chief executive, Mara Quist" or "the union's general secretary, Helen Okafor"
     const comma = tokens[span.first - 1];
     if (!comma || !/^,/.test(comma.post) || !isTitleWord(comma)) return null;
     last = span.first - 1;
@@ -127,12 +127,12 @@ function roleRightBefore(tokens: Token[], span: NameSpan): string | null {
   return words(tokens, first, last);
 }
 
-/** Is the possessive word a name we found (so "MI5’s director" becomes "director of MI5")? */
+/** Is the possessive word a name we found (so "Portline’s director" becomes "director of Portline")? */
 function isOwnerName(t: Token, spans: NameSpan[]): boolean {
   return spans.some((s) => s.end === t.end);
 }
 
-/** "its"/"their" before a title means the organisation most recently named; "MI5’s" names it. */
+/** "its"/"their" before a title means the organisation most recently named; "Portline’s" names it. */
 function ownerBefore(
   tokens: Token[],
   titleFirst: number,
@@ -160,7 +160,7 @@ function ownerBefore(
 
 const APPOSITION_END = /[,;.:!?)—–]/;
 
-/** "Ken McCallum, the director general of MI5," → "director general of MI5". */
+/** "Mara Quist, the chief executive of Portline," → "chief executive of Portline". */
 function appositionAfter(tokens: Token[], span: NameSpan, drafts: ActorDraft[]): string | null {
   const last = tokens[span.last]!;
   if (!/^,/.test(last.post)) return null;
@@ -192,7 +192,7 @@ function appositionAfter(tokens: Token[], span: NameSpan, drafts: ActorDraft[]):
   return words(tokens, from, end);
 }
 
-/** "Britain’s domestic intelligence agency, MI5" → a description of the organisation. */
+/** "the harbour’s main operator, Portline" → a description of the organisation. */
 function descriptionBefore(tokens: Token[], span: NameSpan): string | null {
   const comma = tokens[span.first - 1];
   if (!comma || !/^,/.test(comma.post)) return null;

@@ -6,7 +6,7 @@ import { breaksAfter, type Token } from './text/tokens.ts';
 
 /**
  * Who said a quote, read from the words around it: a cue after the quote in its sentence
- * (“…,” McCallum revealed / he said / said Smith / ― Jane Roe), a cue before it (X said: “…”,
+ * (“…,” Quist revealed / he said / said Smith / ― Jane Roe), a cue before it (X said: “…”,
  * X stated … telling him that “…”, X’s claim that “…”), any attribution in the sentence, then
  * the sentence's subject. Pronouns resolve to a recent subject of a fitting gender.
  */
@@ -199,7 +199,7 @@ function subjectOfSpeech(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
     const t = tokens[v]!;
     if (!SPEECH_VERBS.has(t.lower) || (t.tags.has('Noun') && !t.tags.has('Verb'))) continue;
     if (firstVerb) {
-      // The clause subject: a person right before the verb ("…, James Cleverly, stated"),
+      // The clause subject: a person right before the verb ("…, Tomas Verlin, stated"),
       // else the first speaker named before it outside an opening phrase such as
       // "In a Bloomberg interview" or "At a breakfast with the Texas delegation".
       for (let i = v - 1; i >= Math.max(0, v - 3); i--) {
@@ -275,7 +275,7 @@ function looseNameAt(ctx: SpeakerContext, tokens: Token[], i: number): Speaker |
   );
 }
 
-/** Right after a quote: "McCallum revealed", "he said", "said Smith", "Blige sings". */
+/** Right after a quote: "Quist revealed", "he said", "said Smith", "Blige sings". */
 function speakerAfterQuote(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
   const first = tokens[0];
   const named = first
