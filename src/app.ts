@@ -93,7 +93,7 @@ async function platformAdapters(app: App, log: (line: string) => void): Promise<
   return adapters;
 }
 
-/** Stops what a failed start opened, logging (not throwing) what will not stop, so the first failure is the one reported. */
+/** Stops what had started before a failure, logging (not throwing) what will not stop, so the first failure is the one reported. */
 async function stopAll(
   parts: { stop(): Promise<void> }[],
   log: (line: string) => void,
@@ -105,8 +105,7 @@ async function stopAll(
 
 /**
  * Starts every configured chat adapter on the shared handlers, then the digest scheduler. A
- * start that fails part-way releases everything it opened (the failing adapter included)
- * before the error goes up.
+ * start that fails part-way stops what had started before the error goes up.
  */
 export async function startServing(app: App, log: (line: string) => void): Promise<Serving> {
   const adapters = await platformAdapters(app, log);
@@ -123,7 +122,8 @@ export async function startServing(app: App, log: (line: string) => void): Promi
     try {
       await adapter.start(handlers);
     } catch (e) {
-      await stopAll([adapter, ...started], log);
+      // The failing adapter released what it opened (the ChatAdapter contract).
+      await stopAll(started, log);
       throw e;
     }
     started.push(adapter);

@@ -34,12 +34,15 @@ export interface InboundHandlers {
 
 export interface ChatAdapter {
   readonly platform: Platform;
-  /** Connects, registers commands if needed, and routes inbound events to the handlers. */
+  /**
+   * Connects, registers commands if needed, and routes inbound events to the handlers. A start
+   * that fails releases whatever it opened (connection, port, timers) before it throws.
+   */
   start(handlers: InboundHandlers): Promise<void>;
   /**
    * Posts a reply in a channel (a digest) and returns it with the thread it opened. A digest is
    * sent so the platform itself refuses a second copy where it can (Discord nonce). Failures
-   * are thrown as DeliveryError (src/chat/delivery-error.ts) saying whether to retry or give up.
+   * are thrown as DeliveryError (src/model/delivery-error.ts) saying whether to retry or give up.
    */
   post(target: ChannelRef, reply: Reply): Promise<Posted>;
   /**

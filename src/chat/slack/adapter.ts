@@ -121,8 +121,6 @@ export function createSlackAdapter(
   );
   let handlers: InboundHandlers | null = null;
   let started = false;
-  /** Past init: a receiver may hold a socket or port, started or not. */
-  let opened = false;
 
   /**
    * Posts a reply; when it is a recorded briefing (or a digest of one), every message it took
@@ -227,13 +225,18 @@ export function createSlackAdapter(
     async start(h: InboundHandlers): Promise<void> {
       handlers = h;
       await app.init();
-      // From here a receiver may hold a socket or a port even if its start fails: stop() releases it.
-      opened = true;
-      if (mode === 'http') {
-        const listen = { port: config.port, ...(options.host ? { host: options.host } : {}) };
-        httpServer = (await (receiver as HTTPReceiver).start(listen)) as Server;
-      } else {
-        await (receiver as SocketModeReceiver).start();
+      try {
+        if (mode === 'http') {
+          const listen = { port: config.port, ...(options.host ? { host: options.host } : {}) };
+          httpServer = (await (receiver as HTTPReceiver).start(listen)) as Server;
+        } else {
+          await (receiver as SocketModeReceiver).start();
+        }
+      } catch (e) {
+        // A receiver whose start failed may hold a socket or a port: release it, report the first failure.
+        await app.stop().catch(() => {});
+        httpServer = null;
+        throw e;
       }
       started = true;
       log(
@@ -270,15 +273,10 @@ export function createSlackAdapter(
     },
 
     async stop(): Promise<void> {
-      if (!started && !opened) return;
-      const wasStarted = started;
+      if (!started) return;
       started = false;
-      opened = false;
       httpServer?.closeIdleConnections();
-      // A receiver whose start failed may refuse to stop; that is not a second failure to report.
-      await app.stop().catch((e: unknown) => {
-        if (wasStarted) throw e;
-      });
+      await app.stop();
       httpServer = null;
     },
 
