@@ -2,7 +2,11 @@ import { COMMANDS } from '../commands/index.ts';
 import type { CommandContext, CommandSpec } from '../commands/spec.ts';
 import { type Answerer, createAnswerer } from './answer/index.ts';
 import { loadTopics, type Topic } from './briefing/topics.ts';
-import type { ConsoleAdapter, ConsoleOptions } from './chat/console/adapter.ts';
+import {
+  type ConsoleAdapter,
+  type ConsoleOptions,
+  createConsoleAdapter,
+} from './chat/console/adapter.ts';
 import { createHandlers } from './chat/handlers.ts';
 import type { Config } from './config.ts';
 import type { ChatAdapter, InboundHandlers } from './model/chat-port.ts';
@@ -57,7 +61,6 @@ export async function startConsoleChat(
   io: Pick<ConsoleOptions, 'input' | 'output'>,
   log: (line: string) => void,
 ): Promise<ConsoleAdapter> {
-  const { createConsoleAdapter } = await import('./chat/console/adapter.ts');
   const adapter = createConsoleAdapter({ ...io, commands: app.commands });
   await adapter.start(handlersOf(app, log));
   return adapter;

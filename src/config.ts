@@ -14,12 +14,6 @@ import { isValidTimeZone } from './time/zoned.ts';
  * everywhere, so the blank lines of .env.example change nothing.
  */
 
-export type { LogLevel };
-
-export type DiscordConfig = DiscordSettings;
-
-export type SlackConfig = SlackSettings;
-
 /** An OpenAI-compatible chat endpoint for generated answers; null keeps the extractive default. */
 export interface LlmConfig {
   url: string;
@@ -38,9 +32,9 @@ export interface Config {
   digestGraceMs: number;
   logLevel: LogLevel;
   /** Present when DISCORD_TOKEN is set. */
-  discord: DiscordConfig | null;
+  discord: DiscordSettings | null;
   /** Present when SLACK_BOT_TOKEN is set. */
-  slack: SlackConfig | null;
+  slack: SlackSettings | null;
   /** Present when BRIEFWIRE_LLM_URL and BRIEFWIRE_LLM_MODEL are set. */
   llm: LlmConfig | null;
 }
@@ -122,7 +116,7 @@ function llmConfig(pick: (name: string) => string | undefined): LlmConfig | null
   return { url: url.replace(/\/+$/, ''), model, apiKey: pick('BRIEFWIRE_LLM_API_KEY') ?? null };
 }
 
-function slackConfig(pick: (name: string) => string | undefined): SlackConfig | null {
+function slackConfig(pick: (name: string) => string | undefined): SlackSettings | null {
   const botToken = pick('SLACK_BOT_TOKEN');
   if (!botToken) return null;
   const signingSecret = pick('SLACK_SIGNING_SECRET') ?? null;
@@ -144,7 +138,7 @@ function slackConfig(pick: (name: string) => string | undefined): SlackConfig | 
   return { botToken, signingSecret, appToken, apiUrl, port, managers };
 }
 
-function discordConfig(pick: (name: string) => string | undefined): DiscordConfig | null {
+function discordConfig(pick: (name: string) => string | undefined): DiscordSettings | null {
   const token = pick('DISCORD_TOKEN');
   if (!token) return null;
   const applicationId = pick('DISCORD_APPLICATION_ID');

@@ -4,8 +4,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
 import { loadTopics } from '../../src/briefing/topics.ts';
 import { createDiscordAdapter } from '../../src/chat/discord/adapter.ts';
+import type { DiscordSettings } from '../../src/chat/discord/settings.ts';
 import { createHandlers } from '../../src/chat/handlers.ts';
-import { BUILTIN_TOPICS_DIR, type DiscordConfig } from '../../src/config.ts';
+import { BUILTIN_TOPICS_DIR } from '../../src/config.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
 import type { ChatAdapter, InboundHandlers } from '../../src/model/chat-port.ts';
 import { createStore } from '../../src/store/create.ts';
@@ -42,7 +43,7 @@ describeWithShared('Discord: the real discord.js client against a fake Discord',
   let adapter: ChatAdapter;
   const logs: string[] = [];
 
-  const settings = (extra: Partial<DiscordConfig> = {}): DiscordConfig => ({
+  const settings = (extra: Partial<DiscordSettings> = {}): DiscordSettings => ({
     token: 'fake-bot-token',
     applicationId: IDS.app,
     guildId: IDS.guild,
@@ -50,7 +51,7 @@ describeWithShared('Discord: the real discord.js client against a fake Discord',
     messageContent: false,
     ...extra,
   });
-  const startAdapter = async (extra: Partial<DiscordConfig> = {}): Promise<ChatAdapter> => {
+  const startAdapter = async (extra: Partial<DiscordSettings> = {}): Promise<ChatAdapter> => {
     const a = createDiscordAdapter(settings(extra), {
       commands: COMMANDS,
       log: (level, m) => logs.push(`${level}: ${m}`),

@@ -5,7 +5,7 @@ import {
   type SlackAdapter,
   type SlackAdapterOptions,
 } from '../../src/chat/slack/index.ts';
-import type { SlackConfig } from '../../src/config.ts';
+import type { SlackSettings } from '../../src/chat/slack/settings.ts';
 import type { ChannelRef } from '../../src/model/refs.ts';
 import { type ApiCall, FAKE_TEAM, type FakeSlack, startFakeSlack } from '../fakes/slack/server.ts';
 import {
@@ -35,7 +35,7 @@ describe('Slack digests: the real Bolt app against a fake Slack', () => {
   let adapter: SlackAdapter;
   const { handlers, linked } = linkRecorder();
   const logs: string[] = [];
-  const config = (over: Partial<SlackConfig> = {}): SlackConfig => ({
+  const config = (over: Partial<SlackSettings> = {}): SlackSettings => ({
     botToken: 'xoxb-fake',
     signingSecret: 'secret',
     appToken: null,

@@ -5,7 +5,8 @@ import { COMMANDS } from '../../commands/index.ts';
 import { loadTopics } from '../../src/briefing/topics.ts';
 import { createHandlers } from '../../src/chat/handlers.ts';
 import { createSlackAdapter, type SlackAdapter } from '../../src/chat/slack/index.ts';
-import { BUILTIN_TOPICS_DIR, type SlackConfig } from '../../src/config.ts';
+import type { SlackSettings } from '../../src/chat/slack/settings.ts';
+import { BUILTIN_TOPICS_DIR } from '../../src/config.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
 import type { InboundHandlers } from '../../src/model/chat-port.ts';
 import { threadKey } from '../../src/model/refs.ts';
@@ -48,7 +49,7 @@ describeWithShared('Slack adapter: the real Bolt app against a fake Slack', () =
   let fake: FakeSlack;
   let stores: Stores;
   let handlers: InboundHandlers;
-  const config = (over: Partial<SlackConfig>): SlackConfig => ({
+  const config = (over: Partial<SlackSettings>): SlackSettings => ({
     botToken: 'xoxb-fake',
     signingSecret: SECRET,
     appToken: null,
