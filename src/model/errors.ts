@@ -10,10 +10,18 @@ export type ErrorCode =
   | 'INPUT_UNSUPPORTED'
   | 'INPUT_EMPTY'
   | 'INPUT_MALFORMED'
+  /** The input is larger than a limit (bytes per file); input: the file. */
+  | 'INPUT_TOO_LARGE'
+  /** The bytes are not text in any encoding we can name (NULs, controls, undecodable); input: the file. */
+  | 'INPUT_NOT_TEXT'
   | 'TOPIC_UNKNOWN'
   | 'TOPIC_INVALID'
   | 'NO_ARTICLES'
   | 'STORE_FAILED'
+  /** The database file belongs to another application; input: its path. */
+  | 'STORE_FOREIGN'
+  /** Another process held the database's write lock past the busy timeout; input: its path. */
+  | 'STORE_BUSY'
   | 'DELIVERY_FAILED'
   /** A chat platform refused the bot or could not be reached; input: its API URL. */
   | 'PLATFORM_FAILED'
