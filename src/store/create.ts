@@ -1,10 +1,17 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { BriefwireError, reasonOf } from '../model/errors.ts';
+import { BriefwireError } from '../model/errors.ts';
 import type { Stores } from './ports/port.ts';
+import { ensureParentDirectory } from './sqlite/database-file.ts';
 import { openSqliteStore } from './sqlite/sqlite-store.ts';
 
 const POSTGRES_URL = /^postgres(ql)?:\/\//i;
+
+export interface StoreOptions {
+  /**
+   * How long a statement waits for another process's lock (a concurrent ingest's commit)
+   * before failing with STORE_BUSY; 5000 ms when unset.
+   */
+  busyTimeoutMs?: number;
+}
 
 /** True for a location that names an in-memory or URI database rather than a file path. */
 function isSpecialSqlite(location: string): boolean {
@@ -15,7 +22,7 @@ function isSpecialSqlite(location: string): boolean {
  * The store for a `--db` / BRIEFWIRE_DB / DATABASE_URL value: a `postgres://` URL or a SQLite
  * file path (its directory is created when missing; ':memory:' for a throwaway store).
  */
-export async function createStore(location: string): Promise<Stores> {
+export async function createStore(location: string, options: StoreOptions = {}): Promise<Stores> {
   if (location.trim() === '') {
     throw new BriefwireError('CONFIG_INVALID', 'The database location is empty', location);
   }
@@ -26,17 +33,6 @@ export async function createStore(location: string): Promise<Stores> {
       location,
     );
   }
-  if (!isSpecialSqlite(location)) {
-    try {
-      mkdirSync(dirname(resolve(location)), { recursive: true });
-    } catch (e) {
-      throw new BriefwireError(
-        'STORE_FAILED',
-        `Cannot create the database directory: ${reasonOf(e)}`,
-        location,
-        { cause: e },
-      );
-    }
-  }
-  return openSqliteStore(location);
+  if (!isSpecialSqlite(location)) ensureParentDirectory(location);
+  return openSqliteStore(location, options);
 }

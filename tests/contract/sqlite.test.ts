@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -197,12 +197,18 @@ describe('SQLite store specifics', () => {
     expect(await stores.articles.findArticles({ terms: { allOf: [['fine']] } })).toEqual([]);
   });
 
-  it('reports a file that is not a database as STORE_FAILED naming it', () => {
+  it('refuses a file that is not a database as STORE_FOREIGN naming it, leaving it as it was', () => {
     const path = join(root, 'not-a-db.db');
-    writeFileSync(path, 'this is plain text, not SQLite '.repeat(100));
+    const text = 'this is plain text, not SQLite '.repeat(100);
+    writeFileSync(path, text);
     expect(() => openStore(path)).toThrow(
-      expect.objectContaining({ code: 'STORE_FAILED', input: path }),
+      expect.objectContaining({
+        code: 'STORE_FOREIGN',
+        input: path,
+        message: expect.stringContaining(path),
+      }),
     );
+    expect(readFileSync(path, 'utf8')).toBe(text);
   });
 
   it('rejects an invalid time in a query as a usage error', async () => {

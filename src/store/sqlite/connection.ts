@@ -1,28 +1,24 @@
 import type Database from 'better-sqlite3';
-import { BriefwireError, reasonOf } from '../../model/errors.ts';
-
-export function storeFailed(e: unknown, location: string): BriefwireError {
-  if (e instanceof BriefwireError) return e;
-  return new BriefwireError('STORE_FAILED', `SQLite store failed: ${reasonOf(e)}`, location, {
-    cause: e,
-  });
-}
+import { storeError } from './store-errors.ts';
 
 /**
  * One better-sqlite3 connection shared by the aggregates' ports: statements prepared once per
- * distinct SQL (query shapes are few), and every failure reported as STORE_FAILED naming the
- * database.
+ * distinct SQL (query shapes are few), and every failure reported as STORE_FAILED (STORE_BUSY
+ * when another process held the lock too long) naming the database.
  */
 export class SqliteConnection {
   readonly db: Database.Database;
   readonly location: string;
+  /** How long a statement waits for another process's lock; named in STORE_BUSY messages. */
+  readonly busyTimeoutMs: number;
   /** The clock for ingested_at and subscription times. */
   readonly now: () => Date;
   readonly #statements = new Map<string, Database.Statement<unknown[], unknown>>();
 
-  constructor(db: Database.Database, location: string, now: () => Date) {
+  constructor(db: Database.Database, location: string, busyTimeoutMs: number, now: () => Date) {
     this.db = db;
     this.location = location;
+    this.busyTimeoutMs = busyTimeoutMs;
     this.now = now;
   }
 
@@ -39,12 +35,12 @@ export class SqliteConnection {
     return this.prepare(sql).all(...params) as R[];
   }
 
-  /** Runs synchronous SQLite work, turning any failure into STORE_FAILED naming the database. */
+  /** Runs synchronous SQLite work, turning any failure into a store error naming the database. */
   guard<T>(work: () => T): T {
     try {
       return work();
     } catch (e) {
-      throw storeFailed(e, this.location);
+      throw storeError(e, this.location, this.busyTimeoutMs);
     }
   }
 

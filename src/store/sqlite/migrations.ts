@@ -1,6 +1,15 @@
 import type Database from 'better-sqlite3';
 import { BriefwireError } from '../../model/errors.ts';
 
+/**
+ * Stored in the header of every Briefwire database (`PRAGMA application_id`, "Brfw" in ASCII),
+ * so a file can be told from another application's before anything is written to it.
+ */
+export const BRIEFWIRE_APPLICATION_ID = 0x42726677;
+
+/** The migrations table's columns, in order: part of how an older store is recognised. */
+export const MIGRATIONS_TABLE_COLUMNS = ['version', 'name', 'applied_at'] as const;
+
 /** One schema step. Versions are applied in ascending order, each exactly once. */
 export interface Migration {
   version: number;
@@ -200,11 +209,7 @@ export function migrate(
   db: Database.Database,
   migrations: readonly Migration[] = MIGRATIONS,
 ): number[] {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version INTEGER PRIMARY KEY,
-    name TEXT NOT NULL,
-    applied_at TEXT NOT NULL
-  )`);
+  markAsBriefwire(db);
   const sorted = [...migrations].sort((a, b) => a.version - b.version);
   const newestKnown = sorted.at(-1)?.version ?? 0;
   const isApplied = db.prepare<[number], { version: number }>(
@@ -237,6 +242,28 @@ export function migrate(
     if (step.immediate()) applied.push(m.version);
   }
   return applied;
+}
+
+/**
+ * Sets the application id and creates the migrations table, together, when either is missing
+ * (stores made before the id existed get it here); writes nothing when both are there.
+ */
+function markAsBriefwire(db: Database.Database): void {
+  const hasTable = () =>
+    db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+      .get() !== undefined;
+  const hasId = () =>
+    Number(db.pragma('application_id', { simple: true })) === BRIEFWIRE_APPLICATION_ID;
+  if (hasId() && hasTable()) return;
+  db.transaction(() => {
+    if (!hasId()) db.pragma(`application_id = ${BRIEFWIRE_APPLICATION_ID}`);
+    db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      ${MIGRATIONS_TABLE_COLUMNS[0]} INTEGER PRIMARY KEY,
+      ${MIGRATIONS_TABLE_COLUMNS[1]} TEXT NOT NULL,
+      ${MIGRATIONS_TABLE_COLUMNS[2]} TEXT NOT NULL
+    )`);
+  }).immediate();
 }
 
 /** Versions recorded as applied, ascending. */
