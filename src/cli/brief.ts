@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import { buildBriefing } from '../briefing/build.ts';
 import { BriefwireError } from '../model/errors.ts';
 import { renderJson } from '../render/json.ts';
+import { forTerminal } from '../render/terminal.ts';
 import { renderBriefing } from '../render/text.ts';
 import { withApp } from './context.ts';
 import { type CliIO, EXIT, type Subcommand } from './io.ts';
@@ -50,7 +51,10 @@ export const brief: Subcommand = {
         ...(flag(parsed, 'since-last') ? { news: 'lead' as const } : {}),
         record: true,
       });
-      io.stdout.write(format === 'json' ? renderJson(briefing) : renderBriefing(briefing, format));
+      // JSON is data (JSON.stringify escapes every control); text and Markdown reach a terminal.
+      io.stdout.write(
+        format === 'json' ? renderJson(briefing) : forTerminal(renderBriefing(briefing, format)),
+      );
       return EXIT.ok;
     });
   },

@@ -1,4 +1,5 @@
 import { startConsoleChat } from '../app.ts';
+import { forTerminal } from '../render/terminal.ts';
 import { withApp } from './context.ts';
 import { type CliIO, EXIT, type Subcommand } from './io.ts';
 import { parseOptions, stringOption } from './options.ts';
@@ -13,7 +14,8 @@ export const chat: Subcommand = {
       const adapter = await startConsoleChat(
         app,
         { input: io.stdin ?? process.stdin, output: io.stdout },
-        (m) => void io.stderr.write(`${m}\n`),
+        // Log lines can quote article text or what was typed: no escape sequence gets through.
+        (m) => void io.stderr.write(`${forTerminal(m)}\n`),
       );
       await adapter.finished();
       return EXIT.ok;

@@ -1,4 +1,5 @@
 import { DISCORD_LIMITS as L, splitText, truncateWords } from './discord-text.ts';
+import { shortenedNote } from './text.ts';
 
 /**
  * Discord message bodies as the REST API takes them (snake_case JSON), built within every
@@ -82,13 +83,55 @@ export function fieldSection(
 }
 
 /**
- * Packs embeds into messages of at most 10 embeds and 6000 characters, keeping their order;
- * `reserve` characters of each message are left free for a footer added afterwards.
+ * The most messages one reply takes. A briefing of ordinary size needs two or three; past this,
+ * the reply is shortened rather than fill a channel (Discord has no limit of its own here).
  */
-export function packEmbeds(
+export const MAX_MESSAGES_PER_REPLY = 4;
+
+export const MUTED_COLOR = 0x8a8f98;
+
+export interface PackOptions {
+  /** The first message's content, above its embeds. */
+  content?: string;
+  /** Characters of each message left free for a footer added afterwards. */
+  reserve?: number;
+  /** The footer of the last embed shown (the shortened note's, when the reply is shortened). */
+  footer?: string;
+}
+
+/**
+ * Packs embeds into messages of at most 10 embeds and 6000 characters, keeping their order, in
+ * at most MAX_MESSAGES_PER_REPLY messages: when more would be needed, the last message ends with
+ * a line saying how many lines were left out.
+ */
+export function packEmbeds(embeds: DiscordEmbed[], options: PackOptions = {}): DiscordMessage[] {
+  const { content, reserve = 0, footer } = options;
+  const all = embeds.map((e) => ({ ...e }));
+  const last = all.at(-1);
+  if (last && footer !== undefined) last.footer = { text: footer };
+  const messages = pack(all, content, reserve);
+  if (messages.length <= MAX_MESSAGES_PER_REPLY) return messages;
+
+  const kept = messages.slice(0, MAX_MESSAGES_PER_REPLY);
+  const dropped = messages.slice(MAX_MESSAGES_PER_REPLY).flatMap((m) => m.embeds);
+  const tail = kept.at(-1)!;
+  const note = (lines: number): DiscordEmbed => ({
+    description: shortenedNote(lines),
+    color: MUTED_COLOR,
+    ...(footer !== undefined ? { footer: { text: footer } } : {}),
+  });
+  const room = L.embedsTotal - reserve - embedLength(note(Number.MAX_SAFE_INTEGER));
+  const size = (): number => tail.embeds.reduce((n, e) => n + embedLength(e), 0);
+  while (tail.embeds.length >= L.embedsPerMessage || (tail.embeds.length > 0 && size() > room))
+    dropped.unshift(tail.embeds.pop()!);
+  tail.embeds.push(note(dropped.reduce((n, e) => n + linesOf(e), 0)));
+  return kept;
+}
+
+function pack(
   embeds: DiscordEmbed[],
-  content?: string,
-  reserve = 0,
+  content: string | undefined,
+  reserve: number,
 ): DiscordMessage[] {
   const messages: DiscordMessage[] = [];
   let current: DiscordMessage | null = null;
@@ -111,9 +154,30 @@ export function packEmbeds(
   return messages;
 }
 
-/** Plain content over as many messages as it needs, split at line or word boundaries. */
+/** The lines a reader would have seen: description lines with text, and one a field. */
+function linesOf(e: DiscordEmbed): number {
+  const described = (e.description ?? '').split('\n').filter((l) => l.trim()).length;
+  return described + (e.fields?.length ?? 0);
+}
+
+/**
+ * Plain content over as many messages as it needs (at most MAX_MESSAGES_PER_REPLY), split at
+ * line or word boundaries; the last says how many lines were left out when any were.
+ */
 export function contentMessages(text: string): DiscordMessage[] {
-  return splitText(text, L.content).map((content) => ({
+  const pieces = splitText(text, L.content);
+  if (pieces.length > MAX_MESSAGES_PER_REPLY) {
+    const dropped = pieces.splice(MAX_MESSAGES_PER_REPLY);
+    const room = L.content - shortenedNote(Number.MAX_SAFE_INTEGER).length - 1;
+    const [head = '', ...rest] = splitText(pieces.pop() ?? '', room);
+    dropped.unshift(...rest);
+    const lines = dropped
+      .join('\n')
+      .split('\n')
+      .filter((l) => l.trim()).length;
+    pieces.push(`${head}\n${shortenedNote(lines)}`);
+  }
+  return pieces.map((content) => ({
     content,
     embeds: [],
     allowed_mentions: NO_MENTIONS(),

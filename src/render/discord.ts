@@ -6,16 +6,13 @@ import {
   type DiscordEmbed,
   type DiscordMessage,
   fieldSection,
+  MUTED_COLOR,
   packEmbeds,
   textSection,
 } from './discord-embeds.ts';
-import {
-  DISCORD_LIMITS,
-  inert,
-  neutraliseMentions,
-  oneLine,
-  truncateWords,
-} from './discord-text.ts';
+import { DISCORD_LIMITS, inert, neutraliseMentions, truncateWords } from './discord-text.ts';
+import { FIELD_CHARS as CAP, field } from './fields.ts';
+import { linkableUrl } from './links.ts';
 import { digestHeading, digestRef, nothingNewLine } from './text.ts';
 
 export type { DiscordEmbed, DiscordMessage } from './discord-embeds.ts';
@@ -23,8 +20,9 @@ export type { DiscordEmbed, DiscordMessage } from './discord-embeds.ts';
 /**
  * Replies as Discord messages: a briefing as embeds (summary, key quotes, actors, sources),
  * an answer with its citations, text as content, a digest as its briefing under a heading with
- * its ref in the last footer. Every string from an article goes through `inert`, and every
- * message carries `allowed_mentions: { parse: [] }`.
+ * its ref in the last footer. Every string from an article goes through `shown` (its field cap,
+ * then `inert`), every message carries `allowed_mentions: { parse: [] }`, and a reply takes at
+ * most MAX_MESSAGES_PER_REPLY messages.
  */
 
 export interface DiscordRenderOptions {
@@ -33,7 +31,10 @@ export interface DiscordRenderOptions {
 }
 
 const STORY_LINES = 10;
-const MUTED = 0x8a8f98;
+const MUTED = MUTED_COLOR;
+
+/** Article text as a message shows it: one line within its cap, inert. */
+const shown = (text: string, max: number): string => inert(field(text, max));
 
 export function renderDiscord(reply: Reply, options: DiscordRenderOptions = {}): DiscordMessage[] {
   switch (reply.kind) {
@@ -58,12 +59,8 @@ export function briefingMessages(
   b: Briefing,
   options: DiscordRenderOptions = {},
 ): DiscordMessage[] {
-  const embeds = briefingEmbeds(b);
-  if (options.footer) {
-    const last = embeds.at(-1);
-    if (last) last.footer = { text: truncateWords(options.footer, DISCORD_LIMITS.footer) };
-  }
-  return packEmbeds(embeds);
+  const footer = options.footer ? truncateWords(options.footer, DISCORD_LIMITS.footer) : undefined;
+  return packEmbeds(briefingEmbeds(b), { ...(footer ? { footer } : {}) });
 }
 
 /**
@@ -72,17 +69,17 @@ export function briefingMessages(
  * nothing new is one line with the ref as subtext.
  */
 export function digestMessages(d: Digest, options: DiscordRenderOptions = {}): DiscordMessage[] {
-  const lines = { ...d, topicTitle: truncateWords(oneLine(d.topicTitle), 200) };
+  const lines = { ...d, topicTitle: field(d.topicTitle, CAP.title) };
   const ref = digestRef(d.key);
   if (!d.briefing)
     return contentMessages(`${nothingNewLine(lines, inert)}\n-# ${digestRef(d.key, inert)}`);
   const embeds = briefingEmbeds(d.briefing);
-  const last = embeds.at(-1);
-  if (!last) return contentMessages(`${digestHeading(lines, inert, '**Digest**')}\n-# ${ref}`);
+  if (!embeds.length)
+    return contentMessages(`${digestHeading(lines, inert, '**Digest**')}\n-# ${ref}`);
   const room = DISCORD_LIMITS.footer - ref.length - 3;
-  last.footer = { text: options.footer ? `${truncateWords(options.footer, room)} · ${ref}` : ref };
+  const footer = options.footer ? `${truncateWords(options.footer, room)} · ${ref}` : ref;
   const heading = truncateWords(digestHeading(lines, inert, '**Digest**'), DISCORD_LIMITS.content);
-  const messages = packEmbeds(embeds, heading, ref.length);
+  const messages = packEmbeds(embeds, { content: heading, reserve: ref.length, footer });
   const firstLast = messages.length > 1 ? messages[0]?.embeds.at(-1) : undefined;
   if (firstLast && !firstLast.footer) firstLast.footer = { text: ref };
   return messages;
@@ -95,15 +92,16 @@ function briefingEmbeds(b: Briefing): DiscordEmbed[] {
   const counts = [plural(b.sources.length, 'article')];
   if (showStories) counts.push(plural(b.stories.length, 'story', 'stories'));
   const head = [`_${counts.join(', ')} · ${covered}_`];
-  for (const note of b.notes) head.push(`> ${neutraliseMentions(note)}`);
+  for (const note of b.notes) head.push(`> ${neutraliseMentions(field(note, CAP.note))}`);
   head.push('');
-  for (const s of b.summary) head.push(`• ${inert(s.text)} [${s.source}]`);
-  embeds.push(...textSection(neutraliseMentions(`Briefing: ${oneLine(b.title)}`), head));
+  for (const s of b.summary) head.push(`• ${shown(s.text, CAP.sentence)} [${s.source}]`);
+  const title = neutraliseMentions(`Briefing: ${field(b.title, CAP.title)}`);
+  embeds.push(...textSection(title, head));
 
   if (showStories) {
     const lines = b.stories.slice(0, STORY_LINES).map((s) => {
       const cites = s.sources.map((n) => `[${n}]`).join(' ');
-      return `${s.n}. ${inert(oneLine(s.title))} — ${cites}${s.isNew ? ' · **new**' : ''}`;
+      return `${s.n}. ${shown(s.title, CAP.title)} — ${cites}${s.isNew ? ' · **new**' : ''}`;
     });
     const more = b.stories.length - STORY_LINES;
     if (more > 0) lines.push(`_… and ${plural(more, 'more story', 'more stories')} (see Sources)_`);
@@ -111,16 +109,19 @@ function briefingEmbeds(b: Briefing): DiscordEmbed[] {
   }
   if (b.quotes.length) {
     const entries = b.quotes.map((q) => ({
-      name: inert(oneLine(q.role ? `${q.speaker}, ${q.role}` : q.speaker)),
-      value: `“${inert(q.text)}” [${q.source}]`,
+      name: q.role
+        ? `${shown(q.speaker, CAP.name)}, ${shown(q.role, CAP.name)}`
+        : shown(q.speaker, CAP.name),
+      value: `“${shown(q.text, CAP.quote)}” [${q.source}]`,
     }));
     embeds.push(...fieldSection('Key quotes', entries));
   }
   if (b.actors.length) {
     const lines = b.actors.map((a) => {
-      const role = a.role ? ` — ${inert(a.role)}` : '';
-      const also = a.aliases.length ? ` (also: ${inert(a.aliases.join(', '))})` : '';
-      return `**${inert(a.name)}** · ${a.type}${role}${also}`;
+      const role = a.role ? ` — ${shown(a.role, CAP.name)}` : '';
+      const aliases = a.aliases.map((x) => field(x, CAP.name)).join(', ');
+      const also = a.aliases.length ? ` (also: ${shown(aliases, CAP.aliases)})` : '';
+      return `**${shown(a.name, CAP.name)}** · ${a.type}${role}${also}`;
     });
     embeds.push(...textSection('Actors', lines));
   }
@@ -129,11 +130,11 @@ function briefingEmbeds(b: Briefing): DiscordEmbed[] {
 }
 
 export function answerMessages(a: Answer): DiscordMessage[] {
-  const lines = [inert(a.answer)];
+  const lines = [shown(a.answer, CAP.answer)];
   if (a.found && a.scope === 'store')
     lines.push('', "_Not found in this briefing's articles; this comes from the wider archive._");
   // Titles show no markdown, so they are only made unable to ping.
-  const embeds = textSection(neutraliseMentions(`Q: ${oneLine(a.question)}`), lines);
+  const embeds = textSection(neutraliseMentions(`Q: ${field(a.question, CAP.title)}`), lines);
   if (a.citations.length)
     embeds.push(...textSection('Cited', a.citations.map(citationLine), MUTED));
   return packEmbeds(embeds);
@@ -141,22 +142,27 @@ export function answerMessages(a: Answer): DiscordMessage[] {
 
 function sourceLine(s: BriefSource): string {
   const date = s.publishedAt ? s.publishedAt.slice(0, 10) : 'undated';
-  const where = [s.source, date].filter(Boolean).map((x) => inert(String(x)));
+  const where = [s.source && field(s.source, CAP.name), date]
+    .filter(Boolean)
+    .map((x) => inert(String(x)));
   return `[${s.n}] ${link(s.title, s.url)} — ${where.join(', ')}`;
 }
 
 function citationLine(c: Citation, i: number): string {
-  const where = [c.source, c.publishedAt?.slice(0, 10)].filter((x): x is string => Boolean(x));
+  const where = [c.source && field(c.source, CAP.name), c.publishedAt?.slice(0, 10)].filter(
+    (x): x is string => Boolean(x),
+  );
   const head = `**[${i + 1}]** ${link(c.title, c.url)}${where.length ? ` — ${inert(where.join(', '))}` : ''}`;
-  return `${head}\n> ${inert(oneLine(c.sentence))}`;
+  return `${head}\n> ${shown(c.sentence, CAP.sentence)}`;
 }
 
-/** A masked link for http(s) URLs; the title alone otherwise. */
+/** A masked link for http(s) URLs (links.ts decides); the title alone otherwise. */
 function link(title: string, url: string | null): string {
-  const text = inert(truncateWords(oneLine(title), 200));
-  if (!url || !/^https?:\/\//i.test(url)) return text;
-  // Brackets and spaces would end the link early; encodeURIComponent leaves ( and ) alone.
-  const safe = url.replace(
+  const text = shown(title, CAP.title);
+  const target = linkableUrl(url);
+  if (!target) return text;
+  // Brackets and spaces would end the link early; the URL parser leaves ( and ) alone.
+  const safe = target.replace(
     /[()<>\s]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
   );

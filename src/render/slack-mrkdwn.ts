@@ -1,7 +1,11 @@
+import { linkableUrl } from './links.ts';
+import { shortenedNote } from './text.ts';
+
 /**
  * Slack's mrkdwn primitives: escaping, links and Block Kit limits. Article text goes through
- * `escapeMrkdwn`, which leaves no `<` for Slack to read as a control sequence, so no
- * `<!channel>`, `<!here>`, `<!everyone>` or `<@U…>` can reach the platform from it.
+ * `literalMrkdwn`, which leaves no `<` for Slack to read as a control sequence (so no
+ * `<!channel>`, `<!here>`, `<!everyone>` or `<@U…>` can reach the platform from it) and no
+ * character Slack would read as formatting.
  */
 
 export const SLACK_LIMITS = {
@@ -16,6 +20,12 @@ export const SLACK_LIMITS = {
   /** Slack accepts 40,000 characters of `text` but advises keeping it under 4,000. */
   fallbackText: 3900,
 } as const;
+
+/**
+ * The most messages one reply takes (each of up to 50 blocks). A briefing of ordinary size
+ * needs one; past this, the reply is shortened rather than fill a channel.
+ */
+export const MAX_MESSAGES_PER_REPLY = 3;
 
 export interface MrkdwnText {
   type: 'mrkdwn';
@@ -47,13 +57,35 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * Slack's formatting characters in article text, as look-alikes no parser pairs up: `*bold*`,
+ * `_italic_`, `~strike~` and `code` then show as written instead of formatting the text.
+ * Slack has no escape for them (a backslash shows and the text is formatted anyway). An
+ * invisible character beside them is not reliable either: Slack's parser counts a zero-width
+ * space as a word boundary, which is the known way to force bold mid-word, so whether it
+ * stops or starts formatting depends on its neighbours. A look-alike is decided by nothing.
+ * Link labels and our own markup are not affected: only article text passes through here.
+ */
+const LOOK_ALIKES: Readonly<Record<string, string>> = {
+  '*': '\u2217', // ∗ asterisk operator
+  _: '\u02cd', // ˍ modifier letter low macron
+  '~': '\u223c', // ∼ tilde operator
+  '`': '\u02cb', // ˋ modifier letter grave accent
+};
+
+/** Article text for mrkdwn: escaped, and with no character Slack reads as formatting. */
+export function literalMrkdwn(text: string): string {
+  return escapeMrkdwn(text).replace(/[*_~`]/g, (c) => LOOK_ALIKES[c] ?? c);
+}
+
 export const mrkdwn = (text: string): MrkdwnText => ({ type: 'mrkdwn', text, verbatim: true });
 
-/** A link to an http(s) URL, or the escaped label alone when the URL is anything else. */
+/** A link to an http(s) URL (links.ts decides), or the label alone when the URL is anything else. */
 export function link(url: string | null, label: string): string {
-  const safeLabel = escapeMrkdwn(label).replace(/\|/g, '¦');
-  if (!url || !/^https?:\/\/[^\s]+$/i.test(url)) return safeLabel;
-  const safeUrl = escapeMrkdwn(url).replace(/\|/g, '%7C');
+  const safeLabel = literalMrkdwn(label).replace(/\|/g, '¦');
+  const target = linkableUrl(url);
+  if (!target) return safeLabel;
+  const safeUrl = escapeMrkdwn(target).replace(/\|/g, '%7C');
   return `<${safeUrl}|${safeLabel}>`;
 }
 
@@ -97,10 +129,30 @@ export function sections(body: string): SlackBlock[] {
     .map((text) => ({ type: 'section', text: mrkdwn(text) }));
 }
 
-/** Groups blocks into messages of at most 50, keeping their order. */
-export function paginate(blocks: SlackBlock[]): SlackBlock[][] {
+/**
+ * Groups blocks into messages of at most 50, keeping their order, in at most
+ * MAX_MESSAGES_PER_REPLY messages: when more would be needed, the blocks that do not fit are
+ * left out and a line says how many lines they held. `tail` (a digest's ref) always ends the
+ * last message.
+ */
+export function paginate(blocks: SlackBlock[], tail: SlackBlock[] = []): SlackBlock[][] {
+  const room = MAX_MESSAGES_PER_REPLY * SLACK_LIMITS.blocks - tail.length;
+  let all = [...blocks, ...tail];
+  if (blocks.length > room) {
+    const dropped = blocks.slice(room - 1);
+    const lines = dropped.reduce((n, b) => n + linesOf(b), 0);
+    const note: SlackBlock = { type: 'context', elements: [mrkdwn(shortenedNote(lines))] };
+    all = [...blocks.slice(0, room - 1), note, ...tail];
+  }
   const pages: SlackBlock[][] = [];
-  for (let i = 0; i < blocks.length; i += SLACK_LIMITS.blocks)
-    pages.push(blocks.slice(i, i + SLACK_LIMITS.blocks));
+  for (let i = 0; i < all.length; i += SLACK_LIMITS.blocks)
+    pages.push(all.slice(i, i + SLACK_LIMITS.blocks));
   return pages.length ? pages : [[]];
+}
+
+/** The lines a reader would have seen in a block. */
+function linesOf(b: SlackBlock): number {
+  if (b.type === 'divider') return 0;
+  if (b.type === 'context') return b.elements.length;
+  return b.text.text.split('\n').filter((l) => l.trim()).length;
 }

@@ -7,9 +7,11 @@ import {
   coverageOf,
 } from '../model/briefing.ts';
 import type { Digest, Reply } from '../model/reply.ts';
+import { FIELD_CHARS as CAP, field } from './fields.ts';
 import {
   escapeMrkdwn as esc,
   link,
+  literalMrkdwn,
   mrkdwn,
   paginate,
   SLACK_LIMITS,
@@ -21,18 +23,34 @@ import {
 } from './slack-mrkdwn.ts';
 import { digestHeading, digestRef, nothingNewLine, renderBriefing } from './text.ts';
 
-export { escapeMrkdwn, SLACK_LIMITS, type SlackBlock, type SlackMessage } from './slack-mrkdwn.ts';
+export {
+  escapeMrkdwn,
+  literalMrkdwn,
+  MAX_MESSAGES_PER_REPLY,
+  SLACK_LIMITS,
+  type SlackBlock,
+  type SlackMessage,
+} from './slack-mrkdwn.ts';
 
 /**
  * Slack Block Kit for the platform-neutral replies: a briefing as a header, summary, quotes
  * (speaker and role), actors and linked sources; an answer with its citation; short texts; a
  * digest as its briefing under a heading line, with its ref in a context block at the end.
- * Everything from articles is escaped; long bodies are split into several sections, and past
- * 50 blocks into several messages, in order.
+ * Everything from articles is capped (fields.ts) and made literal; long bodies are split into
+ * several sections, and past 50 blocks into several messages, in order, up to
+ * MAX_MESSAGES_PER_REPLY. No file path reaches Slack: an article without a link is named by its
+ * title and outlet only.
  */
 
 /** The story list is an overview: past this many, the sources carry the rest. */
 const STORY_LINES = 10;
+
+/** Article text as mrkdwn: one line within its cap, escaped, no formatting. */
+const shown = (text: string, max: number): string => literalMrkdwn(field(text, max));
+
+/** The briefing as plain text for `text` (notifications, clients without blocks): no paths. */
+const fallback = (b: Briefing): string =>
+  literalMrkdwn(renderBriefing(b, 'text', { origins: false }));
 
 export function renderSlack(reply: Reply): SlackMessage[] {
   if (reply.kind === 'briefing') return renderSlackBriefing(reply.briefing);
@@ -47,14 +65,14 @@ export function renderSlackBriefing(b: Briefing): SlackMessage[] {
     blocks: page,
     text:
       i === 0
-        ? truncate(esc(renderBriefing(b, 'text')), SLACK_LIMITS.fallbackText)
-        : `Briefing: ${esc(oneLine(b.title))} (continued, ${i + 1} of ${pages.length})`,
+        ? truncate(fallback(b), SLACK_LIMITS.fallbackText)
+        : `Briefing: ${shown(b.title, CAP.title)} (continued, ${i + 1} of ${pages.length})`,
   }));
 }
 
 /** A digest: heading, the briefing, the ref small at the end; nothing new is one line. */
 export function renderSlackDigest(d: Digest): SlackMessage[] {
-  const lines = { ...d, topicTitle: truncate(oneLine(d.topicTitle), 200) };
+  const lines = { ...d, topicTitle: field(d.topicTitle, CAP.title) };
   const ref = context([digestRef(d.key, esc)]);
   if (!d.briefing) {
     const line = nothingNewLine(lines, esc);
@@ -65,9 +83,9 @@ export function renderSlackDigest(d: Digest): SlackMessage[] {
     ...sections(digestHeading(lines, esc, '*Digest*')),
     ...briefingBlocks(d.briefing),
   ];
-  const pages = paginate([...blocks, ref]);
-  const title = esc(oneLine(d.briefing.title));
-  const full = `${heading}\n${esc(renderBriefing(d.briefing, 'text'))}`;
+  const pages = paginate(blocks, [ref]);
+  const title = shown(d.briefing.title, CAP.title);
+  const full = `${heading}\n${fallback(d.briefing)}`;
   return pages.map((page, i) => ({
     blocks: page,
     text:
@@ -83,22 +101,24 @@ function briefingBlocks(b: Briefing): SlackBlock[] {
       type: 'header',
       text: {
         type: 'plain_text',
-        text: truncate(`Briefing: ${oneLine(b.title)}`, SLACK_LIMITS.headerText),
+        text: truncate(`Briefing: ${field(b.title, CAP.title)}`, SLACK_LIMITS.headerText),
         emoji: false,
       },
     },
-    context([overview(b), ...b.notes.map(esc)]),
+    context([overview(b), ...b.notes.map((n) => esc(field(n, CAP.note)))]),
   ];
   blocks.push(
     ...sections(
-      ['*Summary*', ...b.summary.map((s) => `• ${esc(s.text)} [${s.source}]`)].join('\n'),
+      ['*Summary*', ...b.summary.map((s) => `• ${shown(s.text, CAP.sentence)} [${s.source}]`)].join(
+        '\n',
+      ),
     ),
   );
   if (b.stories.some((s) => s.sources.length > 1 || s.isNew)) {
     const lines = b.stories.slice(0, STORY_LINES).map((s) => {
       const cites = s.sources.map((n) => `[${n}]`).join(' ');
       const carried = s.sources.length > 1 ? `${s.sources.length} sources ${cites}` : cites;
-      return `${s.n}. ${esc(oneLine(s.title))} — ${carried}${s.isNew ? ' · *new*' : ''}`;
+      return `${s.n}. ${shown(s.title, CAP.title)} — ${carried}${s.isNew ? ' · *new*' : ''}`;
     });
     const more = b.stories.length - STORY_LINES;
     if (more > 0) lines.push(`_… and ${more} more (see Sources)_`);
@@ -119,7 +139,9 @@ function briefingBlocks(b: Briefing): SlackBlock[] {
 
 export function renderSlackAnswer(a: Answer): SlackMessage {
   const blocks: SlackBlock[] = [
-    ...sections(a.found ? `> ${esc(oneLine(a.answer))}` : esc(a.answer)),
+    ...sections(
+      a.found ? `> ${shown(a.answer, CAP.answer)}` : literalMrkdwn(field(a.answer, CAP.answer)),
+    ),
   ];
   const cites = a.citations.slice(0, SLACK_LIMITS.contextElements - 1).map(citationLine);
   const notes =
@@ -128,10 +150,10 @@ export function renderSlackAnswer(a: Answer): SlackMessage {
       : [];
   if (cites.length || notes.length) blocks.push(context([...cites, ...notes]));
   const first = a.citations[0];
-  const source = first ? ` — ${esc(oneLine(first.title))}` : '';
+  const source = first ? ` — ${shown(first.title, CAP.title)}` : '';
   return {
     blocks: blocks.slice(0, SLACK_LIMITS.blocks),
-    text: truncate(`${esc(a.answer)}${source}`, SLACK_LIMITS.fallbackText),
+    text: truncate(`${shown(a.answer, CAP.answer)}${source}`, SLACK_LIMITS.fallbackText),
   };
 }
 
@@ -161,28 +183,30 @@ function context(texts: string[]): SlackBlock {
 }
 
 function quoteText(q: BriefQuote): string {
-  const who = q.role ? `*${esc(q.speaker)}*, ${esc(q.role)}` : `*${esc(q.speaker)}*`;
-  return `> “${esc(oneLine(q.text))}”\n— ${who} [${q.source}]`;
+  const speaker = `*${shown(q.speaker, CAP.name)}*`;
+  const who = q.role ? `${speaker}, ${shown(q.role, CAP.name)}` : speaker;
+  return `> “${shown(q.text, CAP.quote)}”\n— ${who} [${q.source}]`;
 }
 
 function actorLine(a: BriefActor): string {
-  const role = a.role ? ` — ${esc(a.role)}` : '';
-  const also = a.aliases.length ? ` (also: ${esc(a.aliases.join(', '))})` : '';
-  return `• *${esc(a.name)}* · ${a.type}${role}${also}`;
+  const role = a.role ? ` — ${shown(a.role, CAP.name)}` : '';
+  const aliases = a.aliases.map((x) => field(x, CAP.name)).join(', ');
+  const also = a.aliases.length ? ` (also: ${shown(aliases, CAP.aliases)})` : '';
+  return `• *${shown(a.name, CAP.name)}* · ${a.type}${role}${also}`;
 }
 
 function sourceLine(s: BriefSource): string {
   const date = s.publishedAt ? s.publishedAt.slice(0, 10) : 'undated';
-  const where = esc([s.source, date].filter(Boolean).join(', '));
-  return `[${s.n}] ${link(s.url, oneLine(s.title))} — ${where}`;
+  const where = literalMrkdwn(
+    [s.source && field(s.source, CAP.name), date].filter(Boolean).join(', '),
+  );
+  return `[${s.n}] ${link(s.url, field(s.title, CAP.title))} — ${where}`;
 }
 
 function citationLine(c: Citation): string {
   const date = c.publishedAt ? c.publishedAt.slice(0, 10) : 'undated';
-  const where = esc([c.source, date].filter(Boolean).join(', '));
-  return `Source: ${link(c.url, oneLine(c.title))} — ${where}`;
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  const where = literalMrkdwn(
+    [c.source && field(c.source, CAP.name), date].filter(Boolean).join(', '),
+  );
+  return `Source: ${link(c.url, field(c.title, CAP.title))} — ${where}`;
 }

@@ -6,29 +6,54 @@ import {
   type BriefStory,
   coverageOf,
 } from '../model/briefing.ts';
+import { FIELD_CHARS as CAP, field } from './fields.ts';
+import { linkableUrl } from './links.ts';
 
 /** Plain text for terminals, and Markdown for chat and files, from the same walk. */
 
 type Style = 'text' | 'markdown';
 
+export interface TextOptions {
+  /**
+   * Show where an article without a link came from (its file path, `file.json#2`). On for the
+   * CLI, whose user owns those files; off wherever the text reaches a chat (console chat, Slack's
+   * fallback), which must never learn the server's paths.
+   */
+  origins?: boolean;
+}
+
 /** The story list is an overview, ranked: past this many, the Sources list has the rest. */
 const STORY_LINES = 10;
+
+/**
+ * Article text as the style shows it: one line within its cap, and in Markdown with every
+ * character that could start a link, an HTML tag, emphasis or code escaped (CommonMark's
+ * backslash escape), so that what the article says is shown and never interpreted.
+ */
+function show(text: string, max: number, style: Style): string {
+  const shown = field(text, max);
+  return style === 'markdown' ? shown.replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`) : shown;
+}
 
 function heading(title: string, style: Style): string {
   return style === 'markdown' ? `## ${title}` : `${title}\n${'─'.repeat(title.length)}`;
 }
 
 function quoteLine(q: BriefQuote, style: Style): string {
-  const who = q.role ? `${q.speaker}, ${q.role}` : q.speaker;
+  const speaker = show(q.speaker, CAP.name, style);
+  const who = q.role ? `${speaker}, ${show(q.role, CAP.name, style)}` : speaker;
+  const text = show(q.text, CAP.quote, style);
   return style === 'markdown'
-    ? `> “${q.text}”\n> — **${who}** [${q.source}]`
-    : `  “${q.text}”\n     — ${who} [${q.source}]`;
+    ? `> “${text}”\n> — **${who}** [${q.source}]`
+    : `  “${text}”\n     — ${who} [${q.source}]`;
 }
 
 function actorLine(a: BriefActor, style: Style): string {
-  const name = style === 'markdown' ? `**${a.name}**` : a.name;
-  const role = a.role ? ` — ${a.role}` : '';
-  const also = a.aliases.length ? ` (also: ${a.aliases.join(', ')})` : '';
+  const shownName = show(a.name, CAP.name, style);
+  const name = style === 'markdown' ? `**${shownName}**` : shownName;
+  const role = a.role ? ` — ${show(a.role, CAP.name, style)}` : '';
+  const aliases = a.aliases.map((x) => field(x, CAP.name)).join(', ');
+  const also = a.aliases.length ? ` (also: ${show(aliases, CAP.aliases, style)})` : '';
   return `${style === 'markdown' ? '-' : ' '} ${name} · ${a.type}${role}${also}`;
 }
 
@@ -36,22 +61,35 @@ function storyLine(s: BriefStory, style: Style): string {
   const cites = s.sources.map((n) => `[${n}]`).join(' ');
   const carried = s.sources.length > 1 ? `${s.sources.length} sources ${cites}` : cites;
   const isNew = s.isNew ? (style === 'markdown' ? ' · **new**' : ' · new') : '';
-  return `${style === 'markdown' ? '' : '  '}${s.n}. ${oneLine(s.title)} — ${carried}${isNew}`;
+  return `${style === 'markdown' ? '' : '  '}${s.n}. ${show(s.title, CAP.title, style)} — ${carried}${isNew}`;
 }
 
-function sourceLine(s: BriefSource, style: Style): string {
+function sourceLine(s: BriefSource, style: Style, options: TextOptions): string {
   const date = s.publishedAt ? s.publishedAt.slice(0, 10) : 'undated';
-  const where = [s.source, date].filter(Boolean).join(', ');
-  const link = s.url ?? s.origin;
-  const title =
-    style === 'markdown' && s.url ? `[${oneLine(s.title)}](${s.url})` : oneLine(s.title);
-  return `${style === 'markdown' ? '' : '  '}[${s.n}] ${title} — ${where}${style === 'markdown' && s.url ? '' : ` (${link})`}`;
+  const outlet = s.source ? show(s.source, CAP.name, style) : null;
+  const where = [outlet, date].filter(Boolean).join(', ');
+  const title = show(s.title, CAP.title, style);
+  const url = linkableUrl(s.url);
+  const lead = `${style === 'markdown' ? '' : '  '}[${s.n}] `;
+  if (style === 'markdown' && url) return `${lead}[${title}](${markdownTarget(url)}) — ${where}`;
+  // Only an http(s) URL is shown as where to read it; else the file it came from, where allowed.
+  const from = url ?? (options.origins === false ? null : show(s.origin, CAP.title * 2, style));
+  return `${lead}${title} — ${where}${from ? ` (${from})` : ''}`;
 }
 
-export function renderBriefing(b: Briefing, style: Style): string {
+/** A link target Markdown cannot end early: parentheses (and anything spacy) percent-encoded. */
+function markdownTarget(url: string): string {
+  return url.replace(
+    /[()<>\s]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
+}
+
+export function renderBriefing(b: Briefing, style: Style, options: TextOptions = {}): string {
   const out: string[] = [];
   const covered = coverageOf(b.window);
-  out.push(style === 'markdown' ? `# Briefing: ${b.title}` : `Briefing: ${b.title}`);
+  const title = show(b.title, CAP.title, style);
+  out.push(style === 'markdown' ? `# Briefing: ${title}` : `Briefing: ${title}`);
   // The story list says something the sources do not only when an outlet repeats another
   // or a story is new to the reader.
   const showStories = b.stories.some((s) => s.sources.length > 1 || s.isNew);
@@ -60,10 +98,15 @@ export function renderBriefing(b: Briefing, style: Style): string {
     (showStories ? `, ${plural(b.stories.length, 'story', 'stories')}` : '');
   const em = style === 'markdown' ? '_' : '';
   out.push(`${em}${count} · ${covered}${em}`);
-  for (const note of b.notes) out.push(style === 'markdown' ? `> ${note}` : `Note: ${note}`);
+  for (const n of b.notes) {
+    const note = show(n, CAP.note, style);
+    out.push(style === 'markdown' ? `> ${note}` : `Note: ${note}`);
+  }
   out.push('', heading('Summary', style));
   for (const s of b.summary)
-    out.push(`${style === 'markdown' ? '-' : ' '} ${s.text} [${s.source}]`);
+    out.push(
+      `${style === 'markdown' ? '-' : ' '} ${show(s.text, CAP.sentence, style)} [${s.source}]`,
+    );
   if (showStories) {
     out.push('', heading('Stories', style));
     for (const s of b.stories.slice(0, STORY_LINES)) out.push(storyLine(s, style));
@@ -81,7 +124,7 @@ export function renderBriefing(b: Briefing, style: Style): string {
     for (const a of b.actors) out.push(actorLine(a, style));
   }
   out.push('', heading('Sources', style));
-  for (const s of b.sources) out.push(sourceLine(s, style));
+  for (const s of b.sources) out.push(sourceLine(s, style, options));
   return `${out.join('\n')}\n`;
 }
 
@@ -125,8 +168,16 @@ export function digestRef(key: string, esc: Escape = asIs): string {
   return `ref ${esc(key)}`;
 }
 
+/** The last line of a reply that was cut to its platform's message cap. */
+export function shortenedNote(lines: number): string {
+  return `… (shortened: ${plural(lines, 'more line')})`;
+}
+
 /** A digest for the terminal: its heading, the briefing, and its ref. */
-export function renderDigestText(d: DigestLines & { briefing: Briefing | null }): string {
+export function renderDigestText(
+  d: DigestLines & { briefing: Briefing | null },
+  options: TextOptions = {},
+): string {
   if (!d.briefing) return `${nothingNewLine(d)}\n${digestRef(d.key)}\n`;
-  return `${digestHeading(d)}\n\n${renderBriefing(d.briefing, 'text')}\n${digestRef(d.key)}\n`;
+  return `${digestHeading(d)}\n\n${renderBriefing(d.briefing, 'text', options)}\n${digestRef(d.key)}\n`;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/model/answer.ts';
 import type { Briefing } from '../../src/model/briefing.ts';
 import { type DiscordMessage, renderDiscord } from '../../src/render/discord.ts';
-import { embedLength } from '../../src/render/discord-embeds.ts';
+import { embedLength, MAX_MESSAGES_PER_REPLY } from '../../src/render/discord-embeds.ts';
 import {
   escapeMarkdown,
   DISCORD_LIMITS as L,
@@ -167,7 +167,7 @@ describe('Discord rendering', () => {
     expect(m?.embeds.at(-1)?.footer?.text).toBe('Ask in the thread');
   });
 
-  it('keeps a long briefing within every limit, split across embeds and messages in order', () => {
+  it('keeps a long briefing within every limit and the message cap, in order, saying what it left out', () => {
     const long = briefing({
       summary: Array.from({ length: 12 }, (_, i) => ({
         text: words(120, `s${i}x`),
@@ -193,17 +193,39 @@ describe('Discord rendering', () => {
       })),
     });
     const messages = renderDiscord({ kind: 'briefing', briefing: long });
-    expect(messages.length).toBeGreaterThan(1);
+    expect(messages).toHaveLength(MAX_MESSAGES_PER_REPLY);
     expectWithinLimits(messages);
     const text = allText(messages);
-    // Every quote's words are all there, whole and in order, across its continued fields.
-    for (let i = 0; i < 30; i += 1) {
-      const found = text.match(new RegExp(`\\bq${i}x\\d+\\b`, 'g')) ?? [];
-      expect(found).toEqual(words(400, `q${i}x`).split(' '));
-    }
-    const order = ['Briefing:', 'Key quotes', 'Actors', 'Sources'].map((t) => text.indexOf(t));
+    // Each quote shown is the start of its words, whole words in order, cut with "…".
+    const shownQuotes = messages.flatMap((m) => m.embeds.flatMap((e) => e.fields ?? []));
+    expect(shownQuotes.length).toBeGreaterThan(0);
+    shownQuotes.forEach((f, i) => {
+      const found = f.value.match(new RegExp(`\\bq${i}x\\d+\\b`, 'g')) ?? [];
+      expect(found.length).toBeGreaterThan(10);
+      expect(found).toEqual(words(400, `q${i}x`).split(' ').slice(0, found.length));
+      expect(f.value).toMatch(/…” \[\d+\]$/);
+      expect(f.value.length).toBeLessThan(700);
+    });
+    const order = ['Briefing:', 'Key quotes'].map((t) => text.indexOf(t));
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(text.indexOf('[80]')).toBeGreaterThan(text.indexOf('[79]'));
+    // The last line says it was shortened, by exactly the lines not shown: the heading line,
+    // 12 summary lines, 30 quotes, 1 actor, 80 sources.
+    const note = messages.at(-1)?.embeds.at(-1);
+    const reported = Number(
+      /^… \(shortened: (\d+) more lines\)$/.exec(note?.description ?? '')?.[1],
+    );
+    const shownLines = messages
+      .flatMap((m) => m.embeds)
+      .filter((e) => e !== note)
+      .reduce(
+        (n, e) =>
+          n +
+          (e.description ?? '').split('\n').filter((l) => l.trim()).length +
+          (e.fields?.length ?? 0),
+        0,
+      );
+    expect(reported).toBeGreaterThan(0);
+    expect(shownLines + reported).toBe(1 + 12 + 30 + 1 + 80);
   });
 
   it('makes article text inert: no mention survives, markdown is literal', () => {
@@ -255,11 +277,25 @@ describe('Discord rendering', () => {
   });
 
   it('splits long text into messages of at most 2000 characters, in order', () => {
-    const text = words(1500);
+    const text = words(500);
     const messages = renderDiscord({ kind: 'text', text, ephemeral: false });
     expect(messages.length).toBeGreaterThan(1);
     expectWithinLimits(messages);
     expect(messages.map((m) => m.content).join(' ')).toBe(text);
+  });
+
+  it('caps long text at the message cap, the last message saying how many lines it left out', () => {
+    const lines = Array.from({ length: 400 }, (_, i) => `line ${i}: ${words(10, `w${i}x`)}`);
+    const messages = renderDiscord({ kind: 'text', text: lines.join('\n'), ephemeral: false });
+    expect(messages).toHaveLength(MAX_MESSAGES_PER_REPLY);
+    expectWithinLimits(messages);
+    const shown = messages
+      .map((m) => m.content ?? '')
+      .join('\n')
+      .split('\n');
+    const note = shown.pop() ?? '';
+    expect(shown).toEqual(lines.slice(0, shown.length));
+    expect(note).toBe(`… (shortened: ${lines.length - shown.length} more lines)`);
   });
 
   it('renders a digest long enough for several messages with its ref in the first and last, within limits', () => {

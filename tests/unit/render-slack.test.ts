@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/model/answer.ts';
 import type { Briefing } from '../../src/model/briefing.ts';
 import {
-  escapeMrkdwn,
+  MAX_MESSAGES_PER_REPLY,
   renderSlack,
   renderSlackAnswer,
   renderSlackBriefing,
@@ -152,7 +152,8 @@ describe('Slack rendering', () => {
     const payload = JSON.stringify(renderSlackBriefing(hostile));
     for (const ping of PINGS) expect(payload).not.toContain(ping);
     expect(payload).toContain('Storm &lt;!channel&gt; hits &lt;!here&gt; &amp; &lt;!everyone&gt;');
-    expect(payload).toContain('<https://x.test/&lt;!channel&gt;%7Ca|Storm');
+    // The URL as the URL parser normalises it: angle brackets percent-encoded, `|` too.
+    expect(payload).toContain('<https://x.test/%3C!channel%3E%7Ca|Storm');
     const answer: Answer = {
       question: 'q',
       found: true,
@@ -184,9 +185,12 @@ describe('Slack rendering', () => {
   });
 
   it('splits long bodies into 3000-character sections and past 50 blocks into messages, in order', () => {
-    const long = Array.from({ length: 40 }, (_, i) => `Sentence ${i} ${'word '.repeat(40)}`).join(
-      ' ',
-    );
+    const summary = Array.from({ length: 14 }, (_, i) => ({
+      text: `Sentence ${i} ${'word '.repeat(80)}`.trim(),
+      articleId: 1,
+      source: 1,
+      story: 1,
+    }));
     const sources = Array.from({ length: 400 }, (_, i) => ({
       n: i + 1,
       articleId: i + 1,
@@ -203,11 +207,7 @@ describe('Slack rendering', () => {
       articleId: 1,
       source: 1,
     }));
-    const b = briefing({
-      summary: [{ text: long, articleId: 1, source: 1, story: 1 }],
-      sources,
-      quotes,
-    });
+    const b = briefing({ summary, sources, quotes });
     const messages = renderSlackBriefing(b);
     expect(messages.length).toBeGreaterThan(1);
     expectWithinLimits(messages);
@@ -217,8 +217,36 @@ describe('Slack rendering', () => {
     expect(order).toEqual(sources.map((s) => s.n));
     const said = [...all.matchAll(/^> “Quote (\d+)”/gm)].map((m) => Number(m[1]));
     expect(said).toEqual(quotes.map((_, i) => i));
-    expect(all.replace(/\s+/g, ' ')).toContain(escapeMrkdwn(long).replace(/\s+/g, ' ').trim());
+    for (const s of summary) expect(all).toContain(`• ${s.text} [1]`);
+    expect(all.replace(/\s+/g, ' ')).not.toContain('shortened');
     expect(messages[1]?.text).toMatch(/\(continued, 2 of \d+\)/);
+  });
+
+  it('caps a reply at the message cap, the last block saying how many lines it left out', () => {
+    const quotes = Array.from({ length: 200 }, (_, i) => ({
+      text: `Quote ${i}`,
+      speaker: `Speaker ${i}`,
+      role: null,
+      articleId: 1,
+      source: 1,
+    }));
+    const messages = renderSlackBriefing(briefing({ quotes }));
+    expect(messages).toHaveLength(MAX_MESSAGES_PER_REPLY);
+    expectWithinLimits(messages);
+    const blocks = messages.flatMap((m) => m.blocks);
+    const said = [
+      ...texts(blocks)
+        .join('\n')
+        .matchAll(/^> “Quote (\d+)”/gm),
+    ].map((m) => Number(m[1]));
+    expect(said).toEqual(quotes.slice(0, said.length).map((_, i) => i));
+    const note = blocks.at(-1);
+    expect(note?.type).toBe('context');
+    const reported = Number(
+      /^… \(shortened: (\d+) more lines\)$/.exec(texts([note!])[0] ?? '')?.[1],
+    );
+    // Quotes not shown take two lines each; then the actors (2 lines) and sources (2 lines).
+    expect(reported).toBe((quotes.length - said.length) * 2 + 2 + 2);
   });
 
   it('never cuts an entity or loses text when splitting', () => {

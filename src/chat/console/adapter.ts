@@ -5,6 +5,7 @@ import type { CommandDeclaration } from '../../model/command.ts';
 import type { ChannelRef, Posted, ThreadRef } from '../../model/refs.ts';
 import type { Reply } from '../../model/reply.ts';
 import { renderAnswer } from '../../render/answer.ts';
+import { forTerminal } from '../../render/terminal.ts';
 import { renderBriefing, renderDigestText } from '../../render/text.ts';
 import { helpText, parseCommandText } from '../command-text.ts';
 
@@ -23,6 +24,7 @@ export interface ConsoleOptions {
 }
 
 const CHANNEL: ChannelRef = { platform: 'console', workspace: null, channel: 'terminal' };
+const CHAT_TEXT = { origins: false } as const;
 
 export interface ConsoleAdapter extends ChatAdapter {
   /** Resolves when the input ends (Ctrl-D) or `stop()` is called. */
@@ -31,8 +33,12 @@ export interface ConsoleAdapter extends ChatAdapter {
 
 export function createConsoleAdapter(options: ConsoleOptions): ConsoleAdapter {
   const user = options.user ?? { id: 'local', name: 'you', canManage: true };
-  const write = (text: string): void =>
+  // Everything shown here may carry article text (or echo it in an error): no escape sequence
+  // reaches the terminal.
+  const write = (raw: string): void => {
+    const text = forTerminal(raw);
     void options.output.write(text.endsWith('\n') ? text : `${text}\n`);
+  };
   let thread: ThreadRef | null = null;
   let posts = 0;
   let done: () => void = () => {};
@@ -42,9 +48,10 @@ export function createConsoleAdapter(options: ConsoleOptions): ConsoleAdapter {
   let close: () => void = () => {};
 
   const show = (reply: Reply): void => {
-    if (reply.kind === 'briefing') write(renderBriefing(reply.briefing, 'text'));
-    else if (reply.kind === 'answer') write(renderAnswer(reply.answer));
-    else if (reply.kind === 'digest') write(renderDigestText(reply.digest));
+    // A chat, even in the terminal: articles are named by title and outlet, never by file path.
+    if (reply.kind === 'briefing') write(renderBriefing(reply.briefing, 'text', CHAT_TEXT));
+    else if (reply.kind === 'answer') write(renderAnswer(reply.answer, true, CHAT_TEXT));
+    else if (reply.kind === 'digest') write(renderDigestText(reply.digest, CHAT_TEXT));
     else write(reply.text);
   };
 
