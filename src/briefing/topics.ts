@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { BriefwireError } from '../model/errors.ts';
+import { BriefwireError, reasonOf } from '../model/errors.ts';
 import { lookupPlace, placeForms } from '../nlp/text/places.ts';
 import type { TermQuery } from '../store/ports/articles.ts';
 import { closeMatches } from './similar.ts';
+import { DEFAULT_WINDOW, invalidFile, parseTopicDefinition, readTopicFile } from './topic-file.ts';
 
 /**
  * Topics: defined ones from the briefings/ folder (one JSON file a topic), and ad-hoc slugs
@@ -22,125 +23,51 @@ export interface Topic {
 }
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
-const DEFAULT_WINDOW = '7d';
 
 /**
- * A topic file: `allOf` groups must each match (a group matches when any of its phrases
- * does), `anyOf` is one more such group, `aliases` maps a phrase to other ways of saying it
- * (applied to every phrase), `exclude` leaves out articles with any of its phrases.
+ * Topic files that exist but are invalid, by slug, for each list loadTopics returned. The list
+ * goes everywhere topics do (commands, the scheduler), so resolving such a slug can say its file
+ * is invalid instead of quietly briefing on the slug's words.
  */
-export interface TopicFile {
-  title?: unknown;
-  description?: unknown;
-  allOf?: unknown;
-  anyOf?: unknown;
-  aliases?: unknown;
-  exclude?: string[];
-  window?: unknown;
-}
-
-function parseAliases(
-  value: unknown,
-  bad: (field: string, why: string) => BriefwireError,
-): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  if (value === undefined) return out;
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw bad('aliases', 'must map a phrase to a list of phrases');
-  for (const [phrase, alternatives] of Object.entries(value)) {
-    if (!isPhraseList(alternatives))
-      throw bad('aliases', `"${phrase}" must map to a list of phrases`);
-    out.set(
-      phrase.toLowerCase(),
-      alternatives.map((a) => a.toLowerCase()),
-    );
-  }
-  return out;
-}
-
-/** Lowercased phrases with their aliases, each once, in first-seen order. */
-function expandAliases(phrases: string[], aliases: Map<string, string[]>): string[] {
-  const out = new Set<string>();
-  for (const p of phrases) {
-    const lower = p.toLowerCase();
-    out.add(lower);
-    for (const a of aliases.get(lower) ?? []) out.add(a);
-  }
-  return [...out];
-}
-
-function isPhraseList(v: unknown): v is string[] {
-  return Array.isArray(v) && v.every((p) => typeof p === 'string' && p.trim() !== '');
-}
+const invalidFiles = new WeakMap<readonly Topic[], ReadonlyMap<string, BriefwireError>>();
 
 /** Reads and validates one topic file; errors name the file and the field. */
 export function parseTopicFile(slug: string, path: string, raw: string): Topic {
-  let data: TopicFile;
-  try {
-    data = JSON.parse(raw) as TopicFile;
-  } catch (e) {
-    throw new BriefwireError(
-      'TOPIC_INVALID',
-      `${path}: not valid JSON (${(e as Error).message})`,
+  if (!SLUG.test(slug))
+    throw invalidFile(
       path,
+      `"${slug}" is not a topic name: name the file in lowercase letters, digits and dashes, such as harbour-strike.json`,
     );
-  }
-  const bad = (field: string, why: string): BriefwireError =>
-    new BriefwireError('TOPIC_INVALID', `${path}: "${field}" ${why}`, path);
-  if (typeof data.title !== 'string' || !data.title.trim())
-    throw bad('title', 'must be a non-empty string');
-  const hasAllOf = Array.isArray(data.allOf) && data.allOf.length > 0;
-  if (data.allOf !== undefined && (!Array.isArray(data.allOf) || !data.allOf.every(isPhraseList))) {
-    throw bad('allOf', 'must be a list of groups, each a non-empty list of phrases');
-  }
-  if (data.anyOf !== undefined && !isPhraseList(data.anyOf))
-    throw bad('anyOf', 'must be a list of phrases');
-  if (!hasAllOf && !(Array.isArray(data.anyOf) && data.anyOf.length > 0)) {
-    throw bad('allOf', 'or "anyOf" must give the words an article has to contain');
-  }
-  if (data.exclude !== undefined && !isPhraseList(data.exclude))
-    throw bad('exclude', 'must be a list of phrases');
-  if (data.window !== undefined && typeof data.window !== 'string')
-    throw bad('window', 'must be a string such as "7d"');
-  const aliases = parseAliases(data.aliases, bad);
-  const groups = [
-    ...((data.allOf as string[][] | undefined) ?? []),
-    ...(data.anyOf ? [data.anyOf as string[]] : []),
-  ];
-  const terms: TermQuery = { allOf: groups.map((g) => expandAliases(g, aliases)) };
-  if (data.exclude?.length) terms.noneOf = expandAliases(data.exclude, aliases);
-  return {
-    slug,
-    title: data.title.trim(),
-    description: typeof data.description === 'string' ? data.description : null,
-    terms,
-    window: data.window ?? DEFAULT_WINDOW,
-    defined: true,
-  };
+  return { slug, ...parseTopicDefinition(path, raw), defined: true };
 }
 
-/** All defined topics in a folder, by slug; a broken file is reported, the rest still load. */
+/** All defined topics in a folder, by slug; a bad file is reported by path and skipped, the rest still load. */
 export function loadTopics(dir: string): { topics: Topic[]; problems: BriefwireError[] } {
   const topics: Topic[] = [];
   const problems: BriefwireError[] = [];
-  let files: string[] = [];
+  const invalid = new Map<string, BriefwireError>();
+  invalidFiles.set(topics, invalid);
+  let files: string[];
   try {
     files = readdirSync(dir)
       .filter((f) => f.endsWith('.json'))
       .sort();
-  } catch {
+  } catch (e) {
+    // No folder means no defined topics; any other failure is worth a word.
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+      problems.push(invalidFile(dir, `the topics folder cannot be read (${reasonOf(e)})`));
     return { topics, problems };
   }
   for (const file of files) {
     const path = join(dir, file);
+    const slug = file.replace(/\.json$/, '');
     try {
-      topics.push(parseTopicFile(file.replace(/\.json$/, ''), path, readFileSync(path, 'utf8')));
+      topics.push(parseTopicFile(slug, path, readTopicFile(path)));
     } catch (e) {
-      problems.push(
-        e instanceof BriefwireError
-          ? e
-          : new BriefwireError('TOPIC_INVALID', `${path}: ${String(e)}`, path),
-      );
+      const problem =
+        e instanceof BriefwireError ? e : invalidFile(path, `cannot be read (${reasonOf(e)})`);
+      problems.push(problem);
+      invalid.set(slug.toLowerCase(), problem);
     }
   }
   return { topics, problems };
@@ -158,11 +85,22 @@ export function normaliseSlug(input: string): string {
   return slug;
 }
 
-/** A defined topic by slug, else an ad-hoc one built from the slug's words. */
+/**
+ * A defined topic by slug, else an ad-hoc one built from the slug's words. A slug whose topic
+ * file exists but is invalid is refused (TOPIC_INVALID, naming the file), not read as words.
+ */
 export function resolveTopic(input: string, defined: Topic[]): Topic {
   const slug = normaliseSlug(input);
   const found = defined.find((t) => t.slug === slug);
   if (found) return found;
+  const invalid = invalidFiles.get(defined)?.get(slug);
+  if (invalid) {
+    throw new BriefwireError(
+      'TOPIC_INVALID',
+      `The topic file for "${slug}" is invalid, so that topic is not loaded: ${invalid.message}`,
+      invalid.input,
+    );
+  }
   const groups = adHocGroups(slug.split('-').filter(Boolean));
   return {
     slug,
