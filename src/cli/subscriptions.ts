@@ -4,7 +4,7 @@ import { describeLast, describeNext, subscriptionStatus } from '../schedule/stat
 import { checkSubscription } from '../schedule/subscribe.ts';
 import { withApp } from './context.ts';
 import { type CliIO, EXIT, type Subcommand } from './io.ts';
-import { flag, parseOptions, stringOption } from './options.ts';
+import { flag, parseOptions, positiveInteger, stringOption } from './options.ts';
 
 /** `subscribe`, `subscriptions` and `unsubscribe`: a channel's digests from the command line. */
 
@@ -110,9 +110,10 @@ export const unsubscribe: Subcommand = {
   async run(argv: string[], io: CliIO): Promise<number> {
     const parsed = parseOptions('unsubscribe', argv, {});
     const [raw, ...extra] = parsed.positionals;
-    const id = Number(raw?.replace(/^#/, ''));
-    if (!raw || extra.length || !Number.isInteger(id) || id <= 0)
-      throw usage('give the subscription number shown by briefwire subscriptions', argv);
+    if (!raw || extra.length)
+      throw usage('give one subscription number, as shown by briefwire subscriptions', argv);
+    // "#12" as listed by `subscriptions`, or "12"; never "1e3" read as 1000.
+    const id = positiveInteger(raw.replace(/^#/, ''), 'the subscription number');
     return withApp(io, stringOption(parsed, 'db'), async (app) => {
       const sub = await app.stores.subscriptions.get(id);
       if (!sub || !(await app.stores.subscriptions.removeById(id))) {
