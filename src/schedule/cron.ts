@@ -90,11 +90,15 @@ function parseFields(text: string): CronFields {
   const [minute, hour, dayOfMonth, month, dayOfWeek] = FIELD_ORDER.map((key, i) =>
     parseField(parts[i] ?? '', RULES[key]),
   ) as [CronField, CronField, CronField, CronField, CronField];
-  if (!dayOfMonth.star) {
-    // Such a schedule would never fire; better to say so than to wait forever.
+  // Such a schedule would never fire; better to say so than to wait forever. Only a restricted
+  // day-of-month with an unrestricted day-of-week can: a restricted day-of-week fires on its
+  // weekdays anyway (Vixie's either-day rule), and a `*` or `*/n` day-of-month includes the 1st.
+  if (!dayOfMonth.star && dayOfWeek.star) {
     const possible = month.values.some((m) => dayOfMonth.values.some((d) => d <= MAX_DAYS[m]!));
     if (!possible) {
-      throw new Problem(`day-of-month "${parts[2]}" never occurs in month "${parts[3]}"`);
+      throw new Problem(
+        `day-of-month "${parts[2]}" never occurs in month "${parts[3]}", so it would never fire`,
+      );
     }
   }
   return { minute, hour, dayOfMonth, month, dayOfWeek };
@@ -187,7 +191,8 @@ function formatField(field: CronField): string {
   return parts.join(',');
 }
 
-function daysInMonth(year: number, month: number): number {
+/** Days in a month (1–12) of a proleptic Gregorian year. */
+export function daysInMonth(year: number, month: number): number {
   // setUTCFullYear, unlike Date.UTC, does not map years 0–99 to 1900–1999.
   const d = new Date(0);
   d.setUTCFullYear(year, month, 0);

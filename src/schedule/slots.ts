@@ -5,12 +5,17 @@
  */
 
 import { instantOf, utcMs, wallClockOf } from '../time/zoned.ts';
-import { type CronFields, matchesDay, parseCron, timesOfDay } from './cron.ts';
+import { type CronFields, daysInMonth, matchesDay, parseCron, timesOfDay } from './cron.ts';
 import type { ScheduleSpec } from './spec.ts';
 
 const DAY_MS = 86_400_000;
-/** How far nextSlot looks: a little over a year, enough for 29 Feb when one is that close. */
-const LOOKAHEAD_DAYS = 400;
+/**
+ * How far nextSlot looks, in months: the Gregorian calendar repeats every 400 years (146097
+ * days, a whole number of weeks), so a schedule with no slot in that span has none at all.
+ * The walk skips months the schedule leaves out and tests each day with arithmetic alone, so
+ * the rarest possible schedule (29 February, up to eight years off: 2096 → 2104) is quick.
+ */
+const CALENDAR_CYCLE_MONTHS = 400 * 12;
 /**
  * A day's slot can land on the next local date (a gap at midnight pushes 23:30
  * past it) and, where clocks fell back across midnight, local dates briefly run
@@ -92,23 +97,42 @@ export function slotsBetween(
   return ascendingUnique(found).slice(-limit);
 }
 
-/** The first slot strictly after `after`, or null if none within ~400 days. */
+/** The first slot strictly after `after`; null only for a schedule that never fires. */
 export function nextSlot(spec: ScheduleSpec, tz: string, after: Date): Date | null {
   const from = after.getTime();
   const plan = planOf(spec);
-  const firstDay = localDay(from, tz) - DAY_MS;
-  let lastDay = firstDay + (LOOKAHEAD_DAYS + 1) * DAY_MS;
   let best: number | undefined;
-  for (let day = firstDay; day <= lastDay; day += DAY_MS) {
+  let lastDay = Number.POSITIVE_INFINITY;
+  for (const day of matchingDays(plan.fields, localDay(from, tz) - DAY_MS)) {
+    if (day > lastDay) break;
     for (const t of slotsOfDay(plan, tz, day)) {
       if (t > from && (best === undefined || t < best)) best = t;
     }
     // Only dates within the margin of the first find can still hold an earlier slot.
-    if (best !== undefined && lastDay > day + MARGIN_DAYS * DAY_MS) {
+    if (best !== undefined && lastDay === Number.POSITIVE_INFINITY) {
       lastDay = day + MARGIN_DAYS * DAY_MS;
     }
   }
   return best === undefined ? null : new Date(best);
+}
+
+/** The local dates (as UTC midnights) from `firstDay` on that the schedule fires on, for one calendar cycle. */
+function* matchingDays(fields: CronFields, firstDay: number): Generator<number> {
+  const start = new Date(firstDay);
+  let year = start.getUTCFullYear();
+  let month = start.getUTCMonth() + 1;
+  let day = start.getUTCDate();
+  for (let months = 0; months <= CALENDAR_CYCLE_MONTHS; months++) {
+    if (fields.month.values.includes(month)) {
+      for (const last = daysInMonth(year, month); day <= last; day++) {
+        const ms = utcMs(year, month, day);
+        if (matchesDay(fields, year, month, day, new Date(ms).getUTCDay())) yield ms;
+      }
+    }
+    day = 1;
+    month = month === 12 ? 1 : month + 1;
+    if (month === 1) year++;
+  }
 }
 
 /** "2026-03-29T07:00Z": the slot in UTC to the minute, for ledger keys. */

@@ -198,12 +198,17 @@ describe('nextSlot', () => {
     );
   });
 
-  it('finds 29 February within about a year, and gives null when it is further off', () => {
+  it('finds 29 February however far off it is (the next leap year, or 2104 after 2096)', () => {
     const spec = parseSchedule('0 0 29 2 *');
     expect(nextSlot(spec, 'UTC', at('2027-03-01T00:00:00Z'))?.toISOString()).toBe(
       '2028-02-29T00:00:00.000Z',
     );
-    expect(nextSlot(spec, 'UTC', at('2026-03-01T00:00:00Z'))).toBeNull();
+    expect(nextSlot(spec, 'UTC', at('2026-03-01T00:00:00Z'))?.toISOString()).toBe(
+      '2028-02-29T00:00:00.000Z',
+    );
+    expect(nextSlot(spec, 'UTC', at('2096-03-01T00:00:00Z'))?.toISOString()).toBe(
+      '2104-02-29T00:00:00.000Z',
+    );
   });
 });
 
