@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Env } from '../config.ts';
+import { forTerminalLine } from '../render/terminal.ts';
 
 /** What a subcommand may touch: its streams, environment and working directory. Tests pass fakes. */
 export interface CliIO {
@@ -21,7 +22,10 @@ export interface Subcommand {
 /** Exit codes: 0 ok, 1 the work failed (some input bad, nothing to brief), 2 usage or configuration. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
-/** How every error a user sees is printed: the command once, the message, then its code. */
+/**
+ * How every error a user sees is printed: the command once, the message, then its code. The
+ * message may hold a path or text from an input, so it cannot control the terminal or add lines.
+ */
 export function errorLine(command: string, message: string, code?: string): string {
-  return `briefwire ${command}: ${message}${code ? ` [${code}]` : ''}\n`;
+  return `briefwire ${command}: ${forTerminalLine(message)}${code ? ` [${code}]` : ''}\n`;
 }
