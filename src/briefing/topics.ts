@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { BriefwireError, reasonOf } from '../model/errors.ts';
 import { lookupPlace, placeForms } from '../nlp/text/places.ts';
 import type { TermQuery } from '../store/ports/articles.ts';
@@ -95,10 +95,15 @@ export function resolveTopic(input: string, defined: Topic[]): Topic {
   if (found) return found;
   const invalid = invalidFiles.get(defined)?.get(slug);
   if (invalid) {
+    // The reply may go to a chat channel: name the file, not the server's folders.
+    const path = invalid.input ?? '';
+    const reason = invalid.message.startsWith(`${path}: `)
+      ? invalid.message.slice(path.length + 2)
+      : invalid.message;
     throw new BriefwireError(
       'TOPIC_INVALID',
-      `The topic file for "${slug}" is invalid, so that topic is not loaded: ${invalid.message}`,
-      invalid.input,
+      `The topic file for "${slug}" (${basename(path)}) is invalid, so that topic is not loaded: ${reason}`,
+      path,
     );
   }
   const groups = adHocGroups(slug.split('-').filter(Boolean));

@@ -3,11 +3,13 @@ import { mkdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTopics, parseTopicFile, resolveTopic } from '../../src/briefing/topics.ts';
+import { createHandlers } from '../../src/chat/handlers.ts';
 import { prepareArticle } from '../../src/ingest/prepare.ts';
 import { BriefwireError } from '../../src/model/errors.ts';
 import { LIMITS } from '../../src/model/limits.ts';
 import { createStore } from '../../src/store/create.ts';
 import { runCli, tempDir } from '../helpers/cli.ts';
+import { handlerDeps } from '../helpers/handlers.ts';
 
 /**
  * Issue #13, item 8: a bad topic file is named (path, reason, TOPIC_INVALID) and skipped while
@@ -109,7 +111,10 @@ describe('loading a topics folder with bad files', () => {
     const e = catchError(() => resolveTopic('empty-group', topics));
     expect(e.code).toBe('TOPIC_INVALID');
     expect(e.input).toBe(join(topicsDir, 'empty-group.json'));
-    expect(e.message).toMatch(/topic file for "empty-group" is invalid.*"allOf\[0\]" is empty/);
+    expect(e.message).toMatch(
+      /^The topic file for "empty-group" \(empty-group\.json\) is invalid.*: "allOf\[0\]" is empty/,
+    );
+    expect(e.message).not.toContain(topicsDir);
     // The file name is not a slug, but the slug someone would type still finds it.
     expect(catchError(() => resolveTopic('harbour-watch', topics)).code).toBe('TOPIC_INVALID');
     expect(resolveTopic('marrowby-bakery', topics).defined).toBe(false);
@@ -166,7 +171,7 @@ describe('briefwire topics and brief with bad topic files', () => {
     expect(r.code).toBe(2);
     const last = r.stderr.trimEnd().split('\n').at(-1);
     expect(last).toMatch(
-      /^briefwire brief: The topic file for "empty-any" is invalid.*empty-any\.json: "anyOf" is empty.* \[TOPIC_INVALID\]$/,
+      /^briefwire brief: The topic file for "empty-any" \(empty-any\.json\) is invalid.*: "anyOf" is empty.* \[TOPIC_INVALID\]$/,
     );
     expect(r.stderr).not.toMatch(/No stored article matches/);
   }, 20_000);
@@ -176,6 +181,46 @@ describe('briefwire topics and brief with bad topic files', () => {
     expect(r.code, r.stderr).toBe(0);
     const briefing = JSON.parse(r.stdout) as { sources: Array<{ title: string }> };
     expect(briefing.sources.map((s) => s.title)).toEqual(['Portline dockworkers strike over pay']);
+  }, 20_000);
+});
+
+describe('/brief in a chat channel with bad topic files', () => {
+  it('says the topic file is invalid, naming the file but not the server folders', async () => {
+    const stores = await createStore(db);
+    try {
+      const handlers = createHandlers(
+        handlerDeps(
+          {
+            stores,
+            topics: loadTopics(topicsDir).topics,
+            timezone: 'UTC',
+            now: () => new Date('2026-03-20T09:00:00Z'),
+          },
+          () => {},
+        ),
+      );
+      const reply = await handlers.command({
+        command: 'brief',
+        subcommand: null,
+        options: { topic: 'forever' },
+        user: { id: 'u1', name: 'mara', canManage: false },
+        channel: { platform: 'slack', workspace: 'T1', channel: 'C1' },
+      });
+      expect(reply).toMatchObject({ kind: 'text', ephemeral: true });
+      const text = reply.kind === 'text' ? reply.text : '';
+      expect(text).toMatch(/^The topic file for "forever" \(forever\.json\) is invalid.*"window"/);
+      expect(text).not.toContain(tmp.dir);
+      const good = await handlers.command({
+        command: 'brief',
+        subcommand: null,
+        options: { topic: 'harbour-strike' },
+        user: { id: 'u1', name: 'mara', canManage: false },
+        channel: { platform: 'slack', workspace: 'T1', channel: 'C1' },
+      });
+      expect(good.kind).toBe('briefing');
+    } finally {
+      await stores.close();
+    }
   }, 20_000);
 });
 
