@@ -4,6 +4,7 @@ import { resolveTopic } from '../briefing/topics.ts';
 import { parseWindow } from '../briefing/window.ts';
 import { BriefwireError } from '../model/errors.ts';
 import { answerToJson, renderAnswer } from '../render/answer.ts';
+import { jsonText } from '../render/json.ts';
 import { forTerminal } from '../render/terminal.ts';
 import { withApp } from './context.ts';
 import { type CliIO, EXIT, type Subcommand } from './io.ts';
@@ -38,10 +39,10 @@ export const ask: Subcommand = {
       }
       const answerer = createAnswerer(app.config.llm);
       const answer = await answerer(app.stores.articles, question, scope);
-      // JSON is data (JSON.stringify escapes every control); the text reaches a terminal.
+      // JSON is data, with every control escaped (jsonText); the text reaches a terminal.
       io.stdout.write(
         flag(parsed, 'json')
-          ? `${JSON.stringify(answerToJson(answer), null, 2)}\n`
+          ? jsonText(answerToJson(answer))
           : forTerminal(renderAnswer(answer, !all)),
       );
       return EXIT.ok;

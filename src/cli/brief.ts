@@ -51,7 +51,7 @@ export const brief: Subcommand = {
         ...(flag(parsed, 'since-last') ? { news: 'lead' as const } : {}),
         record: true,
       });
-      // JSON is data (JSON.stringify escapes every control); text and Markdown reach a terminal.
+      // JSON is data, with every control escaped (jsonText); text and Markdown reach a terminal.
       io.stdout.write(
         format === 'json' ? renderJson(briefing) : forTerminal(renderBriefing(briefing, format)),
       );

@@ -65,5 +65,21 @@ export function briefingToJson(b: Briefing): object {
 }
 
 export function renderJson(b: Briefing): string {
-  return `${JSON.stringify(briefingToJson(b), null, 2)}\n`;
+  return jsonText(briefingToJson(b));
+}
+
+/**
+ * JSON.stringify escapes C0 controls but writes DEL, the C1 controls (U+009B is a one-character
+ * CSI to some terminals) and bidirectional overrides as they are; those are escaped too, so the
+ * JSON printed to a terminal cannot act on it, and parses to exactly the same data.
+ */
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** A value as the CLI prints JSON: indented, one trailing newline, nothing a terminal acts on. */
+export function jsonText(value: unknown): string {
+  const text = JSON.stringify(value, null, 2).replace(
+    UNSAFE_IN_JSON,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return `${text}\n`;
 }
