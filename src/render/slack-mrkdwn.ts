@@ -1,5 +1,4 @@
 import { linkableUrl } from './links.ts';
-import { shortenedNote } from './text.ts';
 
 /**
  * Slack's mrkdwn primitives: escaping, links and Block Kit limits. Article text goes through
@@ -20,12 +19,6 @@ export const SLACK_LIMITS = {
   /** Slack accepts 40,000 characters of `text` but advises keeping it under 4,000. */
   fallbackText: 3900,
 } as const;
-
-/**
- * The most messages one reply takes (each of up to 50 blocks). A briefing of ordinary size
- * needs one; past this, the reply is shortened rather than fill a channel.
- */
-export const MAX_MESSAGES_PER_REPLY = 3;
 
 export interface MrkdwnText {
   type: 'mrkdwn';
@@ -127,32 +120,4 @@ export function sections(body: string): SlackBlock[] {
   return splitText(body, SLACK_LIMITS.sectionText)
     .filter((text) => text.trim())
     .map((text) => ({ type: 'section', text: mrkdwn(text) }));
-}
-
-/**
- * Groups blocks into messages of at most 50, keeping their order, in at most
- * MAX_MESSAGES_PER_REPLY messages: when more would be needed, the blocks that do not fit are
- * left out and a line says how many lines they held. `tail` (a digest's ref) always ends the
- * last message.
- */
-export function paginate(blocks: SlackBlock[], tail: SlackBlock[] = []): SlackBlock[][] {
-  const room = MAX_MESSAGES_PER_REPLY * SLACK_LIMITS.blocks - tail.length;
-  let all = [...blocks, ...tail];
-  if (blocks.length > room) {
-    const dropped = blocks.slice(room - 1);
-    const lines = dropped.reduce((n, b) => n + linesOf(b), 0);
-    const note: SlackBlock = { type: 'context', elements: [mrkdwn(shortenedNote(lines))] };
-    all = [...blocks.slice(0, room - 1), note, ...tail];
-  }
-  const pages: SlackBlock[][] = [];
-  for (let i = 0; i < all.length; i += SLACK_LIMITS.blocks)
-    pages.push(all.slice(i, i + SLACK_LIMITS.blocks));
-  return pages.length ? pages : [[]];
-}
-
-/** The lines a reader would have seen in a block. */
-function linesOf(b: SlackBlock): number {
-  if (b.type === 'divider') return 0;
-  if (b.type === 'context') return b.elements.length;
-  return b.text.text.split('\n').filter((l) => l.trim()).length;
 }

@@ -13,7 +13,6 @@ import {
   link,
   literalMrkdwn,
   mrkdwn,
-  paginate,
   SLACK_LIMITS,
   type SlackBlock,
   type SlackMessage,
@@ -21,16 +20,17 @@ import {
   splitText,
   truncate,
 } from './slack-mrkdwn.ts';
+import { paginate } from './slack-pages.ts';
 import { digestHeading, digestRef, nothingNewLine, renderBriefing } from './text.ts';
 
 export {
   escapeMrkdwn,
   literalMrkdwn,
-  MAX_MESSAGES_PER_REPLY,
   SLACK_LIMITS,
   type SlackBlock,
   type SlackMessage,
 } from './slack-mrkdwn.ts';
+export { MAX_MESSAGES_PER_REPLY, MESSAGE_TEXT } from './slack-pages.ts';
 
 /**
  * Slack Block Kit for the platform-neutral replies: a briefing as a header, summary, quotes

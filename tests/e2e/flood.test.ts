@@ -11,7 +11,7 @@ import { ingestPaths } from '../../src/ingest/ingest.ts';
 import type { ChatAdapter, InboundHandlers } from '../../src/model/chat-port.ts';
 import { threadKey } from '../../src/model/refs.ts';
 import { MAX_MESSAGES_PER_REPLY as DISCORD_MAX } from '../../src/render/discord-embeds.ts';
-import { MAX_MESSAGES_PER_REPLY as SLACK_MAX } from '../../src/render/slack.ts';
+import { MESSAGE_TEXT, MAX_MESSAGES_PER_REPLY as SLACK_MAX } from '../../src/render/slack.ts';
 import { createStore } from '../../src/store/create.ts';
 import type { Stores } from '../../src/store/ports/port.ts';
 import { IDS } from '../fakes/discord/payloads.ts';
@@ -138,7 +138,7 @@ describe('one /brief over hostile articles posts a bounded number of messages', 
       await fake?.close();
     });
 
-    it(`posts at most ${SLACK_MAX} messages, each within Block Kit's limits`, async () => {
+    it(`posts at most ${SLACK_MAX} messages, each within Block Kit's limits, the last saying it was shortened`, async () => {
       const body = commandForm({ text: SLUG, response_url: fake.responseUrl('flood') });
       expect(
         (await postSigned(events, SECRET, body, 'application/x-www-form-urlencoded')).status,
@@ -162,8 +162,13 @@ describe('one /brief over hostile articles posts a bounded number of messages', 
         const blocks = post.params.blocks as Array<{ text?: { text: string } }>;
         expect(blocks.length).toBeLessThanOrEqual(50);
         for (const b of blocks) expect(b.text?.text.length ?? 0).toBeLessThanOrEqual(3000);
+        const text = blocks.reduce((n, b) => n + (b.text?.text.length ?? 0), 0);
+        expect(text).toBeLessThanOrEqual(MESSAGE_TEXT);
         expect(String(post.params.text).length).toBeLessThanOrEqual(4000);
       }
+      expect(JSON.stringify(posts.at(-1)?.params.blocks)).toMatch(
+        /… \(shortened: \d+ more lines\)/,
+      );
       expect(JSON.stringify(posts.map((p) => p.params))).not.toContain(TOKEN.slice(0, 1000));
     });
   });

@@ -14,6 +14,7 @@ import { field } from '../../src/render/fields.ts';
 import { renderJson } from '../../src/render/json.ts';
 import { linkableUrl, MAX_LINK_CHARS } from '../../src/render/links.ts';
 import {
+  MESSAGE_TEXT,
   renderSlack,
   SLACK_LIMITS as S,
   MAX_MESSAGES_PER_REPLY as SLACK_MAX,
@@ -172,6 +173,7 @@ function expectSlackWithinLimits(messages: SlackMessage[]): void {
   for (const m of messages) {
     expect(m.blocks.length).toBeLessThanOrEqual(S.blocks);
     expect(m.text.length).toBeLessThanOrEqual(S.fallbackText);
+    expect(m.blocks.flatMap(slackTexts).join('').length).toBeLessThanOrEqual(MESSAGE_TEXT);
     for (const b of m.blocks) {
       if (b.type === 'header') expect(b.text.text.length).toBeLessThanOrEqual(S.headerText);
       if (b.type === 'context') expect(b.elements.length).toBeLessThanOrEqual(S.contextElements);

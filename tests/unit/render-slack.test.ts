@@ -3,6 +3,7 @@ import type { Answer } from '../../src/model/answer.ts';
 import type { Briefing } from '../../src/model/briefing.ts';
 import {
   MAX_MESSAGES_PER_REPLY,
+  MESSAGE_TEXT,
   renderSlack,
   renderSlackAnswer,
   renderSlackBriefing,
@@ -84,6 +85,8 @@ function expectWithinLimits(messages: SlackMessage[]): void {
     expect(m.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocks);
     expect(m.text.length).toBeGreaterThan(0);
     expect(m.text.length).toBeLessThanOrEqual(SLACK_LIMITS.fallbackText);
+    // Slack refuses a message whose blocks hold much more text (msg_blocks_too_long).
+    expect(texts(m.blocks).join('').length).toBeLessThanOrEqual(MESSAGE_TEXT);
     for (const b of m.blocks) {
       if (b.type === 'header') expect(b.text.text.length).toBeLessThanOrEqual(150);
       if (b.type === 'section') expect(b.text.text.length).toBeLessThanOrEqual(3000);
@@ -184,14 +187,14 @@ describe('Slack rendering', () => {
     expect(link('https://e.test/p|q', 'a|b')).toBe('<https://e.test/p%7Cq|a¦b>');
   });
 
-  it('splits long bodies into 3000-character sections and past 50 blocks into messages, in order', () => {
+  it('splits long bodies into 3000-character sections, and past 50 blocks or 10,000 characters into messages, in order', () => {
     const summary = Array.from({ length: 14 }, (_, i) => ({
       text: `Sentence ${i} ${'word '.repeat(80)}`.trim(),
       articleId: 1,
       source: 1,
       story: 1,
     }));
-    const sources = Array.from({ length: 400 }, (_, i) => ({
+    const sources = Array.from({ length: 30 }, (_, i) => ({
       n: i + 1,
       articleId: i + 1,
       title: `Headline number ${i + 1} ${'and more '.repeat(20)}`,
@@ -220,6 +223,23 @@ describe('Slack rendering', () => {
     for (const s of summary) expect(all).toContain(`• ${s.text} [1]`);
     expect(all.replace(/\s+/g, ' ')).not.toContain('shortened');
     expect(messages[1]?.text).toMatch(/\(continued, 2 of \d+\)/);
+  });
+
+  it('starts a new message before its blocks hold more than 10,000 characters of text', () => {
+    const sources = Array.from({ length: 40 }, (_, i) => ({
+      n: i + 1,
+      articleId: i + 1,
+      title: `Headline ${i + 1} ${'and more '.repeat(20)}`,
+      source: 'Wire',
+      url: `https://example.org/${i + 1}/${'p'.repeat(1500)}`,
+      origin: 'x',
+      publishedAt: null,
+    }));
+    const messages = renderSlackBriefing(briefing({ sources }));
+    expect(messages.length).toBeGreaterThan(1);
+    expect(messages.length).toBeLessThanOrEqual(MAX_MESSAGES_PER_REPLY);
+    expect(messages.every((m) => m.blocks.length < SLACK_LIMITS.blocks)).toBe(true);
+    expectWithinLimits(messages);
   });
 
   it('caps a reply at the message cap, the last block saying how many lines it left out', () => {
