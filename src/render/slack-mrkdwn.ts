@@ -53,11 +53,12 @@ export function escapeMrkdwn(text: string): string {
 /**
  * Slack's formatting characters in article text, as look-alikes no parser pairs up: `*bold*`,
  * `_italic_`, `~strike~` and `code` then show as written instead of formatting the text.
- * Slack has no escape for them (a backslash shows and the text is formatted anyway). An
- * invisible character beside them is not reliable either: Slack's parser counts a zero-width
- * space as a word boundary, which is the known way to force bold mid-word, so whether it
- * stops or starts formatting depends on its neighbours. A look-alike is decided by nothing.
- * Link labels and our own markup are not affected: only article text passes through here.
+ * Slack has no escape for them (a backslash shows, and the text is formatted anyway). An
+ * invisible character beside them is no escape either: a zero-width space is what people
+ * insert to make Slack format text it otherwise would not (bold in mid-word), so whether it
+ * stops or starts formatting depends on its neighbours and on Slack's undocumented parser. No
+ * parser pairs a look-alike, and it reads the same. Our own markup (`*Summary*`) does not pass
+ * through here, only article text (link labels included).
  */
 const LOOK_ALIKES: Readonly<Record<string, string>> = {
   '*': '\u2217', // ∗ asterisk operator
