@@ -5,6 +5,7 @@ import { parseEnv } from 'node:util';
 import type { DiscordSettings } from './chat/discord/settings.ts';
 import type { SlackSettings } from './chat/slack/settings.ts';
 import { BriefwireError, reasonOf } from './model/errors.ts';
+import { LIMITS } from './model/limits.ts';
 import type { LogLevel } from './model/log-level.ts';
 import { isValidTimeZone } from './time/zoned.ts';
 
@@ -37,6 +38,8 @@ export interface Config {
   slack: SlackSettings | null;
   /** Present when BRIEFWIRE_LLM_URL and BRIEFWIRE_LLM_MODEL are set. */
   llm: LlmConfig | null;
+  /** Bytes accepted from one ingested file (BRIEFWIRE_MAX_FILE_BYTES, LIMITS.fileBytes by default). */
+  maxFileBytes: number;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -94,7 +97,19 @@ export function loadConfig(env: Env, overrides: { db?: string } = {}): Config {
     discord: discordConfig(pick),
     slack: slackConfig(pick),
     llm: llmConfig(pick),
+    maxFileBytes: maxFileBytes(pick('BRIEFWIRE_MAX_FILE_BYTES')),
   };
+}
+
+function maxFileBytes(value: string | undefined): number {
+  if (value === undefined) return LIMITS.fileBytes;
+  const bytes = /^\d{1,15}$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(bytes) || bytes < 1)
+    throw invalid(
+      'BRIEFWIRE_MAX_FILE_BYTES',
+      `must be a positive whole number of bytes, e.g. ${LIMITS.fileBytes} for 10 MiB (got "${value}")`,
+    );
+  return bytes;
 }
 
 function llmConfig(pick: (name: string) => string | undefined): LlmConfig | null {

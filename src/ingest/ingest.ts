@@ -1,19 +1,25 @@
-import { readFile } from 'node:fs/promises';
 import type { NewArticle } from '../model/article.ts';
 import { BriefwireError, reasonOf } from '../model/errors.ts';
+import { LIMITS } from '../model/limits.ts';
 import type { Stores } from '../store/ports/port.ts';
-import { parseInput } from './parse.ts';
+import { type ParsedRecord, parseInput } from './parse.ts';
 import { prepareArticle } from './prepare.ts';
-import { expandInputs } from './sources.ts';
+import { readInputText } from './read-input.ts';
+import { expandInputs, type SourceEntry } from './sources.ts';
 
 /**
  * Ingest: inputs → files → articles → analysis → store. Every input gets a line in the report;
- * a bad one is named with its reason and the rest of the batch goes on.
+ * a bad one is named with its reason and the rest of the batch goes on. Each file is stored in
+ * its own transaction and reported as soon as it is, so a crash or a kill loses at most the
+ * file in progress, and a store failure (a lock held too long) fails that file only.
  */
 export type ItemStatus = 'stored' | 'duplicate' | 'failed';
 
 export interface ItemReport {
-  /** The file (and record, for JSON arrays) the item came from. */
+  /**
+   * The file the item came from; for a file holding a list of records (a JSON array), the
+   * file and the record's 0-based index in that list: `feed.json#3`, stored or failed.
+   */
   input: string;
   status: ItemStatus;
   title?: string;
@@ -30,26 +36,73 @@ export interface IngestReport {
   counts: Record<ItemStatus, number>;
 }
 
-const BATCH = 100;
+export interface IngestOptions {
+  /** Called with each item as soon as its file is done, in report order. */
+  onItem?: (item: ItemReport) => void;
+  /** Bytes accepted from one file; LIMITS.fileBytes by default. */
+  maxFileBytes?: number;
+}
 
 export async function ingestPaths(
   stores: Stores,
   inputs: readonly string[],
+  options: IngestOptions = {},
 ): Promise<IngestReport> {
   const items: ItemReport[] = [];
+  const counts: Record<ItemStatus, number> = { stored: 0, duplicate: 0, failed: 0 };
+  const maxBytes = options.maxFileBytes ?? LIMITS.fileBytes;
   const { entries, skipped } = await expandInputs(inputs);
-  // Each article keeps its slot in `items`, so the report follows input order.
-  let pending: Array<{ article: NewArticle; slot: number }> = [];
+  for (const entry of entries) {
+    for (const item of await ingestEntry(stores, entry, maxBytes)) {
+      items.push(item);
+      counts[item.status] += 1;
+      options.onItem?.(item);
+    }
+  }
+  return { items, skippedFiles: skipped, counts };
+}
 
-  const flush = async (): Promise<void> => {
-    if (!pending.length) return;
-    const batch = pending;
-    pending = [];
-    const outcomes = await stores.articles.putArticles(batch.map((b) => b.article));
+/** One file's items, in file order, after its articles are committed in one transaction. */
+async function ingestEntry(
+  stores: Stores,
+  entry: SourceEntry,
+  maxBytes: number,
+): Promise<ItemReport[]> {
+  const path = entry.path;
+  if (entry.kind === 'error') return [failed(path, entry.error)];
+  let records: ParsedRecord[];
+  try {
+    const { text } = await readInputText(path, entry.format, { maxBytes });
+    records = parseInput(path, text).records;
+  } catch (e) {
+    return [failed(path, e)];
+  }
+
+  // Each article keeps its slot in `items`, so the report follows the file's record order.
+  const items: ItemReport[] = [];
+  const pending: Array<{ article: NewArticle; slot: number }> = [];
+  for (const record of records) {
+    const input = record.index === null ? path : `${path}#${record.index}`;
+    if ('problem' in record) {
+      items.push(failed(input, record.problem, path));
+      continue;
+    }
+    try {
+      const article = prepareArticle(input, record.article);
+      pending.push({ article, slot: items.length });
+      items.push({ input, status: 'failed', title: article.title, reason: 'not stored' });
+    } catch (e) {
+      items.push(failed(input, e, path));
+    }
+  }
+  if (pending.length === 0) return items;
+
+  try {
+    const outcomes = await stores.articles.putArticles(pending.map((p) => p.article));
     outcomes.forEach((o, i) => {
-      const { article, slot } = batch[i]!;
+      const { article, slot } = pending[i]!;
       const item: ItemReport = {
-        input: items[slot]!.input,
+        input: article.origin,
         status: o.status,
         title: article.title,
         articleId: o.id,
@@ -58,43 +111,19 @@ export async function ingestPaths(
         item.reason = `same ${o.duplicateOf === 'url' ? 'URL' : 'text'} as article ${o.id}`;
       items[slot] = item;
     });
-  };
-
-  for (const entry of entries) {
-    if (entry.kind === 'error') {
-      items.push(failed(entry.path, entry.error));
-      continue;
-    }
-    try {
-      const content = await readFile(entry.path, 'utf8');
-      const { articles, problems } = parseInput(entry.path, content);
-      for (const p of problems) items.push(failed(p.input ?? entry.path, p));
-      articles.forEach((parsed, i) => {
-        const input = articles.length > 1 ? `${entry.path}#${i + 1}` : entry.path;
-        try {
-          const article = prepareArticle(input, parsed);
-          items.push({ input, status: 'failed', reason: 'not stored' });
-          pending.push({ article, slot: items.length - 1 });
-        } catch (e) {
-          items.push(failed(input, e));
-        }
-      });
-    } catch (e) {
-      items.push(failed(entry.path, e));
-    }
-    if (pending.length >= BATCH) await flush();
+  } catch (e) {
+    // The file's transaction rolled back: none of its articles is stored.
+    for (const { article, slot } of pending)
+      items[slot] = { ...failed(article.origin, e, path), title: article.title };
   }
-  await flush();
-  const counts: Record<ItemStatus, number> = { stored: 0, duplicate: 0, failed: 0 };
-  for (const item of items) counts[item.status] += 1;
-  return { items, skippedFiles: skipped, counts };
+  return items;
 }
 
-function failed(input: string, e: unknown): ItemReport {
+/** A failed item; `path` is the file, whose name messages from the parsers already start with. */
+function failed(input: string, e: unknown, path = input): ItemReport {
   const code = e instanceof BriefwireError ? e.code : 'INPUT_UNREADABLE';
   const raw =
     e instanceof Error && 'code' in e && e.code === 'EISDIR' ? 'is a directory' : reasonOf(e);
-  // Messages from the parsers already start with the path; do not repeat it.
-  const reason = raw.startsWith(`${input}: `) ? raw.slice(input.length + 2) : raw;
+  const reason = raw.startsWith(`${path}: `) ? raw.slice(path.length + 2) : raw;
   return { input, status: 'failed', reason, code };
 }

@@ -8,12 +8,23 @@ import { htmlFragmentToParagraphs, stripSiteName } from './parse-html.ts';
  * JSON inputs: one article object, an array of them, or `{articles: [...]}`. A bad record
  * does not sink the file: the good records come back as articles and each bad one as a
  * problem naming the file and the record's place in it.
+ *
+ * Records are numbered one way everywhere: by their 0-based index in the list, as JSON and
+ * jq number them. A problem's message says `record [3]` (or `record articles[3]`), and the
+ * report names that record, stored or failed, `file.json#3`.
  */
+
+/** One record's outcome: an article or why it is not one, with its index in the list. */
+export type ParsedRecord =
+  | { index: number | null; article: ParsedArticle }
+  | { index: number | null; problem: BriefwireError };
 
 export interface JsonParseResult {
   articles: ParsedArticle[];
   /** One INPUT_MALFORMED error per record that could not be used, in file order. */
   problems: BriefwireError[];
+  /** Every record in file order; index null when the file is one article object. */
+  records: ParsedRecord[];
 }
 
 const TEXT_FIELDS = ['text', 'body', 'content'] as const;
@@ -23,22 +34,26 @@ const SOURCE_FIELDS = ['source', 'site'] as const;
 
 export function parseJson(path: string, content: string): JsonParseResult {
   const root = parseOrExplain(path, content);
-  const { records, where } = recordsOf(path, root);
+  const { records, where, listed } = recordsOf(path, root);
   if (records.length === 0) {
     throw new BriefwireError('INPUT_EMPTY', `${path}: the JSON holds no articles`, path);
   }
   const articles: ParsedArticle[] = [];
   const problems: BriefwireError[] = [];
-  records.forEach((record, index) => {
-    const place = where(index);
+  const outcomes: ParsedRecord[] = [];
+  records.forEach((record, i) => {
+    const index = listed ? i : null;
     const result = parseRecord(record);
     if (typeof result === 'string') {
-      problems.push(new BriefwireError('INPUT_MALFORMED', `${path}: ${place} ${result}`, path));
+      const problem = new BriefwireError('INPUT_MALFORMED', `${path}: ${where(i)} ${result}`, path);
+      problems.push(problem);
+      outcomes.push({ index, problem });
     } else {
       articles.push(result);
+      outcomes.push({ index, article: result });
     }
   });
-  return { articles, problems };
+  return { articles, problems, records: outcomes };
 }
 
 function parseOrExplain(path: string, content: string): unknown {
@@ -74,13 +89,13 @@ function locate(text: string, reason: string): string {
 function recordsOf(
   path: string,
   root: unknown,
-): { records: unknown[]; where: (i: number) => string } {
-  if (Array.isArray(root)) return { records: root, where: (i) => `record [${i}]` };
+): { records: unknown[]; where: (i: number) => string; listed: boolean } {
+  if (Array.isArray(root)) return { records: root, where: (i) => `record [${i}]`, listed: true };
   if (isObject(root)) {
     if (Array.isArray(root.articles)) {
-      return { records: root.articles, where: (i) => `record articles[${i}]` };
+      return { records: root.articles, where: (i) => `record articles[${i}]`, listed: true };
     }
-    return { records: [root], where: () => 'the article' };
+    return { records: [root], where: () => 'the article', listed: false };
   }
   throw new BriefwireError(
     'INPUT_MALFORMED',

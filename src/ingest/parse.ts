@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { ParsedArticle } from '../model/article.ts';
 import { BriefwireError } from '../model/errors.ts';
 import { parseHtml } from './parse-html.ts';
-import { parseJson } from './parse-json.ts';
+import { type ParsedRecord, parseJson } from './parse-json.ts';
 import { parseMarkdown, parseText } from './parse-text.ts';
 import { formatOf, SUPPORTED_EXTENSIONS } from './sources.ts';
 
@@ -12,10 +12,17 @@ import { formatOf, SUPPORTED_EXTENSIONS } from './sources.ts';
  * INPUT_UNSUPPORTED); per-record failures inside a JSON file come back as `problems`.
  */
 
+export type { ParsedRecord } from './parse-json.ts';
+
 export interface ParseResult {
   articles: ParsedArticle[];
   /** Records that could not be used while the rest of the file was (JSON only). */
   problems: BriefwireError[];
+  /**
+   * Articles and problems together in file order, each with its 0-based index in the file's
+   * list of records (JSON arrays); index null for a file that is one article.
+   */
+  records: ParsedRecord[];
 }
 
 /**
@@ -52,14 +59,18 @@ function parseByFormat(path: string, content: string): ParseResult {
   }
   switch (format) {
     case 'text':
-      return { articles: [parseText(path, content)], problems: [] };
+      return single(parseText(path, content));
     case 'markdown':
-      return { articles: [parseMarkdown(path, content)], problems: [] };
+      return single(parseMarkdown(path, content));
     case 'html':
-      return { articles: [parseHtml(path, content)], problems: [] };
+      return single(parseHtml(path, content));
     case 'json':
       return parseJson(path, content);
   }
+}
+
+function single(article: ParsedArticle): ParseResult {
+  return { articles: [article], problems: [], records: [{ index: null, article }] };
 }
 
 /**
