@@ -146,9 +146,9 @@ function slackConfig(pick: (name: string) => string | undefined): SlackSettings 
   if (apiUrl && !/^https?:\/\//.test(apiUrl))
     throw invalid('SLACK_API_URL', `must be an http(s) URL (got "${apiUrl}")`);
   const portText = pick('PORT') ?? '3000';
-  const port = Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw invalid('PORT', `must be a port number (got "${portText}")`);
+  // Digits only: Number() would read "1e3" as 1000 and "0x50" as 80.
+  const port = /^\d{1,5}$/.test(portText) ? Number(portText) : Number.NaN;
+  if (!(port <= 65535)) throw invalid('PORT', `must be a port number (got "${portText}")`);
   const managers = (pick('SLACK_MANAGERS') ?? '').split(/[\s,]+/).filter(Boolean);
   return { botToken, signingSecret, appToken, apiUrl, port, managers };
 }

@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { loadConfig } from '../config.ts';
 import { parseInput } from '../ingest/parse.ts';
+import { readInputText } from '../ingest/read-input.ts';
 import { expandInputs } from '../ingest/sources.ts';
 import type { ParsedArticle } from '../model/article.ts';
 import { BriefwireError, reasonOf } from '../model/errors.ts';
@@ -31,6 +32,7 @@ export const analyze: Subcommand = {
   async run(argv: string[], io: CliIO): Promise<number> {
     const parsed = parseOptions('analyze', argv, { jsonl: { type: 'boolean' } });
     if (!parsed.positionals.length) throw new BriefwireError('USAGE', `usage: ${this.usage}`, '');
+    const { maxFileBytes: maxBytes } = loadConfig(io.env);
     const { entries } = await expandInputs(parsed.positionals);
     let failures = 0;
     const fail = (file: string, e: unknown): void => {
@@ -45,12 +47,17 @@ export const analyze: Subcommand = {
         continue;
       }
       try {
-        const { articles, problems } = parseInput(entry.path, await readFile(entry.path, 'utf8'));
-        for (const p of problems) io.stderr.write(errorLine('analyze', p.message, p.code));
-        articles.forEach((article, i) => {
-          const file = articles.length > 1 ? `${entry.path}#${i + 1}` : entry.path;
-          io.stdout.write(`${JSON.stringify(analysisRecord(file, article))}\n`);
-        });
+        // Read as ingest reads: the same size limit, decoding and not-text check.
+        const { text } = await readInputText(entry.path, entry.format, { maxBytes });
+        for (const record of parseInput(entry.path, text).records) {
+          if ('problem' in record) {
+            io.stderr.write(errorLine('analyze', record.problem.message, record.problem.code));
+            continue;
+          }
+          // Records are numbered by their index in the file, as ingest numbers them.
+          const file = record.index === null ? entry.path : `${entry.path}#${record.index}`;
+          io.stdout.write(`${JSON.stringify(analysisRecord(file, record.article))}\n`);
+        }
       } catch (e) {
         fail(entry.path, e);
       }

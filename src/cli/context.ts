@@ -1,5 +1,6 @@
 import { type App, openApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
+import { forTerminalLine } from '../render/terminal.ts';
 import type { CliIO } from './io.ts';
 
 /** Opens the app for a subcommand with `--db` taking precedence over the environment. */
@@ -10,7 +11,8 @@ export async function withApp<T>(
 ): Promise<T> {
   const config = loadConfig(io.env, db ? { db } : {});
   const app = await openApp(config);
-  for (const p of app.topicProblems) io.stderr.write(`warning: topic file skipped: ${p.message}\n`);
+  for (const p of app.topicProblems)
+    io.stderr.write(`warning: topic file skipped: ${forTerminalLine(p.message)} [${p.code}]\n`);
   try {
     return await work(app);
   } finally {

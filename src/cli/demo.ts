@@ -6,6 +6,7 @@ import { openApp } from '../app.ts';
 import { buildBriefing } from '../briefing/build.ts';
 import { loadConfig } from '../config.ts';
 import { ingestPaths } from '../ingest/ingest.ts';
+import { forTerminal } from '../render/terminal.ts';
 import { renderBriefing } from '../render/text.ts';
 import { type CliIO, EXIT, type Subcommand } from './io.ts';
 import { parseOptions, stringOption } from './options.ts';
@@ -41,7 +42,7 @@ export const demo: Subcommand = {
           topic: DEMO_TOPIC,
           since: 'all',
         });
-        io.stdout.write(renderBriefing(briefing, 'text'));
+        io.stdout.write(forTerminal(renderBriefing(briefing, 'text')));
         io.stderr.write(
           '\nThese articles are fictional samples. Next: briefwire ingest <your files>, then briefwire brief <topic>.\n',
         );
