@@ -40,6 +40,7 @@ interface DomDocument {
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
   readonly body: DomNode | null;
+  readonly documentElement: DomNode | null;
 }
 
 const ELEMENT = 1;
@@ -182,6 +183,10 @@ export function parseHtml(path: string, content: string): ParsedArticle {
     );
   }
   const doc = parseHTML(shape.html).document as unknown as DomDocument;
+  if (!doc.documentElement) {
+    // No tag at all: plain text named .html, or a page read in the wrong encoding.
+    throw new BriefwireError('INPUT_MALFORMED', `${path}: holds no HTML elements`, path);
+  }
   const meta = readMeta(doc);
   const readable = withinReadabilityBudget(shape);
   const article = readable ? readArticle(doc) : null;
@@ -218,11 +223,13 @@ function withinReadabilityBudget(shape: HtmlShape): boolean {
 
 /** Readability's article (it rewrites `doc`), or null when it finds none or fails. */
 function readArticle(doc: DomDocument): ReadabilityArticle {
-  const reader = new Readability<DomNode>(
-    doc as unknown as ConstructorParameters<typeof Readability>[0],
-    { serializer: (node) => node as unknown as DomNode },
-  );
   try {
+    // Inside the try: the constructor throws for a document with no root element (text
+    // that holds no tag at all, such as a page decoded in the wrong encoding).
+    const reader = new Readability<DomNode>(
+      doc as unknown as ConstructorParameters<typeof Readability>[0],
+      { serializer: (node) => node as unknown as DomNode },
+    );
     return reader.parse();
   } catch {
     return null; // a page Readability cannot handle still gets the whole-body fallback

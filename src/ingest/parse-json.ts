@@ -127,7 +127,8 @@ function parseRecord(record: unknown): ParsedArticle | string {
 }
 
 function looksLikeHtml(s: string): boolean {
-  return /<(?:p|div|br|h[1-6]|li|blockquote|article|section)\b[^>]*>/i.test(s);
+  // No `[^>]*>` after the name: on "<p <p <p …" with no ">" that backtracks quadratically.
+  return /<(?:p|div|br|h[1-6]|li|blockquote|article|section)\b/i.test(s);
 }
 
 function firstString(record: Record<string, unknown>, keys: readonly string[]): string | null {

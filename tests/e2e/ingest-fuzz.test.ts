@@ -75,6 +75,8 @@ function hostile(r: Random): string {
     () => '@everyone <@123> <!channel>',
     () => `${pick(r, PEOPLE)} `.repeat(int(r, 100, 4_000)),
     () => '. '.repeat(int(r, 100, 20_000)),
+    () => '<p '.repeat(int(r, 1_000, 40_000)),
+    () => '\ufeff\ufffe'.repeat(int(r, 1, 20)),
   ];
   return pick(r, kinds)();
 }

@@ -97,6 +97,12 @@ describe('HTML metadata and paragraphs', () => {
     ]);
   });
 
+  it('throws INPUT_MALFORMED naming the file when it holds no tag at all (not a crash)', () => {
+    expect(() => parseArticle('plain.html', 'Just a line of text, \u5c0f no markup')).toThrow(
+      /plain\.html: holds no HTML elements/,
+    );
+  });
+
   it('throws INPUT_EMPTY naming the file when a page has no text', () => {
     expect(() =>
       parseArticle('blank.html', '<html><body><script>x()</script></body></html>'),
