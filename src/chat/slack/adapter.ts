@@ -15,6 +15,14 @@ import { boltLevel, boltLogger } from './logger.ts';
 import { DEFAULT_RATE_LIMIT_POLICY, type RateLimitPolicy } from './rate-limit.ts';
 import { createSender, type SlackMetadata } from './sender.ts';
 import type { SlackSettings } from './settings.ts';
+import { dropSocket, startSocketMode } from './socket-start.ts';
+import {
+  createStartGate,
+  SLACK_REQUEST_TIMEOUT_MS,
+  SOCKET_MODE_RETRIES,
+  type StartStep,
+  WEB_API_RETRIES,
+} from './start-bound.ts';
 import { createUserDirectory } from './users.ts';
 
 /**
@@ -31,7 +39,10 @@ export type RetryConfig = NonNullable<AppOptions['clientOptions']>['retryConfig'
 export interface SlackAdapterOptions {
   /** HTTP mode: the address to listen on (default: every interface). */
   host?: string;
-  /** The Web API client's retry policy for failed requests (tests: `{ retries: 0 }`). */
+  /**
+   * The Web API clients' retry policy for failed requests once started (tests: `{ retries: 0 }`);
+   * nothing is retried while starting.
+   */
   retryConfig?: RetryConfig;
   /** How 429 answers are waited out. */
   rateLimit?: Partial<RateLimitPolicy>;
@@ -53,6 +64,8 @@ export interface SlackAdapter extends ChatAdapter {
 
 /** Replayed events (a retry after a slow ack, a Socket Mode reconnect) are answered once. */
 const SEEN_EVENTS = 2000;
+/** How long a failed start waits for the receiver to stop before reporting the failure. */
+const RELEASE_GRACE_MS = 5_000;
 
 export function createSlackAdapter(
   config: SlackSettings,
@@ -63,9 +76,11 @@ export function createSlackAdapter(
   const logger = boltLogger(logLevel, log);
   const mode = config.appToken ? 'socket' : 'http';
   const apiUrl = config.apiUrl ? config.apiUrl.replace(/\/?$/, '/') : undefined;
-  const clientOptions = () => ({
+  const gate = createStartGate();
+  const clientOptions = (libraryRetries: NonNullable<RetryConfig>) => ({
     ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
-    ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
+    timeout: SLACK_REQUEST_TIMEOUT_MS,
+    retryConfig: gate.retries(options.retryConfig ?? libraryRetries),
   });
 
   let receiver: Receiver;
@@ -75,7 +90,7 @@ export function createSlackAdapter(
       appToken: config.appToken,
       logger,
       logLevel: boltLevel(logLevel),
-      installerOptions: { clientOptions: clientOptions() },
+      installerOptions: { clientOptions: clientOptions(SOCKET_MODE_RETRIES) },
     });
   } else {
     if (!config.signingSecret)
@@ -101,7 +116,7 @@ export function createSlackAdapter(
     logger,
     logLevel: boltLevel(logLevel),
     // 429s are waited out by withRateLimit, not by the client's general retries.
-    clientOptions: { ...clientOptions(), rejectRateLimitedCalls: true },
+    clientOptions: { ...clientOptions(WEB_API_RETRIES), rejectRateLimitedCalls: true },
     // auth.test runs in start(), where its failure is an error we can report.
     deferInitialization: true,
     convoStore: false,
@@ -224,18 +239,28 @@ export function createSlackAdapter(
 
     async start(h: InboundHandlers): Promise<void> {
       handlers = h;
-      await app.init();
+      const api = apiUrl ?? 'https://slack.com/api/';
+      let step: StartStep = { what: 'auth.test', input: api };
       try {
-        if (mode === 'http') {
-          const listen = { port: config.port, ...(options.host ? { host: options.host } : {}) };
-          httpServer = (await (receiver as HTTPReceiver).start(listen)) as Server;
-        } else {
-          await (receiver as SocketModeReceiver).start();
-        }
+        await gate.run(
+          async () => {
+            await app.init();
+            if (mode === 'http') {
+              step = { what: 'the HTTP listener', input: `port ${config.port}` };
+              const listen = { port: config.port, ...(options.host ? { host: options.host } : {}) };
+              httpServer = (await (receiver as HTTPReceiver).start(listen)) as Server;
+            } else {
+              step = { what: 'apps.connections.open', input: api };
+              await startSocketMode(receiver as SocketModeReceiver, (url) => {
+                step = { what: 'the Socket Mode WebSocket', input: url };
+              });
+            }
+          },
+          () => step,
+        );
       } catch (e) {
         // A receiver whose start failed may hold a socket or a port: release it, report the first failure.
-        await app.stop().catch(() => {});
-        httpServer = null;
+        await releaseAfterFailedStart();
         throw e;
       }
       started = true;
@@ -282,6 +307,18 @@ export function createSlackAdapter(
 
     listeningPort,
   };
+
+  /** Stops the receiver (its reconnects too); one that will not stop in time is left to exit with the process. */
+  async function releaseAfterFailedStart(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, RELEASE_GRACE_MS).unref();
+    });
+    await Promise.race([app.stop().catch(() => {}), grace]);
+    clearTimeout(timer);
+    if (mode === 'socket') dropSocket(receiver as SocketModeReceiver);
+    httpServer = null;
+  }
 
   function listeningPort(): number | null {
     const address = httpServer?.address();
