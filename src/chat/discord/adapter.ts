@@ -10,6 +10,7 @@ import type { DiscordContext } from './context.ts';
 import { discordDeliveryError } from './delivery-errors.ts';
 import { digestNonces, findDigestMessage } from './digests.ts';
 import { onAutocomplete, onCommand } from './interactions.ts';
+import { checkReachable, DISCORD_START_BOUND_MS } from './reachability.ts';
 import { openThread, postMessages } from './send.ts';
 import {
   type DiscordAdapterOptions,
@@ -91,8 +92,16 @@ export function createDiscordAdapter(
         log,
         render,
       };
+      const deadline = Date.now() + (options.readyTimeoutMs ?? DISCORD_START_BOUND_MS);
       try {
-        await connect(client, settings.token, options.readyTimeoutMs ?? 30_000);
+        await checkReachable(client, settings.token, deadline);
+      } catch (e) {
+        ctx = null;
+        await client.destroy();
+        throw e;
+      }
+      try {
+        await connect(client, settings.token, Math.max(1, deadline - Date.now()));
       } catch (e) {
         ctx = null;
         throw e;
