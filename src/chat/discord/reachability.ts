@@ -41,11 +41,7 @@ export async function checkReachable(
     })) as RESTGetAPIGatewayBotResult;
     gateway = info.url;
   } catch (e) {
-    throw unreachable(
-      `Discord: could not reach the API at ${api}: ${restReason(e, restMs)}`,
-      api,
-      e,
-    );
+    throw unreachable(restFailure(e, api, restMs), api, e);
   }
   try {
     await hearHello(gateway, within());
@@ -62,13 +58,13 @@ function unreachable(message: string, input: string, cause: unknown): BriefwireE
   return new BriefwireError('PLATFORM_FAILED', message, input, { cause });
 }
 
-function restReason(e: unknown, ms: number): string {
+function restFailure(e: unknown, api: string, ms: number): string {
   if (e instanceof DiscordAPIError && e.status === 401)
-    return 'the token was refused (401): check DISCORD_TOKEN';
-  if (e instanceof DiscordAPIError || e instanceof HTTPError) return `HTTP ${e.status}`;
-  if (e instanceof Error && (e.name === 'AbortError' || e.name === 'TimeoutError'))
-    return `no answer within ${seconds(ms)}`;
-  return reasonOf(e);
+    return `Discord refused the token (HTTP 401 from ${api}): check DISCORD_TOKEN`;
+  if (e instanceof DiscordAPIError || e instanceof HTTPError)
+    return `Discord: the API at ${api} answered HTTP ${e.status}`;
+  const timedOut = e instanceof Error && (e.name === 'AbortError' || e.name === 'TimeoutError');
+  return `Discord: could not reach the API at ${api}: ${timedOut ? `no answer within ${seconds(ms)}` : reasonOf(e)}`;
 }
 
 const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`;

@@ -100,21 +100,22 @@ function startError(e: unknown, step: StartStep): BriefwireError {
   } else if (refused !== null) {
     const token = TOKEN_OF[step.what];
     message = `Slack refused ${where}: ${refused}${token && /auth|token/.test(refused) ? ` (check ${token})` : ''}`;
+  } else if (httpStatus(e) !== null) {
+    message = `Slack: ${where} answered HTTP ${httpStatus(e)}`;
   } else {
     message = `Slack: could not reach ${where}: ${networkReason(e)}`;
   }
   return new BriefwireError('PLATFORM_FAILED', message, step.input, { cause: e });
 }
 
+function httpStatus(e: unknown): number | null {
+  const { code, statusCode } = e as { code?: unknown; statusCode?: unknown };
+  return code === webApi.ErrorCode.HTTPError && typeof statusCode === 'number' ? statusCode : null;
+}
+
 /** The reason under the client's wrappers: `fetch failed` says nothing, its cause names the address. */
 function networkReason(e: unknown): string {
-  const { code, original, statusCode } = e as {
-    code?: unknown;
-    original?: Error & { cause?: unknown };
-    statusCode?: unknown;
-  };
-  if (code === webApi.ErrorCode.HTTPError && typeof statusCode === 'number')
-    return `HTTP ${statusCode}`;
+  const { code, original } = e as { code?: unknown; original?: Error & { cause?: unknown } };
   if (code !== webApi.ErrorCode.RequestError || !original) return reasonOf(e);
   if (original.name === 'TimeoutError')
     return `no answer within ${SLACK_REQUEST_TIMEOUT_MS / 1000} s`;
