@@ -21,7 +21,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
   let carry = false;
   for (const p of paragraphs) {
     const found = scanParagraph(p[0], p.index, carry);
-    spans.push(...found.spans);
+    for (const s of found.spans) spans.push(s); // a paragraph may hold more than spread allows
     carry = found.openAtEnd;
   }
   return spans.filter((s) => s.end > s.start);

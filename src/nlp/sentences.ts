@@ -1,4 +1,5 @@
 import type { Sentence } from '../model/analysis.ts';
+import { LIMITS } from '../model/limits.ts';
 import { wordSet } from './text/lexicon.ts';
 
 /**
@@ -33,12 +34,14 @@ const SPEECH_AFTER_QUOTE =
 const CLOSERS = '"”’\')]»';
 const TERMINALS = '.!?…';
 
+/** A paragraph: text from its first to its last non-space character, up to a blank line. */
+export const PARAGRAPH = /\S(?:[\s\S]*?\S)?(?=\s*\n\s*\n|\s*$)/g;
+
 /** Splits text into sentences, paragraph by paragraph (a blank line ends a paragraph). */
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
-  const paragraphPattern = /\S(?:[\s\S]*?\S)?(?=\s*\n\s*\n|\s*$)/g;
   let paragraph = 0;
-  for (const match of text.matchAll(paragraphPattern)) {
+  for (const match of text.matchAll(PARAGRAPH)) {
     const start = match.index;
     for (const [s, e] of splitParagraph(match[0])) {
       sentences.push({
@@ -113,9 +116,16 @@ function isAbbreviation(before: string, next: string): boolean {
   return false;
 }
 
-/** The word (letters and inner periods) right before a final period, or '' after a digit. */
+/**
+ * The word (letters and inner periods) right before a final period, or '' after a digit or
+ * when it is longer than LIMITS.tokenChars (no abbreviation is). Only the tail is searched:
+ * the pattern, unanchored at the start, would otherwise try every offset of a long paragraph,
+ * and every letter of a long "a.a.a.…" run from each.
+ */
 function lastWord(before: string): string {
-  return /(?:^|[^\p{L}\p{N}.])([\p{L}.]+)\.$/u.exec(before)?.[1] ?? '';
+  const tail = before.slice(-(LIMITS.tokenChars + 2));
+  const word = /(?:^|[^\p{L}\p{N}.])([\p{L}.]+)\.$/u.exec(tail)?.[1] ?? '';
+  return word.length > LIMITS.tokenChars ? '' : word;
 }
 
 /** Abbreviated titles: always followed by a name, never the end of a sentence. */

@@ -27,25 +27,28 @@ export function sentenceRanges(tokens: readonly Token[]): Array<[number, number]
   return tokens.length ? ranges : [];
 }
 
-interface Labelled {
-  labels: number[];
-  emissions: Float32Array[];
-}
-
-/** The label index of every token, with the label scores it was decoded from. */
-function label(tokens: readonly Token[], model: TaggerModel): Labelled {
-  const out: Labelled = { labels: [], emissions: [] };
+/**
+ * Labels every sentence, handing each sentence's labels and label scores to `each` in turn,
+ * so the scores of a long article's hundreds of thousands of tokens are never all held at once.
+ */
+function labelSentences(
+  tokens: readonly Token[],
+  model: TaggerModel,
+  each: (first: number, labels: number[], emissions: Float32Array[]) => void,
+): void {
   for (const [first, last] of sentenceRanges(tokens)) {
     const sentence = tokens.slice(first, last + 1);
     const emissions = emissionScores(model, sentenceFeatures(sentence, model.lexicon));
-    out.labels.push(...viterbi(emissions, model.transitions));
-    out.emissions.push(...emissions);
+    each(first, viterbi(emissions, model.transitions), emissions);
   }
-  return out;
 }
 
 export function labelTokens(tokens: readonly Token[], model: TaggerModel = loadModel()): number[] {
-  return label(tokens, model).labels;
+  const out: number[] = [];
+  labelSentences(tokens, model, (_, labels) => {
+    for (const y of labels) out.push(y);
+  });
+  return out;
 }
 
 const KINDS: readonly EntityKind[] = ['PER', 'ORG', 'LOC', 'MISC'];
@@ -54,17 +57,21 @@ export function tagEntities(
   tokens: readonly Token[],
   model: TaggerModel = loadModel(),
 ): TaggedSpan[] {
-  const { labels, emissions } = label(tokens, model);
-  return spansOfLabels(labels).map((span) => {
-    const evidence = {} as Record<EntityKind, number>;
-    for (const kind of KINDS) {
-      let sum = 0;
-      for (let i = span.first; i <= span.last; i++) {
-        const y = labelIndex(`${i === span.first ? 'B' : 'I'}-${kind}`);
-        sum += emissions[i]?.[y] ?? 0;
+  const out: TaggedSpan[] = [];
+  labelSentences(tokens, model, (first, labels, emissions) => {
+    // A span never crosses a sentence: decoding starts each one afresh, where I- is not allowed.
+    for (const span of spansOfLabels(labels)) {
+      const evidence = {} as Record<EntityKind, number>;
+      for (const kind of KINDS) {
+        let sum = 0;
+        for (let i = span.first; i <= span.last; i++) {
+          const y = labelIndex(`${i === span.first ? 'B' : 'I'}-${kind}`);
+          sum += emissions[i]?.[y] ?? 0;
+        }
+        evidence[kind] = sum;
       }
-      evidence[kind] = sum;
+      out.push({ first: first + span.first, last: first + span.last, kind: span.kind, evidence });
     }
-    return { ...span, evidence };
   });
+  return out;
 }
