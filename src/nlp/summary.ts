@@ -1,4 +1,5 @@
 import type { Sentence } from '../model/analysis.ts';
+import { LIMITS } from '../model/limits.ts';
 import { contentWords, overlap, wordCount } from './words.ts';
 
 /**
@@ -38,11 +39,23 @@ const FURNITURE = [
  * bar across articles is SAME_POINT_OVERLAP in src/briefing/summary.ts.
  */
 const NEAR_COPY_OVERLAP = 0.6;
+/**
+ * A sentence is checked for being a near-copy against the first this many ranked, not all of
+ * them: that keeps a long article's ranking linear in its length, and every ranking reader
+ * takes five sentences or fewer, all placed exactly as with no bound.
+ */
+const NEAR_COPY_REACH = 50;
 /** The first three are chosen to fit this many words, as a briefing must … */
 const BUDGET_WORDS = 60;
 /** … at this cost per word beyond it: 10 words cost about the prior's step from 4th to 5th. */
 const OVER_BUDGET_PER_WORD = 0.02;
 const BUDGETED = 3;
+/**
+ * Greedy picks tried for those three: each is a pass over every sentence, and a picked
+ * near-copy does not count, so an article that repeats one sentence thousands of times would
+ * otherwise make as many passes. Past this, the rest are ranked by score alone.
+ */
+const BUDGET_TRIES = 20;
 
 /** Opening quotation marks, including the `` of tokenised text. */
 const QUOTE_LED = /^(?:``|["“‘'«„])/;
@@ -53,16 +66,16 @@ export function rankSummary(title: string, sentences: Sentence[]): number[] {
   const titleBag = new Set(contentWords(title));
   const words = sentences.map((s) => wordCount(s.text));
   const n = sentences.length;
+  const later = forwardCentrality(bags);
 
   const scores = sentences.map((s, i) => {
+    // A sentence too long to show (an unbroken blob, a run-on list) is never summary material.
+    if (s.text.length > LIMITS.summarySentenceChars) return Number.NEGATIVE_INFINITY;
     const text = s.text.trim();
     if (FURNITURE.some((f) => f.test(text))) return Number.NEGATIVE_INFINITY;
-    // Centrality looks forward: a lead is what the story goes on to elaborate.
-    let later = 0;
-    for (let j = i + 1; j < n; j++) later += cosine(bags[i]!, bags[j]!);
     let score =
       -Math.log1p(Math.min(i, LEAD_SENTENCES)) +
-      (CENTRALITY_WEIGHT * later) / Math.max(1, n - 1) +
+      (CENTRALITY_WEIGHT * later[i]!) / Math.max(1, n - 1) +
       TITLE_WEIGHT * cosine(bags[i]!, titleBag);
     if (words[i]! < SHORT_WORDS) score -= SHORT_PENALTY;
     if (QUESTION.test(text)) score -= QUESTION_PENALTY;
@@ -73,13 +86,19 @@ export function rankSummary(title: string, sentences: Sentence[]): number[] {
   const ranked: number[] = [];
   const deferred: number[] = [];
   const take = (i: number): void => {
-    if (ranked.some((r) => overlap(bags[r]!, bags[i]!) >= NEAR_COPY_OVERLAP)) deferred.push(i);
-    else ranked.push(i);
+    const reach = Math.min(ranked.length, NEAR_COPY_REACH);
+    for (let k = 0; k < reach; k++) {
+      if (overlap(bags[ranked[k]!]!, bags[i]!) >= NEAR_COPY_OVERLAP) {
+        deferred.push(i);
+        return;
+      }
+    }
+    ranked.push(i);
   };
   const left = sentences.map((_, i) => i).filter((i) => scores[i]! > Number.NEGATIVE_INFINITY);
   // The first few greedily, each paying for the words it adds beyond the budget.
   let used = 0;
-  while (ranked.length < BUDGETED && left.length) {
+  for (let tries = 0; ranked.length < BUDGETED && left.length && tries < BUDGET_TRIES; tries++) {
     let best = left[0]!;
     let bestValue = Number.NEGATIVE_INFINITY;
     for (const i of left) {
@@ -98,6 +117,28 @@ export function rankSummary(title: string, sentences: Sentence[]): number[] {
   left.sort((a, b) => scores[b]! - scores[a]! || a - b);
   for (const i of left) take(i);
   return [...ranked, ...deferred];
+}
+
+/**
+ * Centrality looks forward: a lead is what the story goes on to elaborate. For each sentence,
+ * the sum of its cosines with every later sentence, computed in one backward pass: a cosine
+ * is the sum, over shared words, of 1 / √(|a|·|b|), so each word carries the sum of
+ * 1 / √|b| over the later sentences that hold it. Linear in the words, where comparing
+ * every pair of sentences grew with the square of a long article's length.
+ */
+function forwardCentrality(bags: ReadonlyArray<ReadonlySet<string>>): number[] {
+  const later = new Array<number>(bags.length).fill(0);
+  const weight = new Map<string, number>();
+  for (let i = bags.length - 1; i >= 0; i--) {
+    const bag = bags[i]!;
+    if (bag.size === 0) continue;
+    let sum = 0;
+    for (const w of bag) sum += weight.get(w) ?? 0;
+    later[i] = sum / Math.sqrt(bag.size);
+    const share = 1 / Math.sqrt(bag.size);
+    for (const w of bag) weight.set(w, (weight.get(w) ?? 0) + share);
+  }
+  return later;
 }
 
 /** Cosine of two word sets: shared words over the geometric mean of their sizes. */
