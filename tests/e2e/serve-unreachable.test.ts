@@ -3,6 +3,7 @@ import { createServer as createHttpServer, type Server as HttpServer } from 'nod
 import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocketServer } from 'ws';
 import { DISCORD_START_BOUND_MS } from '../../src/chat/discord/reachability.ts';
 import { createSlackAdapter } from '../../src/chat/slack/index.ts';
 import { SLACK_START_BOUND_MS } from '../../src/chat/slack/start-bound.ts';
@@ -15,8 +16,9 @@ import { repoRoot } from '../helpers/shared.ts';
  * `briefwire serve`, the real executable, with the platform's API (or the gateway it is sent
  * to) unreachable: a closed port on 127.0.0.1, or a server that accepts the connection and
  * never answers. Each must exit non-zero by itself within the adapter's start bound, print the
- * failure once naming the URL, and print no stack trace. bin/briefwire.js never calls
- * process.exit, so exiting at all shows the failed start released what it had opened.
+ * failure once naming the URL, and print no stack trace. bin/briefwire.js calls process.exit
+ * only after saying a connection was left open, so where that line is absent, exiting at all
+ * shows the failed start released what it had opened.
  */
 
 /** Starting node, tsx and the platform library on a busy machine, and tearing down. */
@@ -99,8 +101,15 @@ async function serve(env: Record<string, string>, boundMs: number): Promise<Outc
 }
 
 /** The failure printed once, as `briefwire serve: <message> [PLATFORM_FAILED]`, naming `url`; no stack trace. */
-function expectOneClearFailure(outcome: Outcome, boundMs: number, url: string, reason: RegExp) {
+function expectOneClearFailure(
+  outcome: Outcome,
+  boundMs: number,
+  url: string,
+  reason: RegExp,
+  leftOpen = false,
+) {
   const { code, ms, stderr } = outcome;
+  expect(stderr.includes('a connection was still open'), stderr).toBe(leftOpen);
   expect(code, stderr).toBe(1);
   expect(ms, stderr).toBeLessThan(boundMs + PROCESS_MARGIN_MS);
   const failures = stderr.split('\n').filter((line) => line.includes('PLATFORM_FAILED'));
@@ -195,6 +204,46 @@ describe.concurrent('briefwire serve, Discord unreachable at start', () => {
     const gateway = `ws://127.0.0.1:${silent.port}`;
     const outcome = await serve(discord(await restSendingTo(gateway)), bound);
     expectOneClearFailure(outcome, bound, `the gateway at ${gateway}`, NO_ANSWER);
+  });
+});
+
+describe('briefwire serve, a Discord gateway that says HELLO and never READY', () => {
+  const bound = DISCORD_START_BOUND_MS;
+  let gateway: WebSocketServer;
+  let gatewayUrl = '';
+  beforeAll(async () => {
+    gateway = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise<void>((resolve) => gateway.once('listening', () => resolve()));
+    gateway.on('connection', (socket) => {
+      // HELLO, then silence: IDENTIFY is never answered with READY.
+      socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 45_000 } }));
+    });
+    gatewayUrl = `ws://127.0.0.1:${(gateway.address() as { port: number }).port}`;
+  });
+  afterAll(() => {
+    for (const client of gateway.clients) client.terminate();
+    gateway.close();
+  });
+
+  // The ready wait ends the start at the bound; closing the client (which the library cannot
+  // finish in this state) and the process's own exit add a few seconds more.
+  const settleMs = 6_000;
+  it('exits non-zero after the bound, naming the API, with no stack trace', {
+    timeout: timeout(bound + settleMs),
+  }, async () => {
+    const api = `${await answering({
+      url: gatewayUrl,
+      shards: 1,
+      session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+    })}/api`;
+    const env = {
+      DISCORD_TOKEN: 'quist-token',
+      DISCORD_APPLICATION_ID: '100',
+      DISCORD_API_URL: api,
+    };
+    const outcome = await serve(env, bound + settleMs);
+    // The library cannot close a shard in this state: the process says so and ends anyway.
+    expectOneClearFailure(outcome, bound + settleMs, api, /not ready within/, true);
   });
 });
 

@@ -12,6 +12,25 @@ const FATAL: Record<number, string> = {
   4014: 'Discord refused the Message Content intent: turn it on under Bot → Privileged Gateway Intents in the developer portal, or set DISCORD_MESSAGE_CONTENT=0',
 };
 
+/**
+ * How long a failed start waits for the client to close. @discordjs/ws 1.2 never settles a
+ * destroy that lands while a shard waits for READY after HELLO (it reconnects instead), so
+ * the failure is reported without waiting for ever; bin/briefwire.js then ends the process.
+ */
+const DESTROY_WAIT_MS = 3_000;
+
+async function destroyWithin(client: Client, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  try {
+    await Promise.race([client.destroy().catch(() => {}), gaveUp]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function connect(client: Client, token: string, timeoutMs: number): Promise<void> {
   // The REST base the gateway address is fetched from: the input an operator can check.
   const api = client.rest.options.api;
@@ -32,7 +51,7 @@ export async function connect(client: Client, token: string, timeoutMs: number):
   try {
     await Promise.all([client.login(token), ready]);
   } catch (e) {
-    await client.destroy();
+    await destroyWithin(client, DESTROY_WAIT_MS);
     throw failed(`Discord: could not connect to ${api}: ${reasonOf(e)}`, e);
   } finally {
     clearTimeout(timer);

@@ -27,7 +27,7 @@ export interface DiscordAdapterOptions {
    * first response; anything else is deferred first. Discord allows 3 s for the first response.
    */
   ephemeralWithinMs?: number;
-  /** How long `start()` waits for the gateway to be ready. */
+  /** The bound on the whole of `start()`: reachability checks, login and the ready wait (default DISCORD_START_BOUND_MS). */
   readyTimeoutMs?: number;
   /**
    * A rate limit longer than this fails the request (a digest is then retried later) instead of
