@@ -52,7 +52,21 @@ export interface Analysis {
   quotes: Quote[];
   /** Indices into sentences, best first. */
   summary: number[];
+  /**
+   * Present only when the text was longer than LIMITS allow: the analysis covers its first
+   * analysedChars characters (every offset above lies in them) out of totalChars.
+   */
+  limited?: AnalysisLimited;
 }
 
-/** Bumped whenever analysis output changes shape or meaning, so stale rows can be re-analysed. */
-export const ANALYSIS_VERSION = 2;
+export interface AnalysisLimited {
+  analysedChars: number;
+  totalChars: number;
+}
+
+/**
+ * Bumped whenever analysis output changes shape or meaning, so stale rows can be re-analysed.
+ * 3: summaries leave out over-long sentences, quotes, names and roles over their LIMITS are
+ * not produced, and an over-long text is analysed in part (with `limited`).
+ */
+export const ANALYSIS_VERSION = 3;

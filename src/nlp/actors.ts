@@ -73,14 +73,16 @@ export function resolveActors(tokens: Token[], spans: NameSpan[]): ResolvedActor
   const byKey = new Map<string, number>();
   const actorOf: number[] = [];
   const sentencesWithPerson = new Set<number>();
+  const people = new PeopleByName();
 
   for (const span of spans) {
     const words = span.text.split(' ');
     let index: number | undefined;
-    if (span.type === 'person' && words.length === 1) index = findPersonByPart(drafts, span.text);
+    if (span.type === 'person' && words.length === 1)
+      index = findPersonByPart(drafts, people, span.text);
     if (index === undefined && span.type !== 'person' && words.length === 1) {
       // compromise sometimes types a known person's surname as something else.
-      index = findPersonByPart(drafts, span.text, true);
+      index = findPersonByPart(drafts, people, span.text, true);
     }
     if (index === undefined) {
       const { key, country } = keyOf(tokens, span);
@@ -105,6 +107,7 @@ export function resolveActors(tokens: Token[], spans: NameSpan[]): ResolvedActor
     }
     const draft = drafts[index]!;
     draft.surfaces.set(span.text, (draft.surfaces.get(span.text) ?? 0) + 1);
+    if (draft.type === 'person') people.add(index, span.text);
     draft.mentionSpans.push(span);
     if (draft.gender === 'unknown' && span.type === 'person') draft.gender = genderOf(tokens, span);
     draft.lastMention = span.start;
@@ -127,8 +130,7 @@ export function resolveActors(tokens: Token[], spans: NameSpan[]): ResolvedActor
  * filed the story; none of them is what the sentence is about.
  */
 export function inDateline(tokens: Token[], i: number): boolean {
-  let start = i;
-  while (start > 0 && tokens[start - 1]!.sentence === tokens[i]!.sentence) start--;
+  const start = sentenceStartOf(tokens, i);
   const opener = tokens[start]!;
   if (!/^\p{Lu}{2,}$/u.test(opener.word.replace(/[ .-]/g, ''))) return false;
   for (
@@ -141,6 +143,46 @@ export function inDateline(tokens: Token[], i: number): boolean {
   return false;
 }
 
+/** The first token of token i's sentence, by binary search: tokens are in sentence order. */
+function sentenceStartOf(tokens: Token[], i: number): number {
+  const sentence = tokens[i]!.sentence;
+  let lo = 0;
+  let hi = i;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.sentence < sentence) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Person drafts by the first and last word of every fullest name they have had, so a
+ * one-word mention looks at the few people it could be rather than at every actor (which
+ * grew with the square of a long article's length). Candidates are checked again on use.
+ */
+class PeopleByName {
+  private readonly longest = new Map<number, number>();
+  private readonly byPart = new Map<string, Set<number>>();
+
+  add(index: number, surface: string): void {
+    const parts = surface.split(' ');
+    if (parts.length <= (this.longest.get(index) ?? 0)) return;
+    this.longest.set(index, parts.length);
+    if (parts.length < 2) return;
+    for (const key of [`last:${parts.at(-1)}`, `first:${parts[0]}`]) {
+      const set = this.byPart.get(key);
+      if (set) set.add(index);
+      else this.byPart.set(key, new Set([index]));
+    }
+  }
+
+  /** Drafts that may have `word` as their last (or first) name, in draft order. */
+  candidates(word: string, last: boolean): number[] {
+    return [...(this.byPart.get(`${last ? 'last' : 'first'}:${word}`) ?? [])].sort((a, b) => a - b);
+  }
+}
+
 /**
  * The person actor whose full name has this word as its last (or first) name. When two share
  * it ("Clinton said" after Bill and Hillary Clinton), the one most recently the subject of a
@@ -148,6 +190,7 @@ export function inDateline(tokens: Token[], i: number): boolean {
  */
 function findPersonByPart(
   drafts: ActorDraft[],
+  people: PeopleByName,
   word: string,
   lastNameOnly = false,
 ): number | undefined {
@@ -158,8 +201,9 @@ function findPersonByPart(
   };
   const pick = (last: boolean): number | undefined => {
     let best: number | undefined;
-    drafts.forEach((d, i) => {
-      if (!fits(d, last)) return;
+    for (const i of people.candidates(word, last)) {
+      const d = drafts[i]!;
+      if (!fits(d, last)) continue;
       const b = best === undefined ? undefined : drafts[best]!;
       if (
         !b ||
@@ -167,7 +211,7 @@ function findPersonByPart(
         (d.lastSubject === b.lastSubject && d.lastMention > b.lastMention)
       )
         best = i;
-    });
+    }
     return best;
   };
   return pick(true) ?? (lastNameOnly ? undefined : pick(false));
@@ -176,13 +220,15 @@ function findPersonByPart(
 /** "Quist said …" before "Mara Quist" appears: fold the surname-only actor into the full one. */
 function mergeLateFullNames(drafts: ActorDraft[], actorOf: number[]): ResolvedActors {
   const target = drafts.map((_, i) => i);
+  const names = drafts.map(longestSurface);
+  const byLastName = indexBy(drafts, (d, i) =>
+    d.type === 'person' ? names[i]!.split(' ').at(-1) : undefined,
+  );
   drafts.forEach((d, i) => {
-    const name = longestSurface(d);
+    const name = names[i]!;
     if (d.type !== 'person' || name.includes(' ')) return;
-    const full = drafts.findIndex(
-      (o, j) => j !== i && o.type === 'person' && longestSurface(o).split(' ').at(-1) === name,
-    );
-    if (full >= 0) target[i] = full;
+    const full = byLastName.get(name)?.find((j) => j !== i);
+    if (full !== undefined) target[i] = full;
   });
   linkAcronyms(drafts, target);
   const kept: ActorDraft[] = [];
@@ -197,7 +243,7 @@ function mergeLateFullNames(drafts: ActorDraft[], actorOf: number[]): ResolvedAc
     if (t === i) return;
     const into = drafts[t]!;
     for (const [s, n] of d.surfaces) into.surfaces.set(s, (into.surfaces.get(s) ?? 0) + n);
-    into.mentionSpans.push(...d.mentionSpans);
+    for (const s of d.mentionSpans) into.mentionSpans.push(s); // spread overflows on many
     into.first = Math.min(into.first, d.first);
     if (into.gender === 'unknown') into.gender = d.gender;
   });
@@ -206,20 +252,37 @@ function mergeLateFullNames(drafts: ActorDraft[], actorOf: number[]): ResolvedAc
 
 /** "FBI" and "Federal Bureau of Investigation" in one article are one organisation. */
 function linkAcronyms(drafts: ActorDraft[], target: number[]): void {
+  const byInitials = indexBy(drafts, (o) =>
+    o.type === 'organization'
+      ? longestSurface(o)
+          .split(' ')
+          .filter((w) => /^[A-Z]/.test(w))
+          .map((w) => w[0])
+          .join('')
+      : undefined,
+  );
   drafts.forEach((d, i) => {
     const name = longestSurface(d);
     if (d.type !== 'organization' || !/^[A-Z]{2,6}$/.test(name)) return;
-    const full = drafts.findIndex((o, j) => {
-      if (j === i || o.type !== 'organization') return false;
-      const initials = longestSurface(o)
-        .split(' ')
-        .filter((w) => /^[A-Z]/.test(w))
-        .map((w) => w[0])
-        .join('');
-      return initials === name;
-    });
-    if (full >= 0) target[i] = full;
+    const full = byInitials.get(name)?.find((j) => j !== i);
+    if (full !== undefined) target[i] = full;
   });
+}
+
+/** Draft indices by a key (none when the key is undefined), each list in draft order. */
+function indexBy(
+  drafts: ActorDraft[],
+  keyOf: (d: ActorDraft, i: number) => string | undefined,
+): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  drafts.forEach((d, i) => {
+    const key = keyOf(d, i);
+    if (key === undefined) return;
+    const list = index.get(key);
+    if (list) list.push(i);
+    else index.set(key, [i]);
+  });
+  return index;
 }
 
 /** The surface with the most words; the first seen among equals. */

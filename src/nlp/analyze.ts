@@ -1,5 +1,6 @@
 import type { Analysis } from '../model/analysis.ts';
 import { finishActors, resolveActors } from './actors.ts';
+import { analysedLength } from './extent.ts';
 import { findNames } from './names.ts';
 import { findQuotes } from './quotes.ts';
 import { assignRoles } from './roles.ts';
@@ -7,8 +8,13 @@ import { splitSentences } from './sentences.ts';
 import { rankSummary } from './summary.ts';
 import { tokenize } from './text/tokens.ts';
 
-/** Analyses one article's cleaned text: sentences, actors with roles, quotes with speakers, summary. */
-export function analyzeText(title: string, text: string): Analysis {
+/**
+ * Analyses one article's cleaned text: sentences, actors with roles, quotes with speakers,
+ * summary. A text over the LIMITS is analysed in part (extent.ts) and the analysis says so.
+ */
+export function analyzeText(title: string, fullText: string): Analysis {
+  const analysed = analysedLength(fullText);
+  const text = analysed < fullText.length ? fullText.slice(0, analysed) : fullText;
   const sentences = splitSentences(text);
   const tokens = tokenize(
     text,
@@ -19,5 +25,14 @@ export function analyzeText(title: string, text: string): Analysis {
   assignRoles(tokens, names, actorOf, drafts);
   const quotes = findQuotes(text, sentences, tokens, names, actorOf, drafts);
   const { actors, mentions } = finishActors(drafts, actorOf, names, text.length);
-  return { sentences, mentions, actors, quotes, summary: rankSummary(title, sentences) };
+  const analysis: Analysis = {
+    sentences,
+    mentions,
+    actors,
+    quotes,
+    summary: rankSummary(title, sentences),
+  };
+  if (text !== fullText)
+    analysis.limited = { analysedChars: text.length, totalChars: fullText.length };
+  return analysis;
 }

@@ -1,4 +1,5 @@
 import type { EntityType } from '../model/analysis.ts';
+import { LIMITS } from '../model/limits.ts';
 import { countryMatches } from './tagger/gazetteer.ts';
 import type { EntityKind } from './tagger/labels.ts';
 import { loadModel } from './tagger/model.ts';
@@ -61,9 +62,22 @@ export function findNames(tokens: Token[]): NameSpan[] {
       type: 'place',
     });
   }
-  names.push(...acronyms(tokens, seen));
-  names.push(...repeatedNames(tokens, seen, names));
-  return names.sort((a, b) => a.start - b.start);
+  // Pushed one by one: spread arguments overflow the stack past a few hundred thousand.
+  for (const a of acronyms(tokens, seen)) names.push(a);
+  for (const r of repeatedNames(tokens, seen, names)) names.push(r);
+  return names.filter((n) => withinLimits(tokens, n)).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A name longer than LIMITS.actorNameChars, or with a word longer than LIMITS.tokenChars,
+ * is no name a reader would recognise (a run of capitalised words, a pasted blob); it is
+ * left out rather than shown.
+ */
+function withinLimits(tokens: Token[], n: NameSpan): boolean {
+  if (n.text.length > LIMITS.actorNameChars) return false;
+  for (let i = n.first; i <= n.last; i++)
+    if ((tokens[i]?.word.length ?? 0) > LIMITS.tokenChars) return false;
+  return true;
 }
 
 const TYPE_KIND: Record<EntityType, EntityKind> = {
@@ -80,7 +94,9 @@ function harmonise(evidence: Map<NameSpan, TaggedSpan['evidence']>): void {
   const byText = new Map<string, NameSpan[]>();
   for (const span of evidence.keys()) {
     const key = span.text.toLowerCase();
-    byText.set(key, [...(byText.get(key) ?? []), span]);
+    const same = byText.get(key);
+    if (same) same.push(span);
+    else byText.set(key, [span]);
   }
   for (const spans of byText.values()) {
     if (new Set(spans.map((s) => s.type)).size < 2) continue;

@@ -1,7 +1,9 @@
 import type { Quote, Sentence } from '../model/analysis.ts';
+import { LIMITS } from '../model/limits.ts';
 import { type ActorDraft, canonicalName, inDateline } from './actors.ts';
 import type { NameSpan } from './names.ts';
 import { findQuoteSpans, type QuoteSpan } from './quote-spans.ts';
+import { speakerIndexes } from './speaker-index.ts';
 import {
   attribute,
   attributeFromEarlierSentence,
@@ -50,18 +52,20 @@ export function findQuotes(
   });
   const quoteSpans = findQuoteSpans(text);
   const names = drafts.map(canonicalName);
+  const indexes = speakerIndexes(speakers, drafts, names);
   const ctx: SpeakerContext = {
     tokens,
     quoted: markQuoted(tokens, quoteSpans),
     speakers,
-    speakerAt: new Map(speakers.map((m) => [m.start, m])),
+    ...indexes,
     names,
     quoteSpans,
-    labels: transcriptLabels(text, sentences, drafts, names),
+    labels: transcriptLabels(text, sentences, indexes.personByLastName),
     text,
     drafts,
   };
 
+  const paragraphStart = firstSentenceStarts(sentences);
   const quotes: Quote[] = [];
   let carried: { paragraph: number; actor: Speaker | null } = {
     paragraph: -1,
@@ -75,13 +79,14 @@ export function findQuotes(
     const sameParagraph = carried.paragraph === s.paragraph;
     // A paragraph that opens with an unattributed quote continues the previous paragraph's
     // speaker: news style reopens a quotation, or follows a speaker with more of their words.
-    const opensParagraph =
-      s.start === sentences.find((x) => x.paragraph === s.paragraph)?.start &&
-      q.start - s.start <= 1;
+    const opensParagraph = s.start === paragraphStart.get(s.paragraph) && q.start - s.start <= 1;
     const reopens = (q.continued || opensParagraph) && carried.paragraph === s.paragraph - 1;
     if (actor === null && (sameParagraph || reopens)) actor = carried.actor;
     if (actor === null) actor = attributeFromEarlierSentence(ctx, sentences, sentence);
     if (actor !== null) carried = { paragraph: s.paragraph, actor };
+    // Too long to show (a whole pasted chapter between two marks): attributed, so the
+    // speaker carries on, but not a quote.
+    if (q.end - q.start > LIMITS.quoteChars) continue;
     const words = text.slice(q.start, q.end).split(/\s+/).filter(Boolean).length;
     if (words < MIN_QUOTE_WORDS) continue;
     const speaker =
@@ -95,6 +100,13 @@ export function findQuotes(
     });
   }
   return quotes;
+}
+
+/** The start of each paragraph's first sentence. */
+function firstSentenceStarts(sentences: Sentence[]): Map<number, number> {
+  const starts = new Map<number, number>();
+  for (const s of sentences) if (!starts.has(s.paragraph)) starts.set(s.paragraph, s.start);
+  return starts;
 }
 
 function markQuoted(tokens: Token[], spans: QuoteSpan[]): boolean[] {
@@ -112,8 +124,7 @@ function markQuoted(tokens: Token[], spans: QuoteSpan[]): boolean[] {
 function transcriptLabels(
   text: string,
   sentences: Sentence[],
-  drafts: ActorDraft[],
-  names: string[],
+  personByLastName: Map<string, number>,
 ): Map<number, Speaker> {
   const labels = new Map<number, Speaker>();
   let paragraph = -1;
@@ -126,10 +137,8 @@ function transcriptLabels(
     if (!m) continue;
     const label = m[1]!.toLowerCase();
     const last = label.split(' ').at(-1)!;
-    const actor = drafts.findIndex(
-      (d, i) => d.type === 'person' && names[i]!.toLowerCase().split(' ').at(-1) === last,
-    );
-    if (actor >= 0) labels.set(paragraph, actor);
+    const actor = personByLastName.get(last);
+    if (actor !== undefined) labels.set(paragraph, actor);
     else if (/^\p{Lu}+$/u.test(m[1]!.split(' ').at(-1) ?? ''))
       labels.set(paragraph, titleCase(m[1]!));
   }

@@ -1,3 +1,4 @@
+import { LIMITS } from '../model/limits.ts';
 import type { ActorDraft } from './actors.ts';
 import { canonicalName } from './actors.ts';
 import type { NameSpan } from './names.ts';
@@ -17,19 +18,70 @@ export function assignRoles(
   actorOf: number[],
   drafts: ActorDraft[],
 ): void {
+  const ctx = roleContext(tokens, spans, actorOf, drafts);
   spans.forEach((span, k) => {
     const draft = drafts[actorOf[k]!]!;
     if (draft.role) return;
     const role =
       draft.type === 'person'
-        ? (titleBefore(tokens, span, spans, actorOf, drafts) ??
-          roleRightBefore(tokens, span) ??
-          appositionAfter(tokens, span, drafts))
+        ? (titleBefore(ctx, span) ?? roleRightBefore(tokens, span) ?? appositionAfter(ctx, span))
         : draft.type === 'organization'
           ? descriptionBefore(tokens, span)
           : null;
-    if (role) draft.role = role;
+    // A role too long to read as one (a run of title words) is no role; a later one may fit.
+    if (role && role.length <= LIMITS.actorNameChars) draft.role = role;
   });
+}
+
+/**
+ * The article's names, indexed once so each lookup a role needs is a map read rather than a
+ * walk over every name (which grew with the square of a long article's length).
+ */
+interface RoleContext {
+  tokens: Token[];
+  spans: NameSpan[];
+  actorOf: number[];
+  drafts: ActorDraft[];
+  /** Offsets where a name ends. */
+  nameEnds: Set<number>;
+  /** The first name span whose last token is this one. */
+  spanByLastToken: Map<number, number>;
+  /** For each span, the latest organisation span at or before it, or -1. */
+  latestOrganisation: number[];
+  /** Organisations by the last word of their canonical name, lowercase; the first one wins. */
+  organisationByLastWord: Map<string, string>;
+}
+
+function roleContext(
+  tokens: Token[],
+  spans: NameSpan[],
+  actorOf: number[],
+  drafts: ActorDraft[],
+): RoleContext {
+  const spanByLastToken = new Map<number, number>();
+  const latestOrganisation: number[] = [];
+  spans.forEach((s, k) => {
+    if (!spanByLastToken.has(s.last)) spanByLastToken.set(s.last, k);
+    const organisation = drafts[actorOf[k]!]!.type === 'organization';
+    latestOrganisation.push(organisation ? k : (latestOrganisation[k - 1] ?? -1));
+  });
+  const organisationByLastWord = new Map<string, string>();
+  for (const d of drafts) {
+    if (d.type !== 'organization') continue;
+    const name = canonicalName(d);
+    const last = name.toLowerCase().split(' ').at(-1)!;
+    if (!organisationByLastWord.has(last)) organisationByLastWord.set(last, name);
+  }
+  return {
+    tokens,
+    spans,
+    actorOf,
+    drafts,
+    nameEnds: new Set(spans.map((s) => s.end)),
+    spanByLastToken,
+    latestOrganisation,
+    organisationByLastWord,
+  };
 }
 
 function words(tokens: Token[], first: number, last: number): string {
@@ -52,13 +104,8 @@ function isTitleWord(t: Token): boolean {
 }
 
 /** A title run right before the name, or before it across a comma. */
-function titleBefore(
-  tokens: Token[],
-  span: NameSpan,
-  spans: NameSpan[],
-  actorOf: number[],
-  drafts: ActorDraft[],
-): string | null {
+function titleBefore(ctx: RoleContext, span: NameSpan): string | null {
+  const { tokens } = ctx;
   let first: number;
   let last: number;
   if (span.title) {
@@ -78,26 +125,22 @@ function titleBefore(
     // A bare capitalised title needs no article; a lowercase one does ("the general secretary").
     if (!introduced && !isCapitalised(tokens[first]!.word)) return null;
     if (first === last && !TITLE_WORDS.has(tokens[last]!.lower)) return null;
-    if (before?.possessive && !isOwnerName(before, spans)) {
-      const org = organisationNamedBy(before, drafts);
+    if (before?.possessive && !ctx.nameEnds.has(before.end)) {
+      const org = organisationNamedBy(ctx, before);
       return org ? `${words(tokens, first, last)} of ${org}` : words(tokens, first - 1, last);
     }
   }
   // Drop honorifics that are not roles ("Mr", "Dr" alone).
   const title = words(tokens, first, last);
   if (/^(?:mr|mrs|ms|miss|mx|dr|sir|dame)\.?$/i.test(title)) return null;
-  const owner = ownerBefore(tokens, first, spans, actorOf, drafts);
+  const owner = ownerBefore(ctx, first);
   return owner ? `${title} of ${owner}` : title;
 }
 
 /** "the authority's" → "Marrowby Harbour Authority" when the article names such an organisation. */
-function organisationNamedBy(t: Token, drafts: ActorDraft[]): string | null {
+function organisationNamedBy(ctx: RoleContext, t: Token): string | null {
   if (!/^\p{Ll}/u.test(t.word)) return null;
-  const org = drafts.find(
-    (d) =>
-      d.type === 'organization' && canonicalName(d).toLowerCase().split(' ').at(-1) === t.lower,
-  );
-  return org ? canonicalName(org) : null;
+  return ctx.organisationByLastWord.get(t.lower) ?? null;
 }
 
 /** Modifiers a lowercase role before a name may carry: "Republican presidential nominee". */
@@ -127,41 +170,42 @@ function roleRightBefore(tokens: Token[], span: NameSpan): string | null {
   return words(tokens, first, last);
 }
 
-/** Is the possessive word a name we found (so "Portline’s director" becomes "director of Portline")? */
-function isOwnerName(t: Token, spans: NameSpan[]): boolean {
-  return spans.some((s) => s.end === t.end);
-}
-
 /** "its"/"their" before a title means the organisation most recently named; "Portline’s" names it. */
-function ownerBefore(
-  tokens: Token[],
-  titleFirst: number,
-  spans: NameSpan[],
-  actorOf: number[],
-  drafts: ActorDraft[],
-): string | null {
-  const prev = tokens[titleFirst - 1];
+function ownerBefore(ctx: RoleContext, titleFirst: number): string | null {
+  const { spans, actorOf, drafts } = ctx;
+  const prev = ctx.tokens[titleFirst - 1];
   if (!prev) return null;
   if (prev.lower === 'its' || prev.lower === 'their') {
-    for (let k = spans.length - 1; k >= 0; k--) {
-      const s = spans[k]!;
-      const d = drafts[actorOf[k]!]!;
-      if (s.end <= prev.start && d.type === 'organization') return canonicalName(d);
-    }
-    return null;
+    // The latest organisation ending before "its": spans are in order of their starts.
+    let k = ctx.latestOrganisation[lastSpanStartingBefore(spans, prev.start)] ?? -1;
+    while (k >= 0 && spans[k]!.end > prev.start) k = ctx.latestOrganisation[k - 1] ?? -1;
+    return k >= 0 ? canonicalName(drafts[actorOf[k]!]!) : null;
   }
   if (prev.possessive) {
-    const k = spans.findIndex((s) => s.last === titleFirst - 1);
-    const d = k >= 0 ? drafts[actorOf[k]!] : undefined;
+    const k = ctx.spanByLastToken.get(titleFirst - 1);
+    const d = k === undefined ? undefined : drafts[actorOf[k]!];
     if (d && d.type === 'organization') return canonicalName(d);
   }
   return null;
 }
 
+/** Index of the last span starting before offset, or -1. */
+function lastSpanStartingBefore(spans: NameSpan[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
 const APPOSITION_END = /[,;.:!?)—–]/;
 
 /** "Mara Quist, the chief executive of Portline," → "chief executive of Portline". */
-function appositionAfter(tokens: Token[], span: NameSpan, drafts: ActorDraft[]): string | null {
+function appositionAfter(ctx: RoleContext, span: NameSpan): string | null {
+  const { tokens } = ctx;
   const last = tokens[span.last]!;
   if (!/^,/.test(last.post)) return null;
   const start = span.last + 1;
@@ -187,7 +231,7 @@ function appositionAfter(tokens: Token[], span: NameSpan, drafts: ActorDraft[]):
   const from = ['the', 'a', 'an'].includes(first.lower) ? start + 1 : start;
   // "the authority's chief executive" → "chief executive of Marrowby Harbour Authority"
   const owner = tokens[from];
-  const org = owner?.possessive ? organisationNamedBy(owner, drafts) : null;
+  const org = owner?.possessive ? organisationNamedBy(ctx, owner) : null;
   if (org && from < end) return `${words(tokens, from + 1, end)} of ${org}`;
   return words(tokens, from, end);
 }

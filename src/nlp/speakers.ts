@@ -1,4 +1,5 @@
 import type { Sentence } from '../model/analysis.ts';
+import { LIMITS } from '../model/limits.ts';
 import type { ActorDraft, Gender } from './actors.ts';
 import type { QuoteSpan } from './quote-spans.ts';
 import { PERSON_PRONOUNS, SPEECH_VERBS, TITLE_WORDS } from './text/lexicon.ts';
@@ -27,8 +28,15 @@ export interface SpeakerContext {
   tokens: Token[];
   /** Per token: does it lie inside a quotation? */
   quoted: boolean[];
+  /** In order of their starts. */
   speakers: SpeakerMention[];
   speakerAt: Map<number, SpeakerMention>;
+  /** The mention ending at an offset (the first in speakerAt's order). */
+  speakerEndingAt: Map<number, SpeakerMention>;
+  /** Person mentions a "she" (female) or a "he" (male) can point back to, in order. */
+  pronounTargets: Record<'female' | 'male', SpeakerMention[]>;
+  /** The first person actor with this last name, lowercase. */
+  personByLastName: Map<string, number>;
   names: string[];
   quoteSpans: QuoteSpan[];
   /** Per paragraph: the actor named by a transcript label ("PENCE: …"), if any. */
@@ -36,6 +44,13 @@ export interface SpeakerContext {
   text: string;
   drafts: ActorDraft[];
 }
+
+/**
+ * Attribution reads at most this many characters either side of a quote within its sentence:
+ * far more than a news sentence holds, and it keeps a run-on "sentence" with thousands of
+ * quotes from costing the square of its length.
+ */
+const CUE_REACH = 1000;
 
 export function sentenceIndexAt(sentences: Sentence[], offset: number): number {
   let lo = 0;
@@ -83,18 +98,32 @@ export function attribute(
   if (dashed !== null) return dashed;
   // The cue after a quote belongs to the sentence the quote ends in ("… heads. … ,” said X").
   const endSentence = sentences[sentenceIndexAt(sentences, q.end)] ?? s;
-  const nextQuote = ctx.quoteSpans.find((o) => o.start > q.end);
-  const stop = nextQuote && nextQuote.start < endSentence.end ? nextQuote.start : endSentence.end;
+  const end = Math.min(endSentence.end, q.end + CUE_REACH);
+  const start = Math.max(s.start, q.start - CUE_REACH);
+  const nextQuote = quoteStartingAfter(ctx.quoteSpans, q.end);
+  const stop = nextQuote && nextQuote.start < end ? nextQuote.start : end;
   const fromAfter = speakerAfterQuote(ctx, cueTokens(ctx, q.end, stop).slice(0, 8));
   if (fromAfter !== null) return fromAfter;
-  const before = cueTokens(ctx, s.start, q.start);
+  const before = cueTokens(ctx, start, q.start);
   const possessor = speechPossessor(ctx, before.slice(-10));
   if (possessor !== null) return possessor;
   const fromBefore = subjectOfSpeech(ctx, before);
   if (fromBefore !== null) return fromBefore;
-  const fromSentence = subjectOfSpeech(ctx, cueTokens(ctx, s.start, endSentence.end));
+  const fromSentence = subjectOfSpeech(ctx, cueTokens(ctx, start, end));
   if (fromSentence !== null) return fromSentence;
   return clauseSubject(ctx, before);
+}
+
+/** The first quote starting after offset (quotes are in order and do not overlap). */
+function quoteStartingAfter(spans: QuoteSpan[], offset: number): QuoteSpan | undefined {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return spans[lo];
 }
 
 /** "“…” ― Jane Roe" or "“…” - Jane Roe, teacher": the name after a dash signs the quote. */
@@ -107,13 +136,15 @@ function dashAttribution(ctx: SpeakerContext, q: QuoteSpan): Speaker | null {
   return resolveName(ctx, name);
 }
 
-/** A loose name string → the person actor with that surname, else the name itself. */
-function resolveName(ctx: SpeakerContext, name: string): Speaker {
+/**
+ * A loose name string → the person actor with that surname, else the name itself, unless it
+ * is too long to be a name (LIMITS.actorNameChars).
+ */
+function resolveName(ctx: SpeakerContext, name: string): Speaker | null {
   const last = name.split(/\s+/).at(-1)!.toLowerCase();
-  const actor = ctx.drafts.findIndex(
-    (d, i) => d.type === 'person' && ctx.names[i]!.toLowerCase().split(' ').at(-1) === last,
-  );
-  return actor >= 0 ? actor : name;
+  const actor = ctx.personByLastName.get(last);
+  if (actor !== undefined) return actor;
+  return name.length > LIMITS.actorNameChars ? null : name;
 }
 
 /** Nouns for something said: whose claim, whose words. */
@@ -158,7 +189,7 @@ function speechPossessor(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
     for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
       const owner = tokens[k]!;
       if (!owner.possessive) continue;
-      const m = [...ctx.speakerAt.values()].find((x) => x.end === owner.end);
+      const m = ctx.speakerEndingAt.get(owner.end);
       if (m && !m.place) return m.actor;
     }
   }
@@ -264,8 +295,13 @@ function looseNameAt(ctx: SpeakerContext, tokens: Token[], i: number): Speaker |
     return null;
   if (first.tags.has('Place') || first.tags.has('Organization')) return null;
   let end = i;
-  while (tokens[end + 1] && /^\p{Lu}/u.test(tokens[end + 1]!.word) && !breaksAfter(tokens[end]!))
+  let length = first.word.length;
+  while (tokens[end + 1] && /^\p{Lu}/u.test(tokens[end + 1]!.word) && !breaksAfter(tokens[end]!)) {
     end++;
+    length += tokens[end]!.word.length + 1;
+    // A capitalised run longer than any name is a heading or a list, not who spoke.
+    if (length > LIMITS.actorNameChars) return null;
+  }
   return resolveName(
     ctx,
     tokens
@@ -292,6 +328,8 @@ function speakerAfterQuote(ctx: SpeakerContext, tokens: Token[]): Speaker | null
 
 /** How many sentences back a pronoun looks for a subject before settling for the nearest name. */
 const PRONOUN_REACH = 3;
+/** … and how many people back at most, which only a run-on "sentence" naming dozens reaches. */
+const PRONOUN_LOOKBACK = 64;
 
 /** Prepositions before an organisation that make it a venue ("said on Fox News"), not a speaker. */
 const VENUE_PREPOSITIONS = new Set(['on', 'to', 'in', 'at', 'with', 'for', 'by', 'from', 'of']);
@@ -315,19 +353,30 @@ function speakerAt(
     return named.actor;
   }
   if (!PERSON_PRONOUNS.has(t.lower)) return null;
-  const wanted: Gender = t.lower === 'she' || t.lower === 'her' ? 'female' : 'male';
-  const fits = (p: SpeakerMention): boolean =>
-    p.person && p.start < t.start && (p.gender === wanted || p.gender === 'unknown');
+  const wanted = t.lower === 'she' || t.lower === 'her' ? 'female' : 'male';
+  const targets = ctx.pronounTargets[wanted];
   // Prefer a recent subject (within the last few sentences) over any later mention.
   let nearest: SpeakerMention | undefined;
-  for (let i = ctx.speakers.length - 1; i >= 0; i--) {
-    const p = ctx.speakers[i]!;
-    if (!fits(p)) continue;
+  const from = lastStartingBefore(targets, t.start);
+  for (let i = from; i >= 0 && from - i < PRONOUN_LOOKBACK; i--) {
+    const p = targets[i]!;
     nearest ??= p;
     if (t.sentence - p.sentence > PRONOUN_REACH) break;
     if (p.subject) return p.actor;
   }
   return nearest ? nearest.actor : null;
+}
+
+/** Index of the last mention starting before offset, or -1 (mentions are in order). */
+function lastStartingBefore(mentions: SpeakerMention[], offset: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 /** A stand-alone quote right after "… he said that …" in the same paragraph belongs to him. */
@@ -339,5 +388,5 @@ export function attributeFromEarlierSentence(
   const s = sentences[index]!;
   const prev = sentences[index - 1];
   if (!prev || prev.paragraph !== s.paragraph) return null;
-  return subjectOfSpeech(ctx, cueTokens(ctx, prev.start, prev.end));
+  return subjectOfSpeech(ctx, cueTokens(ctx, Math.max(prev.start, prev.end - CUE_REACH), prev.end));
 }
