@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../../src/nlp/tagger/train.ts';
 import { runCli, tempDir } from '../helpers/cli.ts';
 
 /**
@@ -11,18 +12,6 @@ import { runCli, tempDir } from '../helpers/cli.ts';
  * as INPUT_UNREADABLE or STORE_FAILED on a readable file), store the good files, and leave the
  * database intact. Seeds are fixed so a failure reproduces; BRIEFWIRE_FUZZ_SEED adds one.
  */
-
-/** mulberry32: a small seeded generator, so every run makes the same files. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 const pick = <T>(r: Random, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
@@ -164,7 +153,7 @@ describe('ingest under fuzzing', () => {
   it.each(seeds)(
     'seed %i: every input is named, every failure has an input code, good files are stored, the db is intact',
     async (seed) => {
-      const r = generator(seed);
+      const r = seededRandom(seed);
       const dir = join(tmp.dir, `seed-${seed}`);
       mkdirSync(dir);
       const files: string[] = [];
