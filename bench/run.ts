@@ -10,19 +10,39 @@ import { prepareArticle } from '../src/ingest/prepare.ts';
 import type { ParsedArticle } from '../src/model/article.ts';
 import { analyzeText } from '../src/nlp/analyze.ts';
 import { createStore } from '../src/store/create.ts';
+import { analysisScaling, MAX_SCALING_RATIO } from './analysis-scaling.ts';
 import { answerLatency } from './answer-latency.ts';
 import { BENCH_STORIES, benchArticles } from './articles.ts';
+import { ingestMemory } from './ingest-memory.ts';
 import { sweepCost } from './scheduler-sweep.ts';
 
 /**
- * `npm run bench`: medians, each beside a baseline measured in the same process, because
- * this machine is shared and noisy. Inputs are the bundled demo articles and fictional
- * follow-ups, re-wrapped by several outlets to make 50 (bench/articles.ts).
+ * `npm run bench [-- --quick] [-- --json]`: medians, each beside a baseline measured in the
+ * same process, because this machine is shared and noisy. Inputs are the bundled demo
+ * articles and fictional follow-ups, re-wrapped by several outlets to make 50
+ * (bench/articles.ts); generated long articles for how analysis scales
+ * (bench/analysis-scaling.ts); and a 10 MB text file ingested by the real command, for its
+ * peak memory (bench/ingest-memory.ts). `--quick` does fewer runs and a smaller answer store;
+ * `--json` ends stdout with one line: a JSON object of every figure.
  */
 
-async function median(runs: number, work: () => unknown): Promise<number> {
+const args = new Set(process.argv.slice(2));
+const unknown = [...args].filter((a) => a !== '--quick' && a !== '--json');
+if (unknown.length) {
+  process.stderr.write(`bench: unknown option ${unknown.join(' ')} (use --quick, --json)\n`);
+  process.exit(2);
+}
+const quick = args.has('--quick');
+const json = args.has('--json');
+/** Fewer runs with --quick, never fewer than three. */
+const runs = (n: number): number => (quick ? Math.max(3, Math.ceil(n / 5)) : n);
+/** Bytes of the file ingested for peak memory: under the 10 MiB file limit, so it is stored. */
+const INGEST_BYTES = 10_000_000;
+const MAX_INGEST_RSS_MB = 500;
+
+async function median(count: number, work: () => unknown): Promise<number> {
   const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < count; i++) {
     const t0 = performance.now();
     await work();
     times.push(performance.now() - t0);
@@ -44,12 +64,13 @@ const base = demoArticles();
 const articles = benchArticles(base);
 const sample = articles[0]!;
 
-const analyse = await median(30, () => analyzeText(sample.title, sample.text));
-const tagOnly = await median(30, () => nlp(sample.text).json({ offset: true }));
+const analyse = await median(runs(30), () => analyzeText(sample.title, sample.text));
+const tagOnly = await median(runs(30), () => nlp(sample.text).json({ offset: true }));
 
 /** Throughput on news-length text (about 700 words: the demo articles' bodies end to end). */
 const long = base.map((a) => a.text).join('\n\n');
-const perSecond = async (work: () => unknown): Promise<number> => 1000 / (await median(15, work));
+const perSecond = async (work: () => unknown): Promise<number> =>
+  1000 / (await median(runs(15), work));
 analyzeText('warm-up', long);
 const oursRate = await perSecond(() => analyzeText('Marrowby', long));
 const compromiseRate = await perSecond(() => nlp(long).json({ offset: true }));
@@ -57,10 +78,10 @@ const compromiseRate = await perSecond(() => nlp(long).json({ offset: true }));
 const stores = await createStore(':memory:');
 await stores.articles.putArticles(articles.map((a, i) => prepareArticle(`bench-${i}`, a)));
 const now = new Date(Date.UTC(2026, 2, 30));
-const brief = await median(50, () =>
+const brief = await median(runs(50), () =>
   buildBriefing(stores, [], { topic: DEMO_TOPIC, since: 'all', now }),
 );
-const select = await median(50, () =>
+const select = await median(runs(50), () =>
   stores.articles.findArticles({ terms: { allOf: [['marrowby'], ['strike']] }, limit: 50 }),
 );
 const stored = await stores.articles.findArticles({
@@ -72,9 +93,9 @@ if (stored.length !== 50 || stories !== BENCH_STORIES)
   throw new Error(
     `bench: expected 50 articles in ${BENCH_STORIES} stories, got ${stored.length} in ${stories}`,
   );
-const cluster = await median(50, () => clusterStories(stored));
+const cluster = await median(runs(50), () => clusterStories(stored));
 /** The obvious way, for scale: a Set of shingles per article, intersected pair by pair. */
-const naive = await median(20, () => {
+const naive = await median(runs(20), () => {
   const sets = stored.map((a) => new Set(shingles(a.text)));
   let shared = 0;
   for (let i = 0; i < sets.length; i++)
@@ -82,10 +103,12 @@ const naive = await median(20, () => {
       for (const h of sets[i]!) if (sets[j]!.has(h)) shared++;
   return shared;
 });
-const counted = await median(50, () => overlaps(stored.map((a) => shingles(a.text))));
+const counted = await median(runs(50), () => overlaps(stored.map((a) => shingles(a.text))));
 await stores.close();
-const answers = await answerLatency(articles);
-const sweep = await sweepCost(1000, median);
+const answers = quick ? await answerLatency(articles, 10_000, 50) : await answerLatency(articles);
+const sweep = await sweepCost(1000, (count, work) => median(runs(count), work));
+const scaling = await analysisScaling(median, quick);
+const ingest = ingestMemory(INGEST_BYTES);
 
 const rows = [
   ['analyse one article (median ms)', analyse, 'compromise tagging alone', tagOnly],
@@ -128,3 +151,32 @@ process.stdout.write(
 process.stdout.write(
   `  with a 20-article briefing looked in first: p50 ${answers.briefingP50.toFixed(2)} ms, p99 ${answers.briefingP99.toFixed(2)} ms\n`,
 );
+for (const size of scaling.sizes) {
+  const what = `full analysis, generated ${size.chars / 1000} KB article (median ms of ${size.runs})`;
+  process.stdout.write(`${what.padEnd(64)} ${size.medianMs.toFixed(1).padStart(8)}\n`);
+}
+process.stdout.write(
+  `analysis time 1 MB / 10 KB: ${scaling.ratio.toFixed(1)}× (linear ≈ 100×, bar ${MAX_SCALING_RATIO}×)${scaling.ratio > MAX_SCALING_RATIO ? '  OVER THE BAR' : ''}\n`,
+);
+process.stdout.write(
+  `ingest of a ${INGEST_BYTES / 1e6} MB .txt file: peak RSS ${ingest.peakRssMB.toFixed(0)} MB (bar ${MAX_INGEST_RSS_MB} MB), ${ingest.seconds.toFixed(1)} s, exit ${ingest.exitCode}, ${ingest.stored ? 'stored' : 'NOT STORED'}${ingest.peakRssMB >= MAX_INGEST_RSS_MB ? '  OVER THE BAR' : ''}\n`,
+);
+if (json) {
+  const figures = {
+    quick,
+    analyseOneArticleMs: analyse,
+    compromiseTaggingMs: tagOnly,
+    longArticlesPerSecond: oursRate,
+    compromiseArticlesPerSecond: compromiseRate,
+    briefingMs: brief,
+    storeSelectionMs: select,
+    clusteringMs: cluster,
+    shingleOverlapsMs: counted,
+    naiveShingleOverlapsMs: naive,
+    sweep,
+    answers,
+    analysisScaling: { ...scaling, maxRatio: MAX_SCALING_RATIO },
+    ingestMemory: { ...ingest, maxPeakRssMB: MAX_INGEST_RSS_MB },
+  };
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+}
