@@ -14,14 +14,41 @@ export function prepareArticle(origin: string, parsed: ParsedArticle): NewArticl
   };
 }
 
-/** Same words in the same order → same hash, whatever the quotes, case or spacing. */
+/**
+ * Same words in the same order → same hash, whatever the quotes, case or spacing. A long text
+ * is hashed in pieces cut after a run of whitespace, so a 10 MB article does not make several
+ * 10 MB copies at once; the pieces give the hash the whole text gives.
+ */
 export function contentHash(text: string): string {
-  const normal = text
+  const hash = createHash('sha256');
+  let start = 0;
+  while (start < text.length) {
+    const end = pieceEnd(text, start);
+    let piece = normalise(text.slice(start, end));
+    if (start === 0) piece = piece.trimStart();
+    if (end === text.length) piece = piece.trimEnd();
+    hash.update(piece);
+    start = end;
+  }
+  return hash.digest('hex');
+}
+
+const PIECE_CHARS = 65_536;
+
+/** Where the piece from `start` ends: after the whitespace run that follows PIECE_CHARS characters. */
+function pieceEnd(text: string, start: number): number {
+  let i = start + PIECE_CHARS;
+  if (i >= text.length) return text.length;
+  while (i < text.length && !/\s/.test(text[i]!)) i++;
+  while (i < text.length && /\s/.test(text[i]!)) i++;
+  return i;
+}
+
+function normalise(text: string): string {
+  return text
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[“”„"]/g, '"')
     .replace(/[‘’']/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
-  return createHash('sha256').update(normal).digest('hex');
+    .replace(/\s+/g, ' ');
 }
