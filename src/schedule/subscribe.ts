@@ -16,7 +16,7 @@ export interface SubscriptionRequest {
   topic: string;
   /** "08:00" (daily), "daily 08:00", "weekdays 07:30" or a cron expression. */
   schedule: string;
-  /** Empty or missing: the deployment's default zone. */
+  /** Missing: the deployment's default zone; given blank, an error naming it. */
   timezone?: string | undefined;
   whenEmpty?: WhenEmpty;
   createdBy: string;
@@ -38,7 +38,8 @@ export function checkSubscription(
   const topic = resolveTopic(normaliseSlug(request.topic), topics);
   const asked = request.schedule.trim();
   const spec = parseSchedule(BARE_TIME.test(asked) ? `daily ${asked}` : asked);
-  const timezone = request.timezone?.trim() || defaultTimezone;
+  // A time zone given blank is a mistake to name, not a request for the default.
+  const timezone = request.timezone === undefined ? defaultTimezone : request.timezone.trim();
   if (!isValidTimeZone(timezone))
     throw new BriefwireError(
       'USAGE',

@@ -5,6 +5,7 @@ import { positiveInteger } from '../../src/cli/options.ts';
 import { isBriefwireError } from '../../src/model/errors.ts';
 import { nextSlot } from '../../src/schedule/slots.ts';
 import { parseSchedule } from '../../src/schedule/spec.ts';
+import { checkSubscription } from '../../src/schedule/subscribe.ts';
 import { runCli, tempDir } from '../helpers/cli.ts';
 
 /**
@@ -94,6 +95,19 @@ describe('options given as empty text', () => {
     expect((await runCli(['subscriptions', '--json', '--db', db])).stdout).not.toMatch(
       /C0PORTLINE/,
     );
+  });
+
+  it('a blank time zone in a chat subscription is refused by name, not read as the default', () => {
+    const request = {
+      platform: 'slack' as const,
+      workspace: 'T1',
+      channel: 'C1',
+      topic: 'harbour-strike',
+      schedule: '08:00',
+      timezone: '  ',
+      createdBy: 'U1',
+    };
+    expect(() => checkSubscription(request, [], 'UTC')).toThrow(/"" is not a time zone/);
   });
 
   it('--db "" is refused rather than read as the default store', async () => {
