@@ -18,6 +18,17 @@ export type ErrorCode =
   | 'TOPIC_INVALID'
   | 'NO_ARTICLES'
   | 'STORE_FAILED'
+  /** A URL was not fetched: not http(s), not a public address, robots.txt, redirects; input: the URL. */
+  | 'FETCH_REFUSED'
+  | 'FETCH_TIMEOUT'
+  /** The body (after decompression) passed the size limit; input: the URL. */
+  | 'FETCH_TOO_LARGE'
+  /** The network or the server failed (an HTTP error status); input: the URL. */
+  | 'FETCH_FAILED'
+  /** What was fetched or read is not a feed we can parse; input: the URL or file. */
+  | 'FEED_INVALID'
+  /** No feed with that id or URL is followed; input: what was asked for. */
+  | 'FEED_UNKNOWN'
   /** The database file belongs to another application; input: its path. */
   | 'STORE_FOREIGN'
   /** Another process held the database's write lock past the busy timeout; input: its path. */
