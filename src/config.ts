@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseEnv } from 'node:util';
 import type { DiscordSettings } from './chat/discord/settings.ts';
 import type { SlackSettings } from './chat/slack/settings.ts';
+import { MAX_EVERY_MS, parseDuration } from './ingest/feeds/poll-schedule.ts';
 import { BriefwireError, reasonOf } from './model/errors.ts';
 import { LIMITS } from './model/limits.ts';
 import type { LogLevel } from './model/log-level.ts';
@@ -40,6 +41,12 @@ export interface Config {
   llm: LlmConfig | null;
   /** Bytes accepted from one ingested file (BRIEFWIRE_MAX_FILE_BYTES, LIMITS.fileBytes by default). */
   maxFileBytes: number;
+  /** Hosts or CIDRs fetched although not public (BRIEFWIRE_FETCH_ALLOW); empty by default. */
+  fetchAllow: string[];
+  /** Default poll interval of a feed (BRIEFWIRE_FEED_EVERY, 15m). */
+  feedEveryMs: number;
+  /** How long a feed fails before its "failing" notice (BRIEFWIRE_FEED_FAILING_AFTER, 24h). */
+  feedFailingAfterMs: number;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -98,7 +105,41 @@ export function loadConfig(env: Env, overrides: { db?: string } = {}): Config {
     slack: slackConfig(pick),
     llm: llmConfig(pick),
     maxFileBytes: maxFileBytes(pick('BRIEFWIRE_MAX_FILE_BYTES')),
+    fetchAllow: fetchAllow(pick('BRIEFWIRE_FETCH_ALLOW')),
+    feedEveryMs: duration('BRIEFWIRE_FEED_EVERY', pick('BRIEFWIRE_FEED_EVERY') ?? '15m'),
+    feedFailingAfterMs: duration(
+      'BRIEFWIRE_FEED_FAILING_AFTER',
+      pick('BRIEFWIRE_FEED_FAILING_AFTER') ?? '24h',
+      30 * MAX_EVERY_MS,
+    ),
   };
+}
+
+/** Hosts (`localhost`, `127.0.0.1`, `[::1]`) or CIDRs (`10.0.0.0/8`), comma-separated. */
+function fetchAllow(value: string | undefined): string[] {
+  if (value === undefined) return [];
+  const entries = value
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    if (!/^[\w.:[\]-]+(?:\/\d{1,3})?$/.test(entry))
+      throw invalid(
+        'BRIEFWIRE_FETCH_ALLOW',
+        `"${entry}" is not a host name, an address or a CIDR (e.g. 127.0.0.1,localhost,10.0.0.0/8)`,
+      );
+  }
+  return entries;
+}
+
+function duration(variable: string, value: string, max = MAX_EVERY_MS): number {
+  const ms = parseDuration(value, 60_000, max);
+  if (ms === null)
+    throw invalid(
+      variable,
+      `must be a duration of at least 1m such as 15m, 2h or 1d (got "${value}")`,
+    );
+  return ms;
 }
 
 function maxFileBytes(value: string | undefined): number {
