@@ -11,6 +11,7 @@ import { openSqliteStore, type SqliteStores } from '../../src/store/sqlite/sqlit
 import { describeArticleStoreContract } from './articles-contract.ts';
 import { describeBriefingContract } from './briefings-contract.ts';
 import { describeDeliveryContract } from './deliveries-contract.ts';
+import { describeFeedStoreContract } from './feeds-contract.ts';
 import { article, storeAll } from './fixtures.ts';
 import { describeSearchContract } from './search-contract.ts';
 import { describeSentenceContract } from './sentences-contract.ts';
@@ -37,6 +38,8 @@ describeSubscriptionContract('SQLite file', () => createStore(tempDb()));
 describeThreadLinksContract('SQLite file', () => createStore(tempDb()));
 describeSentenceContract('SQLite file', () => createStore(tempDb()));
 describeDeliveryContract('SQLite file', () => createStore(tempDb()));
+describeFeedStoreContract('SQLite file', () => createStore(tempDb()));
+describeFeedStoreContract('SQLite in memory', () => createStore(':memory:'));
 
 const EXTRA: Migration = {
   version: MIGRATIONS.length + 1,

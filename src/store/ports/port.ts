@@ -1,6 +1,7 @@
 import type { ArticleStore } from './articles.ts';
 import type { BriefingLog } from './briefing-log.ts';
 import type { DeliveryLedger } from './delivery-ledger.ts';
+import type { FeedStore } from './feeds.ts';
 import type { SubscriptionStore } from './subscriptions.ts';
 import type { ThreadLinks } from './thread-links.ts';
 
@@ -14,6 +15,7 @@ export interface Stores {
   subscriptions: SubscriptionStore;
   deliveries: DeliveryLedger;
   threads: ThreadLinks;
+  feeds: FeedStore;
   /** Closes the connection the ports share. */
   close(): Promise<void>;
 }

@@ -190,6 +190,60 @@ UPDATE briefings SET delivered = 0
     AND id NOT IN (SELECT briefing_id FROM deliveries WHERE state = 'sent' AND briefing_id IS NOT NULL);
 `;
 
+/**
+ * Followed feeds with their poll state and health, and the entry keys each has seen (a key is
+ * the entry's GUID, else its link, else a hash of title and date), so a repeated entry is
+ * never stored twice. Removing a feed forgets its keys. The due index serves the poller.
+ */
+const FEEDS = `
+CREATE TABLE feeds (
+  id INTEGER PRIMARY KEY,
+  url TEXT NOT NULL UNIQUE,
+  topic TEXT,
+  every_ms INTEGER NOT NULL,
+  title TEXT,
+  added_at TEXT NOT NULL,
+  etag TEXT,
+  last_modified TEXT,
+  next_poll_at TEXT NOT NULL,
+  last_polled_at TEXT,
+  last_status TEXT CHECK (last_status IN ('ok', 'not-modified', 'failed')),
+  last_error TEXT,
+  last_new INTEGER NOT NULL DEFAULT 0,
+  total_new INTEGER NOT NULL DEFAULT 0,
+  last_skipped TEXT NOT NULL DEFAULT '[]',
+  failures INTEGER NOT NULL DEFAULT 0,
+  failing_since TEXT,
+  failing_notice_at TEXT
+);
+CREATE INDEX feeds_due ON feeds (next_poll_at, id);
+CREATE TABLE feed_seen (
+  feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+  key TEXT NOT NULL,
+  seen_at TEXT NOT NULL,
+  PRIMARY KEY (feed_id, key)
+) WITHOUT ROWID;
+`;
+
+/**
+ * Every place an article was reached from (a file path, a URL, "feed:<feed url>"), so one
+ * article found through two feeds, or a feed and a link, is stored once and keeps both; rows
+ * stored before this get their origin. `partial` marks a feed teaser stored because its page
+ * could not be fetched.
+ */
+const ARTICLE_SOURCES = `
+CREATE TABLE article_sources (
+  id INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  source TEXT NOT NULL,
+  added_at TEXT NOT NULL,
+  UNIQUE (article_id, source)
+);
+INSERT INTO article_sources (article_id, source, added_at)
+  SELECT id, origin, ingested_at FROM articles ORDER BY id;
+ALTER TABLE articles ADD COLUMN partial INTEGER NOT NULL DEFAULT 0;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'articles and full-text index', sql: INITIAL_SCHEMA },
   { version: 2, name: 'briefings', sql: BRIEFINGS },
@@ -198,6 +252,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'thread focus', sql: THREAD_FOCUS },
   { version: 6, name: 'delivery ledger', sql: DELIVERIES },
   { version: 7, name: 'briefings delivered', sql: BRIEFINGS_DELIVERED },
+  { version: 8, name: 'feeds', sql: FEEDS },
+  { version: 9, name: 'article sources and partial articles', sql: ARTICLE_SOURCES },
 ];
 
 /**

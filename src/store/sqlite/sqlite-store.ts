@@ -6,6 +6,7 @@ import { createSqliteBriefingLog } from './briefing-log.ts';
 import { SqliteConnection } from './connection.ts';
 import { checkDatabaseFile } from './database-file.ts';
 import { createSqliteDeliveryLedger } from './deliveries.ts';
+import { createSqliteFeedStore } from './feeds.ts';
 import { ownerOf } from './identity.ts';
 import { appliedVersions, MIGRATIONS, type Migration, migrate } from './migrations.ts';
 import { busyTimeoutOf, storeError } from './store-errors.ts';
@@ -80,6 +81,7 @@ export function openSqliteStore(location: string, options: SqliteStoreOptions = 
     subscriptions: createSqliteSubscriptions(c),
     deliveries: createSqliteDeliveryLedger(c),
     threads: createSqliteThreadLinks(c),
+    feeds: createSqliteFeedStore(c),
     diagnostics() {
       return c.guard(() => ({
         journalMode: String(c.db.pragma('journal_mode', { simple: true })),
