@@ -21,6 +21,13 @@ export interface NewArticle extends ParsedArticle {
   contentHash: string;
   analysis: Analysis;
   analysisVersion: number;
+  /**
+   * How it was reached besides its origin, e.g. "feed:<feed url>" for a feed entry whose
+   * origin is the entry's link. Kept among the article's sources, not as a field of its own.
+   */
+  via?: string | null;
+  /** A feed entry's teaser, stored because its page could not be fetched. Absent: false. */
+  partial?: boolean;
 }
 
 export interface StoredArticle extends NewArticle {

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../src/store/sqlite/migrations.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import { oldStoreWith } from './old-schema.ts';
 import { withSentences } from './sentences-contract.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'briefwire-sentences-'));
@@ -11,12 +11,9 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 it('migration 4 indexes the sentences of articles stored before it', async () => {
   const path = join(root, 'old.db');
-  const old = openSqliteStore(path, { migrations: MIGRATIONS.filter((m) => m.version < 4) });
-  const [stored] = await old.articles.putArticles([
+  const [id] = oldStoreWith(path, 4, [
     withSentences('Old', ['The council met.', 'Grain ships waited offshore.']),
   ]);
-  const id = stored?.id;
-  await old.close();
   const stores = openSqliteStore(path);
   try {
     expect(stores.diagnostics().schemaVersions).toContain(4);

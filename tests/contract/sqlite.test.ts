@@ -8,11 +8,13 @@ import { createStore } from '../../src/store/create.ts';
 import { ftsString, searchMatch, termMatch } from '../../src/store/sqlite/fts-query.ts';
 import { MIGRATIONS, type Migration, migrate } from '../../src/store/sqlite/migrations.ts';
 import { openSqliteStore, type SqliteStores } from '../../src/store/sqlite/sqlite-store.ts';
+import { describeArticleSourcesContract } from './article-sources-contract.ts';
 import { describeArticleStoreContract } from './articles-contract.ts';
 import { describeBriefingContract } from './briefings-contract.ts';
 import { describeDeliveryContract } from './deliveries-contract.ts';
 import { describeFeedStoreContract } from './feeds-contract.ts';
 import { article, storeAll } from './fixtures.ts';
+import { oldStoreWith } from './old-schema.ts';
 import { describeSearchContract } from './search-contract.ts';
 import { describeSentenceContract } from './sentences-contract.ts';
 import { describeSubscriptionContract } from './subscriptions-contract.ts';
@@ -39,6 +41,8 @@ describeThreadLinksContract('SQLite file', () => createStore(tempDb()));
 describeSentenceContract('SQLite file', () => createStore(tempDb()));
 describeDeliveryContract('SQLite file', () => createStore(tempDb()));
 describeFeedStoreContract('SQLite file', () => createStore(tempDb()));
+describeArticleSourcesContract('SQLite file', () => createStore(tempDb()));
+describeArticleSourcesContract('SQLite in memory', () => createStore(':memory:'));
 describeFeedStoreContract('SQLite in memory', () => createStore(':memory:'));
 
 const EXTRA: Migration = {
@@ -212,6 +216,21 @@ describe('SQLite store specifics', () => {
       }),
     );
     expect(readFileSync(path, 'utf8')).toBe(text);
+  });
+
+  it('migration 9 gives articles stored before it their origin as a source, none partial', async () => {
+    const path = tempDb();
+    const [id] = oldStoreWith(path, 9, [
+      article({ title: 'Before sources', url: 'https://portline.example/a', origin: 'old/a.html' }),
+    ]);
+    const stores = openStore(path);
+    expect(stores.diagnostics().schemaVersions).toContain(9);
+    expect(await stores.articles.sourcesOf(id!)).toEqual(['old/a.html']);
+    expect((await stores.articles.getArticles([id!]))[0]).not.toHaveProperty('partial');
+    await stores.articles.putArticles([
+      article({ title: 'Again', url: 'https://portline.example/a', origin: 'new/a.html' }),
+    ]);
+    expect(await stores.articles.sourcesOf(id!)).toEqual(['old/a.html', 'new/a.html']);
   });
 
   it('rejects an invalid time in a query as a usage error', async () => {

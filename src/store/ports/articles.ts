@@ -58,6 +58,11 @@ export interface ArticleStore {
   /** Stores new articles; an article whose URL or content hash is already stored is a duplicate. */
   putArticles(articles: NewArticle[]): Promise<PutOutcome[]>;
   getArticles(ids: number[]): Promise<StoredArticle[]>;
+  /**
+   * Everywhere the article was reached from, first first: the origin (file path or URL) and
+   * `via` ("feed:<feed url>") of every copy put, the duplicates' included; [] for no article.
+   */
+  sourcesOf(articleId: number): Promise<string[]>;
   /** Matching articles, most recently published first (undated ones by ingest time). */
   findArticles(query: ArticleQuery): Promise<StoredArticle[]>;
   countArticles(query: ArticleQuery): Promise<number>;

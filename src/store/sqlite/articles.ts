@@ -25,6 +25,11 @@ const TITLE_WEIGHT = 5.0;
 const TEXT_WEIGHT = 1.0;
 const NEWEST_FIRST = 'ORDER BY a.sort_at DESC, a.id DESC';
 
+/** The origin and the `via` of one copy of an article, blank ones left out. */
+function sourcesOfCopy(article: NewArticle): string[] {
+  return [article.origin, article.via ?? ''].filter((s) => s.trim() !== '');
+}
+
 export function createSqliteArticleStore(c: SqliteConnection): ArticleStore {
   return {
     async putArticles(articles: NewArticle[]): Promise<PutOutcome[]> {
@@ -32,10 +37,18 @@ export function createSqliteArticleStore(c: SqliteConnection): ArticleStore {
         const ingestedAt = c.now().toISOString();
         const insert = c.prepare(
           `INSERT INTO articles (url, origin, source, title, published_at, ingested_at, sort_at,
-           "text", content_hash, analysis, analysis_version)
+           "text", content_hash, analysis, analysis_version, partial)
          VALUES (@url, @origin, @source, @title, @published_at, @ingested_at, @sort_at,
-           @text, @content_hash, @analysis, @analysis_version)`,
+           @text, @content_hash, @analysis, @analysis_version, @partial)`,
         );
+        const addSource = c.prepare(
+          `INSERT INTO article_sources (article_id, source, added_at) VALUES (?, ?, ?)
+           ON CONFLICT (article_id, source) DO NOTHING`,
+        );
+        // Where this copy was reached from joins the stored article's sources, new or not.
+        const noteSources = (id: number, article: NewArticle): void => {
+          for (const source of sourcesOfCopy(article)) addSource.run(id, source, ingestedAt);
+        };
         const byUrl = c.prepare('SELECT id FROM articles WHERE url = ?');
         const byHash = c.prepare('SELECT id FROM articles WHERE content_hash = ?');
         // Lookups see rows inserted earlier in the same transaction, so in-batch duplicates are
@@ -47,6 +60,7 @@ export function createSqliteArticleStore(c: SqliteConnection): ArticleStore {
             const sameUrl =
               url === null ? undefined : (byUrl.get(url) as { id: number } | undefined);
             if (sameUrl) {
+              noteSources(sameUrl.id, article);
               return {
                 status: 'duplicate',
                 id: sameUrl.id,
@@ -56,6 +70,7 @@ export function createSqliteArticleStore(c: SqliteConnection): ArticleStore {
             }
             const sameContent = byHash.get(article.contentHash) as { id: number } | undefined;
             if (sameContent) {
+              noteSources(sameContent.id, article);
               return {
                 status: 'duplicate',
                 id: sameContent.id,
@@ -64,12 +79,24 @@ export function createSqliteArticleStore(c: SqliteConnection): ArticleStore {
               };
             }
             const params: InsertParams = toInsertParams(article, ingestedAt);
-            const { lastInsertRowid } = insert.run(params);
-            return { status: 'stored', id: Number(lastInsertRowid), origin: article.origin };
+            const id = Number(insert.run(params).lastInsertRowid);
+            noteSources(id, article);
+            return { status: 'stored', id, origin: article.origin };
           }),
         );
         return put.immediate(articles);
       });
+    },
+
+    async sourcesOf(articleId: number): Promise<string[]> {
+      return c.guard(() =>
+        c
+          .all<{ source: string }>(
+            'SELECT source FROM article_sources WHERE article_id = ? ORDER BY added_at, id',
+            [articleId],
+          )
+          .map((r) => r.source),
+      );
     },
 
     async getArticles(ids: number[]): Promise<StoredArticle[]> {

@@ -1,5 +1,6 @@
 import type { Analysis } from '../../model/analysis.ts';
 import type { NewArticle, StoredArticle } from '../../model/article.ts';
+import { canonicalUrl } from '../../model/url.ts';
 import { toInstant } from './filters.ts';
 
 /** An articles row as SELECTed by ARTICLE_COLUMNS. */
@@ -15,11 +16,12 @@ export interface ArticleRow {
   content_hash: string;
   analysis: string;
   analysis_version: number;
+  partial: number;
 }
 
 export const ARTICLE_COLUMNS =
   'a.id, a.url, a.origin, a.source, a.title, a.published_at, a.ingested_at, a."text", ' +
-  'a.content_hash, a.analysis, a.analysis_version';
+  'a.content_hash, a.analysis, a.analysis_version, a.partial';
 
 export function toStoredArticle(row: ArticleRow): StoredArticle {
   return {
@@ -34,6 +36,8 @@ export function toStoredArticle(row: ArticleRow): StoredArticle {
     analysis: JSON.parse(row.analysis) as Analysis,
     analysisVersion: row.analysis_version,
     ingestedAt: row.ingested_at,
+    // Optional in the model: only a partial article says so.
+    ...(row.partial === 1 ? { partial: true } : {}),
   };
 }
 
@@ -50,11 +54,19 @@ export interface InsertParams {
   content_hash: string;
   analysis: string;
   analysis_version: number;
+  partial: number;
 }
 
-/** An empty URL is no URL: it must not make every URL-less article a duplicate of the first. */
+/**
+ * The URL an article is known by, and deduplicated on: its canonical http(s) form (tracking
+ * parameters removed, see model/url.ts), else, lacking one, the canonical form of an http(s)
+ * origin (the page it was fetched from). Another kind of URL is kept as given. An empty URL is
+ * no URL: it must not make every URL-less article a duplicate of the first.
+ */
 export function urlOf(article: NewArticle): string | null {
-  return article.url === null || article.url.trim() === '' ? null : article.url;
+  const given = article.url === null || article.url.trim() === '' ? null : article.url;
+  if (given !== null) return canonicalUrl(given) ?? given;
+  return canonicalUrl(article.origin);
 }
 
 export function toInsertParams(article: NewArticle, ingestedAt: string): InsertParams {
@@ -72,5 +84,6 @@ export function toInsertParams(article: NewArticle, ingestedAt: string): InsertP
     content_hash: article.contentHash,
     analysis: JSON.stringify(article.analysis),
     analysis_version: article.analysisVersion,
+    partial: article.partial === true ? 1 : 0,
   };
 }
