@@ -24,7 +24,19 @@ export interface FetchSettings {
   perHostDelayMs: number;
   /** Honour robots.txt for article pages (purpose 'page'). */
   robots: boolean;
+  /**
+   * Resolves a host name to every address it has (default: dns.lookup, all: true). Tests
+   * inject one so that a public-looking name can resolve to a private address.
+   */
+  lookup?: HostResolver;
 }
+
+export interface ResolvedAddress {
+  address: string;
+  family: 4 | 6;
+}
+
+export type HostResolver = (hostname: string) => Promise<readonly ResolvedAddress[]>;
 
 export interface FetchRequest {
   url: string;
