@@ -9,16 +9,19 @@ import {
 } from './chat/console/adapter.ts';
 import { createHandlers } from './chat/handlers.ts';
 import type { Config } from './config.ts';
+import { createFetcher, fetchSettings } from './ingest/fetch/fetcher.ts';
+import type { Fetcher } from './ingest/fetch/port.ts';
 import type { ChatAdapter, InboundHandlers } from './model/chat-port.ts';
 import { BriefwireError, reasonOf } from './model/errors.ts';
+import { createFeedPoller } from './schedule/feed-poller.ts';
 import { createScheduler } from './schedule/scheduler.ts';
 import { createStore } from './store/create.ts';
 import type { Stores } from './store/ports/port.ts';
 
 /**
  * The one place that wires Briefwire: configuration → stores → topics → commands and
- * answerer → handlers → chat adapters → digest scheduler. Nothing else constructs an adapter
- * or hands one its commands.
+ * answerer → handlers → chat adapters → digest scheduler and feed poller. Nothing else
+ * constructs an adapter or a fetcher, or hands one its commands.
  */
 export interface App {
   config: Config;
@@ -28,6 +31,8 @@ export interface App {
   topicProblems: BriefwireError[];
   commands: readonly CommandSpec[];
   answer: Answerer;
+  /** Fetches pages and feeds: public addresses only, plus BRIEFWIRE_FETCH_ALLOW. */
+  fetcher: Fetcher;
   close(): Promise<void>;
 }
 
@@ -41,6 +46,7 @@ export async function openApp(config: Config): Promise<App> {
     topicProblems: problems,
     commands: COMMANDS,
     answer: createAnswerer(config.llm),
+    fetcher: createFetcher(fetchSettings(config.fetchAllow)),
     close: () => stores.close(),
   };
 }
@@ -145,10 +151,19 @@ export async function startServing(app: App, log: (line: string) => void): Promi
     await stopAll([scheduler, ...started], log);
     throw e;
   }
+  // The chat notices for a failing or recovered feed come later; until then they are logged.
+  const poller = createFeedPoller({
+    stores: app.stores,
+    fetcher: app.fetcher,
+    failingAfterMs: app.config.feedFailingAfterMs,
+    log: (level, message) => log(`feeds ${level}: ${message}`),
+  });
+  poller.start();
   return {
     platforms: started.map((a) => a.platform),
     async stop() {
-      // Deliveries in flight finish (and are recorded) before the platforms disconnect.
+      // A poll and deliveries in flight finish (and are recorded) before the platforms disconnect.
+      await poller.stop();
       await scheduler.stop();
       for (const adapter of started) await adapter.stop();
     },

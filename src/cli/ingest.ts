@@ -7,8 +7,8 @@ import { flag, parseOptions, stringOption } from './options.ts';
 
 export const ingest: Subcommand = {
   name: 'ingest',
-  summary: 'store articles from files and folders (.txt, .md, .html, .json)',
-  usage: 'briefwire ingest <file|dir>… [--json] [--db PATH|URL]',
+  summary: 'store articles from files, folders (.txt, .md, .html, .json), pages and feeds (URLs)',
+  usage: 'briefwire ingest <file|dir|url>… [--json] [--db PATH|URL]',
   async run(argv: string[], io: CliIO): Promise<number> {
     const parsed = parseOptions('ingest', argv, { json: { type: 'boolean' } });
     if (!parsed.positionals.length) throw new BriefwireError('USAGE', `usage: ${this.usage}`, '');
@@ -26,6 +26,7 @@ export const ingest: Subcommand = {
         report = await ingestPaths(app.stores, parsed.positionals, {
           onItem,
           maxFileBytes: app.config.maxFileBytes,
+          fetcher: app.fetcher,
         });
       } catch (e) {
         io.stderr.write(`${summary(counts)} before ingest stopped\n`);
@@ -50,9 +51,10 @@ export const ingest: Subcommand = {
  * the terminal.
  */
 function reportLine(item: ItemReport): string {
+  const partial = item.partial ? `; partial: ${forTerminalLine(item.partial)}` : '';
   const detail =
     item.status === 'stored'
-      ? `“${forTerminalLine(item.title ?? '')}” (article ${item.articleId})`
+      ? `“${forTerminalLine(item.title ?? '')}” (article ${item.articleId}${partial})`
       : `${forTerminalLine(item.reason ?? '')}${item.code ? ` [${item.code}]` : ''}`;
   return `${item.status.padEnd(9)} ${forTerminalLine(item.input)} — ${detail}\n`;
 }

@@ -6,6 +6,7 @@ import { ask } from './ask.ts';
 import { brief } from './brief.ts';
 import { chat } from './chat.ts';
 import { demo } from './demo.ts';
+import { feeds } from './feeds.ts';
 import { ingest } from './ingest.ts';
 import { type CliIO, EXIT, errorLine, type Subcommand } from './io.ts';
 import { serve } from './serve.ts';
@@ -15,6 +16,7 @@ import { topics } from './topics.ts';
 const COMMANDS: Subcommand[] = [
   demo,
   ingest,
+  feeds,
   brief,
   ask,
   chat,

@@ -1,0 +1,115 @@
+import { type FeedPoll, type PollDeps, pollFeeds } from '../ingest/feeds/poll.ts';
+import type { Fetcher } from '../ingest/fetch/port.ts';
+import { reasonOf } from '../model/errors.ts';
+import type { ArticleStore } from '../store/ports/articles.ts';
+import type { Feed, FeedStore } from '../store/ports/feeds.ts';
+import { type Clock, systemClock } from './clock.ts';
+
+/**
+ * Feeds polled on their own while `serve` runs. A timer wakes the poller once a minute and it
+ * polls whatever feeds are due; when a feed polls (interval, id-fixed jitter, backoff) is
+ * decided by poll-schedule.ts and stored as nextPollAt, so a restart or a second replica
+ * changes nothing about it. A wake-up while the last one still runs is skipped.
+ *
+ * Health: a feed failing for longer than `failingAfterMs` is announced once through
+ * onHealthChange('failing'), and once more ('recovered') when it next succeeds; the store's
+ * failingNoticeAt remembers which was said, so neither repeats on every poll or restart.
+ */
+
+export type HealthChange = 'failing' | 'recovered';
+
+export interface FeedPollerOptions {
+  stores: { articles: ArticleStore; feeds: FeedStore };
+  fetcher: Fetcher;
+  failingAfterMs: number;
+  clock?: Clock;
+  /** Milliseconds between wake-ups (a minute). */
+  tickMs?: number;
+  /** Tells the feed's audience; a throw leaves the notice unsent, to be tried again. */
+  onHealthChange?: (feed: Feed, change: HealthChange) => void | Promise<void>;
+  log?: (level: 'info' | 'warn' | 'error', message: string) => void;
+}
+
+export interface FeedPoller {
+  /** Wakes every tickMs until stopped. */
+  start(): void;
+  /** Polls every feed due by the clock's now once, then checks each one's health. */
+  runDue(): Promise<FeedPoll[]>;
+  /** Stops the timer and waits for a poll in progress. */
+  stop(): Promise<void>;
+}
+
+const MINUTE = 60_000;
+
+export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? (() => {});
+  const deps: PollDeps = {
+    fetcher: options.fetcher,
+    articles: options.stores.articles,
+    feeds: options.stores.feeds,
+    now: () => clock.now(),
+  };
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<FeedPoll[]> | null = null;
+
+  const checkHealth = async (feed: Feed): Promise<void> => {
+    const now = clock.now();
+    const failingFor =
+      feed.failingSince === null ? 0 : now.getTime() - new Date(feed.failingSince).getTime();
+    let change: HealthChange | null = null;
+    if (feed.lastStatus === 'failed' && feed.failingNoticeAt === null) {
+      if (failingFor >= options.failingAfterMs) change = 'failing';
+    } else if (feed.lastStatus !== 'failed' && feed.failingNoticeAt !== null) {
+      change = 'recovered';
+    }
+    if (change === null) return;
+    try {
+      await options.onHealthChange?.(feed, change);
+    } catch (e) {
+      log('warn', `feed ${feed.url}: the "${change}" notice was not sent: ${reasonOf(e)}`);
+      return;
+    }
+    await options.stores.feeds.setFailingNotice(
+      feed.id,
+      change === 'failing' ? now.toISOString() : null,
+    );
+    log(change === 'failing' ? 'warn' : 'info', `feed ${feed.url}: ${change}`);
+  };
+
+  const onPoll = async (poll: FeedPoll): Promise<void> => {
+    const { report } = poll;
+    if (report.status === 'failed') log('warn', `feed ${report.url}: ${report.error}`);
+    else if (report.new > 0) log('info', `feed ${report.url}: ${report.new} new`);
+    await checkHealth(poll.feed);
+  };
+
+  const runDue = async (): Promise<FeedPoll[]> => {
+    if (running) return [];
+    running = pollFeeds(deps, { onPoll });
+    try {
+      return await running;
+    } finally {
+      running = null;
+    }
+  };
+
+  const tick = (): void => {
+    runDue().catch((e: unknown) => log('error', `feed polling: ${reasonOf(e)}`));
+  };
+
+  return {
+    start() {
+      if (timer) return;
+      tick();
+      timer = setInterval(tick, options.tickMs ?? MINUTE);
+      timer.unref();
+    },
+    runDue,
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await running?.catch(() => []);
+    },
+  };
+}
