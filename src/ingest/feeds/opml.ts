@@ -1,6 +1,7 @@
 import { generateOpml, parseOpml as parseWithLibrary } from 'feedsmith';
 import { BriefwireError, reasonOf } from '../../model/errors.ts';
 import { notTextReason } from '../not-text.ts';
+import { MAX_FEED_DEPTH, nestsDeeperThan } from './parse-depth.ts';
 import { absoluteUrl, type Fields, list, record, text } from './parse-fields.ts';
 import { rootElementName } from './parse-sniff.ts';
 import type { OpmlFeed } from './types.ts';
@@ -24,6 +25,9 @@ export function parseOpml(textIn: string, file: string): OpmlFeed[] {
         ? 'not OPML: no XML element'
         : `not OPML: the document is <${root.slice(0, 40)}>`,
     );
+  }
+  if (nestsDeeperThan(body)) {
+    throw invalid(file, `malformed OPML: outlines nest deeper than ${MAX_FEED_DEPTH}`);
   }
   let parsed: unknown;
   try {

@@ -1,6 +1,7 @@
 import { parseFeed as parseWithLibrary } from 'feedsmith';
 import { BriefwireError, reasonOf } from '../../model/errors.ts';
 import { notTextReason } from '../not-text.ts';
+import { MAX_FEED_DEPTH, nestsDeeperThan } from './parse-depth.ts';
 import { record } from './parse-fields.ts';
 import { toParsedFeed } from './parse-formats.ts';
 import { repairXml } from './parse-repair.ts';
@@ -23,6 +24,9 @@ export function parseFeed(text: string, url: string): ParsedFeed {
 
   const root = feedRoot(body);
   if (root === null) throw invalid(url, notAFeedReason(body));
+  if (root !== 'json' && nestsDeeperThan(body)) {
+    throw invalid(url, `malformed XML: elements nest deeper than ${MAX_FEED_DEPTH}`);
+  }
 
   let first: unknown;
   try {
