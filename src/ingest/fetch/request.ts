@@ -41,7 +41,7 @@ export function sendRequest(hop: Hop): Promise<IncomingMessage> {
       socket.once('close', () => clearTimeout(timer));
     });
     request.once('response', resolve);
-    request.once('error', (e) => reject(hop.signal.aborted ? hop.signal.reason : e));
+    request.on('error', (e) => reject(hop.signal.aborted ? hop.signal.reason : e));
     request.end();
   });
 }
