@@ -344,4 +344,18 @@ describe('feeds list, remove, import and export', () => {
     expect(every.stderr).toContain('--every must be a duration');
     expect((await feeds(db, 'frobnicate')).code).toBe(2);
   }, 30_000);
+
+  it('takes the default interval from BRIEFWIRE_FEED_EVERY and refuses a bad one by name', async () => {
+    const db = freshDb();
+    const env = { ...ALLOW, BRIEFWIRE_FEED_EVERY: '2h' };
+    expect((await runCli(['feeds', 'add', server.url('/opml/a.xml'), '--db', db], env)).code).toBe(
+      0,
+    );
+    expect((await feeds(db, 'list')).stdout).toContain('every 2h');
+    const bad = await runCli(['feeds', 'list', '--db', db], { BRIEFWIRE_FEED_EVERY: '5s' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/BRIEFWIRE_FEED_EVERY: .*"5s".*\[CONFIG_INVALID\]/);
+    const allow = await runCli(['feeds', 'list', '--db', db], { BRIEFWIRE_FETCH_ALLOW: 'a b' });
+    expect(allow.stderr).toContain('BRIEFWIRE_FETCH_ALLOW');
+  }, 30_000);
 });
