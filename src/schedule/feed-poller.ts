@@ -35,7 +35,7 @@ export interface FeedPoller {
   start(): void;
   /** Polls every feed due by the clock's now once, then checks each one's health. */
   runDue(): Promise<FeedPoll[]>;
-  /** Stops the timer and waits for a poll in progress. */
+  /** Stops the timer and waits for the feeds being polled; the others wait for the next start. */
   stop(): Promise<void>;
 }
 
@@ -44,11 +44,13 @@ const MINUTE = 60_000;
 export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? (() => {});
+  let stopping = false;
   const deps: PollDeps = {
     fetcher: options.fetcher,
     articles: options.stores.articles,
     feeds: options.stores.feeds,
     now: () => clock.now(),
+    stopping: () => stopping,
   };
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<FeedPoll[]> | null = null;
@@ -101,12 +103,15 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
   return {
     start() {
       if (timer) return;
+      stopping = false;
       tick();
       timer = setInterval(tick, options.tickMs ?? MINUTE);
       timer.unref();
     },
     runDue,
     async stop() {
+      // Feeds and entries in flight finish (and are recorded); no new one starts.
+      stopping = true;
       if (timer) clearInterval(timer);
       timer = null;
       await running?.catch(() => []);

@@ -20,6 +20,11 @@ export interface PollDeps {
   articles: ArticleStore;
   feeds: FeedStore;
   now: () => Date;
+  /**
+   * True once the poller is stopping: no further feed or entry is started (unstored entries
+   * stay unseen, so the next poll picks them up).
+   */
+  stopping?: () => boolean;
 }
 
 export interface FeedPoll {
@@ -146,6 +151,7 @@ async function storeEntries(
   }
   const seen = await deps.feeds.seenKeys(feedId, [...unique.keys()]);
   for (const entry of unique.values()) {
+    if (deps.stopping?.()) break;
     if (seen.has(entry.key)) continue;
     const outcome = await storeEntry(deps, source, entry);
     if (outcome.status === 'failed') {
@@ -189,10 +195,10 @@ export async function pollFeeds(
   const feeds = options.all
     ? await deps.feeds.list()
     : await deps.feeds.due(deps.now().toISOString());
-  const polls: FeedPoll[] = new Array(feeds.length);
+  const polls: Array<FeedPoll | undefined> = new Array(feeds.length);
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < feeds.length) {
+    while (next < feeds.length && !deps.stopping?.()) {
       const i = next++;
       const poll = await pollFeed(deps, feeds[i]!);
       polls[i] = poll;
@@ -200,5 +206,5 @@ export async function pollFeeds(
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENT_FEEDS, feeds.length) }, worker));
-  return polls;
+  return polls.filter((p) => p !== undefined);
 }
