@@ -78,7 +78,11 @@ function everyOption(parsed: Parsed, app: App): number {
 function onlyPositional(parsed: Parsed, what: string): string {
   const [value, ...extra] = parsed.positionals;
   if (value === undefined || extra.length > 0 || value.trim() === '')
-    throw new BriefwireError('USAGE', `give exactly one ${what}\nusage: ${USAGE}`, 'feeds');
+    throw new BriefwireError(
+      'USAGE',
+      `give exactly one ${what} (see briefwire feeds --help)`,
+      'feeds',
+    );
   return value.trim();
 }
 
