@@ -52,13 +52,18 @@ export async function openApp(config: Config): Promise<App> {
 }
 
 function handlersOf(app: App, log: (line: string) => void): InboundHandlers {
-  const context: CommandContext = {
+  // Not annotated: the feed commands' fields (fetcher, default interval) are handed over
+  // whether or not this CommandContext declares them yet.
+  const context = {
     stores: app.stores,
     topics: app.topics,
     timezone: app.config.timezone,
     now: () => new Date(),
+    fetcher: app.fetcher,
+    feedEveryMs: app.config.feedEveryMs,
   };
-  return createHandlers({ context, commands: app.commands, answer: app.answer, log });
+  const typed: CommandContext = context;
+  return createHandlers({ context: typed, commands: app.commands, answer: app.answer, log });
 }
 
 /** `briefwire chat`: the terminal as a chat platform, on the same commands and handlers. */
