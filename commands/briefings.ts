@@ -3,9 +3,10 @@ import { isBriefwireError } from '../src/model/errors.ts';
 import { textReply } from '../src/model/reply.ts';
 import { describeLast, describeNext, subscriptionStatus } from '../src/schedule/status.ts';
 import { checkSubscription } from '../src/schedule/subscribe.ts';
+import { FEED_GROUP, FEED_SUBCOMMANDS, runFeedCommand } from './feeds.ts';
 import type { CommandSpec } from './spec.ts';
 
-/** `/briefings subscribe|list|unsubscribe`: a channel's scheduled digests. */
+/** `/briefings subscribe|list|unsubscribe`: a channel's scheduled digests; `/briefings feed …`: the feeds. */
 
 const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 
@@ -53,8 +54,12 @@ export const briefingsCommand: CommandSpec = {
         { name: 'topic', description: 'Topic to stop', required: true, autocomplete: true },
       ],
     },
+    ...FEED_SUBCOMMANDS,
   ],
+  groups: [FEED_GROUP],
   async run(ctx, inv) {
+    if (inv.subcommand?.startsWith('feed '))
+      return runFeedCommand(ctx, inv.subcommand, inv.options);
     const where = {
       platform: inv.channel.platform,
       workspace: inv.channel.workspace,

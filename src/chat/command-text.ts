@@ -5,7 +5,8 @@ import type { CommandDeclaration } from '../model/command.ts';
  * every declared command: `help` and `topics` are the adapter's own, a subcommand name of a
  * command that has subcommands (`subscribe`, `list`, `unsubscribe`) runs that subcommand with
  * the following words as its options in declared order, and anything else is the main
- * command's options (`/brief iran-uk 7d` → topic, since).
+ * command's options (`/brief iran-uk 7d` → topic, since). A subcommand in a group takes two
+ * words (`/brief feed add <url>`).
  */
 
 export type ParsedCommand =
@@ -36,12 +37,16 @@ export function parseCommandText(
   if (first === undefined || first === 'help') return { kind: 'help' };
   if (first === 'topics' && words.length === 1) return { kind: 'topics' };
 
-  const sub = findSubcommand(commands, first);
+  // A two-word subcommand ("feed add") is tried before a one-word one.
+  const second = words[1]?.toLowerCase();
+  const pair = second === undefined ? null : findSubcommand(commands, `${first} ${second}`);
+  const sub = pair ?? findSubcommand(commands, first);
+  const name = pair ? `${first} ${second}` : first;
   const target: Target | null = sub
-    ? { command: sub.command, subcommand: first, options: sub.options }
+    ? { command: sub.command, subcommand: name, options: sub.options }
     : mainTarget(commands, main);
   if (!target) return { kind: 'usage', message: `Unknown command. Try ${slash} help.` };
-  const values = sub ? words.slice(1) : words;
+  const values = sub ? words.slice(pair ? 2 : 1) : words;
 
   const usage = `Usage: ${usageLine(slash, target)}`;
   if (values.length > target.options.length)

@@ -12,6 +12,7 @@ export interface CommandOption {
 }
 
 export interface SubcommandSpec {
+  /** One word, or two for a subcommand in a group ("feed add": group "feed", subcommand "add"). */
   name: string;
   description: string;
   options: CommandOption[];
@@ -25,4 +26,6 @@ export interface CommandDeclaration {
   /** Options of a command without subcommands. */
   options: CommandOption[];
   subcommands: SubcommandSpec[];
+  /** Descriptions of the groups that two-word subcommand names open ("feed"). */
+  groups?: Array<{ name: string; description: string }>;
 }

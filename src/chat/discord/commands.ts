@@ -1,6 +1,7 @@
 import {
   type APIApplicationCommand,
   type APIApplicationCommandBasicOption,
+  type APIApplicationCommandSubcommandOption,
   ApplicationCommandOptionType,
   ApplicationCommandType,
   PermissionFlagsBits,
@@ -8,7 +9,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   Routes,
 } from 'discord.js';
-import type { CommandDeclaration, CommandOption } from '../../model/command.ts';
+import type { CommandDeclaration, CommandOption, SubcommandSpec } from '../../model/command.ts';
 
 /**
  * Our CommandSpecs as Discord slash commands, and their registration: the registered set is
@@ -35,15 +36,46 @@ function optionJson(o: CommandOption): APIApplicationCommandBasicOption {
 const requiredFirst = (options: CommandOption[]): CommandOption[] =>
   [...options].sort((a, b) => Number(b.required) - Number(a.required));
 
+function subcommandJson(sub: SubcommandSpec, name: string): APIApplicationCommandSubcommandOption {
+  return {
+    type: ApplicationCommandOptionType.Subcommand,
+    name,
+    description: clip(sub.description, 100),
+    options: requiredFirst(sub.options).map(optionJson),
+  };
+}
+
+/** Subcommands in declared order; a two-word name ("feed add") goes into its group ("feed"). */
+function subcommandOptions(spec: CommandDeclaration): OptionJson[] {
+  const out: OptionJson[] = [];
+  const groups = new Map<string, APIApplicationCommandSubcommandOption[]>();
+  for (const sub of spec.subcommands) {
+    const [group, leaf] = sub.name.split(' ');
+    if (leaf === undefined || group === undefined) {
+      out.push(subcommandJson(sub, sub.name));
+      continue;
+    }
+    let members = groups.get(group);
+    if (!members) {
+      members = [];
+      groups.set(group, members);
+      const description = spec.groups?.find((g) => g.name === group)?.description ?? group;
+      out.push({
+        type: ApplicationCommandOptionType.SubcommandGroup,
+        name: group,
+        description: clip(description, 100),
+        options: members,
+      });
+    }
+    members.push(subcommandJson(sub, leaf));
+  }
+  return out;
+}
+
 export function slashCommands(specs: readonly CommandDeclaration[]): CommandJson[] {
   return specs.map((spec) => {
     const options: OptionJson[] = spec.subcommands.length
-      ? spec.subcommands.map((sub) => ({
-          type: ApplicationCommandOptionType.Subcommand,
-          name: sub.name,
-          description: clip(sub.description, 100),
-          options: requiredFirst(sub.options).map(optionJson),
-        }))
+      ? subcommandOptions(spec)
       : requiredFirst(spec.options).map(optionJson);
     // Discord can hide a whole command from members without a permission, not a subcommand:
     // a command with a manage-only subcommand is shown to channel managers by default (server

@@ -22,10 +22,17 @@ export function channelRefOf(interaction: ChatInputCommandInteraction): ChannelR
 }
 
 export function invocationOf(interaction: ChatInputCommandInteraction): Invocation {
-  const subcommand = interaction.options.getSubcommand(false);
-  const given: readonly CommandInteractionOption[] = subcommand
-    ? (interaction.options.data[0]?.options ?? [])
-    : interaction.options.data;
+  // A subcommand in a group ("/briefings feed add") is named by both words, as declared.
+  const group = interaction.options.getSubcommandGroup(false);
+  const leaf = interaction.options.getSubcommand(false);
+  const subcommand = leaf === null ? null : group ? `${group} ${leaf}` : leaf;
+  const top = interaction.options.data[0];
+  const given: readonly CommandInteractionOption[] =
+    leaf === null
+      ? interaction.options.data
+      : group
+        ? (top?.options?.[0]?.options ?? [])
+        : (top?.options ?? []);
   const options: Record<string, string> = {};
   for (const o of given)
     if (o.value !== undefined && o.value !== null) options[o.name] = String(o.value);
