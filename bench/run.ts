@@ -13,6 +13,7 @@ import { createStore } from '../src/store/create.ts';
 import { analysisScaling, MAX_SCALING_RATIO } from './analysis-scaling.ts';
 import { answerLatency } from './answer-latency.ts';
 import { BENCH_STORIES, benchArticles } from './articles.ts';
+import { feedPoll } from './feed-poll.ts';
 import { ingestMemory } from './ingest-memory.ts';
 import { sweepCost } from './scheduler-sweep.ts';
 
@@ -22,7 +23,9 @@ import { sweepCost } from './scheduler-sweep.ts';
  * articles and fictional follow-ups, re-wrapped by several outlets to make 50
  * (bench/articles.ts); generated long articles for how analysis scales
  * (bench/analysis-scaling.ts); and a 10 MB text file ingested by the real command, for its
- * peak memory (bench/ingest-memory.ts). `--quick` does fewer runs and a smaller answer store;
+ * peak memory (bench/ingest-memory.ts); 200 local feeds of 20 full-text entries polled twice
+ * through the safe fetcher into a SQLite store, the second time all 304 (bench/feed-poll.ts).
+ * `--quick` does fewer runs and a smaller answer store;
  * `--json` ends stdout with one line: a JSON object of every figure.
  */
 
@@ -39,6 +42,8 @@ const runs = (n: number): number => (quick ? Math.max(3, Math.ceil(n / 5)) : n);
 /** Bytes of the file ingested for peak memory: under the 10 MiB file limit, so it is stored. */
 const INGEST_BYTES = 10_000_000;
 const MAX_INGEST_RSS_MB = 500;
+/** Feeds polled, each on its own host, and their entries; about 3 KB of article text each. */
+const FEED_SHAPE = { feeds: 200, entriesPerFeed: 20, entryChars: 3000 };
 
 async function median(count: number, work: () => unknown): Promise<number> {
   const times: number[] = [];
@@ -109,6 +114,7 @@ const answers = quick ? await answerLatency(articles, 10_000, 50) : await answer
 const sweep = await sweepCost(1000, (count, work) => median(runs(count), work));
 const scaling = await analysisScaling(median, quick);
 const ingest = ingestMemory(INGEST_BYTES);
+const feeds = await feedPoll(FEED_SHAPE, runs(15));
 
 const rows = [
   ['analyse one article (median ms)', analyse, 'compromise tagging alone', tagOnly],
@@ -161,6 +167,12 @@ process.stdout.write(
 process.stdout.write(
   `ingest of a ${INGEST_BYTES / 1e6} MB .txt file: peak RSS ${ingest.peakRssMB.toFixed(0)} MB (bar ${MAX_INGEST_RSS_MB} MB), ${ingest.seconds.toFixed(1)} s, exit ${ingest.exitCode}, ${ingest.stored ? 'stored' : 'NOT STORED'}${ingest.peakRssMB >= MAX_INGEST_RSS_MB ? '  OVER THE BAR' : ''}\n`,
 );
+process.stdout.write(
+  `first poll of ${feeds.feeds} local feeds × ${feeds.entriesPerFeed} full-text entries (${feeds.entryChars / 1000} KB each): ${(feeds.firstPollMs / 1000).toFixed(1)} s, ${feeds.articlesStored} articles stored, ${feeds.failedFeeds} feeds failed   (per host: ${feeds.perHostConcurrency} at once, ${feeds.perHostDelayMs} ms apart, the defaults)\n`,
+);
+process.stdout.write(
+  `${`second poll, all ${feeds.feeds} feeds answering 304 (ms)`.padEnd(64)} ${feeds.secondPollMs.toFixed(2).padStart(8)}   target < ${feeds.targetMs} ms: ${feeds.targetMet ? 'met' : 'NOT MET'}   median of ${feeds.notModifiedRuns}: ${feeds.notModifiedMedianMs.toFixed(2)} ms   plain node:http, ${feeds.feeds} conditional GETs: ${feeds.rawConditionalMs.toFixed(2)} ms   ratio ${feeds.ratio.toFixed(2)}\n`,
+);
 if (json) {
   const figures = {
     quick,
@@ -177,6 +189,7 @@ if (json) {
     answers,
     analysisScaling: { ...scaling, maxRatio: MAX_SCALING_RATIO },
     ingestMemory: { ...ingest, maxPeakRssMB: MAX_INGEST_RSS_MB },
+    feedPoll: feeds,
   };
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
