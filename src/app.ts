@@ -13,6 +13,7 @@ import { createFetcher, fetchSettings } from './ingest/fetch/fetcher.ts';
 import type { Fetcher } from './ingest/fetch/port.ts';
 import type { ChatAdapter, InboundHandlers } from './model/chat-port.ts';
 import { BriefwireError, reasonOf } from './model/errors.ts';
+import { createFeedNotices } from './schedule/feed-notices.ts';
 import { createFeedPoller } from './schedule/feed-poller.ts';
 import { createScheduler } from './schedule/scheduler.ts';
 import { createStore } from './store/create.ts';
@@ -52,9 +53,7 @@ export async function openApp(config: Config): Promise<App> {
 }
 
 function handlersOf(app: App, log: (line: string) => void): InboundHandlers {
-  // Not annotated: the feed commands' fields (fetcher, default interval) are handed over
-  // whether or not this CommandContext declares them yet.
-  const context = {
+  const context: CommandContext = {
     stores: app.stores,
     topics: app.topics,
     timezone: app.config.timezone,
@@ -62,8 +61,7 @@ function handlersOf(app: App, log: (line: string) => void): InboundHandlers {
     fetcher: app.fetcher,
     feedEveryMs: app.config.feedEveryMs,
   };
-  const typed: CommandContext = context;
-  return createHandlers({ context: typed, commands: app.commands, answer: app.answer, log });
+  return createHandlers({ context, commands: app.commands, answer: app.answer, log });
 }
 
 /** `briefwire chat`: the terminal as a chat platform, on the same commands and handlers. */
@@ -156,11 +154,16 @@ export async function startServing(app: App, log: (line: string) => void): Promi
     await stopAll([scheduler, ...started], log);
     throw e;
   }
-  // The chat notices for a failing or recovered feed come later; until then they are logged.
+  // A feed failing (or recovering) is told once to the channels whose digests rely on it.
+  const notices = createFeedNotices(app.stores.subscriptions, async (target, reply) => {
+    const adapter = started.find((a) => a.platform === target.platform);
+    if (adapter) await adapter.post(target, reply);
+  });
   const poller = createFeedPoller({
     stores: app.stores,
     fetcher: app.fetcher,
     failingAfterMs: app.config.feedFailingAfterMs,
+    onHealthChange: notices,
     log: (level, message) => log(`feeds ${level}: ${message}`),
   });
   poller.start();
