@@ -1,12 +1,13 @@
 import type { App } from '../app.ts';
 import { decodeBytes } from '../ingest/decode.ts';
+import { followFeed } from '../ingest/feeds/follow.ts';
 import { parseOpml, toOpml } from '../ingest/feeds/opml.ts';
-import { type FeedPoll, type PollDeps, pollFeed, pollFeeds } from '../ingest/feeds/poll.ts';
+import { type FeedPoll, type PollDeps, pollFeeds } from '../ingest/feeds/poll.ts';
 import { formatDuration, parseEvery } from '../ingest/feeds/poll-schedule.ts';
 import type { FeedPollReport } from '../ingest/feeds/types.ts';
 import { readBounded } from '../ingest/read-input.ts';
 import { isUrlInput } from '../ingest/url.ts';
-import { BriefwireError, type ErrorCode } from '../model/errors.ts';
+import { BriefwireError } from '../model/errors.ts';
 import { forTerminalLine } from '../render/terminal.ts';
 import type { Feed } from '../store/ports/feeds.ts';
 import { withApp } from './context.ts';
@@ -27,18 +28,6 @@ const USAGE = [
   'briefwire feeds export',
   'briefwire feeds poll [--all] [--json]',
 ].join('\n       ');
-
-/**
- * A first poll that fails this way will fail every time: the feed is not kept. A timeout or a
- * server error may pass, so such a feed stays followed (and backs off).
- */
-const REFUSED_AT_ADD: ReadonlySet<ErrorCode> = new Set([
-  'FEED_INVALID',
-  'FETCH_REFUSED',
-  'FETCH_TOO_LARGE',
-  'INPUT_EMPTY',
-  'INPUT_NOT_TEXT',
-]);
 
 /** Bytes read from an OPML file. */
 const OPML_MAX_BYTES = 10 * 1024 * 1024;
@@ -121,12 +110,8 @@ async function addFeed(app: App, parsed: Parsed, io: CliIO): Promise<number> {
     throw new BriefwireError('USAGE', `"${url}" is not a URL (http:// or https://)`, url);
   const topic = topicOption(parsed);
   const everyMs = everyOption(parsed, app);
-  const { feed, created } = await app.stores.feeds.add({ url, topic, everyMs });
-  const poll = await pollFeed(pollDeps(app), feed);
-  if (created && poll.code !== null && REFUSED_AT_ADD.has(poll.code)) {
-    await app.stores.feeds.remove(String(feed.id));
-    throw new BriefwireError(poll.code, `${url}: not added: ${poll.report.error ?? ''}`, url);
-  }
+  // A URL that cannot be a feed is not kept: followFeed removes it and throws, naming it.
+  const { feed, created, poll } = await followFeed(pollDeps(app), { url, topic, everyMs });
   if (flag(parsed, 'json')) {
     io.stdout.write(
       `${JSON.stringify({ feed: poll.feed, created, poll: poll.report }, null, 2)}\n`,
