@@ -16,8 +16,9 @@ export const serve: Subcommand = {
       void io.stderr.write(`${new Date().toISOString()} ${line}\n`);
     try {
       const serving = await startServing(app, log);
-      log(`briefwire serving on ${serving.platforms.join(', ')}; store ${config.db}`);
-      await new Promise<void>((resolve) => {
+      // The handlers go in before the "serving" line: whoever waits for that line may signal
+      // at once, and a signal with no handler yet kills the process without a clean stop.
+      const stopped = new Promise<void>((resolve) => {
         const stop = (signal: string): void => {
           log(`${signal}: stopping`);
           resolve();
@@ -25,6 +26,8 @@ export const serve: Subcommand = {
         process.once('SIGINT', () => stop('SIGINT'));
         process.once('SIGTERM', () => stop('SIGTERM'));
       });
+      log(`briefwire serving on ${serving.platforms.join(', ')}; store ${config.db}`);
+      await stopped;
       await serving.stop();
       return EXIT.ok;
     } finally {
