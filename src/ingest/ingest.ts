@@ -1,6 +1,7 @@
 import type { NewArticle } from '../model/article.ts';
 import { BriefwireError, reasonOf } from '../model/errors.ts';
 import { LIMITS } from '../model/limits.ts';
+import type { PutOutcome } from '../store/ports/articles.ts';
 import type { Stores } from '../store/ports/port.ts';
 import { type EntryOutcome, storeEntry } from './feeds/poll-entry.ts';
 import type { Fetcher } from './fetch/port.ts';
@@ -150,19 +151,24 @@ function entryReport(outcome: EntryOutcome): ItemReport {
   return item;
 }
 
+/** What the store did with an article, as its report line. */
+function outcomeItem(article: NewArticle, o: PutOutcome): ItemReport {
+  const item: ItemReport = {
+    input: article.origin,
+    status: o.status,
+    title: article.title,
+    articleId: o.id,
+  };
+  if (o.status === 'duplicate') item.reason = duplicateReason(o);
+  return item;
+}
+
 /** One article in its own transaction. */
 async function putOne(stores: Stores, article: NewArticle): Promise<ItemReport> {
   try {
     const [o] = await stores.articles.putArticles([article]);
     if (!o) throw new Error('the store returned no outcome');
-    const item: ItemReport = {
-      input: article.origin,
-      status: o.status,
-      title: article.title,
-      articleId: o.id,
-    };
-    if (o.status === 'duplicate') item.reason = duplicateReason(o);
-    return item;
+    return outcomeItem(article, o);
   } catch (e) {
     return { ...failed(article.origin, e), title: article.title };
   }
@@ -211,14 +217,7 @@ async function ingestEntry(
     const outcomes = await stores.articles.putArticles(pending.map((p) => p.article));
     outcomes.forEach((o, i) => {
       const { article, slot } = pending[i]!;
-      const item: ItemReport = {
-        input: article.origin,
-        status: o.status,
-        title: article.title,
-        articleId: o.id,
-      };
-      if (o.status === 'duplicate') item.reason = duplicateReason(o);
-      items[slot] = item;
+      items[slot] = outcomeItem(article, o);
     });
   } catch (e) {
     // The file's transaction rolled back: none of its articles is stored.

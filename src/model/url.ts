@@ -78,13 +78,8 @@ function parameterName(part: string): string {
  * through URLSearchParams would turn `%20` into `+` and make two spellings of one URL).
  */
 export function canonicalUrl(url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url.trim());
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  const parsed = httpUrl(url);
+  if (parsed === null) return null;
   parsed.hash = '';
   const kept = parsed.search
     .slice(1)
@@ -93,4 +88,16 @@ export function canonicalUrl(url: string): string | null {
   // Setting search to '' drops the '?' too, so "…/a?" and "…/a" are one URL.
   parsed.search = kept.length === 0 ? '' : `?${kept.join('&')}`;
   return parsed.href;
+}
+
+/** The text parsed as an http(s) URL with a host, or null (another scheme, not a URL). */
+export function httpUrl(text: string): URL | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(text.trim());
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  return parsed.hostname ? parsed : null;
 }

@@ -1,3 +1,5 @@
+import { httpUrl } from '../model/url.ts';
+
 /**
  * Which article URLs may become links. An article's `url` is whatever its file or feed said:
  * `javascript:`, `data:`, `file:` or a relative path would be a live link to something other
@@ -16,14 +18,7 @@ export const MAX_LINK_CHARS = 2048;
 /** The normalised http(s) URL to link to, or null when `url` must not become a link. */
 export function linkableUrl(url: string | null | undefined): string | null {
   if (!url || url.length > MAX_LINK_CHARS) return null;
-  let parsed: URL;
-  try {
-    parsed = new URL(url.trim());
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-  if (!parsed.hostname) return null;
-  const href = parsed.href;
+  const href = httpUrl(url)?.href;
+  if (href === undefined) return null;
   return href.length > MAX_LINK_CHARS ? null : href;
 }
