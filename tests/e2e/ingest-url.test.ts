@@ -5,6 +5,8 @@ import { createStore } from '../../src/store/create.ts';
 import { runCli, tempDir } from '../helpers/cli.ts';
 import {
   articlePage,
+  atomFeed,
+  jsonFeed,
   type NewsServer,
   rssFeed,
   sharedPages,
@@ -72,6 +74,50 @@ describeWithShared('ingest a shared news page by URL', () => {
     expect(ingested.code).toBe(0);
     expect(ingested.stdout).toContain(`stored    ${urls[0]} — “${byFile[0]!.title}”`);
     expect(await countArticles(db)).toBe(1);
+  }, 120_000);
+
+  it('follows RSS, Atom and JSON feeds of teasers around the pages: each page fetched and read as its file', async () => {
+    const pages = sharedPages();
+    for (const page of pages)
+      server.route(`/shared/${page.name}`, { body: page.html, contentType: 'text/html' });
+    const byFile = records((await runCli(['analyze', ...pages.map((p) => p.file)], {})).stdout);
+    const entries = pages.map((page, i) => ({
+      id: `urn:shared:${i}`,
+      title: byFile[i]!.title,
+      link: server.url(`/shared/${page.name}`),
+      summary: 'A short teaser; the article is on the page.',
+    }));
+    // Each format carries a third of the pages, so every page is fetched once.
+    const third = Math.ceil(entries.length / 3);
+    const formats = [
+      ['/shared-rss.xml', 'application/rss+xml', rssFeed('Shared RSS', entries.slice(0, third))],
+      [
+        '/shared-atom.xml',
+        'application/atom+xml',
+        atomFeed('Shared Atom', entries.slice(third, 2 * third)),
+      ],
+      ['/shared.json', 'application/feed+json', jsonFeed('Shared JSON', entries.slice(2 * third))],
+    ] as const;
+    const db = freshDb();
+    for (const [path, contentType, body] of formats) {
+      server.route(path, { contentType, body });
+      const added = await runCli(['feeds', 'add', server.url(path), '--json', '--db', db], ALLOW);
+      expect(JSON.parse(added.stdout).poll, path).toMatchObject({
+        status: 'ok',
+        partial: 0,
+        skipped: [],
+      });
+    }
+    const stores = await createStore(db);
+    try {
+      const stored = await stores.articles.findArticles({});
+      expect(stored).toHaveLength(pages.length);
+      const textByTitle = new Map(stored.map((a) => [a.title, a.text]));
+      for (const record of byFile)
+        expect(textByTitle.get(record.title), record.file).toBe(record.text);
+    } finally {
+      await stores.close();
+    }
   }, 120_000);
 });
 
