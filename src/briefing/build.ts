@@ -89,7 +89,7 @@ export async function buildBriefing(
   if (fallback && request.news !== 'only') {
     const n = articles.length;
     notes.push(
-      `No article in ${describeWindow(window.label)}; this briefing covers the ${n === 1 ? 'most recent matching article' : `${n} most recent matching articles`}.`,
+      `No article in ${describeWindow(window.label)}; this briefing covers the ${n === 1 ? 'matching article' : `${n} most relevant matching articles`} from before it${n === 1 ? '' : ', the newest first where equally relevant'}.`,
     );
   }
   const briefing = assemble(
@@ -118,7 +118,9 @@ export async function buildBriefing(
 function digestNotes(memory: Recall | null, fallback: boolean): string[] {
   if (memory) return [`New since the last digest (${previousTime(memory)} UTC).`];
   if (fallback)
-    return ['Nothing in the topic window yet, so this first digest covers the latest articles.'];
+    return [
+      'Nothing in the topic window yet, so this first digest covers the most relevant earlier articles.',
+    ];
   return [];
 }
 

@@ -6,19 +6,26 @@ import type { Topic } from './topics.ts';
 /**
  * Which articles a briefing covers: the topic's matches in the window, ranked by relevance
  * (full-text bm25 of the topic's words) and recency together, capped. When the window holds
- * nothing, the most recent matches instead, so an archive of older articles still briefs.
+ * nothing, the most relevant matches of all time instead, recency second, so an archive of
+ * older articles still briefs on its best matches rather than on whatever came last.
  */
 
 /** How many of the newest matches are ranked; the cap keeps ranking cheap on a busy topic. */
 const POOL = 200;
-/** How many of the most recent matching articles a briefing covers when its window is empty. */
+/** How many of the most relevant matching articles a briefing covers when its window is empty. */
 const FALLBACK_ARTICLES = 10;
 /** Age, in days behind the newest candidate, at which recency counts half. */
 const RECENCY_HALF_DAYS = 2;
+/**
+ * In the fallback, relevances (as a share of the best) this close count as equal, so that
+ * recency orders them: bm25 rarely ties exactly, and a hair's difference in it is no reason to
+ * put a years-old article ahead of last month's.
+ */
+const RELEVANCE_STEP = 0.05;
 
 export interface Selection {
   articles: StoredArticle[];
-  /** True when the window was empty and the most recent matches stand in. */
+  /** True when the window was empty and the most relevant matches of all time stand in. */
   fallback: boolean;
 }
 
@@ -30,19 +37,36 @@ export async function selectArticles(
   const scope: ArticleQuery = { terms: topic.terms, ...(since ? { since } : {}) };
   const pool = await articles.findArticles({ ...scope, limit: POOL });
   if (pool.length === 0 && since) {
-    const recent = await articles.findArticles({
-      terms: topic.terms,
-      limit: FALLBACK_ARTICLES,
-    });
-    return {
-      articles: await rank(articles, topic, { terms: topic.terms }, recent),
-      fallback: recent.length > 0,
-    };
+    const best = await mostRelevant(articles, topic);
+    return { articles: best, fallback: best.length > 0 };
   }
   return {
     articles: (await rank(articles, topic, scope, pool)).slice(0, BRIEFING_LIMITS.articles),
     fallback: false,
   };
+}
+
+/** All-time matches, most relevant first and, among equally relevant ones, the newest first. */
+async function mostRelevant(articles: ArticleStore, topic: Topic): Promise<StoredArticle[]> {
+  const scope: ArticleQuery = { terms: topic.terms };
+  const hits = await articles.search(topicWords(topic), scope, POOL);
+  if (hits.length === 0) {
+    // Terms that match but give the search no word to rank by: recency alone.
+    return articles.findArticles({ ...scope, limit: FALLBACK_ARTICLES });
+  }
+  const best = Math.max(...hits.map((h) => h.score)) || 1;
+  const band = new Map(
+    hits.map((h) => [h.articleId, Math.round(Math.max(0, h.score) / best / RELEVANCE_STEP)]),
+  );
+  const found = await articles.getArticles(hits.map((h) => h.articleId));
+  found.sort(
+    (x, y) => (band.get(y.id) ?? 0) - (band.get(x.id) ?? 0) || timeOf(y) - timeOf(x) || y.id - x.id,
+  );
+  return found.slice(0, FALLBACK_ARTICLES);
+}
+
+function topicWords(topic: Topic): string {
+  return [...new Set(topic.terms.allOf.flat())].join(' ');
 }
 
 function timeOf(a: StoredArticle): number {
@@ -61,8 +85,7 @@ async function rank(
   candidates: StoredArticle[],
 ): Promise<StoredArticle[]> {
   if (candidates.length <= 1) return candidates;
-  const words = [...new Set(topic.terms.allOf.flat())].join(' ');
-  const hits = await articles.search(words, { ...scope, limit: POOL }, POOL);
+  const hits = await articles.search(topicWords(topic), { ...scope, limit: POOL }, POOL);
   const relevance = new Map(hits.map((h) => [h.articleId, h.score]));
   const scores = candidates.map((a) => Math.max(0, relevance.get(a.id) ?? 0));
   // Scaled by the best, not stretched min-to-max: when every article is on topic, the least

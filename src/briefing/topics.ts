@@ -73,8 +73,12 @@ export function loadTopics(dir: string): { topics: Topic[]; problems: BriefwireE
   return { topics, problems };
 }
 
+/**
+ * A slug as typed, accents dropped ("café" → "cafe"; NFKD splits a letter from its marks):
+ * the full-text index ignores accents, so the unaccented slug finds the same articles.
+ */
 export function normaliseSlug(input: string): string {
-  const slug = input.trim().toLowerCase().replace(/\s+/g, '-');
+  const slug = foldAccents(input).trim().toLowerCase().replace(/\s+/g, '-');
   if (!SLUG.test(slug)) {
     throw new BriefwireError(
       'TOPIC_INVALID',
@@ -107,9 +111,18 @@ export function resolveTopic(input: string, defined: Topic[]): Topic {
     );
   }
   const groups = adHocGroups(slug.split('-').filter(Boolean));
+  // The title keeps the accents the slug dropped ("café" is titled Café).
+  const typed = new Map(
+    input
+      .normalize('NFC')
+      .toLowerCase()
+      .split(/[\s-]+/)
+      .filter(Boolean)
+      .map((w) => [foldAccents(w), w]),
+  );
   return {
     slug,
-    title: groups.map((g) => titleCase(g[0]!)).join(' · '),
+    title: groups.map((g) => titleCase(g[0]!, typed.get(g[0]!))).join(' · '),
     description: null,
     terms: { allOf: groups },
     window: DEFAULT_WINDOW,
@@ -148,10 +161,37 @@ function countryForms(country: string): string[] {
   return placeForms(country).map((f) => f.toLowerCase());
 }
 
-function titleCase(word: string): string {
+/**
+ * Slug words written in capitals in a title. A short word is not an acronym by its length
+ * ("gun", "tax", "art"), so only these well-known ones, and letter-digit codes such as g7.
+ */
+const ACRONYMS = new Set([
+  'uk',
+  'us',
+  'usa',
+  'eu',
+  'un',
+  'uae',
+  'nato',
+  'nhs',
+  'bbc',
+  'imf',
+  'fbi',
+  'cia',
+  'nasa',
+  'ai',
+]);
+const LETTER_CODE = /^[a-z]{1,2}\d+$/;
+
+function titleCase(word: string, asTyped = word): string {
   const place = lookupPlace(word);
   if (place && place.form !== 'capital') return place.country;
-  return word.length <= 3 ? word.toUpperCase() : word[0]!.toUpperCase() + word.slice(1);
+  if (ACRONYMS.has(word) || LETTER_CODE.test(word)) return word.toUpperCase();
+  return asTyped[0]!.toUpperCase() + asTyped.slice(1);
+}
+
+function foldAccents(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '');
 }
 
 export function unknownTopicError(input: string, defined: Topic[]): BriefwireError {

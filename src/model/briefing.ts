@@ -9,7 +9,10 @@ export interface BriefingWindow {
   until: string;
   /** How the window was asked for: "7d", "24h", "2026-11-01", or "all". */
   label: string;
-  /** True when the window held no article and the briefing covers the most recent ones instead. */
+  /**
+   * True when the window held no article and the briefing covers the most relevant earlier
+   * ones instead (recency second).
+   */
   fallback: boolean;
 }
 
@@ -108,5 +111,5 @@ export function describeWindow(label: string): string {
 /** What a briefing covers, as every format says it. */
 export function coverageOf(window: BriefingWindow): string {
   const span = describeWindow(window.label);
-  return window.fallback ? `most recent (none in ${span})` : span;
+  return window.fallback ? `most relevant (none in ${span})` : span;
 }

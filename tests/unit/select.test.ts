@@ -39,7 +39,7 @@ describe('selectArticles', () => {
     await stores.close();
   });
 
-  it('falls back to the most recent matches when the window is empty', async () => {
+  it('falls back to the matches before the window when the window is empty', async () => {
     const stores = await createStore(':memory:');
     await stores.articles.putArticles([
       article('Harbour strike ends', 'The harbour strike ended.', '2020-01-01T00:00:00Z'),

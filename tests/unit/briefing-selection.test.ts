@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { buildBriefing } from '../../src/briefing/build.ts';
+import { selectArticles } from '../../src/briefing/select.ts';
+import { normaliseSlug, resolveTopic } from '../../src/briefing/topics.ts';
+import { prepareArticle } from '../../src/ingest/prepare.ts';
+import { coverageOf } from '../../src/model/briefing.ts';
+import { createStore } from '../../src/store/create.ts';
+
+const article = (title: string, text: string, publishedAt: string | null) =>
+  prepareArticle(`test:${title}`, { title, text, publishedAt, source: null, url: null });
+
+const NOW = new Date('2026-06-01T09:00:00Z');
+
+describe('an empty window falls back to the most relevant matches, recency second', () => {
+  const ferryPort = [
+    article(
+      'Portline ferry fares rise',
+      'Portline ferry fares rose again. The ferry operator said Portline ferry users would pay more. Ferry unions objected.',
+      '2025-03-01T10:00:00Z',
+    ),
+    // Newer, but matches only in passing: a Marrowby bakery story that names a ferry once.
+    article(
+      'Marrowby bakery opens',
+      'A bakery opened in Marrowby. Its owner, Mara Quist, once worked on a ferry out of Portline.',
+      '2025-05-20T10:00:00Z',
+    ),
+    article(
+      'Portline ferry strike',
+      'The Portline ferry crews went on strike. Ferry sailings from Portline stopped. The ferry company met the crews.',
+      '2025-01-10T10:00:00Z',
+    ),
+  ];
+
+  it('puts the articles about the topic ahead of a newer one that only mentions it', async () => {
+    const stores = await createStore(':memory:');
+    await stores.articles.putArticles(ferryPort);
+    const { articles, fallback } = await selectArticles(
+      stores.articles,
+      resolveTopic('portline-ferry', []),
+      '2026-05-25T00:00:00.000Z',
+    );
+    expect(fallback).toBe(true);
+    expect(articles.map((a) => a.title).at(-1)).toBe('Marrowby bakery opens');
+    await stores.close();
+  });
+
+  it('orders equally relevant matches newest first', async () => {
+    const stores = await createStore(':memory:');
+    await stores.articles.putArticles([
+      article('Quay report one', 'Harbour tolls in Portline rose in May.', '2024-01-01T00:00:00Z'),
+      article('Quay report two', 'Harbour tolls in Portline rose in June.', '2025-01-01T00:00:00Z'),
+    ]);
+    const { articles } = await selectArticles(
+      stores.articles,
+      resolveTopic('harbour-tolls', []),
+      '2026-01-01T00:00:00.000Z',
+    );
+    expect(articles.map((a) => a.title)).toEqual(['Quay report two', 'Quay report one']);
+    await stores.close();
+  });
+
+  it('says in the briefing that it covers the most relevant earlier articles', async () => {
+    const stores = await createStore(':memory:');
+    await stores.articles.putArticles(ferryPort);
+    const b = await buildBriefing(stores, [], { topic: 'portline-ferry', since: '7d', now: NOW });
+    expect(b.window.fallback).toBe(true);
+    expect(b.notes[0]).toMatch(/^No article in the last 7 days; .*3 most relevant matching/);
+    expect(b.notes[0]).not.toMatch(/recent/);
+    expect(coverageOf(b.window)).toBe('most relevant (none in the last 7 days)');
+    expect(b.sources.at(-1)?.title).toBe('Marrowby bakery opens');
+    await stores.close();
+  });
+});
+
+describe('topic titles and slugs', () => {
+  it('capitalises words, not every short word', () => {
+    expect(resolveTopic('gun-laws', []).title).toBe('Gun · Laws');
+    expect(resolveTopic('tax-art-fee', []).title).toBe('Tax · Art · Fee');
+  });
+
+  it('writes known acronyms and letter-digit codes in capitals', () => {
+    expect(resolveTopic('eu-tax', []).title).toBe('EU · Tax');
+    expect(resolveTopic('nato-budget', []).title).toBe('NATO · Budget');
+    expect(resolveTopic('g7-summit', []).title).toBe('G7 · Summit');
+  });
+
+  it('accepts an accented slug, searching it unaccented and titling it as typed', () => {
+    expect(normaliseSlug('café')).toBe('cafe');
+    expect(normaliseSlug('Zürich Café')).toBe('zurich-cafe');
+    const topic = resolveTopic('café-prices', []);
+    expect(topic.slug).toBe('cafe-prices');
+    expect(topic.title).toBe('Café · Prices');
+    expect(topic.terms.allOf).toEqual([['cafe'], ['prices']]);
+  });
+
+  it('briefs an accented slug on articles written with or without the accent', async () => {
+    const stores = await createStore(':memory:');
+    await stores.articles.putArticles([
+      article(
+        'Marrowby café closes',
+        'The Marrowby café closed on Friday.',
+        '2026-05-30T10:00:00Z',
+      ),
+      article(
+        'Portline cafe opens',
+        'A cafe opened in Portline on Saturday.',
+        '2026-05-31T10:00:00Z',
+      ),
+    ]);
+    const b = await buildBriefing(stores, [], { topic: 'café', now: NOW });
+    expect(b.topic).toBe('cafe');
+    expect(b.sources).toHaveLength(2);
+    await stores.close();
+  });
+
+  it('still refuses a slug with no letters or digits', () => {
+    expect(() => normaliseSlug('\u0301')).toThrow(/not a topic name/);
+  });
+});
