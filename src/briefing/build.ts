@@ -92,10 +92,15 @@ export async function buildBriefing(
       `No article in ${describeWindow(window.label)}; this briefing covers the ${n === 1 ? 'matching article' : `${n} most relevant matching articles`} from before it${n === 1 ? '' : ', the newest first where equally relevant'}.`,
     );
   }
+  const undated = articles.every((a) => a.publishedAt === null);
+  if (undated)
+    notes.push(
+      `${articles.length === 1 ? 'This article carries no' : 'None of these articles carries a'} publication date; the window was applied to when ${articles.length === 1 ? 'it was' : 'they were'} ingested.`,
+    );
   const briefing = assemble(
     topic,
     articles,
-    { since: window.since, until: now.toISOString(), label: window.label, fallback },
+    { since: window.since, until: now.toISOString(), label: window.label, fallback, undated },
     notes,
     now,
     options,

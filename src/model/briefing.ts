@@ -14,6 +14,11 @@ export interface BriefingWindow {
    * ones instead (recency second).
    */
   fallback: boolean;
+  /**
+   * True when none of the covered articles carries a publication date, so the window was
+   * applied to when they were ingested. Absent in briefings recorded before it existed.
+   */
+  undated?: boolean;
 }
 
 export interface SummaryItem {
@@ -108,8 +113,11 @@ export function describeWindow(label: string): string {
   return `the last ${n === 1 ? unit : `${n} ${unit}s`}`;
 }
 
-/** What a briefing covers, as every format says it. */
+/** What a briefing covers, as every format says it ("the last 7 days", "undated, ingested in …"). */
 export function coverageOf(window: BriefingWindow): string {
   const span = describeWindow(window.label);
-  return window.fallback ? `most relevant (none in ${span})` : span;
+  if (!window.undated) return window.fallback ? `most relevant (none in ${span})` : span;
+  // Undated articles were not published in the window, only ingested in it: say so.
+  if (window.fallback) return `most relevant, undated (none ingested in ${span})`;
+  return window.label === 'all' ? 'all time, undated' : `undated, ingested in ${span}`;
 }

@@ -4,6 +4,7 @@ import { selectArticles } from '../../src/briefing/select.ts';
 import { normaliseSlug, resolveTopic } from '../../src/briefing/topics.ts';
 import { prepareArticle } from '../../src/ingest/prepare.ts';
 import { coverageOf } from '../../src/model/briefing.ts';
+import { renderBriefing } from '../../src/render/text.ts';
 import { createStore } from '../../src/store/create.ts';
 
 const article = (title: string, text: string, publishedAt: string | null) =>
@@ -115,5 +116,45 @@ describe('topic titles and slugs', () => {
 
   it('still refuses a slug with no letters or digits', () => {
     expect(() => normaliseSlug('\u0301')).toThrow(/not a topic name/);
+  });
+});
+
+describe('undated articles', () => {
+  it('are described as undated, not as published in the window', async () => {
+    const stores = await createStore(':memory:');
+    await stores.articles.putArticles([
+      article('Portline pier repairs', 'Repairs to the Portline pier began.', null),
+      article('Portline pier reopens', 'The Portline pier reopened to walkers.', null),
+    ]);
+    const b = await buildBriefing(stores, [], { topic: 'portline-pier', since: '7d' });
+    expect(b.window.undated).toBe(true);
+    expect(coverageOf(b.window)).toBe('undated, ingested in the last 7 days');
+    expect(renderBriefing(b, 'text')).toContain(
+      '2 articles · undated, ingested in the last 7 days',
+    );
+    expect(b.notes).toContain(
+      'None of these articles carries a publication date; the window was applied to when they were ingested.',
+    );
+    const all = await buildBriefing(stores, [], { topic: 'portline-pier', since: 'all' });
+    expect(coverageOf(all.window)).toBe('all time, undated');
+    await stores.close();
+  });
+
+  it('leave the window as it is when any covered article is dated', async () => {
+    const stores = await createStore(':memory:');
+    await stores.articles.putArticles([
+      article('Portline pier repairs', 'Repairs to the Portline pier began.', null),
+      article('Portline pier reopens', 'The Portline pier reopened.', new Date().toISOString()),
+    ]);
+    const b = await buildBriefing(stores, [], { topic: 'portline-pier', since: '7d' });
+    expect(b.window.undated).toBe(false);
+    expect(coverageOf(b.window)).toBe('the last 7 days');
+    expect(b.notes.join(' ')).not.toMatch(/publication date/);
+    await stores.close();
+  });
+
+  it('say undated in the fallback too', () => {
+    const window = { since: null, until: '', label: '24h', fallback: true, undated: true };
+    expect(coverageOf(window)).toBe('most relevant, undated (none ingested in the last 24 hours)');
   });
 });
