@@ -1,5 +1,7 @@
+import { splitSentences } from '../nlp/sentences.ts';
 import { wordCount } from '../nlp/words.ts';
 import { parseDateLine } from './dates.ts';
+import { isHeadlineLike } from './headline.ts';
 
 /**
  * Boilerplate classification shared by every input format. A document arrives as blocks
@@ -245,7 +247,11 @@ export function cleanBlocks(blocks: readonly string[], options: CleanOptions): C
   const pick =
     candidates.length > 0 ? pickHeadline(blocks, candidates, anchor, options.headlineIndex) : -1;
   // Never turn the only content into a title: a one-paragraph item is body, titled from it.
-  if (options.inferTitle && pick >= 0 && bodyLeft(pick)) {
+  // With no byline, date line or heading marking the header, only a block shaped like a
+  // headline is one: a first paragraph that reads as the lead stays in the text.
+  const positioned = anchor >= 0 || pick === options.headlineIndex;
+  const headline = pick >= 0 && (positioned || isHeadlineLike(probe(blocks[pick] ?? '')));
+  if (options.inferTitle && headline && bodyLeft(pick)) {
     title = probe(blocks[pick] ?? '').replace(/\s*;$/, '');
     roles[pick] = 'title';
     for (const c of candidates) if (c < pick) roles[c] = 'tagline';
@@ -297,7 +303,8 @@ function pickHeadline(
 /** A title for an article that has none: its first sentence, shortened on a word. */
 export function titleFromText(text: string): string {
   const firstLine = text.trim().split('\n')[0] ?? '';
-  const sentence = /^.*?[.!?](?=\s|$)/.exec(firstLine)?.[0] ?? firstLine;
+  // The sentence splitter, not the first full stop: "Mary J. Doe said …" is one sentence.
+  const sentence = splitSentences(firstLine)[0]?.text ?? firstLine;
   if (sentence.length <= 120) return sentence;
   const cut = sentence.slice(0, 120);
   const space = cut.lastIndexOf(' ');
