@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Half } from './split.ts';
 
 /** The evaluation data next to the repository; `npm run eval` says so plainly when it is absent. */
 export const sharedDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared');
@@ -41,6 +42,15 @@ export interface EvalRow {
   /** The target as the issue states it, e.g. "≥ 0.92" or "≥ Lead-3 + 0.005". */
   target: string;
   /** Whether `ours` meets the target. */
+  pass: boolean;
+  /** The same figures on each half of the set (split.ts); absent for rows with no halves. */
+  halves?: Record<Half, HalfFigure>;
+}
+
+/** One half's figures for a row. */
+export interface HalfFigure {
+  ours: number;
+  baseline: number | null;
   pass: boolean;
 }
 

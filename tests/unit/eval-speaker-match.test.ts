@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { nameRuns, sameSpeakerLenient, sameSpeakerStrict } from '../../eval/speaker-match.ts';
+
+describe('speaker accuracy, strict beside lenient', () => {
+  it('takes a person as right when the surname matches and nothing tells them apart', () => {
+    expect(
+      sameSpeakerStrict('Mara Quist', 'Rep. Mara Quist (D-Ohio), the panel chair', 'person'),
+    ).toBe(true);
+    expect(sameSpeakerStrict('Quist', 'Senate Leader Mara Quist', 'person')).toBe(true);
+    expect(sameSpeakerStrict('Tom Quist', 'Mr. Quist of the Portline Trust', 'person')).toBe(true);
+    expect(sameSpeakerStrict('Tom Quist Jr.', 'Tom Quist', 'person')).toBe(true);
+    expect(sameSpeakerStrict('Mara Quist', 'Quist’s', 'person')).toBe(true);
+  });
+
+  it('tells apart relatives who share a surname, which the lenient count does not', () => {
+    // A woman's given name against a gold "Mr.": another member of the family.
+    expect(sameSpeakerStrict('Mary Quist', 'Mr. Quist', 'person')).toBe(false);
+    expect(sameSpeakerLenient('Mary Quist', 'Mr. Quist')).toBe(true);
+    expect(sameSpeakerStrict('Tom Quist', 'his wife, Mara Quist', 'person')).toBe(false);
+    expect(sameSpeakerLenient('Tom Quist', 'his wife, Mara Quist')).toBe(true);
+  });
+
+  it('does not take the owner of a possessive for the speaker', () => {
+    expect(sameSpeakerStrict('Mara Quist', 'Mara Quist’s spokesman', 'person')).toBe(false);
+    expect(sameSpeakerLenient('Mara Quist', 'Mara Quist’s spokesman')).toBe(true);
+  });
+
+  it('wants all of an organisation name, not part of it', () => {
+    expect(sameSpeakerStrict('Harbour Board', 'the Portline Harbour Board', 'organization')).toBe(
+      false,
+    );
+    expect(sameSpeakerLenient('Harbour Board', 'the Portline Harbour Board')).toBe(true);
+    expect(
+      sameSpeakerStrict('Portline Harbour Board', 'the Portline Harbour Board', 'organization'),
+    ).toBe(true);
+    expect(
+      sameSpeakerStrict(
+        'Board of Marrowby Trade',
+        'A Board of Marrowby Trade report',
+        'organization',
+      ),
+    ).toBe(true);
+    // A person's title taken for an organisation is the wrong speaker.
+    expect(
+      sameSpeakerStrict('Marrowby Council', 'Marrowby Council Leader Mara Quist', 'organization'),
+    ).toBe(false);
+  });
+
+  it('reads the runs of capitalised words a gold Source holds', () => {
+    expect(nameRuns('Rep. Mara Quist (D-Ohio), head of the Portline Trust', false)).toEqual([
+      ['rep', 'mara', 'quist'],
+      ['portline', 'trust'],
+    ]);
+    expect(nameRuns('the Bank of Marrowby', true)).toEqual([['bank', 'of', 'marrowby']]);
+  });
+});
