@@ -1,5 +1,6 @@
 import { splitSentences } from '../nlp/sentences.ts';
 import { wordCount } from '../nlp/words.ts';
+import { isWireCaption } from './caption.ts';
 import { parseDateLine } from './dates.ts';
 import { isHeadlineLike } from './headline.ts';
 
@@ -117,7 +118,7 @@ function isCreditText(inner: string): boolean {
 /** A picture caption: a short block ending in a credit, or a credit alone. */
 export function isCaption(block: string): boolean {
   const s = probe(block);
-  if (MEDIA_LABEL.test(s)) return true;
+  if (MEDIA_LABEL.test(s) || isWireCaption(s)) return true;
   if (wordCount(s) > 60) return false;
   if (isCreditOnly(s)) return true;
   const bracket = TRAILING_BRACKET.exec(s);

@@ -2,6 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { ParsedArticle } from '../model/article.ts';
 import { BriefwireError } from '../model/errors.ts';
+import { dropCaptionElements } from './caption-html.ts';
 import { cleanBlocks, titleFromText } from './clean.ts';
 import { parseDate } from './dates.ts';
 import { type HtmlShape, limitHtmlDepth } from './html-depth.ts';
@@ -34,7 +35,11 @@ export interface DomNode {
   readonly childNodes: ArrayLike<DomNode>;
 }
 interface DomElement extends DomNode {
+  readonly parentElement: DomElement | null;
+  readonly children: ArrayLike<DomElement>;
   getAttribute(name: string): string | null;
+  querySelector(selector: string): DomElement | null;
+  remove(): void;
 }
 interface DomDocument {
   querySelector(selector: string): DomElement | null;
@@ -159,8 +164,9 @@ export function htmlToParagraphs(root: DomNode, skipChrome = false): string[] {
 /** Paragraphs of an HTML fragment (JSON records whose body is HTML). */
 export function htmlFragmentToParagraphs(html: string): string[] {
   const page = limitHtmlDepth(`<!doctype html><html><body>${html}</body></html>`).html;
-  const body = (parseHTML(page).document as unknown as DomDocument).body;
-  return body ? htmlToParagraphs(body) : [];
+  const doc = parseHTML(page).document as unknown as DomDocument;
+  dropCaptionElements(doc);
+  return doc.body ? htmlToParagraphs(doc.body) : [];
 }
 
 interface PageMeta {
@@ -188,12 +194,14 @@ export function parseHtml(path: string, content: string): ParsedArticle {
     throw new BriefwireError('INPUT_MALFORMED', `${path}: holds no HTML elements`, path);
   }
   const meta = readMeta(doc);
+  dropCaptionElements(doc);
   const readable = withinReadabilityBudget(shape);
   const article = readable ? readArticle(doc) : null;
   let paragraphs = article?.content ? htmlToParagraphs(article.content) : [];
   if (paragraphs.length === 0) {
     // Readability rewrites the document it reads: the whole-body walk needs a fresh one.
     const page = readable ? (parseHTML(shape.html).document as unknown as DomDocument) : doc;
+    if (readable) dropCaptionElements(page);
     paragraphs = page.body ? htmlToParagraphs(page.body, true) : [];
   }
   const source = meta.source ?? nonEmpty(article?.siteName);

@@ -1,0 +1,100 @@
+import { wordCount } from '../nlp/words.ts';
+
+/**
+ * Picture captions and credits taken out of an HTML page before the article is extracted:
+ * `<figcaption>`, elements whose class names them a caption or credit, and a short line of
+ * text that shares a small box with a picture and nothing else. Done on the DOM, because
+ * Readability drops the class names that say what an element is.
+ */
+
+/** Captions are short; an element with more text than this is not removed as one. */
+const CAPTION_WORDS = 80;
+/** A box holding a picture and this little text is a captioned picture. */
+const PICTURE_BOX_WORDS = 30;
+/** How far above a picture its box is looked for. */
+const PICTURE_BOX_LEVELS = 3;
+/** Pictures smaller than this (icons, emoji, tracking pixels) carry no caption. */
+const SMALL_PICTURE_PX = 100;
+
+// Minimal DOM shapes (linkedom's types are not the lib.dom ones).
+interface CaptionElement {
+  readonly nodeName: string;
+  readonly textContent: string | null;
+  readonly parentElement: CaptionElement | null;
+  readonly children: ArrayLike<CaptionElement>;
+  getAttribute(name: string): string | null;
+  querySelector(selector: string): CaptionElement | null;
+  remove(): void;
+}
+interface CaptionDocument {
+  querySelectorAll(selector: string): ArrayLike<CaptionElement>;
+}
+
+/** A class token that names a caption or credit ("media-caption__text", "credit"), not a state ("has-caption"). */
+const CAPTION_CLASS = /(?:^|[-_])(?:caption|credits?|photo-?credit)(?:$|[-_])/i;
+const CAPTION_STATE = /(?:^|[-_])(?:has|no|with|without|narrow|wide)[-_]+caption/i;
+/** Elements a caption class never removes: the page and its article containers. */
+const CONTAINERS = new Set(['html', 'body', 'main', 'article']);
+/** Elements that wrap a picture with its caption; a header or section is more than that. */
+const PICTURE_BOXES = new Set(['figure', 'picture', 'div', 'span', 'p', 'a']);
+const ICON_CLASS = /\b(?:emoji|icon|avatar|logo|sprite|badge)\b/i;
+
+function textWords(el: CaptionElement): number {
+  return wordCount(el.textContent ?? '');
+}
+
+function hasCaptionClass(el: CaptionElement): boolean {
+  const tokens = (el.getAttribute('class') ?? '').split(/\s+/);
+  return tokens.some((t) => CAPTION_CLASS.test(t) && !CAPTION_STATE.test(t));
+}
+
+function isSmallPicture(img: CaptionElement): boolean {
+  const size = (name: string): number => Number.parseInt(img.getAttribute(name) ?? '', 10);
+  const small = (n: number): boolean => Number.isFinite(n) && n < SMALL_PICTURE_PX;
+  return (
+    small(size('width')) ||
+    small(size('height')) ||
+    ICON_CLASS.test(img.getAttribute('class') ?? '') ||
+    /^\s*\S{1,2}\s*$/u.test(img.getAttribute('alt') ?? '') // an emoji's alt text
+  );
+}
+
+/** More than a picture and its caption: several children with text (a header, a list). */
+function holdsSeveralBlocks(el: CaptionElement): boolean {
+  return Array.from(el.children).filter((c) => textWords(c) > 0).length > 2;
+}
+
+/** The largest box around a picture that holds no more than a caption's worth of text. */
+function pictureBox(img: CaptionElement): CaptionElement | null {
+  let box: CaptionElement | null = null;
+  let at = img.parentElement;
+  for (let level = 0; at && level < PICTURE_BOX_LEVELS; level++, at = at.parentElement) {
+    if (!PICTURE_BOXES.has(at.nodeName.toLowerCase())) break;
+    if (textWords(at) > PICTURE_BOX_WORDS || holdsSeveralBlocks(at)) break;
+    box = at;
+  }
+  return box !== null && textWords(box) > 0 ? box : null;
+}
+
+/** Removes caption and credit elements from the page; returns how many went. */
+export function dropCaptionElements(doc: CaptionDocument): number {
+  const doomed = new Set<CaptionElement>();
+  for (const el of Array.from(doc.querySelectorAll('figcaption'))) doomed.add(el);
+  for (const el of Array.from(doc.querySelectorAll('[class]'))) {
+    const tag = el.nodeName.toLowerCase();
+    if (CONTAINERS.has(tag) || !hasCaptionClass(el) || textWords(el) > CAPTION_WORDS) continue;
+    doomed.add(el);
+  }
+  for (const img of Array.from(doc.querySelectorAll('img'))) {
+    if (isSmallPicture(img)) continue;
+    const box = pictureBox(img);
+    if (box !== null) doomed.add(box);
+  }
+  for (const el of doomed) {
+    // The picture stays (only its caption goes): Readability weighs pictures when it looks
+    // for the article, and a page should be read the same with or without its captions.
+    if (el.querySelector('img') === null) el.remove();
+    else for (const child of Array.from(el.children)) if (textWords(child) > 0) child.remove();
+  }
+  return doomed.size;
+}

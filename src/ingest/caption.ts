@@ -1,0 +1,49 @@
+import { wordCount } from '../nlp/words.ts';
+
+/**
+ * Picture captions written the way news agencies and papers write them, recognised in any
+ * format's blocks (clean.ts has the bracketed and "Photo:" credits). A caption describes a
+ * picture the reader cannot see: left in, it leads summaries and feeds quotes and actors.
+ */
+
+/** Captions are short: a wire caption runs to two or three sentences at most. */
+const CAPTION_WORDS = 80;
+
+const PICTURE =
+  '(?:photo(?:graph)?|image|picture|frame ?grab|screen ?(?:grab|shot)|screenshot|video still|handout)s?(?![-\\w])';
+
+/** AP style slug before the caption proper: "FILE - ", "FILE PHOTO: ". */
+const FILE_SLUG = /^(?:file(?: photo)?|handout(?: photo)?)\s*[-–—:]\s*/i;
+
+/** "In this photo dated March 3, 2026, …", "In this March 3, 2026, file photo, …". */
+const IN_THIS_PICTURE = new RegExp(`^in this\\b.{0,60}?\\b${PICTURE}\\b`, 'i');
+
+/** "This undated photo shows …", "This image released by … shows …". */
+const THIS_PICTURE = new RegExp(
+  `^this\\b.{0,40}?\\b${PICTURE}\\s+(?:shows?|showing|provided|released|taken|made|dated|obtained|distributed|supplied|posted|courtesy|from)\\b`,
+  'i',
+);
+
+/** An agency's photo credit in parentheses anywhere: "(AP Photo/Jane Doe)", "(Jane Doe/AFP Photo)". */
+const PHOTO_CREDIT_PARENS =
+  /\([^()]{0,60}\bphoto\b[^()]{0,60}\/[^()]{1,60}\)|\([^()/]{1,60}\/[^()]{0,40}\bphoto\)/i;
+
+/** "… on Monday. Credit Jane Doe/Agence Portline — Getty Images": a credit after the caption. */
+const TRAILING_CREDIT =
+  /(?:^|[.!?"”’)]\s+|\s)(?:[Pp]hoto(?:graph)?\s+)?(?:[Cc]redits?|CREDITS?):?\s+(\p{Lu}[^.!?]{1,100})$/u;
+
+/** A credit's text: names joined by "/" or naming a picture agency's way of crediting. */
+function isCreditTail(tail: string): boolean {
+  return wordCount(tail) <= 14 && (/\//.test(tail) || /\b(?:getty|images|via|pool)\b/i.test(tail));
+}
+
+/** A block written as a news agency's or paper's picture caption. */
+export function isWireCaption(text: string): boolean {
+  const s = text.trim();
+  if (wordCount(s) > CAPTION_WORDS) return false;
+  const body = s.replace(FILE_SLUG, '');
+  if (IN_THIS_PICTURE.test(body) || THIS_PICTURE.test(body)) return true;
+  if (PHOTO_CREDIT_PARENS.test(s)) return true;
+  const credit = TRAILING_CREDIT.exec(s);
+  return credit?.[1] !== undefined && isCreditTail(credit[1]);
+}
