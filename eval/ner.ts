@@ -5,13 +5,15 @@ import { analyzeText } from '../src/nlp/analyze.ts';
 import { readConll, wordOffsets } from '../src/nlp/conll.ts';
 import { type LabelSpan, labelIndex, spansOfLabels } from '../src/nlp/tagger/labels.ts';
 import { type EvalRow, type EvalSection, type Prf, prf } from './shared.ts';
+import { conllDocuments, PARTS, type Part, partOf, rowsByPart } from './split.ts';
 
 /**
  * Named entities on CoNLL-2003 valid: each sentence is analysed on its own (tokens joined by
  * single spaces), our mention character spans are mapped back to the tokens they cover, and
  * spans are scored exactly, PER/ORG/LOC only. Gold MISC spans are neither gold nor errors when
  * missed; a mention we put over one is a false positive. compromise's people(), organizations()
- * and places() are scored the same way in the same run.
+ * and places() are scored the same way in the same run. The halves split by Reuters story
+ * (conllDocuments), not by sentence, so one story is never on both sides.
  */
 
 export type NerType = 'PER' | 'ORG' | 'LOC';
@@ -140,30 +142,56 @@ export function compromiseSpans(text: string): CharSpan[] {
 
 export interface NerResult {
   sentences: number;
+  documents: number;
   ours: NerScores;
   compromise: NerScores;
 }
 
-/** Scores a finder of character spans on sentences joined by single spaces. */
-export function scoreFinder(
-  sentences: NerSentence[],
-  find: (text: string) => CharSpan[],
-): NerScores {
-  const counts = emptyCounts();
-  for (const s of sentences) score(s, find(s.words.join(' ')), counts);
-  return scores(counts);
+function addCounts(into: Record<NerType, Counts>, from: Record<NerType, Counts>): void {
+  for (const t of TYPES) {
+    into[t].tp += from[t].tp;
+    into[t].fp += from[t].fp;
+    into[t].fn += from[t].fn;
+  }
 }
 
-export function measureNer(sentences: NerSentence[]): NerResult {
+interface SentenceCounts {
+  document: string;
+  ours: Record<NerType, Counts>;
+  compromise: Record<NerType, Counts>;
+}
+
+/** Each sentence scored once, for us and for compromise, with the story it belongs to. */
+function countSentences(sentences: NerSentence[]): SentenceCounts[] {
+  const documents = conllDocuments(sentences.map((s) => s.words));
+  return sentences.map((s, i) => {
+    const text = s.words.join(' ');
+    const ours = emptyCounts();
+    const theirs = emptyCounts();
+    score(s, ourSpans(text), ours);
+    score(s, compromiseSpans(text), theirs);
+    return { document: documents[i] ?? '', ours, compromise: theirs };
+  });
+}
+
+function resultOf(counted: SentenceCounts[], part: Part): NerResult {
+  const of = partOf(counted, part, (c) => c.document);
+  const ours = emptyCounts();
+  const theirs = emptyCounts();
+  for (const c of of) {
+    addCounts(ours, c.ours);
+    addCounts(theirs, c.compromise);
+  }
   return {
-    sentences: sentences.length,
-    ours: scoreFinder(sentences, ourSpans),
-    compromise: scoreFinder(sentences, compromiseSpans),
+    sentences: of.length,
+    documents: new Set(of.map((c) => c.document)).size,
+    ours: scores(ours),
+    compromise: scores(theirs),
   };
 }
 
 export function evaluateNer(evalDir: string): EvalSection {
-  const result = measureNer(readNer(join(evalDir, 'ner/conll2003-valid.txt')));
+  const counted = countSentences(readNer(join(evalDir, 'ner/conll2003-valid.txt')));
   const row = (measure: string, ours: number, baseline: number, target: string): EvalRow => ({
     measure,
     ours,
@@ -172,11 +200,12 @@ export function evaluateNer(evalDir: string): EvalSection {
     target,
     pass: target === '' || ours >= 0.8,
   });
-  return {
-    name: 'ner',
-    rows: [
+  const whole = resultOf(counted, 'whole');
+  const rows = rowsByPart((part) => {
+    const result = resultOf(counted, part);
+    return [
       row(
-        'NER PER/ORG/LOC micro-F1, CoNLL-2003 valid',
+        `NER PER/ORG/LOC micro-F1, CoNLL-2003 valid (${whole.documents} stories)`,
         result.ours.micro.f1,
         result.compromise.micro.f1,
         '≥ 0.80',
@@ -184,7 +213,11 @@ export function evaluateNer(evalDir: string): EvalSection {
       ...TYPES.map((t) =>
         row(`  ${t} F1`, result.ours.byType[t].f1, result.compromise.byType[t].f1, ''),
       ),
-    ],
-    details: result,
+    ];
+  });
+  return {
+    name: 'ner',
+    rows,
+    details: Object.fromEntries(PARTS.map((part) => [part, resultOf(counted, part)])),
   };
 }
