@@ -17,6 +17,7 @@ import {
   recordBriefing,
   sinceLastNote,
 } from './history.ts';
+import { topicality } from './on-topic.ts';
 import { pickQuotes } from './quotes.ts';
 import { selectArticles } from './select.ts';
 import { clusterStories, type Story } from './stories.ts';
@@ -180,14 +181,15 @@ export function assemble(
     };
   });
   const actors = mergeActors(articles, storyOf);
+  const about = topicality(topic.terms);
   return {
     id: null,
     topic: topic.slug,
     title: topic.title,
     generatedAt: now.toISOString(),
     window,
-    summary: composeSummary(clustered, sourceOf),
-    quotes: pickQuotes(clustered, actors, sourceOf),
+    summary: composeSummary(clustered, sourceOf, about),
+    quotes: pickQuotes(clustered, actors, sourceOf, about),
     actors: actors.top(BRIEFING_LIMITS.actors),
     stories,
     sources,

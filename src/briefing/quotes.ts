@@ -1,6 +1,7 @@
 import { BRIEFING_LIMITS, type BriefQuote } from '../model/briefing.ts';
 import { contentWords, overlap, wordCount } from '../nlp/words.ts';
 import type { ActorIndex } from './actors.ts';
+import type { Topicality } from './on-topic.ts';
 import type { Story } from './stories.ts';
 
 /**
@@ -17,6 +18,8 @@ const MAX_WORDS = 60;
 const SAME_THING = 0.5;
 /** Prominence falls linearly over this many top actors; below them it no longer counts. */
 const PROMINENT = 12;
+/** A quote whose paragraph names every term group of the topic gains this much over one naming none. */
+const TOPIC_WEIGHT = 0.5;
 
 interface Candidate {
   quote: BriefQuote;
@@ -25,6 +28,8 @@ interface Candidate {
   rank: number;
   start: number;
   bag: Set<string>;
+  /** Share of the topic's term groups its paragraph names (see on-topic.ts). */
+  about: number;
   /** The quote's words, space-joined and padded, to find one quote inside another. */
   plain: string;
   score: number;
@@ -38,6 +43,7 @@ function candidates(
   stories: Story[],
   actors: ActorIndex,
   sourceOf: (articleId: number) => number,
+  topic: Topicality | undefined,
 ): Candidate[] {
   const out: Candidate[] = [];
   stories.forEach((story, s) => {
@@ -50,6 +56,7 @@ function candidates(
         const found = actors.lookup(rank, q.speaker);
         const prominence = found ? Math.max(0, PROMINENT - found.rank) / PROMINENT : 0;
         const substance = Math.min(words, 40) / 40;
+        const about = topic ? topic.ofSpan(article.analysis, q.sentence, q.end) : 1;
         out.push({
           quote: {
             text: q.text,
@@ -62,8 +69,9 @@ function candidates(
           rank,
           start: q.start,
           bag: new Set(contentWords(q.text)),
+          about,
           plain: plainWords(q.text),
-          score: prominence + substance + 1 / (2 + rank),
+          score: prominence + substance + 1 / (2 + rank) + about * TOPIC_WEIGHT,
         });
       }
     });
@@ -71,12 +79,20 @@ function candidates(
   return out.sort((a, b) => b.score - a.score || a.rank - b.rank || a.start - b.start);
 }
 
+/**
+ * Quotes about the topic only, when there are any: a quote whose paragraph names none of the
+ * topic's terms comes from a matching article but may be about anything, and the same quote
+ * would then lead unrelated topics. When no quote names the topic, the articles' own quotes
+ * stand, as their summaries do, rather than a briefing with no voice in it.
+ */
 export function pickQuotes(
   stories: Story[],
   actors: ActorIndex,
   sourceOf: (articleId: number) => number,
+  topic?: Topicality,
 ): BriefQuote[] {
-  const pool = candidates(stories, actors, sourceOf);
+  const all = candidates(stories, actors, sourceOf, topic);
+  const pool = all.some((c) => c.about > 0) ? all.filter((c) => c.about > 0) : all;
   const picked: Candidate[] = [];
   const repeats = (c: Candidate): boolean =>
     picked.some(

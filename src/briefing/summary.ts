@@ -1,5 +1,6 @@
 import { BRIEFING_LIMITS, type SummaryItem } from '../model/briefing.ts';
 import { contentWords, overlap, wordCount } from '../nlp/words.ts';
+import type { Topicality } from './on-topic.ts';
 import type { Story } from './stories.ts';
 
 /**
@@ -16,8 +17,10 @@ import type { Story } from './stories.ts';
  * sentences: here a repeat would spend one of the few sentences a briefing shows.
  */
 const SAME_POINT_OVERLAP = 0.5;
-/** How deep into each article's ranking the summary looks. */
+/** How many of each article's ranked sentences the summary considers. */
 const PER_ARTICLE = 5;
+/** How many times deeper than that it looks for sentences about the topic. */
+const DEEPER = 3;
 
 interface Candidate {
   story: number;
@@ -40,11 +43,17 @@ function readsAlone(text: string): boolean {
   return !/:\s*$/.test(text) && count(/“/g) === count(/”/g) && count(/"/g) % 2 === 0;
 }
 
-/** One story's candidates, best first: every article's best sentence before any second one. */
-function candidatesOf(story: Story, s: number): Candidate[] {
-  const out: Array<Candidate & { rank: number }> = [];
+/**
+ * One story's candidates, best first: every article's best sentence before any second one.
+ * When some of the story's sentences are about the topic (their paragraph names its terms),
+ * only those: the story matched the topic, but a sentence about something else (a caption,
+ * a passing subject) would tell the reader nothing about it. A story none of whose sentences
+ * names the topic keeps its own best ones, since it was selected for the topic all the same.
+ */
+function candidatesOf(story: Story, s: number, topic?: Topicality): Candidate[] {
+  const out: Array<Candidate & { rank: number; about: number }> = [];
   story.articles.forEach((article, member) => {
-    article.analysis.summary.slice(0, PER_ARTICLE).forEach((sentence, rank) => {
+    article.analysis.summary.slice(0, PER_ARTICLE * DEEPER).forEach((sentence, rank) => {
       const text = article.analysis.sentences[sentence]?.text;
       if (text === undefined || !readsAlone(text)) return;
       out.push({
@@ -56,22 +65,36 @@ function candidatesOf(story: Story, s: number): Candidate[] {
         words: wordCount(text),
         bag: new Set(contentWords(text)),
         rank,
+        about: topic ? topic.ofSentence(article.analysis, sentence) : 1,
       });
     });
   });
-  return out.sort((x, y) => x.rank - y.rank || x.member - y.member);
+  const onTopic = out.some((c) => c.about > 0);
+  const kept = out.filter((c) => (onTopic ? c.about > 0 : c.rank < PER_ARTICLE));
+  // Each article's kept sentences renumbered, so the turn-taking is over what is left.
+  const taken = new Map<number, number>();
+  const turns = kept.map((c) => {
+    const turn = taken.get(c.member) ?? 0;
+    taken.set(c.member, turn + 1);
+    return { c, turn };
+  });
+  return turns
+    .filter((t) => t.turn < PER_ARTICLE)
+    .sort((x, y) => x.turn - y.turn || x.c.member - y.c.member)
+    .map((t) => t.c);
 }
 
 export function composeSummary(
   stories: Story[],
   sourceOf: (articleId: number) => number,
+  topic?: Topicality,
 ): SummaryItem[] {
   const several = stories.length >= 2;
   const maxSentences = several
     ? BRIEFING_LIMITS.multiStorySentences
     : BRIEFING_LIMITS.summarySentences;
   const maxWords = several ? BRIEFING_LIMITS.multiStoryWords : BRIEFING_LIMITS.summaryWords;
-  const queues = stories.map(candidatesOf);
+  const queues = stories.map((story, i) => candidatesOf(story, i, topic));
 
   const picked: Candidate[] = [];
   let words = 0;

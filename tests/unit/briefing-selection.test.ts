@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildBriefing } from '../../src/briefing/build.ts';
+import { assemble, buildBriefing } from '../../src/briefing/build.ts';
+import { topicality } from '../../src/briefing/on-topic.ts';
 import { selectArticles } from '../../src/briefing/select.ts';
 import { normaliseSlug, resolveTopic } from '../../src/briefing/topics.ts';
 import { prepareArticle } from '../../src/ingest/prepare.ts';
 import { coverageOf } from '../../src/model/briefing.ts';
 import { renderBriefing } from '../../src/render/text.ts';
 import { createStore } from '../../src/store/create.ts';
+import { storedArticle } from '../helpers/articles.ts';
 
 const article = (title: string, text: string, publishedAt: string | null) =>
   prepareArticle(`test:${title}`, { title, text, publishedAt, source: null, url: null });
@@ -156,5 +158,52 @@ describe('undated articles', () => {
   it('say undated in the fallback too', () => {
     const window = { since: null, until: '', label: '24h', fallback: true, undated: true };
     expect(coverageOf(window)).toBe('most relevant, undated (none ingested in the last 24 hours)');
+  });
+});
+
+describe('quotes and summary sentences are about the topic', () => {
+  const ferryTopic = resolveTopic('portline-ferry', []);
+  const window = { since: null, until: NOW.toISOString(), label: 'all', fallback: false };
+  // A council round-up that reaches the ferry only in its fourth paragraph. Its most prominent
+  // speaker, Dov Arkwright, talks about pensions, and its lead is about pensions too.
+  const roundUp = () =>
+    storedArticle(
+      'Marrowby council round-up',
+      [
+        'Veterans marched through Marrowby on Sunday to demand that the council restore their pension top-ups.',
+        '“Every one of these veterans has waited far too long for the money the council promised them,” said Dov Arkwright, the council leader.',
+        'Dov Arkwright said the pension top-ups would return in the spring budget. Arkwright added that the council had found the money.',
+        'Separately, the Portline ferry will run two extra sailings a day from June, the operator said.',
+        '“The extra ferry sailings will carry commuters from Portline to Marrowby before eight o’clock,” said Mara Quist, who runs the ferry company.',
+      ].join('\n\n'),
+      { publishedAt: '2026-05-30T10:00:00Z' },
+    );
+
+  it('leaves out quotes whose paragraph names none of the topic’s terms when others do', () => {
+    const b = assemble(ferryTopic, [roundUp()], window, [], NOW);
+    expect(b.quotes.map((q) => q.speaker)).toEqual(['Mara Quist']);
+    expect(b.quotes.some((q) => /veterans/.test(q.text))).toBe(false);
+  });
+
+  it('leaves out summary sentences whose paragraph names none of the topic’s terms', () => {
+    const b = assemble(ferryTopic, [roundUp()], window, [], NOW);
+    expect(b.summary.length).toBeGreaterThan(0);
+    for (const s of b.summary) expect(s.text).toMatch(/ferry|Portline/i);
+  });
+
+  it('keeps an article’s own sentences and quotes when none names the topic', () => {
+    // Matched on its title alone: its text is still the story it was selected for.
+    const b = assemble(resolveTopic('pension-march', []), [roundUp()], window, [], NOW);
+    expect(b.summary.length).toBeGreaterThan(0);
+    expect(b.quotes.length).toBeGreaterThan(0);
+  });
+
+  it('matches terms as whole words, any case, accents ignored', () => {
+    const about = topicality({ allOf: [['cafe'], ['harbour tolls']] });
+    const analysis = storedArticle(
+      'Marrowby',
+      'The CAFÉ by the quay raised prices.\n\nHarbour tolls rose.\n\nThe cafeteria and the harbour toll booth closed.',
+    ).analysis;
+    expect(analysis.sentences.map((_, i) => about.ofSentence(analysis, i))).toEqual([0.5, 0.5, 0]);
   });
 });
