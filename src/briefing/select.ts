@@ -58,7 +58,13 @@ async function mostRelevant(articles: ArticleStore, topic: Topic): Promise<Store
   const band = new Map(
     hits.map((h) => [h.articleId, Math.round(Math.max(0, h.score) / best / RELEVANCE_STEP)]),
   );
-  const found = await articles.getArticles(hits.map((h) => h.articleId));
+  // Only hits in a band at least as relevant as the last one that fits can be covered, so only
+  // they are loaded (hits come best first).
+  const bands = hits.map((h) => band.get(h.articleId) ?? 0);
+  const cutoff = bands[Math.min(FALLBACK_ARTICLES, bands.length) - 1]!;
+  const found = await articles.getArticles(
+    hits.filter((_, i) => bands[i]! >= cutoff).map((h) => h.articleId),
+  );
   found.sort(
     (x, y) => (band.get(y.id) ?? 0) - (band.get(x.id) ?? 0) || timeOf(y) - timeOf(x) || y.id - x.id,
   );
