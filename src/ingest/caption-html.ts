@@ -23,8 +23,12 @@ interface CaptionElement {
   readonly parentElement: CaptionElement | null;
   readonly children: ArrayLike<CaptionElement>;
   getAttribute(name: string): string | null;
+  readonly previousElementSibling: CaptionElement | null;
+  readonly nextElementSibling: CaptionElement | null;
   querySelector(selector: string): CaptionElement | null;
+  querySelectorAll(selector: string): ArrayLike<CaptionElement>;
   remove(): void;
+  replaceWith(...nodes: CaptionElement[]): void;
 }
 interface CaptionDocument {
   querySelectorAll(selector: string): ArrayLike<CaptionElement>;
@@ -76,6 +80,49 @@ function pictureBox(img: CaptionElement): CaptionElement | null {
   return box !== null && textWords(box) > 0 ? box : null;
 }
 
+/** Sentence punctuation at the end: a body paragraph has it, a bare caption often not. */
+const SENTENCE_END = /[.!?…]["'”’)\]]*$/u;
+/** The words a caption beside a picture may have at most. */
+const BESIDE_WORDS = 25;
+const SIBLING_BLOCKS = new Set(['p', 'div', 'span', 'em', 'i', 'small']);
+
+/** All of its text set in italics or small type, as captions are. */
+function isSetAsCaption(el: CaptionElement): boolean {
+  const styled = Array.from(el.querySelectorAll('em, i, small')).reduce(
+    (n, e) => n + (e.textContent ?? '').replace(/\s+/g, '').length,
+    0,
+  );
+  const all = (el.textContent ?? '').replace(/\s+/g, '').length;
+  return ['em', 'i', 'small'].includes(el.nodeName.toLowerCase()) || (all > 0 && styled >= all);
+}
+
+/** A lone short line right before or after a picture that reads as its caption. */
+function captionBeside(picture: CaptionElement): CaptionElement | null {
+  for (const el of [picture.nextElementSibling, picture.previousElementSibling]) {
+    if (el === null || !SIBLING_BLOCKS.has(el.nodeName.toLowerCase())) continue;
+    if (el.querySelector('img') !== null) continue;
+    const text = (el.textContent ?? '').trim();
+    const words = wordCount(text);
+    if (words === 0 || words > BESIDE_WORDS) continue;
+    if (!SENTENCE_END.test(text) || isSetAsCaption(el)) return el;
+  }
+  return null;
+}
+
+/** The picture's own box when it holds no text (a <p> or <a> around it), or the picture. */
+function pictureHolder(img: CaptionElement): CaptionElement {
+  let at = img;
+  for (
+    let p = at.parentElement;
+    p && PICTURE_BOXES.has(p.nodeName.toLowerCase());
+    p = p.parentElement
+  ) {
+    if (textWords(p) > 0 || p.children.length > 1) break;
+    at = p;
+  }
+  return at;
+}
+
 /** Removes caption and credit elements from the page; returns how many went. */
 export function dropCaptionElements(doc: CaptionDocument): number {
   const doomed = new Set<CaptionElement>();
@@ -88,13 +135,16 @@ export function dropCaptionElements(doc: CaptionDocument): number {
   for (const img of Array.from(doc.querySelectorAll('img'))) {
     if (isSmallPicture(img)) continue;
     const box = pictureBox(img);
+    const beside = box === null ? captionBeside(pictureHolder(img)) : null;
     if (box !== null) doomed.add(box);
+    if (beside !== null) doomed.add(beside);
   }
   for (const el of doomed) {
     // The picture stays (only its caption goes): Readability weighs pictures when it looks
     // for the article, and a page should be read the same with or without its captions.
-    if (el.querySelector('img') === null) el.remove();
-    else for (const child of Array.from(el.children)) if (textWords(child) > 0) child.remove();
+    const pictures = Array.from(el.querySelectorAll('img'));
+    if (pictures.length === 0) el.remove();
+    else el.replaceWith(...pictures);
   }
   return doomed.size;
 }

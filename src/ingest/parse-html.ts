@@ -38,8 +38,12 @@ interface DomElement extends DomNode {
   readonly parentElement: DomElement | null;
   readonly children: ArrayLike<DomElement>;
   getAttribute(name: string): string | null;
+  readonly previousElementSibling: DomElement | null;
+  readonly nextElementSibling: DomElement | null;
   querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
   remove(): void;
+  replaceWith(...nodes: DomElement[]): void;
 }
 interface DomDocument {
   querySelector(selector: string): DomElement | null;

@@ -61,6 +61,23 @@ describe('captions in HTML', () => {
     expect(a?.text).toBe(body.join('\n\n'));
   });
 
+  it('drops a lone caption line right before or after a picture, not a short paragraph', () => {
+    const html = page(
+      [
+        paragraphs[0],
+        '<p><img src="gate.jpg" alt="Gate"></p>',
+        '<p><em>Harbour workers at the pier in Marrowby on Monday.</em></p>',
+        paragraphs[1],
+        '<p>Ferries queue outside Portline harbour</p>',
+        '<img src="ferries.jpg" alt="Ferries">',
+        '<p>The strike ends on Friday.</p>',
+        paragraphs[2],
+      ].join(''),
+    );
+    const [a] = parseArticle('strike.html', html);
+    expect(a?.text).toBe([body[0], body[1], 'The strike ends on Friday.', body[2]].join('\n\n'));
+  });
+
   it('drops figure captions from a JSON record whose body is HTML', () => {
     const content = `${paragraphs[0]}<figure><img src="x.jpg" alt="x"><figcaption>Harbour workers at the pier in Marrowby on Monday.</figcaption></figure>${paragraphs[1]}`;
     const [a] = parseArticle('s.json', JSON.stringify({ title: 'Dock strike', content }));
