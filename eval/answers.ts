@@ -7,12 +7,14 @@ import { splitSentences } from '../src/nlp/sentences.ts';
 import { contentWords } from '../src/nlp/words.ts';
 import { createStore } from '../src/store/create.ts';
 import type { EvalRow, EvalSection } from './shared.ts';
+import { partOf, rowsByPart } from './split.ts';
 
 /**
  * Follow-up answers on PolNeAR dev, with questions we wrote (eval/questions.json). Each
  * question is asked with its own article as the briefing; an answer is right when its cited
  * sentence, found again in the article's file, overlaps the gold span. Baselines from the same
- * run: the sentence sharing most question words (unweighted) and Lead-1.
+ * run: the sentence sharing most question words (unweighted) and Lead-1. Questions fall in
+ * the half of their article (split.ts), the same half the article's quotes are in.
  */
 
 export interface Span {
@@ -137,7 +139,8 @@ export async function evaluateAnswers(evalDir: string): Promise<EvalSection> {
   return summarise(outcomes, textDir);
 }
 
-function summarise(outcomes: Outcome[], textDir: string): EvalSection {
+/** The table rows for some questions; `types` fixed by the whole set so every half has the same rows. */
+function rowsOf(outcomes: Outcome[], types: readonly string[]): EvalRow[] {
   const answerable = outcomes.filter((o) => o.q.answer !== null);
   const unanswerable = outcomes.filter((o) => o.q.answer === null);
   const wrong = (pick: (o: Outcome) => Span | null): number =>
@@ -172,7 +175,6 @@ function summarise(outcomes: Outcome[], textDir: string): EvalSection {
       naive,
     ),
   ];
-  const types = [...new Set(answerable.map((o) => o.q.type))];
   for (const t of types) {
     const of = answerable.filter((o) => o.q.type === t);
     rows.push(
@@ -184,6 +186,22 @@ function summarise(outcomes: Outcome[], textDir: string): EvalSection {
       ),
     );
   }
+  return rows;
+}
+
+/** A question's article id, the PolNeAR file name without `.txt`, as quotes.ts splits it. */
+export const articleId = (file: string): string => file.replace(/\.txt$/, '');
+
+function summarise(all: Outcome[], textDir: string): EvalSection {
+  const types = [...new Set(all.filter((o) => o.q.answer !== null).map((o) => o.q.type))];
+  const rows = rowsByPart((part) =>
+    rowsOf(
+      partOf(all, part, (o) => articleId(o.q.file)),
+      types,
+    ),
+  );
+  const outcomes = all;
+  const answerable = outcomes.filter((o) => o.q.answer !== null);
   const misses = outcomes
     .filter((o) => (o.q.answer ? !right(o.ours, o.q.answer) : o.ours !== null))
     .map((o) => {

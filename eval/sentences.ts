@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import nlp from 'compromise';
 import { splitSentences } from '../src/nlp/sentences.ts';
 import { type EvalSection, type Prf, prf } from './shared.ts';
+import { PARTS, type Part, partOf, rowsByPart } from './split.ts';
 
 /**
  * Sentence boundaries on the BBC set: each article line (after the title) is one gold
@@ -15,15 +16,35 @@ export interface SentenceResult {
   compromise: Prf;
 }
 
-function score(
-  found: Set<number>,
-  gold: Set<number>,
-  acc: { tp: number; fp: number; fn: number },
-): void {
+interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+/** One article's boundary counts, with its `category/file` id for the halves. */
+interface ArticleCounts {
+  id: string;
+  ours: Counts;
+  compromise: Counts;
+}
+
+function score(found: Set<number>, gold: Set<number>): Counts {
+  const acc = { tp: 0, fp: 0, fn: 0 };
   for (const b of found)
     if (gold.has(b)) acc.tp++;
     else acc.fp++;
   for (const b of gold) if (!found.has(b)) acc.fn++;
+  return acc;
+}
+
+function sum(all: Counts[]): Prf {
+  const t = all.reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), {
+    tp: 0,
+    fp: 0,
+    fn: 0,
+  });
+  return prf(t.tp, t.fp, t.fn);
 }
 
 function compromiseEnds(text: string): Set<number> {
@@ -39,11 +60,9 @@ function compromiseEnds(text: string): Set<number> {
   return ends;
 }
 
-export function evaluateSentences(evalDir: string): SentenceResult {
+function countArticles(evalDir: string): ArticleCounts[] {
   const root = join(evalDir, 'summaries/bbc-news-summary/article');
-  const ours = { tp: 0, fp: 0, fn: 0 };
-  const theirs = { tp: 0, fp: 0, fn: 0 };
-  let documents = 0;
+  const out: ArticleCounts[] = [];
   for (const category of readdirSync(root).sort()) {
     for (const file of readdirSync(join(root, category)).sort()) {
       const lines = readFileSync(join(root, category, file), 'utf8')
@@ -59,32 +78,43 @@ export function evaluateSentences(evalDir: string): SentenceResult {
         gold.add(at);
         at += 1;
       }
-      score(new Set(splitSentences(text).map((s) => s.end)), gold, ours);
-      score(compromiseEnds(text), gold, theirs);
-      documents++;
+      out.push({
+        id: `${category}/${file}`,
+        ours: score(new Set(splitSentences(text).map((s) => s.end)), gold),
+        compromise: score(compromiseEnds(text), gold),
+      });
     }
   }
+  return out;
+}
+
+function resultOf(counted: ArticleCounts[], part: Part): SentenceResult {
+  const of = partOf(counted, part, (c) => c.id);
   return {
-    documents,
-    ours: prf(ours.tp, ours.fp, ours.fn),
-    compromise: prf(theirs.tp, theirs.fp, theirs.fn),
+    documents: of.length,
+    ours: sum(of.map((c) => c.ours)),
+    compromise: sum(of.map((c) => c.compromise)),
   };
 }
 
 export function sentenceSection(evalDir: string): EvalSection {
-  const r = evaluateSentences(evalDir);
-  return {
-    name: 'sentences',
-    rows: [
+  const counted = countArticles(evalDir);
+  const rows = rowsByPart((part) => {
+    const r = resultOf(counted, part);
+    return [
       {
-        measure: `sentence boundary F1, BBC (${r.documents} articles)`,
+        measure: `sentence boundary F1, BBC (${counted.length} articles)`,
         ours: r.ours.f1,
         baseline: r.compromise.f1,
         baselineName: 'compromise',
         target: '≥ 0.995',
         pass: r.ours.f1 >= 0.995,
       },
-    ],
-    details: r,
+    ];
+  });
+  return {
+    name: 'sentences',
+    rows,
+    details: Object.fromEntries(PARTS.map((part) => [part, resultOf(counted, part)])),
   };
 }
