@@ -1,5 +1,5 @@
 import type { CommandContext, CommandSpec } from '../../commands/spec.ts';
-import { focusOf, resolvePronouns } from '../answer/follow-up.ts';
+import { focusOf, resolveFollowUp } from '../answer/follow-up.ts';
 import type { Answerer } from '../answer/index.ts';
 import type { ChatUser, InboundHandlers, Invocation } from '../model/chat-port.ts';
 import { isBriefwireError, reasonOf } from '../model/errors.ts';
@@ -76,13 +76,21 @@ export function createHandlers(deps: HandlerDeps): InboundHandlers {
         return textReply(
           'Ask me a question about this briefing, and I will answer from its articles.',
         );
-      // "What else did he say?": pronouns mean whoever the thread's last question was about.
-      const question = resolvePronouns(asked, await ctx.stores.threads.focus(key));
-      const focus = focusOf(question);
+      // "What else did he say?": pronouns mean whoever the thread's last question was about,
+      // when the articles do not give that person the other gender.
+      const articleIds = briefing?.articleIds ?? [];
+      const followUp = await resolveFollowUp(
+        ctx.stores.articles,
+        asked,
+        await ctx.stores.threads.focus(key),
+        articleIds,
+      );
+      if (followUp.kind === 'unclear') return { kind: 'answer', answer: followUp.answer };
+      const focus = focusOf(followUp.question);
       if (focus) await ctx.stores.threads.setFocus(key, focus);
       return {
         kind: 'answer',
-        answer: await answer(ctx.stores.articles, question, briefing?.articleIds ?? []),
+        answer: await answer(ctx.stores.articles, followUp.question, articleIds),
       };
     },
   };
