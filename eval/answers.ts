@@ -139,7 +139,7 @@ export async function evaluateAnswers(evalDir: string): Promise<EvalSection> {
   return summarise(outcomes, textDir);
 }
 
-/** The table rows for some questions; `types` fixed by the whole set so every half has the same rows. */
+/** Table rows for some questions; `types` come from the whole set, so every half has the same rows. */
 function rowsOf(outcomes: Outcome[], types: readonly string[]): EvalRow[] {
   const answerable = outcomes.filter((o) => o.q.answer !== null);
   const unanswerable = outcomes.filter((o) => o.q.answer === null);

@@ -11,8 +11,8 @@ import { PARTS, type Part, partOf, rowsByPart } from './split.ts';
  * Content contains a double quotation mark. A found quote matches a gold one when they
  * overlap by at least half the shorter. Speaker accuracy counts the gold direct quotes whose
  * Source is a name (has a capitalised word and is not a pronoun): right when a matching
- * quote's speaker is the gold Source, counted leniently and strictly (speaker-match.ts). A Source is a
- * name when it opens with a capitalised word other than a determiner or pronoun ("Trump",
+ * quote's speaker is the gold Source, counted leniently and strictly (speaker-match.ts).
+ * A Source is a name when it opens with a capitalised word other than a determiner or pronoun ("Trump",
  * "Senate Minority Leader Harry Reid", "The New York Post" are; "the California congressman"
  * and "A report released last year" are descriptions).
  */

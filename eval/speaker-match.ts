@@ -6,11 +6,11 @@ import type { EntityType } from '../src/model/analysis.ts';
  * - Lenient (the figure we have always printed): our surname, or any name word of ours longer
  *   than two letters, is among the gold's capitalised words.
  * - Strict: a person is right when our surname equals the surname (last word) of one of the
- *   gold's runs of capitalised words (nameRuns) and nothing tells them apart: a given name of ours must be
- *   among the gold's words when the gold has one, and must not contradict a gold "Mr." or
+ *   gold's runs of capitalised words (nameRuns) and nothing tells them apart: a given name of
+ *   ours must be among that run's words when it has one, and must not contradict a "Mr." or
  *   "Mrs."/"Ms." ("Mara Quist" is not "Mr. Quist"). An organisation or place is right only
- *   when its name words equal one of the gold's runs ("Harbour Board" is not "Portline Harbour
- *   Board").
+ *   when its name words equal one of the gold's runs ("Harbour Board" is not "Portline
+ *   Harbour Board"). A speaker that is no actor of ours is judged as a person.
  */
 
 function nameWords(s: string): string[] {
