@@ -90,7 +90,7 @@ export async function buildBriefing(
   if (fallback && request.news !== 'only') {
     const n = articles.length;
     notes.push(
-      `No article in ${describeWindow(window.label)}; this briefing covers the ${n === 1 ? 'matching article' : `${n} most relevant matching articles`} from before it${n === 1 ? '' : ', the newest first where equally relevant'}.`,
+      `No article in ${describeWindow(window.label)}; this briefing covers ${n === 1 ? 'the only matching article, from before then' : `the ${n} most relevant matching articles from before then, the newest first where equally relevant`}.`,
     );
   }
   const undated = articles.every((a) => a.publishedAt === null);

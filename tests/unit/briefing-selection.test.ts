@@ -14,25 +14,28 @@ const article = (title: string, text: string, publishedAt: string | null) =>
 
 const NOW = new Date('2026-06-01T09:00:00Z');
 
+/** Three Portline ferry stories: two about the ferry, a newer one that names it in passing. */
+const ferryArticles = () => [
+  article(
+    'Portline ferry fares rise',
+    'Portline ferry fares rose again. The ferry operator said Portline ferry users would pay more. Ferry unions objected.',
+    '2025-03-01T10:00:00Z',
+  ),
+  // Newer, but matches only in passing: a Marrowby bakery story that names a ferry once.
+  article(
+    'Marrowby bakery opens',
+    'A bakery opened in Marrowby. Its owner, Mara Quist, once worked on a ferry out of Portline.',
+    '2025-05-20T10:00:00Z',
+  ),
+  article(
+    'Portline ferry strike',
+    'The Portline ferry crews went on strike. Ferry sailings from Portline stopped. The ferry company met the crews.',
+    '2025-01-10T10:00:00Z',
+  ),
+];
+
 describe('an empty window falls back to the most relevant matches, recency second', () => {
-  const ferryPort = [
-    article(
-      'Portline ferry fares rise',
-      'Portline ferry fares rose again. The ferry operator said Portline ferry users would pay more. Ferry unions objected.',
-      '2025-03-01T10:00:00Z',
-    ),
-    // Newer, but matches only in passing: a Marrowby bakery story that names a ferry once.
-    article(
-      'Marrowby bakery opens',
-      'A bakery opened in Marrowby. Its owner, Mara Quist, once worked on a ferry out of Portline.',
-      '2025-05-20T10:00:00Z',
-    ),
-    article(
-      'Portline ferry strike',
-      'The Portline ferry crews went on strike. Ferry sailings from Portline stopped. The ferry company met the crews.',
-      '2025-01-10T10:00:00Z',
-    ),
-  ];
+  const ferryPort = ferryArticles();
 
   it('puts the articles about the topic ahead of a newer one that only mentions it', async () => {
     const stores = await createStore(':memory:');
@@ -67,10 +70,24 @@ describe('an empty window falls back to the most relevant matches, recency secon
     await stores.articles.putArticles(ferryPort);
     const b = await buildBriefing(stores, [], { topic: 'portline-ferry', since: '7d', now: NOW });
     expect(b.window.fallback).toBe(true);
-    expect(b.notes[0]).toMatch(/^No article in the last 7 days; .*3 most relevant matching/);
+    expect(b.notes[0]).toBe(
+      'No article in the last 7 days; this briefing covers the 3 most relevant matching articles from before then, the newest first where equally relevant.',
+    );
     expect(b.notes[0]).not.toMatch(/recent/);
     expect(coverageOf(b.window)).toBe('most relevant (none in the last 7 days)');
     expect(b.sources.at(-1)?.title).toBe('Marrowby bakery opens');
+    await stores.close();
+  });
+});
+
+describe('the fallback note', () => {
+  it('names a lone match as the only one', async () => {
+    const stores = await createStore(':memory:');
+    await stores.articles.putArticles([ferryArticles()[0]!]);
+    const b = await buildBriefing(stores, [], { topic: 'portline-ferry', since: '24h', now: NOW });
+    expect(b.notes[0]).toBe(
+      'No article in the last 24 hours; this briefing covers the only matching article, from before then.',
+    );
     await stores.close();
   });
 });
