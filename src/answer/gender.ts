@@ -48,6 +48,8 @@ const KIN_ROLE_MALE = new RegExp(`\\b(?:${KIN_MALE})\\b`, 'iu');
 
 const PRONOUN_FEMALE = /\b(?:she|her|hers|herself)\b/giu;
 const PRONOUN_MALE = /\b(?:he|him|his|himself)\b/giu;
+/** A pronoun opening a sentence, after any opening quotation mark. */
+const OPENING_PRONOUN = /^[\s"“‘']*(she|her|he|his)\b/iu;
 /** "Mara Quist's husband said he…": after a possessive, the next pronoun is someone else's. */
 const POSSESSIVE_AFTER = /^[’']s?\b/u;
 
@@ -90,16 +92,26 @@ function addVotes(
     if (TITLE_MALE.test(before) || TITLE_IN_NAME_MALE.test(m.text)) votes.male += STRONG;
     if (KIN_BEFORE_FEMALE.test(before) || KIN_AFTER_FEMALE.test(after)) votes.female += STRONG;
     if (KIN_BEFORE_MALE.test(before) || KIN_AFTER_MALE.test(after)) votes.male += STRONG;
-    if (POSSESSIVE_AFTER.test(after)) continue;
-    // Pronouns up to the end of the next sentence, unless another person is named first.
+    // A name inside a quote is someone addressed or talked about, not the narrative's subject.
+    if (POSSESSIVE_AFTER.test(after) || text[m.start] === ' ') continue;
+    // Pronouns after the sentence's first person, to the end of the sentence unless another
+    // person is named first; and a pronoun that opens the next sentence ("She said…"), which
+    // picks up that subject. Pronouns deeper in the next sentence are too often someone else's.
     const here = analysis.sentences.findIndex((s) => m.start >= s.start && m.start < s.end);
-    const next = analysis.sentences[here + 1] ?? analysis.sentences[here];
-    let end = next ? next.end : m.end;
+    const sentence = analysis.sentences[here];
+    if (!sentence) continue;
+    if (people.some((o) => o.actor !== actor && o.start >= sentence.start && o.start < m.start))
+      continue;
     const other = people.find((o) => o.start >= m.end && o.actor !== actor);
-    if (other && other.start < end) end = other.start;
+    const end = Math.min(sentence.end, other?.start ?? sentence.end);
     const window = text.slice(m.end, Math.max(m.end, end));
     votes.female += count(PRONOUN_FEMALE, window);
     votes.male += count(PRONOUN_MALE, window);
+    const next = analysis.sentences[here + 1];
+    if (!next || (other && other.start < next.start)) continue;
+    const opener = OPENING_PRONOUN.exec(text.slice(next.start, next.end))?.[1]?.toLowerCase();
+    if (opener === 'she' || opener === 'her') votes.female += 1;
+    if (opener === 'he' || opener === 'his') votes.male += 1;
   }
 }
 

@@ -34,6 +34,8 @@ const OPENING = `Crowds gather for the Marrowby ferry opening
 Hundreds of people gathered on the Marrowby quay for the ferry opening on Tuesday. Sir Caspian Rell, the harbour board chair, arrived by boat. "This town has always looked to the sea," Rell said.
 
 The first passenger to buy a ticket was Petra Lowe, a mother of two from the valley. Dame Ysolde Fenn cut the ribbon at noon.
+
+Corwin Tash greeted Nell Imbry at the gate, and he shook hands with the crew. Nell Imbry's husband said he was proud of the town.
 `;
 
 describe('gender of a person, from the articles only', () => {
@@ -65,6 +67,11 @@ describe('gender of a person, from the articles only', () => {
     expect(genderOf(articles, 'Caspian Rell')).toBe('male');
     expect(genderOf(articles, 'Ysolde Fenn')).toBe('female');
     expect(genderOf(articles, 'Petra Lowe')).toBe('female');
+  });
+
+  it('does not give a pronoun to a person named after the subject, or after a possessive', () => {
+    // Each "he" here is Corwin Tash's or the husband's, never Nell Imbry's.
+    expect(genderOf(articles, 'Nell Imbry')).toBeNull();
   });
 
   it('claims no gender without evidence', () => {
