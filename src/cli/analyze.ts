@@ -9,18 +9,24 @@ import { isUrlInput, readUrl } from '../ingest/url.ts';
 import type { ParsedArticle } from '../model/article.ts';
 import { BriefwireError, reasonOf } from '../model/errors.ts';
 import { analyzeText } from '../nlp/analyze.ts';
+import { englishOnly } from '../nlp/language.ts';
 import { type CliIO, EXIT, errorLine, type Subcommand } from './io.ts';
 import { parseOptions } from './options.ts';
+
+/** Said of an article not in English: why it has no actors or quotes. */
+export const ENGLISH_ONLY =
+  'not in English: analysis is English-only, so no actors or quotes are given';
 
 /** Summary sentences listed per article, best first. */
 const SUMMARY_SENTENCES = 5;
 
 export function analysisRecord(file: string, article: ParsedArticle): object {
-  const a = analyzeText(article.title, article.text);
+  const a = englishOnly(analyzeText(article.title, article.text), article.text);
   return {
     file,
     title: article.title,
     text: article.text,
+    ...(a.language ? { language: a.language, note: ENGLISH_ONLY } : {}),
     sentences: a.sentences.map((s) => ({ text: s.text, start: s.start, end: s.end })),
     mentions: a.mentions.map((m) => ({ text: m.text, type: m.type, start: m.start, end: m.end })),
     actors: a.actors.map((x) => ({ name: x.name, type: x.type, role: x.role, aliases: x.aliases })),

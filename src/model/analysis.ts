@@ -57,6 +57,12 @@ export interface Analysis {
    * analysedChars characters (every offset above lies in them) out of totalChars.
    */
   limited?: AnalysisLimited;
+  /**
+   * Present only when the text is not in English: its ISO 639-1 code ('fr', 'de', …) or
+   * 'und' (another language or script). Analysis is English-only, so such an analysis has
+   * sentences and a summary but no actors, mentions or quotes.
+   */
+  language?: string;
 }
 
 export interface AnalysisLimited {
@@ -68,5 +74,7 @@ export interface AnalysisLimited {
  * Bumped whenever analysis output changes shape or meaning, so stale rows can be re-analysed.
  * 3: summaries leave out over-long sentences, quotes, names and roles over their LIMITS are
  * not produced, and an over-long text is analysed in part (with `limited`).
+ * 4: no junk actors (discourse adverbs, contractions, code identifiers…), and a text not in
+ * English has no actors or quotes (with `language`).
  */
-export const ANALYSIS_VERSION = 3;
+export const ANALYSIS_VERSION = 4;

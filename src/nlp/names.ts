@@ -1,5 +1,7 @@
 import type { EntityType } from '../model/analysis.ts';
 import { LIMITS } from '../model/limits.ts';
+import { isJunkName } from './junk.ts';
+import { isEnglishTokens } from './language.ts';
 import { countryMatches } from './tagger/gazetteer.ts';
 import type { EntityKind } from './tagger/labels.ts';
 import { loadModel } from './tagger/model.ts';
@@ -31,12 +33,15 @@ export interface NameSpan {
 }
 
 export function findNames(tokens: Token[]): NameSpan[] {
+  // The tagger knows English: on French it takes "Le" and "La" for names (language.ts).
+  if (!isEnglishTokens(tokens)) return [];
   const names: NameSpan[] = [];
   const seen = new Uint8Array(tokens.length);
   const evidence = new Map<NameSpan, TaggedSpan['evidence']>();
   for (const tagged of tagEntities(tokens).flatMap((t) => splitAtBreaks(tokens, t))) {
     const span = fromTagger(tokens, tagged);
-    if (span) {
+    // Junk is dropped before it can lend its type or its word to other mentions.
+    if (span && !isJunkName(tokens, span)) {
       names.push(span);
       // "the port of Marrowby" settles the type for every mention of the name.
       const settled = span.type === 'place' && namedAsPlace(tokens, span.first);
@@ -65,7 +70,9 @@ export function findNames(tokens: Token[]): NameSpan[] {
   // Pushed one by one: spread arguments overflow the stack past a few hundred thousand.
   for (const a of acronyms(tokens, seen)) names.push(a);
   for (const r of repeatedNames(tokens, seen, names)) names.push(r);
-  return names.filter((n) => withinLimits(tokens, n)).sort((a, b) => a.start - b.start);
+  return names
+    .filter((n) => withinLimits(tokens, n) && !isJunkName(tokens, n))
+    .sort((a, b) => a.start - b.start);
 }
 
 /**
