@@ -1,4 +1,5 @@
 import type { App } from '../app.ts';
+import { normaliseSlug } from '../briefing/topics.ts';
 import { decodeBytes } from '../ingest/decode.ts';
 import { followFeed } from '../ingest/feeds/follow.ts';
 import { parseOpml, toOpml } from '../ingest/feeds/opml.ts';
@@ -32,8 +33,6 @@ const USAGE = [
 /** Bytes read from an OPML file. */
 const OPML_MAX_BYTES = 10 * 1024 * 1024;
 
-const TOPIC_SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
-
 function usage(): BriefwireError {
   return new BriefwireError('USAGE', `usage: ${USAGE}`, 'feeds');
 }
@@ -50,13 +49,8 @@ function pollDeps(app: App): PollDeps {
 function topicOption(parsed: Parsed): string | null {
   const topic = stringOption(parsed, 'topic');
   if (topic === undefined) return null;
-  if (!TOPIC_SLUG.test(topic))
-    throw new BriefwireError(
-      'TOPIC_INVALID',
-      `--topic must be a topic slug such as iran-uk (got "${topic}")`,
-      topic,
-    );
-  return topic;
+  // The same rule as everywhere a topic is named: accents dropped, letters, digits and dashes.
+  return normaliseSlug(topic);
 }
 
 function everyOption(parsed: Parsed, app: App): number {
