@@ -47,3 +47,18 @@ export function isWireCaption(text: string): boolean {
   const credit = TRAILING_CREDIT.exec(s);
   return credit?.[1] !== undefined && isCreditTail(credit[1]);
 }
+
+/** The words a caption set beside a picture may have at most. */
+const BESIDE_WORDS = 25;
+
+/**
+ * A short line right after a picture that reads as its caption: set wholly in emphasis
+ * (`*Workers at the pier.*`, `_…_`) or without sentence punctuation, as captions often are.
+ */
+export function isCaptionBesidePicture(text: string): boolean {
+  const s = text.trim();
+  const words = wordCount(s);
+  if (words === 0 || words > BESIDE_WORDS || s.includes('\n')) return false;
+  if (/^([*_]{1,2})[^*_].*[^*_\s]\1$/su.test(s)) return true;
+  return !/[.!?…:]["'”’)\]*_]*$/u.test(s);
+}

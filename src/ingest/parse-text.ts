@@ -1,5 +1,6 @@
 import type { ParsedArticle } from '../model/article.ts';
 import { BriefwireError } from '../model/errors.ts';
+import { isCaptionBesidePicture } from './caption.ts';
 import { cleanBlocks, splitBlocks, titleFromText } from './clean.ts';
 import { parseDate } from './dates.ts';
 
@@ -20,8 +21,15 @@ export function parseMarkdown(path: string, content: string): ParsedArticle {
   const blocks: string[] = [];
   let headline: { index: number; level: number } | undefined;
   let sawBody = false;
-  for (const raw of splitBlocks(separateHeadings(body))) {
-    if (isMediaOrLinkOnly(raw)) continue;
+  let afterPicture = false;
+  for (const block of splitBlocks(separateHeadings(body))) {
+    // "![alt](src)\n*Caption*": the picture's own lines go, what follows is judged alone.
+    const picture = PICTURE_LINES.exec(block)?.[0] ?? '';
+    const raw = block.slice(picture.length).trim();
+    const besidePicture = afterPicture || picture !== '';
+    afterPicture = picture !== '' && raw === '';
+    if (raw === '' || isMediaOrLinkOnly(raw)) continue;
+    if (besidePicture && headingOf(raw) === null && isCaptionBesidePicture(raw)) continue;
     const heading = headingOf(raw);
     if (heading) {
       // The first heading above any body text is the headline; a later `#` one wins over `##`.
@@ -110,13 +118,30 @@ function separateHeadings(body: string): string {
 }
 
 function headingOf(block: string): { level: number; text: string } | null {
-  const atx = /^(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/.exec(block);
-  if (atx?.[1] && atx[2] && !block.includes('\n')) return { level: atx[1].length, text: atx[2] };
+  const atx = /^(#{1,6})[ \t]+(\S[^\n]*)$/.exec(block);
+  if (atx?.[1] && atx[2]) {
+    return { level: atx[1].length, text: withoutClosingHashes(atx[2].trimEnd()) };
+  }
   const setext = /^([^\n]+)\n(=+|-+)[ \t]*$/.exec(block);
   if (setext?.[1] && setext[2])
     return { level: setext[2].startsWith('=') ? 1 : 2, text: setext[1] };
   return null;
 }
+
+/**
+ * "Title ##" → "Title". By hand: `(.+?)(?:[ \t]+#+)?[ \t]*$` retries the space run at every
+ * position, quadratic on a heading line padded with thousands of spaces.
+ */
+function withoutClosingHashes(text: string): string {
+  let cut = text.length;
+  while (cut > 0 && text[cut - 1] === '#') cut--;
+  if (cut === text.length || cut === 0 || !/[ \t]/.test(text[cut - 1] ?? '')) return text;
+  return text.slice(0, cut).trimEnd();
+}
+
+/** Leading lines that are nothing but `![alt](src)` pictures (maybe linked). */
+const PICTURE_LINES =
+  /^(?:(?:[ \t]*\[?!\[[^\]\n]*\]\([^)\n]*\)(?:\]\([^)\n]*\))?)+[ \t]*(?:\n|$))+/;
 
 /** `![alt](src)` image lines and lines that are nothing but a link. */
 function isMediaOrLinkOnly(block: string): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWireCaption } from '../../src/ingest/caption.ts';
+import { isCaptionBesidePicture, isWireCaption } from '../../src/ingest/caption.ts';
 import { classifyBlock } from '../../src/ingest/clean.ts';
 import { parseArticle } from '../../src/ingest/parse.ts';
 
@@ -122,5 +122,32 @@ describe('wire captions in text', () => {
     const [a] = parseArticle('strike.txt', content);
     expect(a?.title).toBe('Marrowby dock workers strike over night pay');
     expect(a?.text).toBe(body.join('\n\n'));
+  });
+});
+
+describe('captions beside a picture in markdown', () => {
+  it('drops an emphasised or unpunctuated line right after a picture, keeps body after one', () => {
+    const content = [
+      '# Marrowby dock workers strike over night pay',
+      body[0],
+      '![Pickets](https://img.example/pickets.jpg)',
+      '*Harbour workers at the pier in Marrowby on Monday.*',
+      body[1],
+      '![Gate](https://img.example/gate.jpg)\nThe main gate of Portline harbour',
+      body[2],
+      '![Crane](https://img.example/crane.jpg)',
+      'The strike ends on Friday.',
+    ].join('\n\n');
+    const [a] = parseArticle('strike.md', content);
+    expect(a?.title).toBe('Marrowby dock workers strike over night pay');
+    expect(a?.text).toBe([...body, 'The strike ends on Friday.'].join('\n\n'));
+  });
+
+  it('tells a caption line from a sentence', () => {
+    expect(isCaptionBesidePicture('_Pickets at the Marrowby gate._')).toBe(true);
+    expect(isCaptionBesidePicture('Pickets at the Marrowby gate')).toBe(true);
+    expect(isCaptionBesidePicture('Pickets gathered at the gate, Mara Quist said.')).toBe(false);
+    expect(isCaptionBesidePicture('She added:')).toBe(false);
+    expect(isCaptionBesidePicture(body[0] ?? '')).toBe(false);
   });
 });
