@@ -24,7 +24,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     for (const s of found.spans) spans.push(s); // a paragraph may hold more than spread allows
     carry = found.openAtEnd;
   }
-  return spans.filter((s) => s.end > s.start);
+  return spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
 }
 
 function isSpace(c: string | undefined): boolean {
@@ -39,6 +39,9 @@ function scanParagraph(
   const spans: QuoteSpan[] = [];
   let open: { at: number; mark: string } | null = null;
   let continued = false;
+  // Curly quotes nested in a straight-quoted passage ("… what she called a “rant,” …"): a
+  // quote of their own, and their closing mark does not end the passage around them.
+  let nestedAt = -1;
   for (let i = 0; i < p.length; i++) {
     const c = p[i]!;
     const before = p[i - 1];
@@ -55,8 +58,18 @@ function scanParagraph(
         c === '‘' && isSpace(before) && after !== undefined && /\p{L}/u.test(after);
       if (opensDouble || opensSingle) {
         open = { at: i + 1, mark: c };
+        nestedAt = -1;
         continued = continuing && spans.length === 0 && p.slice(0, i).trim() === '';
       }
+      continue;
+    }
+    if (open.mark === '"' && c === OPEN_DOUBLE && nestedAt < 0) {
+      nestedAt = i + 1;
+      continue;
+    }
+    if (nestedAt >= 0 && c === CLOSE_DOUBLE) {
+      spans.push(trimmed(p, offset, nestedAt, i, false, false));
+      nestedAt = -1;
       continue;
     }
     const closes =

@@ -4,6 +4,7 @@ import { type ActorDraft, canonicalName, inDateline } from './actors.ts';
 import type { NameSpan } from './names.ts';
 import { findQuoteSpans, type QuoteSpan } from './quote-spans.ts';
 import { speakerIndexes } from './speaker-index.ts';
+import { fullOrganisationName } from './speaker-org.ts';
 import {
   attribute,
   attributeFromEarlierSentence,
@@ -33,13 +34,19 @@ export function findQuotes(
   const speakers: SpeakerMention[] = [];
   const sentenceOfToken = new Map(tokens.map((t) => [t.start, t.sentence]));
   const subjects = new Set<number>();
+  const quoteSpans = findQuoteSpans(text);
+  const inQuote = insideQuotes(outermost(quoteSpans));
   spans.forEach((s, k) => {
     const d = drafts[actorOf[k]!]!;
     const sentence = sentenceOfToken.get(s.start) ?? -1;
-    // The first person named in a sentence is most often its subject.
-    const subject = d.type === 'person' && !subjects.has(sentence) && !inDateline(tokens, s.first);
+    // A name inside quoted words is talked about, not talking: never a pronoun's antecedent.
+    const quoted = inQuote(s.start);
+    // The first person named in a sentence, outside its quotes, is most often its subject.
+    const subject =
+      d.type === 'person' && !quoted && !subjects.has(sentence) && !inDateline(tokens, s.first);
     if (subject) subjects.add(sentence);
     speakers.push({
+      quoted,
       start: s.start,
       end: s.end,
       actor: actorOf[k]!,
@@ -50,7 +57,6 @@ export function findQuotes(
       subject,
     });
   });
-  const quoteSpans = findQuoteSpans(text);
   const names = drafts.map(canonicalName);
   const indexes = speakerIndexes(speakers, drafts, names);
   const ctx: SpeakerContext = {
@@ -71,18 +77,24 @@ export function findQuotes(
     paragraph: -1,
     actor: null,
   };
-  for (const q of quoteSpans) {
-    const sentence = sentenceIndexAt(sentences, q.start);
+  for (const found of quoteSpans) {
+    const sentence = sentenceIndexAt(sentences, found.start);
     const s = sentences[sentence];
     if (!s) continue;
-    let actor: Speaker | null = ctx.labels.get(s.paragraph) ?? attribute(ctx, sentences, q, s);
+    // A transcript label inside the quote ("“QUIST: Well, …”") names the speaker, and is no
+    // part of what was said.
+    const label = labelInQuote(text, found, indexes.personByLastName);
+    const q = label ? { ...found, start: label.start } : found;
+    let actor: Speaker | null =
+      label?.speaker ?? ctx.labels.get(s.paragraph) ?? attribute(ctx, sentences, q, s);
     const sameParagraph = carried.paragraph === s.paragraph;
     // A paragraph that opens with an unattributed quote continues the previous paragraph's
     // speaker: news style reopens a quotation, or follows a speaker with more of their words.
     const opensParagraph = s.start === paragraphStart.get(s.paragraph) && q.start - s.start <= 1;
     const reopens = (q.continued || opensParagraph) && carried.paragraph === s.paragraph - 1;
     if (actor === null && (sameParagraph || reopens)) actor = carried.actor;
-    if (actor === null) actor = attributeFromEarlierSentence(ctx, sentences, sentence);
+    if (actor === null)
+      actor = attributeFromEarlierSentence(ctx, sentences, sentence, opensParagraph);
     if (actor !== null) carried = { paragraph: s.paragraph, actor };
     // Too long to show (a whole pasted chapter between two marks): attributed, so the
     // speaker carries on, but not a quote.
@@ -90,7 +102,11 @@ export function findQuotes(
     const words = text.slice(q.start, q.end).split(/\s+/).filter(Boolean).length;
     if (words < MIN_QUOTE_WORDS) continue;
     const speaker =
-      actor === null ? null : typeof actor === 'string' ? actor : (names[actor] ?? null);
+      actor === null
+        ? null
+        : typeof actor === 'string'
+          ? actor
+          : speakerName(text, sentences, q, s, actor, drafts, names);
     quotes.push({
       text: text.slice(q.start, q.end),
       start: q.start,
@@ -100,6 +116,44 @@ export function findQuotes(
     });
   }
   return quotes;
+}
+
+/** An actor's name as a speaker: an organisation's in full as this sentence writes it. */
+function speakerName(
+  text: string,
+  sentences: Sentence[],
+  q: QuoteSpan,
+  s: Sentence,
+  actor: number,
+  drafts: ActorDraft[],
+  names: string[],
+): string | null {
+  const name = names[actor];
+  if (name === undefined || drafts[actor]?.type !== 'organization') return name ?? null;
+  const end = sentences[sentenceIndexAt(sentences, q.end)]?.end ?? s.end;
+  return fullOrganisationName(text, s.start, end, name);
+}
+
+/** The quotes no other quote holds (a quote nested in another comes after it, by start). */
+function outermost(spans: QuoteSpan[]): QuoteSpan[] {
+  const out: QuoteSpan[] = [];
+  for (const q of spans) if (!(out.length > 0 && q.end <= out.at(-1)!.end)) out.push(q);
+  return out;
+}
+
+/** Does an offset lie inside a quote? (Quotes are in order and do not overlap.) */
+function insideQuotes(spans: QuoteSpan[]): (offset: number) => boolean {
+  return (offset) => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid]!.end <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const q = spans[lo];
+    return !!q && offset >= q.start;
+  };
 }
 
 /** The start of each paragraph's first sentence. */
@@ -118,6 +172,23 @@ function markQuoted(tokens: Token[], spans: QuoteSpan[]): boolean[] {
     quoted[i] = !!q && t.start >= q.start - 1 && t.start <= q.end;
   });
   return quoted;
+}
+
+/** An all-capitals speaker label opening a quote: where the words start, and whose they are. */
+function labelInQuote(
+  text: string,
+  q: QuoteSpan,
+  personByLastName: Map<string, number>,
+): { start: number; speaker: Speaker } | null {
+  const m = /^((?:\p{Lu}[\p{Lu}.’'-]+\s){0,2}\p{Lu}[\p{Lu}’'-]+):\s+/u.exec(
+    text.slice(q.start, Math.min(q.end, q.start + 60)),
+  );
+  if (!m || q.start + m[0].length >= q.end) return null;
+  const last = m[1]!.toLowerCase().split(' ').at(-1)!;
+  return {
+    start: q.start + m[0].length,
+    speaker: personByLastName.get(last) ?? titleCase(m[1]!),
+  };
 }
 
 /** Interview transcripts: a paragraph opening "NAME:" is that person speaking. */

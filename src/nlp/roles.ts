@@ -143,7 +143,7 @@ function organisationNamedBy(ctx: RoleContext, t: Token): string | null {
   return ctx.organisationByLastWord.get(t.lower) ?? null;
 }
 
-/** Modifiers a lowercase role before a name may carry: "Republican presidential nominee". */
+/** Modifiers a lowercase role before a name may carry: "Liberal mayoral nominee". */
 function isRoleModifier(t: Token): boolean {
   if (breaksAfter(t)) return false;
   if (ROLE_NOUNS.has(t.lower) || TITLE_WORDS.has(t.lower)) return true;
@@ -153,7 +153,7 @@ function isRoleModifier(t: Token): boolean {
   );
 }
 
-/** "the mediator Tomas Varga", "Republican presidential nominee Donald Trump": no comma. */
+/** "the mediator Tomas Varga", "Liberal mayoral nominee Tobin Ashgrove": no comma. */
 function roleRightBefore(tokens: Token[], span: NameSpan): string | null {
   const last = span.first - 1;
   const head = tokens[last];

@@ -16,7 +16,7 @@ export function speakerIndexes(
   for (const m of speakerAt.values())
     if (!speakerEndingAt.has(m.end)) speakerEndingAt.set(m.end, m);
   const fits = (p: SpeakerMention, wanted: Gender): boolean =>
-    p.person && (p.gender === wanted || p.gender === 'unknown');
+    p.person && !p.quoted && (p.gender === wanted || p.gender === 'unknown');
   const personByLastName = new Map<string, number>();
   drafts.forEach((d, i) => {
     const last = names[i]!.toLowerCase().split(' ').at(-1)!;

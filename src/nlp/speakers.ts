@@ -2,6 +2,7 @@ import type { Sentence } from '../model/analysis.ts';
 import { LIMITS } from '../model/limits.ts';
 import type { ActorDraft, Gender } from './actors.ts';
 import type { QuoteSpan } from './quote-spans.ts';
+import { speechPossessor } from './speaker-possessor.ts';
 import { PERSON_PRONOUNS, SPEECH_VERBS, TITLE_WORDS } from './text/lexicon.ts';
 import { breaksAfter, type Token } from './text/tokens.ts';
 
@@ -16,9 +17,11 @@ export interface SpeakerMention {
   end: number;
   actor: number;
   person: boolean;
-  /** Countries and cities speak only as the subject of a speech verb ("Japan said …"). */
+  /** Countries and cities speak only as the subject of a speech verb ("Marrowby said …"). */
   place: boolean;
   sentence: number;
+  /** Named inside a quotation: talked about, so never what a pronoun cue points back to. */
+  quoted: boolean;
   /** The first person named in its sentence: what a later "he" most likely points back to. */
   subject: boolean;
   gender: Gender;
@@ -39,7 +42,7 @@ export interface SpeakerContext {
   personByLastName: Map<string, number>;
   names: string[];
   quoteSpans: QuoteSpan[];
-  /** Per paragraph: the actor named by a transcript label ("PENCE: …"), if any. */
+  /** Per paragraph: the actor named by a transcript label ("QUIST: …"), if any. */
   labels: Map<number, Speaker>;
   text: string;
   drafts: ActorDraft[];
@@ -102,16 +105,34 @@ export function attribute(
   const start = Math.max(s.start, q.start - CUE_REACH);
   const nextQuote = quoteStartingAfter(ctx.quoteSpans, q.end);
   const stop = nextQuote && nextQuote.start < end ? nextQuote.start : end;
-  const fromAfter = speakerAfterQuote(ctx, cueTokens(ctx, q.end, stop).slice(0, 8));
-  if (fromAfter !== null) return fromAfter;
+  const after = cueTokens(ctx, q.end, stop).slice(0, 8);
+  const fromAfter = speakerAfterQuote(ctx, after);
   const before = cueTokens(ctx, start, q.start);
-  const possessor = speechPossessor(ctx, before.slice(-10));
+  if (fromAfter !== null && !onlyReported(ctx, q, after, fromAfter)) return fromAfter;
+  if (fromAfter !== null) return clauseSubjectPerson(ctx, before) ?? fromAfter;
+  const possessor = speechPossessor(ctx.speakerEndingAt, before.slice(-10));
   if (possessor !== null) return possessor;
   const fromBefore = subjectOfSpeech(ctx, before);
   if (fromBefore !== null) return fromBefore;
   const fromSentence = subjectOfSpeech(ctx, cueTokens(ctx, start, end));
   if (fromSentence !== null) return fromSentence;
   return clauseSubject(ctx, before);
+}
+
+/** Quoted words this short are a term someone used, which an outlet may only have reported. */
+const SHORT_QUOTE_WORDS = 3;
+
+/** "… called the plan “aggressive”, the Gazette reported": a short term an organisation reported. */
+function onlyReported(ctx: SpeakerContext, q: QuoteSpan, after: Token[], who: Speaker): boolean {
+  if (typeof who !== 'number' || ctx.drafts[who]?.type !== 'organization') return false;
+  if (ctx.text.slice(q.start, q.end).split(/\s+/).length > SHORT_QUOTE_WORDS) return false;
+  return after.slice(0, 6).some((t) => t.lower.startsWith('report'));
+}
+
+/** The person who is the subject of the clause before a quote, if it is a person. */
+function clauseSubjectPerson(ctx: SpeakerContext, before: Token[]): Speaker | null {
+  const who = subjectOfSpeech(ctx, before) ?? clauseSubject(ctx, before);
+  return typeof who === 'number' && ctx.drafts[who]?.type === 'person' ? who : null;
 }
 
 /** The first quote starting after offset (quotes are in order and do not overlap). */
@@ -132,7 +153,8 @@ function dashAttribution(ctx: SpeakerContext, q: QuoteSpan): Speaker | null {
     ctx.text.slice(q.end, q.end + 80),
   );
   if (!m) return null;
-  const name = m[1]!.trim();
+  // A signature's closing full stop ends the sentence ("— Jane Roe."); an initial keeps its own.
+  const name = m[1]!.trim().replace(/(\p{L}{2,})\.$/u, '$1');
   return resolveName(ctx, name);
 }
 
@@ -145,55 +167,6 @@ function resolveName(ctx: SpeakerContext, name: string): Speaker | null {
   const actor = ctx.personByLastName.get(last);
   if (actor !== undefined) return actor;
   return name.length > LIMITS.actorNameChars ? null : name;
-}
-
-/** Nouns for something said: whose claim, whose words. */
-const SPEECH_NOUNS = new Set([
-  'claim',
-  'claims',
-  'statement',
-  'statements',
-  'remark',
-  'remarks',
-  'comment',
-  'comments',
-  'assertion',
-  'words',
-  'tweet',
-  'tweets',
-  'promise',
-  'pledge',
-  'warning',
-  'accusation',
-  'message',
-  'speech',
-  'argument',
-  'suggestion',
-  'description',
-  'insistence',
-  'boast',
-  'vow',
-  'quip',
-  'answer',
-  'response',
-  'reply',
-  'testimony',
-  'charge',
-]);
-
-/** "Donald Trump’s claim that “…”": the owner of the words said them. */
-function speechPossessor(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
-  for (let i = tokens.length - 1; i >= 0; i--) {
-    const t = tokens[i]!;
-    if (!SPEECH_NOUNS.has(t.lower)) continue;
-    for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
-      const owner = tokens[k]!;
-      if (!owner.possessive) continue;
-      const m = ctx.speakerEndingAt.get(owner.end);
-      if (m && !m.place) return m.actor;
-    }
-  }
-  return null;
 }
 
 /** Without a speech verb, the subject of the clause around a partial quote: "X called Y “…”". */
@@ -226,13 +199,19 @@ function isVerb(t: Token): boolean {
 /** The speaker of reported speech in the tokens ("X said that …", "…, he said"), if any. */
 function subjectOfSpeech(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
   let firstVerb = true;
+  // "According to the Gazette, Quist said …": the source only reports what another says.
+  let source: Speaker | null = null;
   for (let v = 0; v < tokens.length; v++) {
     const t = tokens[v]!;
     if (!SPEECH_VERBS.has(t.lower) || (t.tags.has('Noun') && !t.tags.has('Verb'))) continue;
+    if (t.lower === 'according') {
+      source ??= speakerNearVerb(ctx, tokens, v);
+      continue;
+    }
     if (firstVerb) {
       // The clause subject: a person right before the verb ("…, Tomas Verlin, stated"),
       // else the first speaker named before it outside an opening phrase such as
-      // "In a Bloomberg interview" or "At a breakfast with the Texas delegation".
+      // "In a Gazette interview" or "At a dinner with the harbour board".
       for (let i = v - 1; i >= Math.max(0, v - 3); i--) {
         const p = speakerAt(ctx, tokens[i]!, true, tokens[i - 1]);
         if (p !== null) return p;
@@ -249,15 +228,15 @@ function subjectOfSpeech(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
     const near = speakerNearVerb(ctx, tokens, v);
     if (near !== null) return near;
   }
-  return null;
+  return source;
 }
 
-/** Is token i inside a sentence-opening prepositional phrase ("During a May interview on CNBC,")? */
+/** Is token i inside a sentence-opening prepositional phrase ("During a June interview on Harbour Radio,")? */
 function inOpeningPhrase(tokens: Token[], i: number): boolean {
   const first = tokens[0];
   if (!first?.tags.has('Preposition') || first.lower === 'according') return false;
   for (let k = 0; k < i; k++) if (breaksAfter(tokens[k]!)) return false;
-  // Without a comma, the phrase ends at the first name after its noun: "In a Bloomberg interview Trump".
+  // Without a comma, the phrase ends at the first name after its noun: "In a Gazette interview Quist".
   return !tokens
     .slice(1, i)
     .some((t) => t.tags.has('Noun') && !t.tags.has('ProperNoun') && /^\p{Ll}/u.test(t.word));
@@ -265,7 +244,7 @@ function inOpeningPhrase(tokens: Token[], i: number): boolean {
 
 /** A name or pronoun within a few tokens of the speech verb at `verbAt`: people first, nearest first. */
 function speakerNearVerb(ctx: SpeakerContext, tokens: Token[], verbAt: number): Speaker | null {
-  // "said Caddell": a name right after the verb, even one the recogniser missed.
+  // "said Ashgrove": a name right after the verb, even one the recogniser missed.
   const loose = looseNameAt(ctx, tokens, verbAt + 1);
   if (loose !== null) return loose;
   for (const people of [true, false]) {
@@ -311,7 +290,7 @@ function looseNameAt(ctx: SpeakerContext, tokens: Token[], i: number): Speaker |
   );
 }
 
-/** Right after a quote: "Quist revealed", "he said", "said Smith", "Blige sings". */
+/** Right after a quote: "Quist revealed", "he said", "said Smith", "Ashgrove writes". */
 function speakerAfterQuote(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
   const first = tokens[0];
   const named = first
@@ -331,7 +310,7 @@ const PRONOUN_REACH = 3;
 /** … and how many people back at most, which only a run-on "sentence" naming dozens reaches. */
 const PRONOUN_LOOKBACK = 64;
 
-/** Prepositions before an organisation that make it a venue ("said on Fox News"), not a speaker. */
+/** Prepositions before an organisation that make it a venue ("said on Harbour Radio"), not a speaker. */
 const VENUE_PREPOSITIONS = new Set(['on', 'to', 'in', 'at', 'with', 'for', 'by', 'from', 'of']);
 
 /**
@@ -379,14 +358,24 @@ function lastStartingBefore(mentions: SpeakerMention[], offset: number): number 
   return lo - 1;
 }
 
-/** A stand-alone quote right after "… he said that …" in the same paragraph belongs to him. */
+/**
+ * A stand-alone quote right after "… he said that …" in the same paragraph belongs to him; a
+ * paragraph that opens with a quote after one ending "The Gazette's reporter writes:" is hers.
+ */
 export function attributeFromEarlierSentence(
   ctx: SpeakerContext,
   sentences: Sentence[],
   index: number,
+  opensParagraph = false,
 ): Speaker | null {
   const s = sentences[index]!;
   const prev = sentences[index - 1];
-  if (!prev || prev.paragraph !== s.paragraph) return null;
-  return subjectOfSpeech(ctx, cueTokens(ctx, Math.max(prev.start, prev.end - CUE_REACH), prev.end));
+  if (!prev) return null;
+  const introduces =
+    opensParagraph &&
+    prev.paragraph === s.paragraph - 1 &&
+    ctx.text.slice(prev.start, prev.end).trimEnd().endsWith(':');
+  if (prev.paragraph !== s.paragraph && !introduces) return null;
+  const tokens = cueTokens(ctx, Math.max(prev.start, prev.end - CUE_REACH), prev.end);
+  return subjectOfSpeech(ctx, tokens) ?? (introduces ? clauseSubject(ctx, tokens) : null);
 }

@@ -1,0 +1,36 @@
+import { LIMITS } from '../model/limits.ts';
+
+/**
+ * An organisation speaker the recogniser cut short: "Joint Committee" of "the Joint Committee
+ * on Harbour Safety", or "Harbour Safety" of the same. The name grows over "on/of/for" only
+ * when the part before it ends in a body's head noun, so "the Gazette on Tuesday" stays whole.
+ */
+const HEAD_NOUNS =
+  'Committee|Commission|Council|Board|Department|Ministry|Institute|Office|Agency|Association|' +
+  'Federation|Union|Society|Centre|Center|Bureau|Authority|Foundation|League|Court|Tribunal|' +
+  'Panel|Subcommittee|Secretariat|Directorate|Service|Organisation|Organization|Coalition|' +
+  'Alliance|Academy|Chamber|Corporation|Fund|Bank|School|College|University|Party';
+
+const WORD = "\\p{Lu}[\\p{L}'’-]*";
+const TAIL = `${WORD}(?:\\s(?:and\\s|&\\s)?${WORD})*`;
+const CONNECTOR = '(?:on|of|for)\\s(?:the\\s)?';
+
+function escaped(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The full name of organisation `name` as written between `from` and `to`, else `name`. */
+export function fullOrganisationName(text: string, from: number, to: number, name: string): string {
+  const window = text.slice(from, to);
+  const head = `(?:${WORD}\\s)*(?:${HEAD_NOUNS})`;
+  const endsInHead = new RegExp(`(?:${HEAD_NOUNS})$`, 'u').test(name);
+  const pattern = new RegExp(
+    `(?<!\\p{L})(?:(${head}\\s${CONNECTOR}))?${escaped(name)}(?!\\p{L})` +
+      (endsInHead ? `(\\s${CONNECTOR}${TAIL})?` : '()'),
+    'u',
+  );
+  const m = pattern.exec(window);
+  if (!m || (!m[1] && !m[2])) return name;
+  const full = m[0].replace(/^The\s/u, '');
+  return full.length > LIMITS.actorNameChars ? name : full;
+}

@@ -1,0 +1,53 @@
+import type { Token } from './text/tokens.ts';
+
+/** Nouns for something said: whose claim, whose words. */
+const SPEECH_NOUNS = new Set([
+  'claim',
+  'claims',
+  'statement',
+  'statements',
+  'remark',
+  'remarks',
+  'comment',
+  'comments',
+  'assertion',
+  'words',
+  'tweet',
+  'tweets',
+  'promise',
+  'pledge',
+  'warning',
+  'accusation',
+  'message',
+  'speech',
+  'argument',
+  'suggestion',
+  'description',
+  'insistence',
+  'boast',
+  'vow',
+  'quip',
+  'answer',
+  'response',
+  'reply',
+  'testimony',
+  'charge',
+]);
+
+/** "Tobin Ashgrove’s claim that “…”": the owner of the words said them. */
+export function speechPossessor(
+  speakerEndingAt: ReadonlyMap<number, { actor: number; place: boolean }>,
+  tokens: Token[],
+): number | null {
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i]!;
+    if (!SPEECH_NOUNS.has(t.lower)) continue;
+    for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+      const owner = tokens[k]!;
+      if (!owner.possessive) continue;
+      const m = speakerEndingAt.get(owner.end);
+      if (m && !m.place) return m.actor;
+    }
+  }
+  return null;
+}
