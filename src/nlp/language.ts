@@ -61,6 +61,11 @@ function words(list: string): ReadonlySet<string> {
   return new Set(list.split(/\s+/));
 }
 
+/** Each function word with the languages it belongs to: one lookup a word. */
+const LANGUAGES_OF = new Map<string, LanguageCode[]>();
+for (const [code, set] of Object.entries(FUNCTION_WORDS) as [LanguageCode, ReadonlySet<string>][])
+  for (const word of set) LANGUAGES_OF.set(word, [...(LANGUAGES_OF.get(word) ?? []), code]);
+
 /** The language of a text, judged on its opening words. */
 export function detectLanguage(text: string): LanguageCode {
   const sample: string[] = [];
@@ -85,9 +90,8 @@ function languageOfWords(sample: readonly string[]): LanguageCode {
   if (sample.length > 0 && latin / sample.length < MIN_LATIN_SHARE) return 'und';
   const hits = new Map<LanguageCode, number>();
   for (const w of sample) {
-    const lower = w.toLowerCase();
-    for (const [code, set] of Object.entries(FUNCTION_WORDS))
-      if (set.has(lower)) hits.set(code as LanguageCode, (hits.get(code as LanguageCode) ?? 0) + 1);
+    const codes = LANGUAGES_OF.get(w.toLowerCase());
+    if (codes) for (const code of codes) hits.set(code, (hits.get(code) ?? 0) + 1);
   }
   const english = hits.get('en') ?? 0;
   let best: LanguageCode = 'en';
