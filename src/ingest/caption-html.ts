@@ -43,8 +43,15 @@ const CONTAINERS = new Set(['html', 'body', 'main', 'article']);
 const PICTURE_BOXES = new Set(['figure', 'picture', 'div', 'span', 'p', 'a']);
 const ICON_CLASS = /\b(?:emoji|icon|avatar|logo|sprite|badge)\b/i;
 
+/** Words under an element, each element counted once per page (boxes share ancestors). */
+let wordsUnder = new WeakMap<CaptionElement, number>();
 function textWords(el: CaptionElement): number {
-  return wordCount(el.textContent ?? '');
+  let n = wordsUnder.get(el);
+  if (n === undefined) {
+    n = wordCount(el.textContent ?? '');
+    wordsUnder.set(el, n);
+  }
+  return n;
 }
 
 function hasCaptionClass(el: CaptionElement): boolean {
@@ -125,6 +132,7 @@ function pictureHolder(img: CaptionElement): CaptionElement {
 
 /** Removes caption and credit elements from the page; returns how many went. */
 export function dropCaptionElements(doc: CaptionDocument): number {
+  wordsUnder = new WeakMap();
   const doomed = new Set<CaptionElement>();
   for (const el of Array.from(doc.querySelectorAll('figcaption'))) doomed.add(el);
   for (const el of Array.from(doc.querySelectorAll('[class]'))) {
