@@ -11,8 +11,15 @@ const HEAD_NOUNS =
   'Panel|Subcommittee|Secretariat|Directorate|Service|Organisation|Organization|Coalition|' +
   'Alliance|Academy|Chamber|Corporation|Fund|Bank|School|College|University|Party';
 
+/** Capitalised words that say when, not which body: "the Council on Friday". */
+const WHEN =
+  'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|' +
+  'June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|' +
+  'Oct|Nov|Dec|Today|Tonight|Tomorrow|Yesterday';
+
 const WORD = "\\p{Lu}[\\p{L}'’-]*";
-const TAIL = `${WORD}(?:\\s(?:and\\s|&\\s)?${WORD})*`;
+const NAME_WORD = `(?!(?:${WHEN})(?!\\p{L}))${WORD}`;
+const TAIL = `${NAME_WORD}(?:\\s(?:and\\s|&\\s)?${NAME_WORD})*`;
 const CONNECTOR = '(?:on|of|for)\\s(?:the\\s)?';
 
 function escaped(s: string): string {

@@ -113,5 +113,7 @@ describe('labels, signatures and organisation names', () => {
   it('does not grow an organisation name over a date or a venue', () => {
     const text = '“The timetable will change,” the Portline Gazette on Tuesday said.';
     expect(speakerOf(text, 'The timetable')).toBe('Portline Gazette');
+    const dated = '“The pier is unsafe,” the Marrowby Harbour Council on Friday said.';
+    expect(speakerOf(dated, 'The pier')).toBe('Marrowby Harbour Council');
   });
 });
