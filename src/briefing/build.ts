@@ -93,6 +93,11 @@ export async function buildBriefing(
       `No article in ${describeWindow(window.label)}; this briefing covers ${n === 1 ? 'the only matching article, from before then' : `the ${n} most relevant matching articles from before then, the newest first where equally relevant`}.`,
     );
   }
+  const foreign = articles.filter((a) => a.analysis.language !== undefined).length;
+  if (foreign)
+    notes.push(
+      `${foreign === 1 ? 'One article is' : `${foreign} articles are`} not in English; analysis is English-only, so ${foreign === 1 ? 'it gives' : 'they give'} no quotes or actors.`,
+    );
   const undated = articles.every((a) => a.publishedAt === null);
   if (undated)
     notes.push(

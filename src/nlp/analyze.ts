@@ -1,6 +1,7 @@
 import type { Analysis } from '../model/analysis.ts';
 import { finishActors, resolveActors } from './actors.ts';
 import { analysedLength } from './extent.ts';
+import { englishOnly } from './language.ts';
 import { findNames } from './names.ts';
 import { findQuotes } from './quotes.ts';
 import { assignRoles } from './roles.ts';
@@ -34,5 +35,7 @@ export function analyzeText(title: string, fullText: string): Analysis {
   };
   if (text !== fullText)
     analysis.limited = { analysedChars: text.length, totalChars: fullText.length };
-  return analysis;
+  // Analysis is English-only: another language keeps its sentences and summary, not the
+  // actors and quotes an English tagger would invent from it.
+  return englishOnly(analysis, text);
 }

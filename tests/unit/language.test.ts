@@ -98,3 +98,36 @@ describe('briefwire analyze', () => {
     }
   });
 });
+
+describe('a briefing with an article not in English', () => {
+  it('stores it, says analysis is English-only, and takes no quote or actor from it', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      writeFileSync(join(dir, 'port-fr.txt'), `Marrowby ferme son port\n\n${FRENCH}\n`);
+      writeFileSync(join(dir, 'port-en.txt'), `Marrowby closes its port\n\n${ENGLISH}\n`);
+      const db = join(dir, 'lang.db');
+      expect((await runCli(['ingest', dir, '--db', db])).code).toBe(0);
+      const brief = await runCli([
+        'brief',
+        'marrowby',
+        '--since',
+        'all',
+        '--format',
+        'json',
+        '--db',
+        db,
+      ]);
+      const b = JSON.parse(brief.stdout);
+      expect(b.notes).toContain(
+        'One article is not in English; analysis is English-only, so it gives no quotes or actors.',
+      );
+      expect(b.sources).toHaveLength(2);
+      expect(b.quotes.map((q: { text: string }) => q.text)).toEqual([
+        'The works are needed for the safety of residents',
+      ]);
+      expect(b.actors.map((a: { name: string }) => a.name)).not.toContain('Le');
+    } finally {
+      cleanup();
+    }
+  });
+});
