@@ -32,12 +32,13 @@ export function fullOrganisationName(text: string, from: number, to: number, nam
   const head = `(?:${WORD}\\s)*(?:${HEAD_NOUNS})`;
   const endsInHead = new RegExp(`(?:${HEAD_NOUNS})$`, 'u').test(name);
   const pattern = new RegExp(
-    `(?<!\\p{L})(?:(${head}\\s${CONNECTOR}))?${escaped(name)}(?!\\p{L})` +
+    `(?<!\\p{L})(?:(${head}\\s${CONNECTOR}(?:${WORD}\\s(?:(?:and|&)\\s)?)*))?${escaped(name)}(?!\\p{L})` +
       (endsInHead ? `(\\s${CONNECTOR}${TAIL})?` : '()'),
     'u',
   );
   const m = pattern.exec(window);
   if (!m || (!m[1] && !m[2])) return name;
-  const full = m[0].replace(/^The\s/u, '');
+  // "The" opens a sentence, and an owner ("the Assembly’s Joint Committee …") is no part of the name.
+  const full = m[0].replace(/^(?:The\s|\p{Lu}[\p{L}-]*[’']s\s)/u, '');
   return full.length > LIMITS.actorNameChars ? name : full;
 }

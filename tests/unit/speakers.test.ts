@@ -108,6 +108,11 @@ describe('labels, signatures and organisation names', () => {
       '“The pier must close until it is repaired,” the Joint Committee on Harbour Safety said.',
     ].join('\n\n');
     expect(speakerOf(text, 'The pier must close')).toBe('Joint Committee on Harbour Safety');
+    const owned =
+      'Few would argue with that. But, as Parliament’s Joint Committee on Harbour Safety and Rescue has pointed out, the rules would also be used “to find the owner of every boat”.';
+    expect(speakerOf(owned, 'to find the owner')).toBe(
+      'Joint Committee on Harbour Safety and Rescue',
+    );
   });
 
   it('does not grow an organisation name over a date or a venue', () => {
