@@ -40,12 +40,15 @@ function isCreditTail(tail: string): boolean {
 /** A block written as a news agency's or paper's picture caption. */
 export function isWireCaption(text: string): boolean {
   const s = text.trim();
-  if (wordCount(s) > CAPTION_WORDS) return false;
   const body = s.replace(FILE_SLUG, '');
-  if (IN_THIS_PICTURE.test(body) || THIS_PICTURE.test(body)) return true;
-  if (PHOTO_CREDIT_PARENS.test(s)) return true;
-  const credit = TRAILING_CREDIT.exec(s);
-  return credit?.[1] !== undefined && isCreditTail(credit[1]);
+  const credit = TRAILING_CREDIT.exec(s)?.[1];
+  const shaped =
+    IN_THIS_PICTURE.test(body) ||
+    THIS_PICTURE.test(body) ||
+    PHOTO_CREDIT_PARENS.test(s) ||
+    (credit !== undefined && isCreditTail(credit));
+  // Counted last: most blocks match no shape, and counting words is the costly part.
+  return shaped && wordCount(s) <= CAPTION_WORDS;
 }
 
 /** The words a caption set beside a picture may have at most. */
