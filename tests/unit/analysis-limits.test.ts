@@ -6,7 +6,7 @@ import { analyzeText } from '../../src/nlp/analyze.ts';
 
 // Invented names and generated text only. The timeouts below are the "no hang" bound the
 // issue asks for, not a performance figure: speed is measured by `npm run bench`.
-const NO_HANG = 60_000;
+const NO_HANG = 180_000;
 
 /** Everything an analysis shows a reader stays within its limit. */
 function expectWithinLimits(a: Analysis): void {
