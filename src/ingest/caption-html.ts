@@ -1,4 +1,5 @@
 import { wordCount } from '../nlp/words.ts';
+import type { DomDocument, DomElement } from './dom.ts';
 
 /**
  * Picture captions and credits taken out of an HTML page before the article is extracted:
@@ -16,24 +17,6 @@ const PICTURE_BOX_LEVELS = 3;
 /** Pictures smaller than this (icons, emoji, tracking pixels) carry no caption. */
 const SMALL_PICTURE_PX = 100;
 
-// Minimal DOM shapes (linkedom's types are not the lib.dom ones).
-interface CaptionElement {
-  readonly nodeName: string;
-  readonly textContent: string | null;
-  readonly parentElement: CaptionElement | null;
-  readonly children: ArrayLike<CaptionElement>;
-  getAttribute(name: string): string | null;
-  readonly previousElementSibling: CaptionElement | null;
-  readonly nextElementSibling: CaptionElement | null;
-  querySelector(selector: string): CaptionElement | null;
-  querySelectorAll(selector: string): ArrayLike<CaptionElement>;
-  remove(): void;
-  replaceWith(...nodes: CaptionElement[]): void;
-}
-interface CaptionDocument {
-  querySelectorAll(selector: string): ArrayLike<CaptionElement>;
-}
-
 /** A class token that names a caption or credit ("media-caption__text", "credit"), not a state ("has-caption"). */
 const CAPTION_CLASS = /(?:^|[-_])(?:caption|credits?|photo-?credit)(?:$|[-_])/i;
 const CAPTION_STATE = /(?:^|[-_])(?:has|no|with|without|narrow|wide)[-_]+caption/i;
@@ -44,8 +27,8 @@ const PICTURE_BOXES = new Set(['figure', 'picture', 'div', 'span', 'p', 'a']);
 const ICON_CLASS = /\b(?:emoji|icon|avatar|logo|sprite|badge)\b/i;
 
 /** Words under an element, each element counted once per page (boxes share ancestors). */
-let wordsUnder = new WeakMap<CaptionElement, number>();
-function textWords(el: CaptionElement): number {
+let wordsUnder = new WeakMap<DomElement, number>();
+function textWords(el: DomElement): number {
   let n = wordsUnder.get(el);
   if (n === undefined) {
     n = wordCount(el.textContent ?? '');
@@ -54,12 +37,12 @@ function textWords(el: CaptionElement): number {
   return n;
 }
 
-function hasCaptionClass(el: CaptionElement): boolean {
+function hasCaptionClass(el: DomElement): boolean {
   const tokens = (el.getAttribute('class') ?? '').split(/\s+/);
   return tokens.some((t) => CAPTION_CLASS.test(t) && !CAPTION_STATE.test(t));
 }
 
-function isSmallPicture(img: CaptionElement): boolean {
+function isSmallPicture(img: DomElement): boolean {
   const size = (name: string): number => Number.parseInt(img.getAttribute(name) ?? '', 10);
   const small = (n: number): boolean => Number.isFinite(n) && n < SMALL_PICTURE_PX;
   return (
@@ -71,13 +54,13 @@ function isSmallPicture(img: CaptionElement): boolean {
 }
 
 /** More than a picture and its caption: several children with text (a header, a list). */
-function holdsSeveralBlocks(el: CaptionElement): boolean {
+function holdsSeveralBlocks(el: DomElement): boolean {
   return Array.from(el.children).filter((c) => textWords(c) > 0).length > 2;
 }
 
 /** The largest box around a picture that holds no more than a caption's worth of text. */
-function pictureBox(img: CaptionElement): CaptionElement | null {
-  let box: CaptionElement | null = null;
+function pictureBox(img: DomElement): DomElement | null {
+  let box: DomElement | null = null;
   let at = img.parentElement;
   for (let level = 0; at && level < PICTURE_BOX_LEVELS; level++, at = at.parentElement) {
     if (!PICTURE_BOXES.has(at.nodeName.toLowerCase())) break;
@@ -94,7 +77,7 @@ const BESIDE_WORDS = 25;
 const SIBLING_BLOCKS = new Set(['p', 'div', 'span', 'em', 'i', 'small']);
 
 /** All of its text set in italics or small type, as captions are. */
-function isSetAsCaption(el: CaptionElement): boolean {
+function isSetAsCaption(el: DomElement): boolean {
   const styled = Array.from(el.querySelectorAll('em, i, small')).reduce(
     (n, e) => n + (e.textContent ?? '').replace(/\s+/g, '').length,
     0,
@@ -104,7 +87,7 @@ function isSetAsCaption(el: CaptionElement): boolean {
 }
 
 /** A lone short line right before or after a picture that reads as its caption. */
-function captionBeside(picture: CaptionElement): CaptionElement | null {
+function captionBeside(picture: DomElement): DomElement | null {
   for (const el of [picture.nextElementSibling, picture.previousElementSibling]) {
     if (el === null || !SIBLING_BLOCKS.has(el.nodeName.toLowerCase())) continue;
     if (el.querySelector('img') !== null) continue;
@@ -117,7 +100,7 @@ function captionBeside(picture: CaptionElement): CaptionElement | null {
 }
 
 /** The picture's own box when it holds no text (a <p> or <a> around it), or the picture. */
-function pictureHolder(img: CaptionElement): CaptionElement {
+function pictureHolder(img: DomElement): DomElement {
   let at = img;
   for (
     let p = at.parentElement;
@@ -131,9 +114,9 @@ function pictureHolder(img: CaptionElement): CaptionElement {
 }
 
 /** Removes caption and credit elements from the page; returns how many went. */
-export function dropCaptionElements(doc: CaptionDocument): number {
+export function dropCaptionElements(doc: DomDocument): number {
   wordsUnder = new WeakMap();
-  const doomed = new Set<CaptionElement>();
+  const doomed = new Set<DomElement>();
   for (const el of Array.from(doc.querySelectorAll('figcaption'))) doomed.add(el);
   for (const el of Array.from(doc.querySelectorAll('[class]'))) {
     const tag = el.nodeName.toLowerCase();

@@ -5,6 +5,7 @@ import { BriefwireError } from '../model/errors.ts';
 import { dropCaptionElements } from './caption-html.ts';
 import { cleanBlocks, titleFromText } from './clean.ts';
 import { parseDate } from './dates.ts';
+import type { DomDocument, DomNode } from './dom.ts';
 import { type HtmlShape, limitHtmlDepth } from './html-depth.ts';
 
 /**
@@ -27,31 +28,6 @@ const READABILITY_DEPTH_WORK = 50_000_000;
 const MAX_ELEMENTS = 250_000;
 
 // Minimal DOM shapes we rely on: linkedom's types are not the lib.dom ones.
-export interface DomNode {
-  readonly nodeType: number;
-  readonly nodeName: string;
-  readonly nodeValue: string | null;
-  readonly textContent: string | null;
-  readonly childNodes: ArrayLike<DomNode>;
-}
-interface DomElement extends DomNode {
-  readonly parentElement: DomElement | null;
-  readonly children: ArrayLike<DomElement>;
-  getAttribute(name: string): string | null;
-  readonly previousElementSibling: DomElement | null;
-  readonly nextElementSibling: DomElement | null;
-  querySelector(selector: string): DomElement | null;
-  querySelectorAll(selector: string): ArrayLike<DomElement>;
-  remove(): void;
-  replaceWith(...nodes: DomElement[]): void;
-}
-interface DomDocument {
-  querySelector(selector: string): DomElement | null;
-  querySelectorAll(selector: string): ArrayLike<DomElement>;
-  readonly body: DomNode | null;
-  readonly documentElement: DomNode | null;
-}
-
 const ELEMENT = 1;
 const TEXT = 3;
 
