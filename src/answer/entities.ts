@@ -5,7 +5,7 @@ import { concept } from './stem.ts';
 
 /**
  * Sentences as bags of concepts, widened by the actors they mention: a sentence that says
- * "Tehran" also matches a question about "Iran", because the analysis made them one actor.
+ * "Eastquay" also matches a question about "Saltreach", because the analysis made them one actor.
  */
 
 export interface SentenceView {

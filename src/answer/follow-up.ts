@@ -103,7 +103,7 @@ function unclearAnswer(asked: string, gender: Gender, focus: string): Answer {
 export function focusOf(question: string): string | null {
   const q = parseQuestion(question);
   if (q.subject && /\p{Lu}/u.test(q.subject)) return q.subject;
-  // Capitalised runs after the first word ("Where do Iran's agents …" → "Iran").
+  // Capitalised runs after the first word ("Where do Saltreach's agents …" → "Saltreach").
   const runs = question
     .trim()
     .split(/\s+/)

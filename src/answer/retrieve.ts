@@ -7,7 +7,7 @@ import { stem } from './stem.ts';
  * Candidate retrieval for the answerer: BM25 over stored sentences picks the articles worth
  * reading, so answering touches a few articles however large the store is. The answerer then
  * re-ranks every sentence of those articles, not only the hits: a sentence can answer through
- * an actor's alias ("Tehran" for "Iran") or a synonym the full-text index does not know.
+ * an actor's alias ("Eastquay" for "Saltreach") or a synonym the full-text index does not know.
  */
 
 /** Sentences fetched per question: enough to reach past one article's repeated wording. */

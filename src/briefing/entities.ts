@@ -118,8 +118,8 @@ export function groupEntities(articles: StoredArticle[]): Entities {
 }
 
 /**
- * Where each shorter form goes: "Democrat Hillary Clinton" and "Hillary Rodham Clinton" to
- * "Hillary Clinton"; a bare surname to the person it names most often (by the articles that
+ * Where each shorter form goes: "Councillor Mara Quist" and "Mara Ellen Quist" to
+ * "Mara Quist"; a bare surname to the person it names most often (by the articles that
  * use it as that person's alias, then by coverage); an acronym to the organisation it
  * abbreviates; a lone given name to the only person who has it.
  */
@@ -167,7 +167,7 @@ function resolveShortForms(groups: Map<string, Form[]>): Map<string, string> {
     const w = forms[0]!.words;
     if (typeOf.get(key) === 'person') {
       index(bySurname, w.at(-1)!, target);
-      // Only a name's own first word is a given name ("Democrat Hillary Clinton" has none).
+      // Only a name's own first word is a given name ("Councillor Mara Quist" has none).
       if (target === key) index(byGiven, w[0]!, target);
     } else {
       for (const f of forms) {

@@ -3,7 +3,7 @@ import { placeKey } from '../nlp/text/places.ts';
 
 /**
  * Comparable forms of the names articles give actors, for merging them across articles:
- * "Sen. Tim Kaine", "Timothy M. Kaine" and "Kaine" differ in titles, initials and length,
+ * "Sen. Mara Quist", "Mara J. Quist" and "Quist" differ in titles, initials and length,
  * not in who they name. Forms are lowercase, without diacritics or dots.
  */
 
@@ -51,7 +51,7 @@ export function acronymOf(name: string): string | null {
   return initials.length >= 2 && name.trim().includes(' ') ? initials : null;
 }
 
-/** Whether a name opens with a title ("Sen. Tim Kaine"): a poorer display form than the bare name. */
+/** Whether a name opens with a title ("Sen. Mara Quist"): a poorer display form than the bare name. */
 export function opensWithTitle(name: string): boolean {
   const first = words(name)[0];
   return first !== undefined && TITLE_WORDS.has(first) && words(name).length > 1;

@@ -6,7 +6,7 @@ import type { Token } from './text/tokens.ts';
 
 /**
  * Merges name mentions into one actor per entity: "Quist" joins "Mara Quist", "UK",
- * "United Kingdom" and "Britain" join one place, "Tehran" used for its government joins Iran,
+ * "United Kingdom" and "Britain" join one place, "Eastquay" used for its government joins Saltreach,
  * an acronym joins its spelled-out name. Picks each actor's canonical name.
  */
 
@@ -34,7 +34,7 @@ export interface ResolvedActors {
   actorOf: number[];
 }
 
-/** A capital used for its government: "Tehran’s threats", "Tehran has grown …". */
+/** A capital used for its government: "Eastquay’s threats", "Eastquay has grown …". */
 function isMetonym(tokens: Token[], span: NameSpan): boolean {
   const last = tokens[span.last]!;
   if (last.possessive) return true;
@@ -185,7 +185,7 @@ class PeopleByName {
 
 /**
  * The person actor whose full name has this word as its last (or first) name. When two share
- * it ("Clinton said" after Bill and Hillary Clinton), the one most recently the subject of a
+ * it ("Quist said" after Mara and Tobin Quist), the one most recently the subject of a
  * sentence, then the one most recently named.
  */
 function findPersonByPart(

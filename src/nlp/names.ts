@@ -122,7 +122,7 @@ function harmonise(evidence: Map<NameSpan, TaggedSpan['evidence']>): void {
 }
 
 /**
- * "MI5", "NATO", "KRVA" in running text: an all-caps word the tagger left alone names an
+ * "HWU", "NATO", "QFX" in running text: an all-caps word the tagger left alone names an
  * organisation (CoNLL-2003 has too few acronyms to teach that), unless it is a place, an
  * ordinary word in capitals ("NOTE"), a code beside a number ("Q2 1996"), or the sentence is
  * a headline in capitals. Cost on CoNLL valid: 0.002 F1, from table headings.
@@ -150,9 +150,9 @@ function acronyms(tokens: Token[], seen: Uint8Array): NameSpan[] {
 }
 
 /**
- * Once a name, always a name: a capitalised word the tagger passed over ("Trump openly
+ * Once a name, always a name: a capitalised word the tagger passed over ("Quist openly
  * admires …" opening a sentence) is a mention when the article names that person in full
- * elsewhere ("Donald Trump"), or uses that exact one-word name as a person or organisation.
+ * elsewhere ("Mara Quist"), or uses that exact one-word name as a person or organisation.
  */
 function repeatedNames(tokens: Token[], seen: Uint8Array, names: NameSpan[]): NameSpan[] {
   const known = new Map<string, EntityType>();

@@ -15,7 +15,7 @@ import { gazetteerMarks } from './gazetteer.ts';
  * sentence (a headline) the case says nothing, so case features get their own names there.
  */
 
-/** "Quist" → "Xx", "MI5" → "Xd", "U.S." → "X.X.", "1996-08-22" → "d-d-d". */
+/** "Quist" → "Xx", "HW5" → "Xd", "U.S." → "X.X.", "1996-08-22" → "d-d-d". */
 export function shapeOf(word: string): string {
   return word
     .replace(/\p{Lu}/gu, 'X')

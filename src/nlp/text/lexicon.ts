@@ -31,7 +31,7 @@ export const ORG_HEADS = wordSet(
     'center church house cabinet government regime command corps brigade monitor watch',
 );
 
-/** Lowercase nouns that, right after a name, say it is an organisation ("Reuters news agency"). */
+/** Lowercase nouns that, right after a name, say it is an organisation ("Harbour Wire news agency"). */
 export const ORG_CUES_AFTER = wordSet(
   'news agency newspaper company firm group broadcaster network party bank ministry ' +
     'magazine website outlet organisation organization charity militia movement campaign ' +
@@ -70,7 +70,7 @@ export const ROLE_NOUNS = wordSet(
 /** Third-person pronouns that can stand for a named speaker. */
 export const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
 
-/** Prepositions after which a name is a location ("in Bergen", "from Tehran"). */
+/** Prepositions after which a name is a location ("in Bergen", "from Eastquay"). */
 export const LOCATIVE_PREPOSITIONS = wordSet(
   'in at near from to into across around throughout outside inside towards toward via',
 );

@@ -6,7 +6,7 @@ import { LIMITS } from '../../model/limits.ts';
  * tagger; everything the analyser decides on top of it (names, roles, speakers) is ours.
  */
 export interface Token {
-  /** The word without surrounding punctuation, possessive removed ("Iran’s" → "Iran"). */
+  /** The word without surrounding punctuation, possessive removed ("Marrowby’s" → "Marrowby"). */
   word: string;
   lower: string;
   start: number;
@@ -179,7 +179,7 @@ export function safeCut(text: string, limit: number): number {
 }
 
 /**
- * Text tokenised with spaces around punctuation and possessives (wire feeds, "Iran 's",
+ * Text tokenised with spaces around punctuation and possessives (wire feeds, "Marrowby 's",
  * "said , adding") gives compromise terms that are only punctuation or a lone "s". Folding
  * them into the word before makes such text look like ordinary prose to everything after.
  */
