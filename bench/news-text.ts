@@ -1,3 +1,5 @@
+import { seededRandom } from '../src/nlp/tagger/train.ts';
+
 /**
  * Long, varied, news-like articles made from invented parts, for measuring how analysis cost
  * grows with length. Every sentence is assembled afresh from names, organisations, places,
@@ -129,18 +131,6 @@ const CLAIMS = [
 ];
 const SPEECH = ['said', 'told reporters', 'added', 'warned', 'insisted', 'explained'];
 
-/** A small deterministic generator (mulberry32), so every run measures the same text. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type Pick = <T>(items: readonly T[]) => T;
 
 function sentenceMaker(pick: Pick, next: () => number): () => string {
@@ -176,7 +166,8 @@ function sentenceMaker(pick: Pick, next: () => number): () => string {
 
 /** A news-like article of about `chars` characters, paragraphs of one to four sentences. */
 export function newsArticle(chars: number, seed = 1): { title: string; text: string } {
-  const next = random(seed);
+  // Seeded, so every run measures the same text.
+  const next = seededRandom(seed);
   const pick: Pick = (items) => items[Math.floor(next() * items.length)]!;
   const sentence = sentenceMaker(pick, next);
   const paragraphs: string[] = [];
