@@ -38,20 +38,13 @@ export const FEED_SUBCOMMANDS = [
 
 export const FEED_GROUP = { name: 'feed', description: 'The news feeds Briefwire follows' };
 
-/** Slack wraps links it escapes in angle brackets: <https://x> or <https://x|label>. */
-function bareUrl(text: string): string {
-  const t = text.trim();
-  const m = /^<([^|>]+)(?:\|[^>]*)?>$/.exec(t);
-  return m ? m[1]! : t;
-}
-
 export async function runFeedCommand(
   ctx: CommandContext,
   subcommand: string,
   options: Record<string, string>,
 ): Promise<Reply> {
   if (subcommand === 'feed list') return listReply(await ctx.stores.feeds.list());
-  const url = bareUrl(options.url ?? '');
+  const url = (options.url ?? '').trim();
   if (subcommand === 'feed remove') {
     const removed = await ctx.stores.feeds.remove(url);
     return removed
