@@ -9,7 +9,6 @@ import { isUrlInput, readUrl } from '../ingest/url.ts';
 import type { ParsedArticle } from '../model/article.ts';
 import { BriefwireError, reasonOf } from '../model/errors.ts';
 import { analyzeText } from '../nlp/analyze.ts';
-import { englishOnly } from '../nlp/language.ts';
 import { type CliIO, EXIT, errorLine, type Subcommand } from './io.ts';
 import { parseOptions } from './options.ts';
 
@@ -21,7 +20,8 @@ export const ENGLISH_ONLY =
 const SUMMARY_SENTENCES = 5;
 
 export function analysisRecord(file: string, article: ParsedArticle): object {
-  const a = englishOnly(analyzeText(article.title, article.text), article.text);
+  // analyzeText marks an article not in English (and gives it no actors or quotes).
+  const a = analyzeText(article.title, article.text);
   return {
     file,
     title: article.title,
