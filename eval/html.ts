@@ -45,6 +45,23 @@ export function expectedText(html: string): string {
   );
 }
 
+/**
+ * The expected body without its picture captions: Readability's references keep captions, and
+ * Briefwire drops them on purpose (issue #15), so the reference is also scored without them.
+ * A caption here is what the reference's markup says is one: a <figcaption>, or a list of one
+ * item set right after a <figure>.
+ */
+export function expectedTextWithoutCaptions(html: string): string {
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  for (const el of document.querySelectorAll('figcaption')) el.remove();
+  for (const figure of document.querySelectorAll('figure')) {
+    const next = figure.nextElementSibling;
+    const list = next !== null && ['UL', 'OL'].includes(next.nodeName.toUpperCase());
+    if (list && next.children.length === 1) next.remove();
+  }
+  return expectedText(document.body.innerHTML);
+}
+
 /** Readability alone: the textContent of the article it finds on a fresh parse of the page. */
 export function readabilityText(html: string): string {
   const { document } = parseHTML(html);
@@ -65,10 +82,16 @@ export function bodyText(html: string): string {
   return document.body?.textContent ?? '';
 }
 
-interface PageScores {
+interface Scores {
   ours: number;
   readability: number;
   body: number;
+}
+
+/** Per page: scored against the reference without captions, and against it as shipped. */
+interface PageScores {
+  noCaptions: Scores;
+  asShipped: Scores;
 }
 
 export function evaluateHtml(evalDir: string): EvalSection {
@@ -78,35 +101,45 @@ export function evaluateHtml(evalDir: string): EvalSection {
     const source = join(dir, page, 'source.html');
     const html = readFileSync(source, 'utf8');
     const [article] = parseArticle(source, html);
-    const want = wordTokens(expectedText(readFileSync(join(dir, page, 'expected.html'), 'utf8')));
+    const expected = readFileSync(join(dir, page, 'expected.html'), 'utf8');
+    const ours = wordTokens(article?.text ?? '');
+    const readability = wordTokens(readabilityText(html));
+    const body = wordTokens(bodyText(html));
+    const against = (want: string[]): Scores => ({
+      ours: article ? tokenF1(ours, want) : 0,
+      readability: tokenF1(readability, want),
+      body: tokenF1(body, want),
+    });
     pages[page] = {
-      ours: article ? tokenF1(wordTokens(article.text), want) : 0,
-      readability: tokenF1(wordTokens(readabilityText(html)), want),
-      body: tokenF1(wordTokens(bodyText(html)), want),
+      noCaptions: against(wordTokens(expectedTextWithoutCaptions(expected))),
+      asShipped: against(wordTokens(expectedText(expected))),
     };
   }
   const mean = (part: Part, pick: (p: PageScores) => number): number => {
     const values = partOf(Object.entries(pages), part, ([name]) => name).map(([, p]) => pick(p));
     return values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
   };
+  const n = Object.keys(pages).length;
   const rows = rowsByPart((part) => {
-    const ours = mean(part, (p) => p.ours);
+    const ours = mean(part, (p) => p.noCaptions.ours);
+    const row = (baseline: number, baselineName: string) => ({
+      measure: `HTML body token F1, reference without captions (${n} pages, mean)`,
+      ours,
+      baseline,
+      baselineName,
+      target: '≥ 0.98',
+      pass: ours >= 0.98,
+    });
     return [
+      row(mean(part, (p) => p.noCaptions.readability), 'Readability alone (textContent)'),
+      row(mean(part, (p) => p.noCaptions.body), 'whole page text (body)'),
       {
-        measure: `HTML body token F1 (${Object.keys(pages).length} pages, mean)`,
-        ours,
-        baseline: mean(part, (p) => p.readability),
+        measure: `HTML body token F1, reference as shipped, captions kept (${n} pages, mean)`,
+        ours: mean(part, (p) => p.asShipped.ours),
+        baseline: mean(part, (p) => p.asShipped.readability),
         baselineName: 'Readability alone (textContent)',
-        target: '≥ 0.98',
-        pass: ours >= 0.98,
-      },
-      {
-        measure: `HTML body token F1 (${Object.keys(pages).length} pages, mean)`,
-        ours,
-        baseline: mean(part, (p) => p.body),
-        baselineName: 'whole page text (body)',
-        target: '≥ 0.98',
-        pass: ours >= 0.98,
+        target: '',
+        pass: true,
       },
     ];
   });

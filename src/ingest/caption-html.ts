@@ -4,7 +4,8 @@ import type { DomDocument, DomElement } from './dom.ts';
 /**
  * Picture captions and credits taken out of an HTML page before the article is extracted:
  * `<figcaption>`, elements whose class names them a caption or credit, and a short line of
- * text that shares a small box with a picture and nothing else. Done on the DOM, because
+ * text that shares a small box with a picture and nothing else, a paragraph that repeats a
+ * picture's alt text, a one-item list right after a figure. Done on the DOM, because
  * Readability drops the class names that say what an element is.
  */
 
@@ -113,6 +114,41 @@ function pictureHolder(img: DomElement): DomElement {
   return at;
 }
 
+/** A caption's text as compared with a picture's alt text: case, spacing and the final stop aside. */
+function captionKey(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().replace(/[.\s]+$/u, '').toLowerCase();
+}
+
+/** Alt texts shorter than this are labels ("Photo", "Map"), not captions a paragraph repeats. */
+const ALT_CAPTION_WORDS = 4;
+
+/**
+ * Paragraphs and list items that repeat a picture's alt text word for word: pages that set
+ * the caption as a list or a paragraph after the picture, where no class says so.
+ */
+function altTextRepeats(doc: DomDocument): DomElement[] {
+  const alts = new Set<string>();
+  for (const img of Array.from(doc.querySelectorAll('img[alt]'))) {
+    const alt = img.getAttribute('alt') ?? '';
+    if (!isSmallPicture(img) && wordCount(alt) >= ALT_CAPTION_WORDS) alts.add(captionKey(alt));
+  }
+  if (alts.size === 0) return [];
+  return Array.from(doc.querySelectorAll('p, li')).filter(
+    (el) => textWords(el) <= CAPTION_WORDS && alts.has(captionKey(el.textContent ?? '')),
+  );
+}
+
+/** A list of one short item right after a figure: its caption, set as a bullet by the page. */
+function captionListAfterFigure(figure: DomElement): DomElement | null {
+  const next = figure.nextElementSibling;
+  if (next === null || !['ul', 'ol'].includes(next.nodeName.toLowerCase())) return null;
+  const items = Array.from(next.children);
+  const single = items.length === 1 && items[0]!.nodeName.toLowerCase() === 'li';
+  return single && textWords(next) <= CAPTION_WORDS && next.querySelector('a') === null
+    ? next
+    : null;
+}
+
 /** Removes caption and credit elements from the page; returns how many went. */
 export function dropCaptionElements(doc: DomDocument): number {
   wordsUnder = new WeakMap();
@@ -129,6 +165,11 @@ export function dropCaptionElements(doc: DomDocument): number {
     const beside = box === null ? captionBeside(pictureHolder(img)) : null;
     if (box !== null) doomed.add(box);
     if (beside !== null) doomed.add(beside);
+  }
+  for (const el of altTextRepeats(doc)) doomed.add(el);
+  for (const figure of Array.from(doc.querySelectorAll('figure'))) {
+    const list = captionListAfterFigure(figure);
+    if (list !== null) doomed.add(list);
   }
   for (const el of doomed) {
     // The picture stays (only its caption goes): Readability weighs pictures when it looks

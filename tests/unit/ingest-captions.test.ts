@@ -78,6 +78,40 @@ describe('captions in HTML', () => {
     expect(a?.text).toBe([body[0], body[1], 'The strike ends on Friday.', body[2]].join('\n\n'));
   });
 
+  it('drops a caption set as a one-item list after a figure, or as a paragraph repeating the alt text', () => {
+    const html = page(
+      [
+        paragraphs[0],
+        '<figure><div><img src="pier.jpg" alt="Mara Quist at the Marrowby pier, where she first worked."></div></figure>',
+        '<ul><li><p>Mara Quist at the Marrowby pier, where she first worked</p></li></ul>',
+        paragraphs[1],
+        '<figure><img src="gate.jpg" alt="Pickets"></figure>',
+        '<ul><li><p>Clockwise from left: the gate; a picket sign; the night shift leaving.</p></li></ul>',
+        '<p><img src="crane.jpg" alt="A crane idles at the empty container terminal on Monday."></p>',
+        '<div><p>A crane idles at the empty container terminal on Monday.</p></div>',
+        ...paragraphs.slice(2),
+      ].join(''),
+    );
+    const [a] = parseArticle('strike.html', html);
+    expect(a?.text).toBe(body.join('\n\n'));
+  });
+
+  it('keeps a real list after a figure, and a paragraph that only shares words with an alt text', () => {
+    const list = '<ul><li>Pay rises of 4 %.</li><li>A shorter night shift.</li></ul>';
+    const html = page(
+      [
+        paragraphs[0],
+        '<figure><img src="pier.jpg" alt="Dock workers at the Marrowby pier on Monday."></figure>',
+        list,
+        '<p>Dock workers at the Marrowby pier on Monday voted to end the strike.</p>',
+        ...paragraphs.slice(1),
+      ].join(''),
+    );
+    const [a] = parseArticle('strike.html', html);
+    expect(a?.text).toContain('A shorter night shift.');
+    expect(a?.text).toContain('voted to end the strike');
+  });
+
   it('drops figure captions from a JSON record whose body is HTML', () => {
     const content = `${paragraphs[0]}<figure><img src="x.jpg" alt="x"><figcaption>Harbour workers at the pier in Marrowby on Monday.</figcaption></figure>${paragraphs[1]}`;
     const [a] = parseArticle('s.json', JSON.stringify({ title: 'Dock strike', content }));
