@@ -131,8 +131,14 @@ export function evaluateHtml(evalDir: string): EvalSection {
       pass: ours >= 0.98,
     });
     return [
-      row(mean(part, (p) => p.noCaptions.readability), 'Readability alone (textContent)'),
-      row(mean(part, (p) => p.noCaptions.body), 'whole page text (body)'),
+      row(
+        mean(part, (p) => p.noCaptions.readability),
+        'Readability alone (textContent)',
+      ),
+      row(
+        mean(part, (p) => p.noCaptions.body),
+        'whole page text (body)',
+      ),
       {
         measure: `HTML body token F1, reference as shipped, captions kept (${n} pages, mean)`,
         ours: mean(part, (p) => p.asShipped.ours),

@@ -116,7 +116,11 @@ function pictureHolder(img: DomElement): DomElement {
 
 /** A caption's text as compared with a picture's alt text: case, spacing and the final stop aside. */
 function captionKey(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/[.\s]+$/u, '').toLowerCase();
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.\s]+$/u, '')
+    .toLowerCase();
 }
 
 /** Alt texts shorter than this are labels ("Photo", "Map"), not captions a paragraph repeats. */
