@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { evaluateActorSet } from './actors.ts';
 import { evaluateAnswers } from './answers.ts';
 import { evaluateHtml } from './html.ts';
 import { evaluateNer } from './ner.ts';
@@ -15,6 +16,7 @@ const only = process.argv.slice(2);
 const all: Array<[string, (dir: string) => EvalSection | Promise<EvalSection>]> = [
   ['quotes', (d) => evaluateQuotes(d)],
   ['actors', evaluateNer],
+  ['actor-set', evaluateActorSet],
   ['sentences', sentenceSection],
   ['summaries', evaluateSummaries],
   ['html', evaluateHtml],
