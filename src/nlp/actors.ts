@@ -1,4 +1,5 @@
 import type { Actor, EntityType, Mention } from '../model/analysis.ts';
+import { fullFormOf, nameWords } from './name-forms.ts';
 import type { NameSpan } from './names.ts';
 import { LOCATIVE_PREPOSITIONS } from './text/lexicon.ts';
 import { lookupPlace } from './text/places.ts';
@@ -60,7 +61,7 @@ function genderOf(tokens: Token[], span: NameSpan): Gender {
 }
 
 function keyOf(tokens: Token[], span: NameSpan): { key: string; country?: string } {
-  const lower = span.text.toLowerCase();
+  const lower = nameWords(span.text).join(' ');
   if (span.type !== 'place') return { key: `${span.type}:${lower}` };
   const place = lookupPlace(span.text);
   if (!place) return { key: `place:${lower}` };
@@ -166,7 +167,7 @@ class PeopleByName {
   private readonly byPart = new Map<string, Set<number>>();
 
   add(index: number, surface: string): void {
-    const parts = surface.split(' ');
+    const parts = nameWords(surface);
     if (parts.length <= (this.longest.get(index) ?? 0)) return;
     this.longest.set(index, parts.length);
     if (parts.length < 2) return;
@@ -179,7 +180,8 @@ class PeopleByName {
 
   /** Drafts that may have `word` as their last (or first) name, in draft order. */
   candidates(word: string, last: boolean): number[] {
-    return [...(this.byPart.get(`${last ? 'last' : 'first'}:${word}`) ?? [])].sort((a, b) => a - b);
+    const key = `${last ? 'last' : 'first'}:${nameWords(word).join(' ')}`;
+    return [...(this.byPart.get(key) ?? [])].sort((a, b) => a - b);
   }
 }
 
@@ -196,8 +198,9 @@ function findPersonByPart(
 ): number | undefined {
   const fits = (d: ActorDraft, last: boolean): boolean => {
     if (d.type !== 'person') return false;
-    const parts = longestSurface(d).split(' ');
-    return parts.length >= 2 && (last ? parts.at(-1) === word : parts[0] === word);
+    const parts = nameWords(longestSurface(d));
+    const folded = nameWords(word).join(' ');
+    return parts.length >= 2 && (last ? parts.at(-1) === folded : parts[0] === folded);
   };
   const pick = (last: boolean): number | undefined => {
     let best: number | undefined;
@@ -222,14 +225,21 @@ function mergeLateFullNames(drafts: ActorDraft[], actorOf: number[]): ResolvedAc
   const target = drafts.map((_, i) => i);
   const names = drafts.map(longestSurface);
   const byLastName = indexBy(drafts, (d, i) =>
-    d.type === 'person' ? names[i]!.split(' ').at(-1) : undefined,
+    d.type === 'person' ? nameWords(names[i]!).at(-1) : undefined,
   );
+  const personWords = drafts.map((d, i) => (d.type === 'person' ? nameWords(names[i]!) : []));
   drafts.forEach((d, i) => {
     const name = names[i]!;
-    if (d.type !== 'person' || name.includes(' ')) return;
-    const full = byLastName.get(name)?.find((j) => j !== i);
+    if (d.type !== 'person') return;
+    // "Ana Ruiz" after "Ana Maria Ruiz" is the same person, named shorter.
+    const full = name.includes(' ')
+      ? fullFormOf(personWords[i]!, personWords)
+      : byLastName.get(nameWords(name).join(' '))?.find((j) => j !== i);
     if (full !== undefined) target[i] = full;
   });
+  // A surname folded into a name that is itself a shorter form goes on to the fullest one.
+  for (let i = 0; i < target.length; i++)
+    while (target[target[i]!] !== target[i]) target[i] = target[target[i]!]!;
   linkAcronyms(drafts, target);
   const kept: ActorDraft[] = [];
   const newIndex = new Map<number, number>();
@@ -293,9 +303,20 @@ function longestSurface(d: ActorDraft): string {
   return best ?? '';
 }
 
+/**
+ * A person's fullest name, unless it only adds a word before a name used more often:
+ * "Crooked Ana Ruiz" once and "Ana Ruiz" thrice is Ana Ruiz with an epithet.
+ */
+function personName(d: ActorDraft): string {
+  const full = longestSurface(d);
+  const shorter = full.slice(full.indexOf(' ') + 1);
+  const uses = (s: string): number => d.surfaces.get(s) ?? 0;
+  return shorter.includes(' ') && uses(shorter) > uses(full) ? shorter : full;
+}
+
 /** The canonical name: a person's fullest name, a country's own name when used, else the most used form. */
 export function canonicalName(d: ActorDraft): string {
-  if (d.type === 'person') return longestSurface(d);
+  if (d.type === 'person') return personName(d);
   const surfaces = [...d.surfaces.keys()];
   if (d.country) {
     const own = surfaces.find((s) => lookupPlace(s)?.form === 'name');

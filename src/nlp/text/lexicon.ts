@@ -16,7 +16,7 @@ export const TITLE_WORDS = wordSet(
     'ayatollah sheikh cardinal bishop archbishop rev reverend father chief supreme ' +
     'national security adviser advisor press first lady former acting interim senior ' +
     'special envoy ceo cfo coo founder co-founder editor correspondent coach manager gen ' +
-    'col lt sgt capt cmdr adm maj hon pres dep sec',
+    'col lt sgt capt cmdr adm maj hon pres dep sec democrat democratic republican',
 );
 
 /** Nouns that head an organisation's name ("Department of Justice", "Labour Party"). */

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/nlp/analyze.ts';
+import { isShorterForm, nameWords } from '../../src/nlp/name-forms.ts';
+
+// Issue #15: one person named several ways in one article is one actor, not several.
+const people = (text: string) =>
+  analyzeText('', text)
+    .actors.filter((a) => a.type === 'person')
+    .map((a) => ({ name: a.name, aliases: a.aliases }));
+
+describe('one person, one actor', () => {
+  it('folds a first name with a middle name, and first-and-last, into the fullest name', () => {
+    const text = [
+      'Tamsin Arowe Kettleby, 22, was called in to help her father, Oren Kettleby.',
+      'Tamsin Arowe left university this year to study carving in Marrowby.',
+      '“We need to listen,” says Tamsin Kettleby.',
+      'Tamsin said the work had only begun.',
+    ].join('\n\n');
+    const found = people(text);
+    const tamsin = found.filter((p) => p.name.startsWith('Tamsin'));
+    expect(tamsin).toHaveLength(1);
+    expect(tamsin[0]!.name).toBe('Tamsin Arowe Kettleby');
+    expect(tamsin[0]!.aliases).toEqual(expect.arrayContaining(['Tamsin Arowe', 'Tamsin Kettleby']));
+    expect(found.map((p) => p.name)).toContain('Oren Kettleby');
+  });
+
+  it('folds a surname with a particle or of two words, whatever its case, and either apostrophe', () => {
+    const text = [
+      'Mayor Anton de Brevik said the pier would reopen, and Commissioner Liam O’Tarran agreed.',
+      'De Brevik spoke after Debra Hollis Vane, the harbour chair, asked for a vote.',
+      "O'Tarran said the police would stay until Friday, and Hollis Vane thanked him.",
+    ].join('\n\n');
+    const names = people(text).map((p) => p.name);
+    expect(names.filter((n) => /Brevik/i.test(n))).toEqual(['Anton de Brevik']);
+    expect(names.filter((n) => /Tarran/.test(n))).toHaveLength(1);
+    expect(names.filter((n) => /Vane/.test(n))).toEqual(['Debra Hollis Vane']);
+  });
+
+  it('keeps two people apart: a generation suffix, or a short name that fits two full names', () => {
+    const text = [
+      'Carl Wendt Jr. runs the yard his father, Carl Wendt, founded.',
+      'Ana Maria Soler and Ana Lucia Soler, her sister, own the ferry.',
+      'Ana Soler declined to comment.',
+    ].join('\n\n');
+    const names = people(text).map((p) => p.name);
+    expect(names).toContain('Carl Wendt');
+    expect(names.some((n) => /^Carl Wendt Jr\.?$/.test(n))).toBe(true);
+    expect(names).toEqual(expect.arrayContaining(['Ana Maria Soler', 'Ana Lucia Soler']));
+  });
+
+  it('compares words without case or apostrophe shape, in order', () => {
+    expect(nameWords('Liam O’Tarran')).toEqual(nameWords("liam o'tarran"));
+    expect(isShorterForm(['ana', 'soler'], ['ana', 'maria', 'soler'])).toBe(true);
+    expect(isShorterForm(['soler', 'ana'], ['ana', 'maria', 'soler'])).toBe(false);
+    expect(isShorterForm(['carl', 'wendt'], ['carl', 'wendt', 'jr.'])).toBe(false);
+  });
+});
