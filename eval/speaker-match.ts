@@ -14,12 +14,14 @@ import type { EntityType } from '../src/model/analysis.ts';
  */
 
 function nameWords(s: string): string[] {
-  return (s.match(/\p{Lu}[\p{L}.’'-]*/gu) ?? []).map((w) => w.replace(/[’']s$/u, '').toLowerCase());
+  return (s.match(/\p{Lu}[\p{L}.’'-]*/gu) ?? []).map((w) =>
+    w.replace(/’/gu, "'").replace(/'s$/u, '').toLowerCase(),
+  );
 }
 
 export function sameSpeakerLenient(ours: string, gold: string): boolean {
   const goldWords = new Set(nameWords(gold).filter((w) => w !== 'the'));
-  const ourWords = ours.split(/\s+/).map((w) => w.toLowerCase());
+  const ourWords = ours.split(/\s+/).map((w) => w.replace(/’/gu, "'").toLowerCase());
   const surname = ourWords.at(-1);
   return (
     (!!surname && goldWords.has(surname)) ||
@@ -83,9 +85,11 @@ const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 /** Lower-case words an organisation's name may hold ("Committee on Intelligence and Security"). */
 const CONNECTORS = new Set(['of', 'on', 'and', 'for', 'the', 'de', 'du', 'la', '&']);
 
+// The apostrophe's shape is typography, not a different name: "O’Tarran" is "O'Tarran".
 const bare = (w: string): string =>
   w
-    .replace(/[’']s$/u, '')
+    .replace(/’/gu, "'")
+    .replace(/'s$/u, '')
     .replace(/[.,;:()"“”]+/gu, '')
     .toLowerCase();
 

@@ -10,6 +10,8 @@ describe('speaker accuracy, strict beside lenient', () => {
     expect(sameSpeakerStrict('Tom Quist', 'Mr. Quist of the Portline Trust', 'person')).toBe(true);
     expect(sameSpeakerStrict('Tom Quist Jr.', 'Tom Quist', 'person')).toBe(true);
     expect(sameSpeakerStrict('Mara Quist', 'Quist’s', 'person')).toBe(true);
+    expect(sameSpeakerStrict('Liam O’Tarran', "O'Tarran", 'person')).toBe(true);
+    expect(sameSpeakerLenient('Liam O’Tarran', "Commissioner O'Tarran")).toBe(true);
   });
 
   it('tells apart relatives who share a surname, which the lenient count does not', () => {
