@@ -1,6 +1,7 @@
 import type { Actor, EntityType, Mention } from '../model/analysis.ts';
 import { fullFormOf, nameWords } from './name-forms.ts';
 import type { NameSpan } from './names.ts';
+import { compatible, type Gender, genderOf, titleGender } from './person-gender.ts';
 import { LOCATIVE_PREPOSITIONS } from './text/lexicon.ts';
 import { lookupPlace } from './text/places.ts';
 import type { Token } from './text/tokens.ts';
@@ -10,8 +11,6 @@ import type { Token } from './text/tokens.ts';
  * "United Kingdom" and "Britain" join one place, "Eastquay" used for its government joins Saltreach,
  * an acronym joins its spelled-out name. Picks each actor's canonical name.
  */
-
-export type Gender = 'male' | 'female' | 'unknown';
 
 export interface ActorDraft {
   key: string;
@@ -53,13 +52,6 @@ function isMetonym(tokens: Token[], span: NameSpan): boolean {
   );
 }
 
-function genderOf(tokens: Token[], span: NameSpan): Gender {
-  const firstToken = tokens[span.first]!;
-  if (firstToken.tags.has('MaleName')) return 'male';
-  if (firstToken.tags.has('FemaleName')) return 'female';
-  return 'unknown';
-}
-
 function keyOf(tokens: Token[], span: NameSpan): { key: string; country?: string } {
   const lower = nameWords(span.text).join(' ');
   if (span.type !== 'place') return { key: `${span.type}:${lower}` };
@@ -80,7 +72,7 @@ export function resolveActors(tokens: Token[], spans: NameSpan[]): ResolvedActor
     const words = span.text.split(' ');
     let index: number | undefined;
     if (span.type === 'person' && words.length === 1)
-      index = findPersonByPart(drafts, people, span.text);
+      index = findPersonByPart(drafts, people, span.text, false, titleGender(tokens, span));
     if (index === undefined && span.type !== 'person' && words.length === 1) {
       // compromise sometimes types a known person's surname as something else.
       index = findPersonByPart(drafts, people, span.text, true);
@@ -195,9 +187,11 @@ function findPersonByPart(
   people: PeopleByName,
   word: string,
   lastNameOnly = false,
+  gender: Gender = 'unknown',
 ): number | undefined {
   const fits = (d: ActorDraft, last: boolean): boolean => {
-    if (d.type !== 'person') return false;
+    // "Mrs. Ruiz" is not the Tomas Ruiz named before her.
+    if (d.type !== 'person' || !compatible(d.gender, gender)) return false;
     const parts = nameWords(longestSurface(d));
     const folded = nameWords(word).join(' ');
     return parts.length >= 2 && (last ? parts.at(-1) === folded : parts[0] === folded);
@@ -234,7 +228,9 @@ function mergeLateFullNames(drafts: ActorDraft[], actorOf: number[]): ResolvedAc
     // "Ana Ruiz" after "Ana Maria Ruiz" is the same person, named shorter.
     const full = name.includes(' ')
       ? fullFormOf(personWords[i]!, personWords)
-      : byLastName.get(nameWords(name).join(' '))?.find((j) => j !== i);
+      : byLastName
+          .get(nameWords(name).join(' '))
+          ?.find((j) => j !== i && compatible(drafts[j]!.gender, d.gender));
     if (full !== undefined) target[i] = full;
   });
   // A surname folded into a name that is itself a shorter form goes on to the fullest one.

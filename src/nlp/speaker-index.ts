@@ -1,4 +1,5 @@
-import type { ActorDraft, Gender } from './actors.ts';
+import type { ActorDraft } from './actors.ts';
+import type { Gender } from './person-gender.ts';
 import type { SpeakerContext, SpeakerMention } from './speakers.ts';
 
 /**

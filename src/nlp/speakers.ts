@@ -1,6 +1,7 @@
 import type { Sentence } from '../model/analysis.ts';
 import { LIMITS } from '../model/limits.ts';
-import type { ActorDraft, Gender } from './actors.ts';
+import type { ActorDraft } from './actors.ts';
+import type { Gender } from './person-gender.ts';
 import type { QuoteSpan } from './quote-spans.ts';
 import { speechPossessor } from './speaker-possessor.ts';
 import { PERSON_PRONOUNS, SPEECH_VERBS, TITLE_WORDS } from './text/lexicon.ts';

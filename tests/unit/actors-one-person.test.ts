@@ -48,6 +48,19 @@ describe('one person, one actor', () => {
     expect(names).toEqual(expect.arrayContaining(['Ana Maria Soler', 'Ana Lucia Soler']));
   });
 
+  it('gives "Mrs. X" to the woman of that surname and "Mr. X" to the man, not to the last one named', () => {
+    const text = [
+      'Tomas Ruiz and Elena Ruiz arrived in Marrowby on Monday.',
+      'Tomas Ruiz spoke first about the pier.',
+      '“The harbour is our future,” Mrs. Ruiz said.',
+      '“We will rebuild it,” Mr. Ruiz said.',
+    ].join('\n\n');
+    const analysis = analyzeText('', text);
+    const speakers = analysis.quotes.map((q) => q.speaker);
+    expect(speakers).toEqual(['Elena Ruiz', 'Tomas Ruiz']);
+    expect(analysis.actors.filter((a) => /Ruiz/.test(a.name))).toHaveLength(2);
+  });
+
   it('compares words without case or apostrophe shape, in order', () => {
     expect(nameWords('Liam O’Tarran')).toEqual(nameWords("liam o'tarran"));
     expect(isShorterForm(['ana', 'soler'], ['ana', 'maria', 'soler'])).toBe(true);
