@@ -63,7 +63,7 @@ const QUESTION = /\?["”’'»]*$|\? ''$/;
 
 export function rankSummary(title: string, sentences: Sentence[]): number[] {
   const bags = sentences.map((s) => new Set(contentWords(s.text)));
-  const titleBag = new Set(contentWords(title));
+  const titleBag = new Set(contentWords(cutFromLead(title, sentences) ? '' : title));
   const words = sentences.map((s) => wordCount(s.text));
   const n = sentences.length;
   const later = forwardCentrality(bags);
@@ -139,6 +139,17 @@ function forwardCentrality(bags: ReadonlyArray<ReadonlySet<string>>): number[] {
     for (const w of bag) weight.set(w, (weight.get(w) ?? 0) + share);
   }
   return later;
+}
+
+/**
+ * A file without a headline gets its opening sentence, maybe cut short with "…", as its title
+ * (ingest's titleFromText). Such a title is the lead again, not a headline's separate word on
+ * what the story is about: scored, it would count the lead twice and lift sentences that
+ * restate it over ones that add to it. Measured on CNN/DM sent as JSON records with no title.
+ */
+function cutFromLead(title: string, sentences: readonly Sentence[]): boolean {
+  const head = title.trim().replace(/…$/u, '').trimEnd();
+  return head !== '' && (sentences[0]?.text.trimStart().startsWith(head) ?? false);
 }
 
 /** Cosine of two word sets: shared words over the geometric mean of their sizes. */

@@ -78,6 +78,28 @@ describe('rankSummary', () => {
     );
   });
 
+  it('does not count the lead twice when the title was cut from it', () => {
+    // A file with no headline: ingest titles it with its opening sentence, cut short.
+    const text = [
+      'Mara Quist, the mayor of Portline, resigned on Tuesday after a council inquiry found she had misused public funds for a private harbour trip.',
+      'Her deputy, Colm Ardel, will run the town until an election in the spring.',
+      'The inquiry found that more than forty thousand pounds had paid for travel and hotels.',
+      'Council staff were told at a short meeting in the afternoon.',
+      'The police said they had not been asked to investigate.',
+      'Supporters of the mayor gathered outside the harbour office on Tuesday, saying the council inquiry had been unfair.',
+      'A new audit of the town accounts will begin next month.',
+    ].join(' ');
+    const sentences = splitSentences(text);
+    const cut =
+      'Mara Quist, the mayor of Portline, resigned on Tuesday after a council inquiry found she had misused public…';
+    const untitled = rankSummary('', sentences);
+    expect(rankSummary(cut, sentences)).toEqual(untitled);
+    expect(rankSummary(sentences[0]!.text, sentences)).toEqual(untitled);
+    // A headline of its own still lifts the sentence it speaks of.
+    const headed = rankSummary('Supporters call Portline harbour inquiry unfair', sentences);
+    expect(headed.indexOf(5)).toBeLessThan(untitled.indexOf(5));
+  });
+
   it('is deterministic and returns each sentence at most once', () => {
     const a = rank('Cracks close Harlow Ferry bridge', BRIDGE).ranking;
     const b = rank('Cracks close Harlow Ferry bridge', BRIDGE).ranking;
