@@ -88,7 +88,8 @@ function isBoundary(p: string, i: number, end: number): boolean {
   const gap = /^\s+/.exec(rest);
   if (!gap) return end >= p.length;
   const next = rest.slice(gap[0].length);
-  if (!/^[\p{Lu}\p{N}"“‘'([«]/u.test(next)) return false;
+  // A sentence opens with a capital, a digit, a currency sign ("£3m was taken.") or a quote.
+  if (!/^[\p{Lu}\p{N}\p{Sc}"“‘'([«]/u.test(next)) return false;
   const terminal = p[i];
   const closedQuote = end > i + 1 && CLOSERS.includes(p[end - 1] ?? '');
   if ((terminal === '?' || terminal === '!') && closedQuote && SPEECH_AFTER_QUOTE.test(rest))
