@@ -1,3 +1,4 @@
+import { isSpeechVerbAt, opensParticiplePhrase } from './speaker-verbs.ts';
 import type { Token } from './text/tokens.ts';
 
 /** Nouns for something said: whose claim, whose words. */
@@ -34,13 +35,17 @@ const SPEECH_NOUNS = new Set([
   'charge',
 ]);
 
-/** "Tobin Ashgrove’s claim that “…”": the owner of the words said them. */
+/**
+ * "Tobin Ashgrove’s claim that “…”": the owner of the words said them, unless a speech verb
+ * comes between ("Asked about Ashgrove’s claim that …, Quist said “…”": Quist's words).
+ */
 export function speechPossessor(
   speakerEndingAt: ReadonlyMap<number, { actor: number; place: boolean }>,
   tokens: Token[],
 ): number | null {
   for (let i = tokens.length - 1; i >= 0; i--) {
     const t = tokens[i]!;
+    if (isSpeechVerbAt(tokens, i) && !opensParticiplePhrase(tokens, i)) return null;
     if (!SPEECH_NOUNS.has(t.lower)) continue;
     for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
       const owner = tokens[k]!;

@@ -1,10 +1,12 @@
 import type { Sentence } from '../model/analysis.ts';
-import { LIMITS } from '../model/limits.ts';
 import type { ActorDraft } from './actors.ts';
 import type { Gender } from './person-gender.ts';
 import type { QuoteSpan } from './quote-spans.ts';
+import { personTitledAt, speakerAt, VENUE_PREPOSITIONS } from './speaker-mentions.ts';
+import { dashAttribution, looseNameAt, looseNameBefore } from './speaker-names.ts';
 import { speechPossessor } from './speaker-possessor.ts';
-import { PERSON_PRONOUNS, SPEECH_VERBS, TITLE_WORDS } from './text/lexicon.ts';
+import { inOpeningSubordinate, isSpeechVerbAt, opensParticiplePhrase } from './speaker-verbs.ts';
+import { TITLE_WORDS } from './text/lexicon.ts';
 import { breaksAfter, type Token } from './text/tokens.ts';
 
 /**
@@ -81,10 +83,14 @@ function firstTokenAt(tokens: Token[], offset: number): number {
 /** Tokens between two offsets that lie outside every quotation, in order. */
 function cueTokens(ctx: SpeakerContext, from: number, to: number): Token[] {
   const out: Token[] = [];
+  let depth = 0;
   for (let i = firstTokenAt(ctx.tokens, from); i < ctx.tokens.length; i++) {
     const t = ctx.tokens[i]!;
     if (t.end > to) break;
-    if (!ctx.quoted[i]) out.push(t);
+    // A parenthesis aside ("Mara Quist (D-Portline) said") is no part of the clause.
+    if (t.pre.includes('(')) depth++;
+    if (!ctx.quoted[i] && depth === 0) out.push(t);
+    if (t.post.includes(')')) depth = Math.max(0, depth - 1);
   }
   return out;
 }
@@ -148,34 +154,14 @@ function quoteStartingAfter(spans: QuoteSpan[], offset: number): QuoteSpan | und
   return spans[lo];
 }
 
-/** "“…” ― Jane Roe" or "“…” - Jane Roe, teacher": the name after a dash signs the quote. */
-function dashAttribution(ctx: SpeakerContext, q: QuoteSpan): Speaker | null {
-  const m = /^[”"’]?[,.]?\s*[―—–-]{1,2}\s*((?:\p{Lu}[\p{L}.’'-]*\s?){1,4})/u.exec(
-    ctx.text.slice(q.end, q.end + 80),
-  );
-  if (!m) return null;
-  // A signature's closing full stop ends the sentence ("— Jane Roe."); an initial keeps its own.
-  const name = m[1]!.trim().replace(/(\p{L}{2,})\.$/u, '$1');
-  return resolveName(ctx, name);
-}
-
-/**
- * A loose name string → the person actor with that surname, else the name itself, unless it
- * is too long to be a name (LIMITS.actorNameChars).
- */
-function resolveName(ctx: SpeakerContext, name: string): Speaker | null {
-  const last = name.split(/\s+/).at(-1)!.toLowerCase();
-  const actor = ctx.personByLastName.get(last);
-  if (actor !== undefined) return actor;
-  return name.length > LIMITS.actorNameChars ? null : name;
-}
-
 /** Without a speech verb, the subject of the clause around a partial quote: "X called Y “…”". */
 function clauseSubject(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
   // A sentence that opens with a name (after any title) has it as its subject.
   const opening = tokens.findIndex((t) => !TITLE_WORDS.has(t.lower) && !t.tags.has('Determiner'));
   const first = tokens[opening];
   if (first) {
+    const titled = personTitledAt(ctx, tokens, opening);
+    if (titled !== null) return titled;
     const m = ctx.speakerAt.get(first.start);
     if (m && !m.place) return m.actor;
     const loose =
@@ -187,6 +173,8 @@ function clauseSubject(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
   for (let i = 0; i < tokens.length; i++) {
     const m = ctx.speakerAt.get(tokens[i]!.start);
     if (!m || (m.place && i > 0 && VENUE_PREPOSITIONS.has(tokens[i - 1]!.lower))) continue;
+    const titled = personTitledAt(ctx, tokens, i);
+    if (titled !== null) return titled;
     const next = tokens.slice(i + 1, i + 5).find((t) => t.start >= m.end);
     if (next && isVerb(next)) return m.actor;
   }
@@ -204,11 +192,12 @@ function subjectOfSpeech(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
   let source: Speaker | null = null;
   for (let v = 0; v < tokens.length; v++) {
     const t = tokens[v]!;
-    if (!SPEECH_VERBS.has(t.lower) || (t.tags.has('Noun') && !t.tags.has('Verb'))) continue;
     if (t.lower === 'according') {
       source ??= speakerNearVerb(ctx, tokens, v);
       continue;
     }
+    if (!isSpeechVerbAt(tokens, v) || opensParticiplePhrase(tokens, v)) continue;
+    if (inOpeningSubordinate(tokens, v)) continue;
     if (firstVerb) {
       // The clause subject: a person right before the verb ("…, Tomas Verlin, stated"),
       // else the first speaker named before it outside an opening phrase such as
@@ -217,6 +206,8 @@ function subjectOfSpeech(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
         const p = speakerAt(ctx, tokens[i]!, true, tokens[i - 1]);
         if (p !== null) return p;
       }
+      const loose = looseNameBefore(ctx, tokens, v);
+      if (loose !== null) return loose;
       for (const people of [true, false]) {
         for (let i = 0; i < v; i++) {
           if (inOpeningPhrase(tokens, i)) continue;
@@ -261,102 +252,21 @@ function speakerNearVerb(ctx: SpeakerContext, tokens: Token[], verbAt: number): 
   return null;
 }
 
-/** Capitalised proper-noun words at `i` that no recognised place or organisation covers. */
-function looseNameAt(ctx: SpeakerContext, tokens: Token[], i: number): Speaker | null {
-  const first = tokens[i];
-  if (!first) return null;
-  const known = ctx.speakerAt.get(first.start);
-  if (known) return known.person ? known.actor : null;
-  if (
-    !/^\p{Lu}\p{Ll}/u.test(first.word) ||
-    !first.tags.has('ProperNoun') ||
-    TITLE_WORDS.has(first.lower)
-  )
-    return null;
-  if (first.tags.has('Place') || first.tags.has('Organization')) return null;
-  let end = i;
-  let length = first.word.length;
-  while (tokens[end + 1] && /^\p{Lu}/u.test(tokens[end + 1]!.word) && !breaksAfter(tokens[end]!)) {
-    end++;
-    length += tokens[end]!.word.length + 1;
-    // A capitalised run longer than any name is a heading or a list, not who spoke.
-    if (length > LIMITS.actorNameChars) return null;
-  }
-  return resolveName(
-    ctx,
-    tokens
-      .slice(i, end + 1)
-      .map((t) => t.word)
-      .join(' '),
-  );
-}
-
 /** Right after a quote: "Quist revealed", "he said", "said Smith", "Ashgrove writes". */
 function speakerAfterQuote(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
   const first = tokens[0];
   const named = first
-    ? (speakerAt(ctx, first, false, undefined, true) ?? looseNameAt(ctx, tokens, 0))
+    ? (personTitledAt(ctx, tokens, 0) ??
+      speakerAt(ctx, first, false, undefined, true) ??
+      looseNameAt(ctx, tokens, 0))
     : null;
   if (first && named !== null) {
     // "…,” NAME/he VERB": whoever stands right after the quote, before a verb, said it.
     const next = tokens.find((t) => t.start > first.start && !/^\p{Lu}/u.test(t.word));
     if (next && isVerb(next)) return named;
   }
-  const verbAt = tokens.findIndex((t, i) => i < 4 && SPEECH_VERBS.has(t.lower));
+  const verbAt = tokens.findIndex((_, i) => i < 4 && isSpeechVerbAt(tokens, i));
   return verbAt < 0 ? null : speakerNearVerb(ctx, tokens, verbAt);
-}
-
-/** How many sentences back a pronoun looks for a subject before settling for the nearest name. */
-const PRONOUN_REACH = 3;
-/** … and how many people back at most, which only a run-on "sentence" naming dozens reaches. */
-const PRONOUN_LOOKBACK = 64;
-
-/** Prepositions before an organisation that make it a venue ("said on Harbour Radio"), not a speaker. */
-const VENUE_PREPOSITIONS = new Set(['on', 'to', 'in', 'at', 'with', 'for', 'by', 'from', 'of']);
-
-/**
- * The actor a token names or, for he/she, the last named person of a fitting gender.
- * `peopleOnly` leaves organisations out; an organisation after a preposition is never a speaker.
- */
-function speakerAt(
-  ctx: SpeakerContext,
-  t: Token,
-  peopleOnly = false,
-  prev?: Token,
-  asSubject = false,
-): number | null {
-  const named = ctx.speakerAt.get(t.start);
-  if (named) {
-    if (named.place && !asSubject) return null;
-    if (named.person) return named.actor;
-    if (peopleOnly || (prev && VENUE_PREPOSITIONS.has(prev.lower))) return null;
-    return named.actor;
-  }
-  if (!PERSON_PRONOUNS.has(t.lower)) return null;
-  const wanted = t.lower === 'she' || t.lower === 'her' ? 'female' : 'male';
-  const targets = ctx.pronounTargets[wanted];
-  // Prefer a recent subject (within the last few sentences) over any later mention.
-  let nearest: SpeakerMention | undefined;
-  const from = lastStartingBefore(targets, t.start);
-  for (let i = from; i >= 0 && from - i < PRONOUN_LOOKBACK; i--) {
-    const p = targets[i]!;
-    nearest ??= p;
-    if (t.sentence - p.sentence > PRONOUN_REACH) break;
-    if (p.subject) return p.actor;
-  }
-  return nearest ? nearest.actor : null;
-}
-
-/** Index of the last mention starting before offset, or -1 (mentions are in order). */
-function lastStartingBefore(mentions: SpeakerMention[], offset: number): number {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
 }
 
 /**

@@ -41,17 +41,30 @@ export const ORG_CUES_AFTER = wordSet(
 /** Verbs (all forms used) that introduce reported speech. */
 export const SPEECH_VERBS = wordSet(
   'say says said saying tell tells told telling add adds added adding reveal reveals ' +
-    'revealed revealing state states stated stating explain explains explained warn warns ' +
-    'warned warning note notes noted argue argues argued insist insists insisted claim ' +
-    'claims claimed ask asks asked write writes wrote tweet tweets tweeted declare ' +
-    'declares declared announce announces announced reply replies replied continue ' +
-    'continues continued acknowledge acknowledged admit admits admitted recall recalls ' +
-    'recalled suggest suggests suggested describe describes described describing call ' +
-    'calls called calling urge urges urged vow vows vowed promise promised predict ' +
-    'predicted concede conceded complain complained boast boasted joke joked quip quipped ' +
-    'shout shouted whisper whispered respond responded observe observed remark remarked ' +
-    'comment commented report reported confirm confirmed deny denied assert asserted ' +
-    'maintain maintained testify testified posted wrote according',
+    'revealed revealing state states stated stating explain explains explained explaining ' +
+    'warn warns warned warning note notes noted noting argue argues argued arguing insist ' +
+    'insists insisted insisting claim claims claimed claiming ask asks asked asking write ' +
+    'writes wrote writing tweet tweets tweeted tweeting declare declares declared declaring ' +
+    'announce announces announced announcing reply replies replied replying continue ' +
+    'continues continued acknowledge acknowledges acknowledged acknowledging admit admits ' +
+    'admitted admitting recall recalls recalled recalling suggest suggests suggested ' +
+    'suggesting describe describes described describing call calls called calling urge ' +
+    'urges urged urging vow vows vowed vowing promise promises promised promising predict ' +
+    'predicts predicted predicting concede concedes conceded conceding complain complains ' +
+    'complained complaining boast boasts boasted boasting joke jokes joked joking quip ' +
+    'quips quipped quipping shout shouts shouted shouting whisper whispers whispered ' +
+    'respond responds responded responding observe observes observed remark remarks ' +
+    'remarked comment comments commented commenting report reports reported reporting ' +
+    'confirm confirms confirmed confirming deny denies denied denying assert asserts ' +
+    'asserted asserting maintain maintains maintained testify testifies testified ' +
+    'testifying posted counter counters countered retort retorts retorted exclaim ' +
+    'exclaims exclaimed muse muses mused wonder wonders wondered scoff scoffs scoffed ' +
+    'plead pleads pleaded lament laments lamented caution cautions cautioned stress ' +
+    'stresses stressed emphasize emphasizes emphasized emphasise emphasises emphasised ' +
+    'contend contends contended recount recounts recounted reiterate reiterates ' +
+    'reiterated echo echoes echoed proclaim proclaims proclaimed pledge pledges pledged ' +
+    'allege alleges alleged yell yells yelled interject interjects interjected mock mocks ' +
+    'mocked according',
 );
 
 /** Nouns that make an apposition a role ("Jane Roe, a spokeswoman for the ministry"). */

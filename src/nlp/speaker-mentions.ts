@@ -1,0 +1,95 @@
+import type { SpeakerContext, SpeakerMention } from './speakers.ts';
+import { PERSON_PRONOUNS, TITLE_WORDS } from './text/lexicon.ts';
+import type { Token } from './text/tokens.ts';
+
+/**
+ * The speaker a single word stands for: a name's actor, or for "he"/"she" the person it
+ * points back to; and a person an organisation's name only titles ("Harbour Board chair Mara
+ * Quist": the board is not the speaker).
+ */
+
+/** How many sentences back a pronoun looks for a subject before settling for the nearest name. */
+const PRONOUN_REACH = 3;
+/** … and how many people back at most, which only a run-on "sentence" naming dozens reaches. */
+const PRONOUN_LOOKBACK = 64;
+
+/** Prepositions before an organisation that make it a venue ("said on Harbour Radio"), not a speaker. */
+export const VENUE_PREPOSITIONS = new Set([
+  'on',
+  'to',
+  'in',
+  'at',
+  'with',
+  'for',
+  'by',
+  'from',
+  'of',
+]);
+
+/**
+ * The actor a token names or, for he/she, the last named person of a fitting gender.
+ * `peopleOnly` leaves organisations out; an organisation after a preposition is never a speaker.
+ */
+export function speakerAt(
+  ctx: SpeakerContext,
+  t: Token,
+  peopleOnly = false,
+  prev?: Token,
+  asSubject = false,
+): number | null {
+  const named = ctx.speakerAt.get(t.start);
+  if (named) {
+    if (named.place && !asSubject) return null;
+    if (named.person) return named.actor;
+    if (peopleOnly || (prev && VENUE_PREPOSITIONS.has(prev.lower))) return null;
+    return named.actor;
+  }
+  if (!PERSON_PRONOUNS.has(t.lower)) return null;
+  const wanted = t.lower === 'she' || t.lower === 'her' ? 'female' : 'male';
+  const targets = ctx.pronounTargets[wanted];
+  // Prefer a recent subject (within the last few sentences) over any later mention.
+  let nearest: SpeakerMention | undefined;
+  const from = lastStartingBefore(targets, t.start);
+  for (let i = from; i >= 0 && from - i < PRONOUN_LOOKBACK; i--) {
+    const p = targets[i]!;
+    nearest ??= p;
+    if (t.sentence - p.sentence > PRONOUN_REACH) break;
+    if (p.subject) return p.actor;
+  }
+  return nearest ? nearest.actor : null;
+}
+
+/** Index of the last mention starting before offset, or -1 (mentions are in order). */
+function lastStartingBefore(mentions: SpeakerMention[], offset: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/**
+ * The person an organisation or place at token i only titles ("Harbour Board chair Mara
+ * Quist", "Senate Minority Leader Tobin Ashgrove", "Portline Mayor Edda Rask"): that person,
+ * not the body, is who acts. Null when token i starts no such title.
+ */
+export function personTitledAt(ctx: SpeakerContext, tokens: Token[], i: number): number | null {
+  const m = ctx.speakerAt.get(tokens[i]?.start ?? -1);
+  if (!m || m.person) return null;
+  for (let j = i + 1, seen = 0; j < tokens.length && seen < 3; j++) {
+    const t = tokens[j]!;
+    if (t.start < m.end) continue;
+    // Title words only, capitalised or not ("spokeswoman"), and no comma between.
+    const prev = tokens[j - 1]!;
+    if (/[,;:!?()—–―]/.test(prev.post) || (prev.post.includes('.') && prev.word.length > 4))
+      return null;
+    const next = ctx.speakerAt.get(t.start);
+    if (next) return next.person ? next.actor : null;
+    if (!TITLE_WORDS.has(t.lower) && !/^\p{Lu}/u.test(t.word)) return null;
+    seen++;
+  }
+  return null;
+}

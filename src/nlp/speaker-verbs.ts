@@ -1,0 +1,64 @@
+import { SPEECH_VERBS } from './text/lexicon.ts';
+import type { Token } from './text/tokens.ts';
+
+/**
+ * Is the speech word at `i` used as a verb? Many speech words are nouns too ("a tweet",
+ * "her comments", "the warning"), and a noun names no one's saying: a word right after a
+ * determiner, an adjective or an owner ("Quist’s remarks") is a noun, and so is a bare form
+ * the tagger calls a noun ("tweet", "claim"). An inflected form it calls a noun ("Ashgrove
+ * saying", "the narrator asks") is a verb all the same: the tagger often gets those wrong.
+ */
+export function isSpeechVerbAt(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!t || !SPEECH_VERBS.has(t.lower)) return false;
+  const prev = tokens[i - 1];
+  if (
+    prev &&
+    (prev.possessive ||
+      prev.tags.has('Determiner') ||
+      prev.tags.has('Possessive') ||
+      (prev.tags.has('Adjective') && !prev.tags.has('Adverb')))
+  )
+    return false;
+  if (t.tags.has('Noun') && !t.tags.has('Verb')) return /(?:s|ed|ing)$/u.test(t.lower);
+  return true;
+}
+
+/**
+ * A participle opening the sentence ("Asked about the pier, Quist said …", "Claiming the
+ * vote was rigged, Ashgrove told …") begins a phrase whose subject comes after it: it says
+ * nothing about who speaks, and a name inside that phrase is what was asked about.
+ */
+export function opensParticiplePhrase(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  return i === 0 && !!t?.sentenceStart && (/(?:ed|ing)$/u.test(t.lower) || t.lower === 'told');
+}
+
+/** Words opening a subordinate clause whose subject is not the sentence's. */
+const SUBORDINATORS = new Set([
+  'when',
+  'while',
+  'after',
+  'before',
+  'as',
+  'because',
+  'since',
+  'if',
+  'although',
+  'though',
+  'once',
+  'until',
+  'whereas',
+]);
+
+/**
+ * Is token i inside a subordinate clause opening the sentence ("When Ashgrove noted the
+ * cost ― as the board had ― Quist said …")? Its speech verb is not the main clause's; the
+ * clause ends at the first comma or dash.
+ */
+export function inOpeningSubordinate(tokens: readonly Token[], i: number): boolean {
+  const first = tokens[0];
+  if (!first?.sentenceStart || !SUBORDINATORS.has(first.lower)) return false;
+  for (let k = 0; k < i; k++) if (/[,;:—–―]/u.test(tokens[k]!.post)) return false;
+  return true;
+}

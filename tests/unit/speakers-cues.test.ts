@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/nlp/analyze.ts';
+
+// Invented articles, each in the shape of a misattribution seen on real news text.
+function speakerOf(text: string, start: string): string | null | undefined {
+  const quotes = analyzeText('Harbour news', text).quotes;
+  return quotes.find((q) => q.text.startsWith(start))?.speaker;
+}
+
+describe('speech words used as nouns', () => {
+  it('do not make the name before "tweet" the speaker', () => {
+    const text = [
+      'The harbour vote is on Tuesday.',
+      'Mara Quist is describing as “reckless” a Tobin Ashgrove tweet attacking the ferry crews.',
+    ].join('\n\n');
+    expect(speakerOf(text, 'reckless')).toBe('Mara Quist');
+  });
+
+  it('do not make an owner of “comments” the speaker', () => {
+    const text = [
+      'Tobin Ashgrove and Mara Quist met in Portline for a debate on Monday.',
+      'At the debate, Quist cited Ashgrove’s old names for the pier, “the Rust Heap” and “the Plank”, as examples of Ashgrove’s careless comments about the town.',
+    ].join('\n\n');
+    expect(speakerOf(text, 'the Rust Heap')).toBe('Mara Quist');
+  });
+});
+
+describe('speech verbs', () => {
+  it('count an -ing form as a verb ("footage of Quist asking")', () => {
+    const text = [
+      'The Portline Gazette released a video on Friday.',
+      'The video uses footage of Mara Quist asking, “Why is the pier still closed, you might ask?”',
+    ].join('\n\n');
+    expect(speakerOf(text, 'Why is the pier')).toBe('Mara Quist');
+  });
+
+  it('skip a participle phrase opening the sentence ("Asked about X, Y said")', () => {
+    const text = [
+      'Tobin Ashgrove called the fire an attack on Sunday.',
+      'Asked about Ashgrove’s claim that it had been arson, Mara Quist said, “It is wiser to wait for the facts before we decide anything.”',
+    ].join('\n\n');
+    expect(speakerOf(text, 'It is wiser')).toBe('Mara Quist');
+    const claiming = [
+      'Tobin Ashgrove spoke to the Portline Gazette on Monday.',
+      'Claiming the inquiry into Edda Rask was a stunt, Ashgrove told the Gazette that "they want to scare the harbour board."',
+    ].join('\n\n');
+    expect(speakerOf(claiming, 'they want to scare')).toBe('Tobin Ashgrove');
+  });
+});
+
+describe('names and titles around the speaker', () => {
+  it('give a quote to the person an organisation name only titles', () => {
+    const text = [
+      'The harbour plan was debated in Portline this week.',
+      'Harbour Board Chair Mara Quist, in particular, has been steadily calling Tobin Ashgrove a “dreamer” for months.',
+    ].join('\n\n');
+    expect(speakerOf(text, 'dreamer')).toBe('Mara Quist');
+  });
+
+  it('skip a party tag in parentheses after the speaker', () => {
+    const text = [
+      'The senators argued about the harbour on Monday.',
+      '“The pier was ready. The pier was safe. The pier did not need a new board,” Sen. Mara Quist (D-Ore.) said.',
+    ].join('\n\n');
+    expect(speakerOf(text, 'The pier was ready')).toBe('Mara Quist');
+  });
+});
