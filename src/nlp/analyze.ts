@@ -8,6 +8,7 @@ import { assignRoles } from './roles.ts';
 import { splitSentences } from './sentences.ts';
 import { rankSummary } from './summary.ts';
 import { tokenize } from './text/tokens.ts';
+import { retypeByCues } from './type-cues.ts';
 
 /**
  * Analyses one article's cleaned text: sentences, actors with roles, quotes with speakers,
@@ -23,6 +24,7 @@ export function analyzeText(title: string, fullText: string): Analysis {
   );
   const names = findNames(tokens);
   const { drafts, actorOf } = resolveActors(tokens, names);
+  retypeByCues(tokens, names, actorOf, drafts);
   assignRoles(tokens, names, actorOf, drafts);
   const quotes = findQuotes(text, sentences, tokens, names, actorOf, drafts);
   const { actors, mentions } = finishActors(drafts, actorOf, names, text.length);

@@ -2,11 +2,12 @@ import type { EntityType } from '../model/analysis.ts';
 import { LIMITS } from '../model/limits.ts';
 import { isJunkName } from './junk.ts';
 import { isEnglishTokens } from './language.ts';
+import { isTitleWordLower } from './role-phrases.ts';
 import { countryMatches } from './tagger/gazetteer.ts';
 import type { EntityKind } from './tagger/labels.ts';
 import { loadModel } from './tagger/model.ts';
 import { type TaggedSpan, tagEntities } from './tagger/tag.ts';
-import { STATE_ABBREVIATIONS, TITLE_WORDS, wordSet } from './text/lexicon.ts';
+import { STATE_ABBREVIATIONS, wordSet } from './text/lexicon.ts';
 import { lookupPlace } from './text/places.ts';
 import { breaksAfter, isCapitalised, type Token } from './text/tokens.ts';
 
@@ -70,9 +71,34 @@ export function findNames(tokens: Token[]): NameSpan[] {
   // Pushed one by one: spread arguments overflow the stack past a few hundred thousand.
   for (const a of acronyms(tokens, seen)) names.push(a);
   for (const r of repeatedNames(tokens, seen, names)) names.push(r);
-  return names
-    .filter((n) => withinLimits(tokens, n) && !isJunkName(tokens, n))
-    .sort((a, b) => a.start - b.start);
+  return joinInitials(
+    tokens,
+    names
+      .filter((n) => withinLimits(tokens, n) && !isJunkName(tokens, n))
+      .sort((a, b) => a.start - b.start),
+  );
+}
+
+/** "Ana K." and "Ruiz" tagged apart are one name, "Ana K. Ruiz": a middle initial's full stop is no break. */
+function joinInitials(tokens: Token[], names: NameSpan[]): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (const n of names) {
+    const prev = out.at(-1);
+    const initial = prev ? tokens[prev.last]! : undefined;
+    if (
+      prev &&
+      initial &&
+      prev.type === 'person' &&
+      n.type === 'person' &&
+      n.first === prev.last + 1 &&
+      /^\p{Lu}$/u.test(initial.word) &&
+      /^\.\s*$/u.test(initial.post)
+    ) {
+      const words = tokens.slice(prev.first, n.last + 1);
+      out[out.length - 1] = { ...prev, last: n.last, end: n.end, text: spanText(words) };
+    } else out.push(n);
+  }
+  return out;
 }
 
 /**
@@ -255,7 +281,10 @@ function fromTagger(tokens: Token[], tagged: TaggedSpan): NameSpan | undefined {
     // Title words right before the name are its title: "Harbour Minister Tomas Verlin".
     while (titleFirst > 0) {
       const prev = tokens[titleFirst - 1]!;
-      if (breaksAfter(prev) || prev.possessive || prev.sentence !== tokens[first]!.sentence) break;
+      // "Sen." keeps its full stop and is still the title of the name after it.
+      const abbreviated = /^\.\s*$/u.test(prev.post) && prev.word.length <= 4 && isTitleToken(prev);
+      if ((breaksAfter(prev) && !abbreviated) || prev.possessive) break;
+      if (prev.sentence !== tokens[first]!.sentence) break;
       if (!isCapitalised(prev.word)) break;
       const titled = isTitleToken(prev) || (isDemonym(prev) && titleFirst < first);
       if (!titled) break;
@@ -271,7 +300,7 @@ function hasTag(t: Token, ...tags: string[]): boolean {
 }
 
 function isTitleToken(t: Token): boolean {
-  return TITLE_WORDS.has(t.lower.replace(/\.$/, '')) || hasTag(t, 'Honorific');
+  return isTitleWordLower(t.lower) || hasTag(t, 'Honorific');
 }
 
 function isDemonym(t: Token): boolean {

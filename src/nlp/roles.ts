@@ -2,6 +2,25 @@ import { LIMITS } from '../model/limits.ts';
 import type { ActorDraft } from './actors.ts';
 import { canonicalName } from './actors.ts';
 import type { NameSpan } from './names.ts';
+import {
+  asRole,
+  copulaRole,
+  dashAfter,
+  descriptionAfter,
+  fitRole,
+  isAgentNoun,
+  isBareTitle,
+  isCommonHead,
+  isKin,
+  isRoleNoun,
+  isTitleWordLower,
+  kindBefore,
+  knownAsRole,
+  partyTag,
+  phraseHead,
+  roleBeforeComma,
+  roleText,
+} from './role-phrases.ts';
 import { ORG_CUES_AFTER, ORG_HEADS, ROLE_NOUNS, TITLE_WORDS } from './text/lexicon.ts';
 import { lookupPlace } from './text/places.ts';
 import { breaksAfter, isCapitalised, type Token } from './text/tokens.ts';
@@ -19,18 +38,36 @@ export function assignRoles(
   drafts: ActorDraft[],
 ): void {
   const ctx = roleContext(tokens, spans, actorOf, drafts);
+  const inName = (t: Token): boolean => ctx.nameEnds.has(t.end);
   spans.forEach((span, k) => {
     const draft = drafts[actorOf[k]!]!;
     if (draft.role) return;
     const role =
       draft.type === 'person'
-        ? (titleBefore(ctx, span) ?? roleRightBefore(tokens, span) ?? appositionAfter(ctx, span))
-        : draft.type === 'organization'
-          ? descriptionBefore(tokens, span)
-          : null;
+        ? (titled(tokens, span, titleBefore(ctx, span)) ??
+          roleRightBefore(ctx, span) ??
+          roleBeforeComma(tokens, span, inName) ??
+          appositionAfter(ctx, span) ??
+          copulaRole(tokens, span, 'person') ??
+          asRole(tokens, span))
+        : ((draft.type === 'organization' ? descriptionBefore(tokens, span) : null) ??
+          descriptionAfter(tokens, span, draft.type) ??
+          copulaRole(tokens, span, draft.type) ??
+          knownAsRole(tokens, span, inName) ??
+          kindBefore(tokens, span, draft.type, inName));
     // A role too long to read as one (a run of title words) is no role; a later one may fit.
     if (role && role.length <= LIMITS.actorNameChars) draft.role = role;
   });
+}
+
+/**
+ * A bare title ("Sen.", "Leader") is no role on its own; with a party tag after the name it
+ * says something ("Sen. (D-Ohio)"). A later mention may still give a real role.
+ */
+function titled(tokens: Token[], span: NameSpan, title: string | null): string | null {
+  if (title === null || !isBareTitle(title)) return title;
+  const party = partyTag(tokens, span);
+  return party ? `${title} (${party})` : null;
 }
 
 /**
@@ -85,21 +122,11 @@ function roleContext(
 }
 
 function words(tokens: Token[], first: number, last: number): string {
-  let out = '';
-  for (let i = first; i <= last; i++) {
-    const t = tokens[i]!;
-    out += t.word + (t.possessive ? t.post.slice(0, 2) : '') + (i < last ? ' ' : '');
-  }
-  return out;
+  return roleText(tokens, first, last);
 }
 
 function isTitleWord(t: Token): boolean {
-  if (
-    TITLE_WORDS.has(t.lower.replace(/\.$/, '')) ||
-    t.tags.has('Honorific') ||
-    t.tags.has('Demonym')
-  )
-    return true;
+  if (isTitleWordLower(t.lower) || t.tags.has('Honorific') || t.tags.has('Demonym')) return true;
   return lookupPlace(t.word)?.form === 'demonym';
 }
 
@@ -110,6 +137,7 @@ function titleBefore(ctx: RoleContext, span: NameSpan): string | null {
   let last: number;
   if (span.title) {
     ({ first, last } = span.title);
+    first = placeBefore(ctx, first) ?? first;
   } else {
     // "…, its chief executive, Mara Quist" or "the union's general secretary, Helen Okafor"
     const comma = tokens[span.first - 1];
@@ -125,6 +153,8 @@ function titleBefore(ctx: RoleContext, span: NameSpan): string | null {
     // A bare capitalised title needs no article; a lowercase one does ("the general secretary").
     if (!introduced && !isCapitalised(tokens[first]!.word)) return null;
     if (first === last && !TITLE_WORDS.has(tokens[last]!.lower)) return null;
+    // "his father, Oren Kettleby" is kin, not the priest's title.
+    if (isKin(tokens[last]!) && !before?.possessive) return null;
     if (before?.possessive && !ctx.nameEnds.has(before.end)) {
       const org = organisationNamedBy(ctx, before);
       return org ? `${words(tokens, first, last)} of ${org}` : words(tokens, first - 1, last);
@@ -135,6 +165,15 @@ function titleBefore(ctx: RoleContext, span: NameSpan): string | null {
   if (/^(?:mr|mrs|ms|miss|mx|dr|sir|dame)\.?$/i.test(title)) return null;
   const owner = ownerBefore(ctx, first);
   return owner ? `${title} of ${owner}` : title;
+}
+
+/** "Ohio Sen. Mara Quist", "FBI Director Tom Pell": a place or body right before the title is part of it. */
+function placeBefore(ctx: RoleContext, titleFirst: number): number | undefined {
+  const prev = ctx.tokens[titleFirst - 1];
+  if (!prev || breaksAfter(prev) || prev.possessive) return undefined;
+  const k = ctx.spanByLastToken.get(titleFirst - 1);
+  if (k === undefined || ctx.drafts[ctx.actorOf[k]!]!.type === 'person') return undefined;
+  return ctx.spans[k]!.first;
 }
 
 /** "the authority's" → "Marrowby Harbour Authority" when the article names such an organisation. */
@@ -153,20 +192,25 @@ function isRoleModifier(t: Token): boolean {
   );
 }
 
-/** "the mediator Tomas Varga", "Liberal mayoral nominee Tobin Ashgrove": no comma. */
-function roleRightBefore(tokens: Token[], span: NameSpan): string | null {
+/**
+ * "the mediator Tomas Varga", "Liberal mayoral nominee Tobin Ashgrove", "Portline chief
+ * economist Ana Ruiz", "Ohio-based developer Ana Ruiz": no comma.
+ */
+function roleRightBefore(ctx: RoleContext, span: NameSpan): string | null {
+  const { tokens } = ctx;
   const last = span.first - 1;
   const head = tokens[last];
-  if (!head || breaksAfter(head) || !/^\p{Ll}/u.test(head.word) || !ROLE_NOUNS.has(head.lower))
-    return null;
+  if (!head || breaksAfter(head) || !/^\p{Ll}/u.test(head.word)) return null;
+  if (!isRoleNoun(head) && !isAgentNoun(head)) return null;
   let first = last;
-  while (
-    first - 1 >= 0 &&
-    last - first < 4 &&
-    isRoleModifier(tokens[first - 1]!) &&
-    !tokens[first - 1]!.tags.has('Determiner')
-  )
+  while (first - 1 >= 0 && last - first < 4) {
+    const t = tokens[first - 1]!;
+    if (t.tags.has('Determiner') || t.sentence !== head.sentence || breaksAfter(t)) break;
+    // A name or "X-based" inside the role: "Portline chief economist", "Ohio-based developer".
+    const named = ctx.nameEnds.has(t.end) || /-based$/u.test(t.lower);
+    if (!isRoleModifier(t) && !named) break;
     first--;
+  }
   return words(tokens, first, last);
 }
 
@@ -202,13 +246,21 @@ function lastSpanStartingBefore(spans: NameSpan[], offset: number): number {
 }
 
 const APPOSITION_END = /[,;.:!?)—–]/;
+const RELATIVE = new Set(['that', 'which', 'who', 'whose']);
+/** Words an apposition may run to; a long one is cut to fit (fitRole). */
+const APPOSITION_WORDS = 18;
 
 /** "Mara Quist, the chief executive of Portline," → "chief executive of Portline". */
 function appositionAfter(ctx: RoleContext, span: NameSpan): string | null {
   const { tokens } = ctx;
-  const last = tokens[span.last]!;
+  let last = tokens[span.last]!;
   if (!/^,/.test(last.post)) return null;
-  const start = span.last + 1;
+  let start = span.last + 1;
+  // "Mara Quist, 45, a nurse from Ashby," — the age comes first.
+  if (/^\d{1,3}$/.test(tokens[start]?.word ?? '') && /^,/.test(tokens[start]!.post)) {
+    last = tokens[start]!;
+    start++;
+  }
   const first = tokens[start];
   if (!first) return null;
   const introduced =
@@ -218,22 +270,28 @@ function appositionAfter(ctx: RoleContext, span: NameSpan): string | null {
   let end = start;
   while (
     end < tokens.length &&
-    end - start < 12 &&
+    end - start < APPOSITION_WORDS &&
     !APPOSITION_END.test(tokens[end]!.post) &&
+    !dashAfter(tokens[end]!) &&
+    // "…, a senior official with the board that oversees them" ends before its clause.
+    !(end > start && RELATIVE.has(tokens[end + 1]?.lower ?? '')) &&
     tokens[end]!.sentence === last.sentence
   )
     end++;
-  if (end >= tokens.length || end - start >= 12) return null;
+  if (end >= tokens.length || end - start >= APPOSITION_WORDS) return null;
   const phrase = tokens.slice(start, end + 1);
-  if (!phrase.some((t) => ROLE_NOUNS.has(t.lower))) return null;
+  // A role noun anywhere ("a former chief of staff"), or a person's description headed by
+  // a common noun ("a nurse from Ashby").
+  const described = isCommonHead(phraseHead(introduced ? phrase.slice(1) : phrase));
+  if (!described && !phrase.some((t) => isRoleNoun(t) || isAgentNoun(t))) return null;
   if (phrase.some((t) => t.tags.has('Verb') && !t.tags.has('Gerund') && !ROLE_NOUNS.has(t.lower)))
     return null;
   const from = ['the', 'a', 'an'].includes(first.lower) ? start + 1 : start;
   // "the authority's chief executive" → "chief executive of Marrowby Harbour Authority"
   const owner = tokens[from];
   const org = owner?.possessive ? organisationNamedBy(ctx, owner) : null;
-  if (org && from < end) return `${words(tokens, from + 1, end)} of ${org}`;
-  return words(tokens, from, end);
+  if (org && from < end) return fitRole(`${words(tokens, from + 1, end)} of ${org}`);
+  return fitRole(words(tokens, from, end));
 }
 
 /** "the harbour’s main operator, Portline" → a description of the organisation. */

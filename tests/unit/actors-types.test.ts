@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/nlp/analyze.ts';
+
+// Issue #15: organisations typed as places or people. The type follows the evidence a
+// reader uses: what the article calls the name, the name's own last word, the words around
+// it. Invented names the tagger has never seen.
+const typeOf = (text: string, name: string) =>
+  analyzeText('', text).actors.find((a) => a.name === name)?.type;
+
+describe('organisation, place or person, from the evidence around a name', () => {
+  it.each([
+    ['Velkor, the Ohio-based toolmaker, cut 300 jobs on Monday.', 'Velkor', 'organization'],
+    [
+      'Experts linked the breach to a notorious hacking group known as Grey Heron.',
+      'Grey Heron',
+      'organization',
+    ],
+    ['Shares of Velkor fell 4 % after the report.', 'Velkor', 'organization'],
+    ['Tom Pell, an economist at Quillon, said prices would rise.', 'Quillon', 'organization'],
+    ["Quillon's chief executive said prices would rise.", 'Quillon', 'organization'],
+    [
+      'The firm owns Velkor, Tandem, and dozens of other internet companies.',
+      'Tandem',
+      'organization',
+    ],
+    ['Regulators fined companies such as Orbex and Quillon last year.', 'Orbex', 'organization'],
+    ['Rebels took Dunmore, the capital, on Monday.', 'Dunmore', 'place'],
+    ['Tom Pell visited Kellmoor Island in May.', 'Kellmoor Island', 'place'],
+    ['Tom Pell sued Kellmoor Holdings in May.', 'Kellmoor Holdings', 'organization'],
+    ['Police closed the Tarrow neighbourhood after the blast.', 'Tarrow', 'place'],
+    ['President Tobin said the border would stay open.', 'Tobin', 'person'],
+  ])('%j → %s is %s', (text, name, type) => {
+    expect(typeOf(text, name)).toBe(type);
+  });
+
+  it('keeps a country a place whatever the cues', () => {
+    expect(typeOf('Shares of France rose, the report joked.', 'France')).toBe('place');
+  });
+});
