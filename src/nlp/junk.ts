@@ -40,6 +40,9 @@ const NOT_IN_NAMES = /[^\p{L}\p{M}\p{N}.'’&-]/u;
 /** "Mc", "Mac", "De", "La", "O'" before a capital are how surnames are spelled, not code. */
 const NAME_PREFIX = /^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’])\p{Lu}/u;
 
+/** "D-Ohio", "R-Texas": a US lawmaker's party and state, never a name of its own. */
+const PARTY_TAG = /^[DRI]-\p{Lu}[\p{L}.]*$/u;
+
 export function isJunkName(tokens: Token[], span: JunkCandidate): boolean {
   const first = tokens[span.first]!;
   const last = tokens[span.last]!;
@@ -50,6 +53,7 @@ export function isJunkName(tokens: Token[], span: JunkCandidate): boolean {
   }
   if (span.first !== span.last) return false;
   return (
+    PARTY_TAG.test(first.word) ||
     isDiscourseAdverb(first) ||
     isCapitalisedCommonNoun(tokens, span.first) ||
     isLegislation(tokens, span)

@@ -190,18 +190,34 @@ const BARE_TITLES = new Set([
 ]);
 
 export function isBareTitle(role: string): boolean {
-  return BARE_TITLES.has(role.toLowerCase().replace(/\.$/, ''));
+  // "Former Gov." is as bare as "Gov.": a time word adds nothing to an abbreviation.
+  const core = role.toLowerCase().replace(/^(?:former|then|acting|interim|ex)[\s-]+/, '');
+  return BARE_TITLES.has(core.replace(/\.$/, ''));
 }
 
 /** "(D-Ohio)" or "(R-Texas)" right after a name: party and state, as US papers give them. */
 export function partyTag(tokens: Token[], span: NameSpan): string | null {
   const last = tokens[span.last]!;
   const next = tokens[span.last + 1];
-  if (!next || !/\(\s*$/u.test(last.post + next.pre)) return null;
+  // "(D-Ohio)" or AP style ", D-Ohio,".
+  if (!next || !/[(,]\s*$/u.test(last.post + next.pre)) return null;
   const m = /^([DRI])-(\p{Lu}[\p{L}.]*)$/u.exec(next.word);
   if (m) return `${m[1]}-${m[2]}`;
   return null;
 }
+
+/** Tags of words that cannot sit inside a noun phrase's modifiers ("campaign" may: compromise calls it a verb). */
+const FUNCTION_TAGS = [
+  'Preposition',
+  'Conjunction',
+  'Determiner',
+  'Pronoun',
+  'Adverb',
+  'Copula',
+  'Modal',
+  'PastTense',
+  'Auxiliary',
+];
 
 /** Words that open the noun phrase a role before a name belongs to. */
 const OPENERS = new Set(['the', 'a', 'an', 'another', 'its', 'his', 'her', 'their']);
@@ -225,7 +241,7 @@ function phraseBefore(tokens: Token[], head: number, inName: (t: Token) => boole
       t.tags.has('Demonym') ||
       t.tags.has('Gerund') ||
       (t.tags.has('ProperNoun') && /^\p{Lu}/u.test(t.word)) ||
-      (t.tags.has('Noun') && /^\p{Ll}/u.test(t.word)) ||
+      (/^\p{Ll}/u.test(t.word) && !FUNCTION_TAGS.some((tag) => t.tags.has(tag))) ||
       inName(t) ||
       inside;
     if (!modifier || /[,;:.!?()"“”]/u.test(t.post)) return null;

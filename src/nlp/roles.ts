@@ -38,7 +38,7 @@ export function assignRoles(
   drafts: ActorDraft[],
 ): void {
   const ctx = roleContext(tokens, spans, actorOf, drafts);
-  const inName = (t: Token): boolean => ctx.nameEnds.has(t.end);
+  const inName = (t: Token): boolean => ctx.nameTokens.has(t.start);
   spans.forEach((span, k) => {
     const draft = drafts[actorOf[k]!]!;
     if (draft.role) return;
@@ -49,7 +49,8 @@ export function assignRoles(
           roleBeforeComma(tokens, span, inName) ??
           appositionAfter(ctx, span) ??
           copulaRole(tokens, span, 'person') ??
-          asRole(tokens, span))
+          asRole(tokens, span) ??
+          partyTag(tokens, span))
         : ((draft.type === 'organization' ? descriptionBefore(tokens, span) : null) ??
           descriptionAfter(tokens, span, draft.type) ??
           copulaRole(tokens, span, draft.type) ??
@@ -66,6 +67,12 @@ export function assignRoles(
  */
 function titled(tokens: Token[], span: NameSpan, title: string | null): string | null {
   if (title === null || !isBareTitle(title)) return title;
+  // "Opposition Leader Ona Pike": the capitalised word before a bare title completes it.
+  const from = span.title?.first ?? span.first;
+  const before = tokens[from - 1];
+  const word = before && (before.tags.has('Noun') || before.tags.has('Adjective'));
+  if (word && /^\p{Lu}\p{Ll}+$/u.test(before.word) && !breaksAfter(before) && !before.possessive)
+    return `${before.word} ${title}`;
   const party = partyTag(tokens, span);
   return party ? `${title} (${party})` : null;
 }
@@ -81,6 +88,8 @@ interface RoleContext {
   drafts: ActorDraft[];
   /** Offsets where a name ends. */
   nameEnds: Set<number>;
+  /** Start offsets of every token inside a name. */
+  nameTokens: Set<number>;
   /** The first name span whose last token is this one. */
   spanByLastToken: Map<number, number>;
   /** For each span, the latest organisation span at or before it, or -1. */
@@ -115,6 +124,9 @@ function roleContext(
     actorOf,
     drafts,
     nameEnds: new Set(spans.map((s) => s.end)),
+    nameTokens: new Set(
+      spans.flatMap((s) => tokens.slice(s.first, s.last + 1).map((t) => t.start)),
+    ),
     spanByLastToken,
     latestOrganisation,
     organisationByLastWord,
@@ -207,8 +219,11 @@ function roleRightBefore(ctx: RoleContext, span: NameSpan): string | null {
     const t = tokens[first - 1]!;
     if (t.tags.has('Determiner') || t.sentence !== head.sentence || breaksAfter(t)) break;
     // A name or "X-based" inside the role: "Portline chief economist", "Ohio-based developer".
-    const named = ctx.nameEnds.has(t.end) || /-based$/u.test(t.lower);
-    if (!isRoleModifier(t) && !named) break;
+    const named = ctx.nameTokens.has(t.start) || /-based$/u.test(t.lower);
+    // "actress and activist": two roles joined.
+    const other = tokens[first - 2];
+    const joined = t.lower === 'and' && !!other && (isRoleNoun(other) || isAgentNoun(other));
+    if (!isRoleModifier(t) && !named && !joined) break;
     first--;
   }
   return words(tokens, first, last);

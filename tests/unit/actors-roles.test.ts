@@ -51,6 +51,12 @@ describe('roles of people', () => {
     ],
     ['Florida Rep. Dana Holt spoke first.', 'Dana Holt', 'Florida Rep.'],
     ['The vote was close. Sen. Mara Quist (D-Ohio) said no.', 'Mara Quist', 'Sen. (D-Ohio)'],
+    ['The vote was close. Sen. Mara Quist, D-Ohio, said no.', 'Mara Quist', 'Sen. (D-Ohio)'],
+    ['The vote was close. Mara Quist (R-Texas) said no.', 'Mara Quist', 'R-Texas'],
+    ['Opposition Leader Tom Pell said no.', 'Tom Pell', 'Opposition Leader'],
+    ['Her campaign manager, Dana Holt, said no.', 'Dana Holt', 'campaign manager'],
+    ['Ashby Institute president Dana Holt said no.', 'Dana Holt', 'Ashby Institute president'],
+    ['The actress and activist Dana Holt spoke first.', 'Dana Holt', 'actress and activist'],
   ])('%j → %s is %j', (text, name, role) => {
     expect(roleOf(text, name)).toBe(role);
   });
@@ -67,6 +73,10 @@ describe('roles of people', () => {
     expect(roleOf('The vote was close. Sen. Mara Quist said no.', 'Mara Quist')).toBeNull();
     expect(roleOf('The vote was close. Leader Ona Pike said no.', 'Ona Pike')).toBeNull();
     expect(roleOf('Tom Pell, a day after the vote, left Ashby.', 'Tom Pell')).toBeNull();
+    expect(roleOf('The vote was close. Former Gov. Dana Holt said no.', 'Dana Holt')).toBeNull();
+    expect(roleOf('The vote was close. Then Sen. Dana Holt said no.', 'Dana Holt')).toBeNull();
+    const names = analyzeText('', 'Sen. Mara Quist, D-Ohio, said no.').actors.map((a) => a.name);
+    expect(names).toEqual(['Mara Quist']);
   });
 });
 
