@@ -2,6 +2,7 @@ import type { EntityType } from '../model/analysis.ts';
 import { LIMITS } from '../model/limits.ts';
 import { isJunkName } from './junk.ts';
 import { isEnglishTokens } from './language.ts';
+import { joinSplitNames } from './name-joins.ts';
 import { isTitleWordLower } from './role-phrases.ts';
 import { countryMatches } from './tagger/gazetteer.ts';
 import type { EntityKind } from './tagger/labels.ts';
@@ -9,7 +10,7 @@ import { loadModel } from './tagger/model.ts';
 import { type TaggedSpan, tagEntities } from './tagger/tag.ts';
 import { STATE_ABBREVIATIONS, wordSet } from './text/lexicon.ts';
 import { lookupPlace } from './text/places.ts';
-import { breaksAfter, isCapitalised, type Token } from './text/tokens.ts';
+import { breaksAfter, isCapitalised, spanText, type Token } from './text/tokens.ts';
 
 /**
  * Finds names: the statistical tagger (src/nlp/tagger) proposes spans and types, and what
@@ -71,34 +72,12 @@ export function findNames(tokens: Token[]): NameSpan[] {
   // Pushed one by one: spread arguments overflow the stack past a few hundred thousand.
   for (const a of acronyms(tokens, seen)) names.push(a);
   for (const r of repeatedNames(tokens, seen, names)) names.push(r);
-  return joinInitials(
+  return joinSplitNames(
     tokens,
     names
       .filter((n) => withinLimits(tokens, n) && !isJunkName(tokens, n))
       .sort((a, b) => a.start - b.start),
   );
-}
-
-/** "Ana K." and "Ruiz" tagged apart are one name, "Ana K. Ruiz": a middle initial's full stop is no break. */
-function joinInitials(tokens: Token[], names: NameSpan[]): NameSpan[] {
-  const out: NameSpan[] = [];
-  for (const n of names) {
-    const prev = out.at(-1);
-    const initial = prev ? tokens[prev.last]! : undefined;
-    if (
-      prev &&
-      initial &&
-      prev.type === 'person' &&
-      n.type === 'person' &&
-      n.first === prev.last + 1 &&
-      /^\p{Lu}$/u.test(initial.word) &&
-      /^\.\s*$/u.test(initial.post)
-    ) {
-      const words = tokens.slice(prev.first, n.last + 1);
-      out[out.length - 1] = { ...prev, last: n.last, end: n.end, text: spanText(words) };
-    } else out.push(n);
-  }
-  return out;
 }
 
 /**
@@ -305,11 +284,4 @@ function isTitleToken(t: Token): boolean {
 
 function isDemonym(t: Token): boolean {
   return hasTag(t, 'Demonym') || lookupPlace(t.word)?.form === 'demonym';
-}
-
-/** The text of adjacent tokens: compromise keeps what lies between words in post and pre. */
-function spanText(tokens: Token[]): string {
-  return tokens
-    .map((t, i) => (i === 0 ? t.word : `${tokens[i - 1]!.post}${t.pre}${t.word}`))
-    .join('');
 }

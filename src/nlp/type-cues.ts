@@ -134,9 +134,13 @@ function listKind(
     if (t.sentence !== sentence) break;
     const prev = tokens[i - 1]!.lower;
     if (t.lower === 'other' && (LIST_WORDS.has(prev) || QUANTIFIERS.has(prev))) {
-      let j = i + 1;
-      while (QUANTIFIERS.has(tokens[j]?.lower ?? '')) j++;
-      return kindOf(tokens[j]) ?? kindOf(tokens[j + 1]);
+      // "other companies", "other internet and technology companies": the first kind noun.
+      for (let j = i + 1; j < tokens.length && j - i <= 5; j++) {
+        const kind = kindOf(tokens[j]);
+        if (kind) return kind;
+        if (breaks(tokens[j]!)) break;
+      }
+      return undefined;
     }
     const listy = inName(t) || /^\p{Lu}/u.test(t.word) || LIST_WORDS.has(t.lower);
     if (!listy && !QUANTIFIERS.has(t.lower) && t.lower !== 'other') break;

@@ -207,3 +207,10 @@ export function breaksAfter(token: Token): boolean {
 export function breaksBefore(token: Token): boolean {
   return /["“”‘()[\]—–]/.test(token.pre);
 }
+
+/** The text of adjacent tokens: compromise keeps what lies between words in post and pre. */
+export function spanText(tokens: Token[]): string {
+  return tokens
+    .map((t, i) => (i === 0 ? t.word : `${tokens[i - 1]!.post}${t.pre}${t.word}`))
+    .join('');
+}
