@@ -14,6 +14,8 @@ export interface QuoteSpan extends Span {
 
 const OPEN_DOUBLE = '“';
 const CLOSE_DOUBLE = '”';
+/** A quotation nested in another is a term or a phrase: longer, and it is a new quotation. */
+const NESTED_CHARS = 60;
 
 export function findQuoteSpans(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
@@ -63,7 +65,9 @@ function scanParagraph(
       }
       continue;
     }
-    if (open.mark === '"' && c === OPEN_DOUBLE && nestedAt < 0) {
+    const opensNested =
+      c === OPEN_DOUBLE && (open.mark === '"' || (open.mark === OPEN_DOUBLE && nestsIn(p, i)));
+    if (opensNested && nestedAt < 0) {
       nestedAt = i + 1;
       continue;
     }
@@ -87,6 +91,21 @@ function scanParagraph(
     return { spans, openAtEnd: open.mark !== '‘' };
   }
   return { spans, openAtEnd: false };
+}
+
+/**
+ * Does the curly quote opening at i inside a curly quotation nest in it ("… what he calls
+ * “hell” than …”)? Only when it opens before a word, closes soon (a term, not a passage), and
+ * another closing mark follows before any new opening one: else the outer quotation merely
+ * lacks its closing mark and a new one begins.
+ */
+function nestsIn(p: string, i: number): boolean {
+  if (!isSpace(p[i - 1]) || !/\p{L}/u.test(p[i + 1] ?? '')) return false;
+  const close = p.indexOf(CLOSE_DOUBLE, i + 1);
+  if (close < 0 || close - i > NESTED_CHARS) return false;
+  const outerClose = p.indexOf(CLOSE_DOUBLE, close + 1);
+  const nextOpen = p.indexOf(OPEN_DOUBLE, close + 1);
+  return outerClose >= 0 && (nextOpen < 0 || outerClose < nextOpen);
 }
 
 function trimmed(

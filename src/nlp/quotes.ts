@@ -22,6 +22,8 @@ import type { Token } from './text/tokens.ts';
  */
 /** Quotes shorter than this are left out; one-word scare quotes still count as quoted speech. */
 const MIN_QUOTE_WORDS = 1;
+/** A US party letter and a state: "D-Ore", "R-N.Y.", "I-Vt". */
+const PARTY_TAG = /^[DRI]-\p{Lu}[\p{L}.]*$/u;
 
 export function findQuotes(
   text: string,
@@ -37,6 +39,8 @@ export function findQuotes(
   const quoteSpans = findQuoteSpans(text);
   const inQuote = insideQuotes(outermost(quoteSpans));
   spans.forEach((s, k) => {
+    // A party tag ("Mara Quist (D-Ore.)", "Quist, R-Portline,") names no one.
+    if (PARTY_TAG.test(text.slice(s.start, s.end))) return;
     const d = drafts[actorOf[k]!]!;
     const sentence = sentenceOfToken.get(s.start) ?? -1;
     // A name inside quoted words is talked about, not talking: never a pronoun's antecedent.

@@ -1,6 +1,6 @@
 import type { ActorDraft } from './actors.ts';
 import type { Gender } from './person-gender.ts';
-import type { SpeakerContext, SpeakerMention } from './speakers.ts';
+import type { SpeakerContext, SpeakerMention } from './speaker-context.ts';
 
 /**
  * The lookups attribution makes, indexed once per article: which mention starts or ends at

@@ -1,5 +1,5 @@
-import type { SpeakerContext, SpeakerMention } from './speakers.ts';
-import { PERSON_PRONOUNS, TITLE_WORDS } from './text/lexicon.ts';
+import type { SpeakerContext, SpeakerMention } from './speaker-context.ts';
+import { PERSON_PRONOUNS, ROLE_NOUNS, TITLE_WORDS } from './text/lexicon.ts';
 import type { Token } from './text/tokens.ts';
 
 /**
@@ -60,7 +60,7 @@ export function speakerAt(
 }
 
 /** Index of the last mention starting before offset, or -1 (mentions are in order). */
-function lastStartingBefore(mentions: SpeakerMention[], offset: number): number {
+export function lastStartingBefore(mentions: SpeakerMention[], offset: number): number {
   let lo = 0;
   let hi = mentions.length;
   while (lo < hi) {
@@ -72,24 +72,56 @@ function lastStartingBefore(mentions: SpeakerMention[], offset: number): number 
 }
 
 /**
- * The person an organisation or place at token i only titles ("Harbour Board chair Mara
- * Quist", "Senate Minority Leader Tobin Ashgrove", "Portline Mayor Edda Rask"): that person,
- * not the body, is who acts. Null when token i starts no such title.
+ * The person an organisation, place or other person at token i only titles ("Harbour Board
+ * chair Mara Quist", "Senate Minority Leader Tobin Ashgrove", "Quist campaign manager Edda
+ * Rask"): that person, not the one before, is who acts. After a person a lower-case role
+ * word must stand between ("Quist campaign chairman …"), else two names merely follow each
+ * other. Null when token i starts no such title.
  */
 export function personTitledAt(ctx: SpeakerContext, tokens: Token[], i: number): number | null {
   const m = ctx.speakerAt.get(tokens[i]?.start ?? -1);
-  if (!m || m.person) return null;
+  if (!m) return null;
+  let role = false;
   for (let j = i + 1, seen = 0; j < tokens.length && seen < 3; j++) {
     const t = tokens[j]!;
     if (t.start < m.end) continue;
     // Title words only, capitalised or not ("spokeswoman"), and no comma between.
     const prev = tokens[j - 1]!;
-    if (/[,;:!?()—–―]/.test(prev.post) || (prev.post.includes('.') && prev.word.length > 4))
-      return null;
+    if (prev.possessive || /[,;:!?()—–―]/.test(prev.post)) return null;
+    if (prev.post.includes('.') && prev.word.length > 4) return null;
     const next = ctx.speakerAt.get(t.start);
-    if (next) return next.person ? next.actor : null;
-    if (!TITLE_WORDS.has(t.lower) && !/^\p{Lu}/u.test(t.word)) return null;
+    if (next) return next.person && (role || !m.person) ? next.actor : null;
+    const lower = /^\p{Ll}/u.test(t.word);
+    if (lower && !TITLE_WORDS.has(t.lower) && !ROLE_NOUNS.has(t.lower) && !TEAMS.has(t.lower))
+      return null;
+    if (!lower && !TITLE_WORDS.has(t.lower) && !/^\p{Lu}/u.test(t.word)) return null;
+    role ||= lower && !TEAMS.has(t.lower);
     seen++;
+  }
+  return null;
+}
+
+/** Whose team a role is in: "Quist campaign manager", "Ashgrove transition spokesman". */
+const TEAMS = new Set(['campaign', 'transition', 'administration', 'team', 'camp', 'press']);
+
+/** Does the mention at token i end in an owner's mark ("Mara Quist’s husband")? */
+export function isOwnerAt(ctx: SpeakerContext, tokens: Token[], i: number): boolean {
+  const m = ctx.speakerAt.get(tokens[i]?.start ?? -1);
+  if (!m) return false;
+  for (let j = i; j < tokens.length && j < i + 6; j++)
+    if (tokens[j]!.end >= m.end) return tokens[j]!.possessive;
+  return false;
+}
+
+/** The person a sentence is about: the first named in it outside quotes (its subject). */
+export function sentenceSubject(ctx: SpeakerContext, sentence: number, end: number): number | null {
+  for (let i = lastStartingBefore(ctx.speakers, end); i >= 0; i--) {
+    const m = ctx.speakers[i]!;
+    if (m.sentence !== sentence) {
+      if (m.sentence < sentence) break;
+      continue;
+    }
+    if (m.subject) return m.actor;
   }
   return null;
 }

@@ -1,6 +1,6 @@
 import { LIMITS } from '../model/limits.ts';
 import type { QuoteSpan } from './quote-spans.ts';
-import type { Speaker, SpeakerContext } from './speakers.ts';
+import type { Speaker, SpeakerContext } from './speaker-context.ts';
 import { TITLE_WORDS } from './text/lexicon.ts';
 import { breaksAfter, type Token } from './text/tokens.ts';
 

@@ -1,13 +1,20 @@
 import type { Sentence } from '../model/analysis.ts';
-import type { ActorDraft } from './actors.ts';
-import type { Gender } from './person-gender.ts';
 import type { QuoteSpan } from './quote-spans.ts';
-import { personTitledAt, speakerAt, VENUE_PREPOSITIONS } from './speaker-mentions.ts';
+import type { Speaker, SpeakerContext } from './speaker-context.ts';
+import {
+  isOwnerAt,
+  personTitledAt,
+  sentenceSubject,
+  speakerAt,
+  VENUE_PREPOSITIONS,
+} from './speaker-mentions.ts';
 import { dashAttribution, looseNameAt, looseNameBefore } from './speaker-names.ts';
 import { speechPossessor } from './speaker-possessor.ts';
 import { inOpeningSubordinate, isSpeechVerbAt, opensParticiplePhrase } from './speaker-verbs.ts';
 import { TITLE_WORDS } from './text/lexicon.ts';
 import { breaksAfter, type Token } from './text/tokens.ts';
+
+export type { Speaker, SpeakerContext, SpeakerMention } from './speaker-context.ts';
 
 /**
  * Who said a quote, read from the words around it: a cue after the quote in its sentence
@@ -15,42 +22,6 @@ import { breaksAfter, type Token } from './text/tokens.ts';
  * X stated … telling him that “…”, X’s claim that “…”), any attribution in the sentence, then
  * the sentence's subject. Pronouns resolve to a recent subject of a fitting gender.
  */
-export interface SpeakerMention {
-  start: number;
-  end: number;
-  actor: number;
-  person: boolean;
-  /** Countries and cities speak only as the subject of a speech verb ("Marrowby said …"). */
-  place: boolean;
-  sentence: number;
-  /** Named inside a quotation: talked about, so never what a pronoun cue points back to. */
-  quoted: boolean;
-  /** The first person named in its sentence: what a later "he" most likely points back to. */
-  subject: boolean;
-  gender: Gender;
-}
-
-export interface SpeakerContext {
-  tokens: Token[];
-  /** Per token: does it lie inside a quotation? */
-  quoted: boolean[];
-  /** In order of their starts. */
-  speakers: SpeakerMention[];
-  speakerAt: Map<number, SpeakerMention>;
-  /** The mention ending at an offset (the first in speakerAt's order). */
-  speakerEndingAt: Map<number, SpeakerMention>;
-  /** Person mentions a "she" (female) or a "he" (male) can point back to, in order. */
-  pronounTargets: Record<'female' | 'male', SpeakerMention[]>;
-  /** The first person actor with this last name, lowercase. */
-  personByLastName: Map<string, number>;
-  names: string[];
-  quoteSpans: QuoteSpan[];
-  /** Per paragraph: the actor named by a transcript label ("QUIST: …"), if any. */
-  labels: Map<number, Speaker>;
-  text: string;
-  drafts: ActorDraft[];
-}
-
 /**
  * Attribution reads at most this many characters either side of a quote within its sentence:
  * far more than a news sentence holds, and it keeps a run-on "sentence" with thousands of
@@ -95,9 +66,6 @@ function cueTokens(ctx: SpeakerContext, from: number, to: number): Token[] {
   return out;
 }
 
-/** An actor index, or a name the recogniser missed. */
-export type Speaker = number | string;
-
 export function attribute(
   ctx: SpeakerContext,
   sentences: Sentence[],
@@ -117,6 +85,13 @@ export function attribute(
   const before = cueTokens(ctx, start, q.start);
   if (fromAfter !== null && !onlyReported(ctx, q, after, fromAfter)) return fromAfter;
   if (fromAfter !== null) return clauseSubjectPerson(ctx, before) ?? fromAfter;
+  // A second quote in the sentence has its own cue between the two ("X called it “…”, even
+  // as Y called it “…”"): that is nearer than the sentence's first speaker.
+  const previous = quoteEndingBefore(ctx.quoteSpans, q.start);
+  if (previous && previous.end > s.start) {
+    const between = subjectOfSpeech(ctx, cueTokens(ctx, previous.end, q.start));
+    if (between !== null) return between;
+  }
   const possessor = speechPossessor(ctx.speakerEndingAt, before.slice(-10));
   if (possessor !== null) return possessor;
   const fromBefore = subjectOfSpeech(ctx, before);
@@ -140,6 +115,19 @@ function onlyReported(ctx: SpeakerContext, q: QuoteSpan, after: Token[], who: Sp
 function clauseSubjectPerson(ctx: SpeakerContext, before: Token[]): Speaker | null {
   const who = subjectOfSpeech(ctx, before) ?? clauseSubject(ctx, before);
   return typeof who === 'number' && ctx.drafts[who]?.type === 'person' ? who : null;
+}
+
+/** The last quote ending at or before offset, not one holding it. */
+function quoteEndingBefore(spans: QuoteSpan[], offset: number): QuoteSpan | undefined {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0 && i >= lo - 4; i--) if (spans[i]!.end <= offset) return spans[i];
+  return undefined;
 }
 
 /** The first quote starting after offset (quotes are in order and do not overlap). */
@@ -203,6 +191,10 @@ function subjectOfSpeech(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
       // else the first speaker named before it outside an opening phrase such as
       // "In a Gazette interview" or "At a dinner with the harbour board".
       for (let i = v - 1; i >= Math.max(0, v - 3); i--) {
+        // "Quist of Marrowby said", "Quist, speaking in Marrowby, said": a name after a
+        // preposition is where, not who.
+        if (VENUE_PREPOSITIONS.has(tokens[i - 1]?.lower ?? '') || isOwnerAt(ctx, tokens, i))
+          continue;
         const p = speakerAt(ctx, tokens[i]!, true, tokens[i - 1]);
         if (p !== null) return p;
       }
@@ -237,13 +229,13 @@ function inOpeningPhrase(tokens: Token[], i: number): boolean {
 /** A name or pronoun within a few tokens of the speech verb at `verbAt`: people first, nearest first. */
 function speakerNearVerb(ctx: SpeakerContext, tokens: Token[], verbAt: number): Speaker | null {
   // "said Ashgrove": a name right after the verb, even one the recogniser missed.
-  const loose = looseNameAt(ctx, tokens, verbAt + 1);
+  const loose = personTitledAt(ctx, tokens, verbAt + 1) ?? looseNameAt(ctx, tokens, verbAt + 1);
   if (loose !== null) return loose;
   for (const people of [true, false]) {
     for (let d = 1; d <= 4; d++) {
       for (const i of [verbAt + d, verbAt - d]) {
         const t = tokens[i];
-        if (!t) continue;
+        if (!t || (i > verbAt && embeddedSubject(tokens, i))) continue;
         const p = speakerAt(ctx, t, people, tokens[i - 1]);
         if (p !== null) return p;
       }
@@ -252,9 +244,20 @@ function speakerNearVerb(ctx: SpeakerContext, tokens: Token[], verbAt: number): 
   return null;
 }
 
+/** "says he will …": a pronoun after the verb starting a clause of its own names no speaker. */
+function embeddedSubject(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  return PRONOUNS_AFTER_VERB.has(tokens[i]!.lower) && !!next && next.tags.has('Verb');
+}
+
+const PRONOUNS_AFTER_VERB = new Set(['he', 'she']);
+
 /** Right after a quote: "Quist revealed", "he said", "said Smith", "Ashgrove writes". */
 function speakerAfterQuote(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
   const first = tokens[0];
+  // "X is telling voters the army is “depleted” and says he will …": a second predicate of
+  // the subject before the quote, whose speaker that is.
+  if (first?.lower === 'and' || first?.lower === 'but') return null;
   const named = first
     ? (personTitledAt(ctx, tokens, 0) ??
       speakerAt(ctx, first, false, undefined, true) ??
@@ -286,7 +289,13 @@ export function attributeFromEarlierSentence(
     opensParagraph &&
     prev.paragraph === s.paragraph - 1 &&
     ctx.text.slice(prev.start, prev.end).trimEnd().endsWith(':');
-  if (prev.paragraph !== s.paragraph && !introduces) return null;
+  const alone = cueTokens(ctx, s.start, s.end).length === 0;
+  const follows = prev.paragraph === s.paragraph || (opensParagraph && alone);
+  if (!follows && !introduces) return null;
   const tokens = cueTokens(ctx, Math.max(prev.start, prev.end - CUE_REACH), prev.end);
-  return subjectOfSpeech(ctx, tokens) ?? (introduces ? clauseSubject(ctx, tokens) : null);
+  const said = subjectOfSpeech(ctx, tokens);
+  if (said !== null || introduces) return said ?? clauseSubject(ctx, tokens);
+  // A quote standing alone after a sentence about someone ("Quist toured the pier on
+  // Monday. “It is a disgrace.”") is most often that person's.
+  return alone ? sentenceSubject(ctx, index - 1, prev.end) : null;
 }

@@ -65,3 +65,74 @@ describe('names and titles around the speaker', () => {
     expect(speakerOf(text, 'The pier was ready')).toBe('Mara Quist');
   });
 });
+
+describe('who else the sentence names', () => {
+  it('skips a party tag set off by commas', () => {
+    const text = [
+      'The senators argued about the harbour on Monday.',
+      'Sen. Mara Quist, R-Ore., said the pier was “a disgrace to the town.”',
+    ].join('\n\n');
+    expect(speakerOf(text, 'a disgrace')).toBe('Mara Quist');
+  });
+
+  it('does not take a name after a preposition for the subject', () => {
+    const text = [
+      'Marrowby is a harbour town.',
+      'Mara Quist, speaking at a rally in Marrowby, said the plan was “a disaster for the harbour.”',
+    ].join('\n\n');
+    expect(speakerOf(text, 'a disaster')).toBe('Mara Quist');
+  });
+
+  it('does not take an owner for the subject ("X, Y’s husband, said")', () => {
+    const text = [
+      'Mara Quist is running for mayor.',
+      'Tobin Ashgrove, Mara Quist’s husband, said the plan was “dead on arrival.”',
+    ].join('\n\n');
+    expect(speakerOf(text, 'dead on arrival')).toBe('Tobin Ashgrove');
+  });
+
+  it('gives a quote to the aide a person’s name only titles ("Quist campaign chairman X")', () => {
+    const text = [
+      'Mara Quist is running for mayor.',
+      '“The plan is dead,” said Quist campaign chairman Tobin Ashgrove.',
+    ].join('\n\n');
+    expect(speakerOf(text, 'The plan')).toBe('Tobin Ashgrove');
+  });
+
+  it('reads the cue between two quotes of one sentence for the second', () => {
+    const text = [
+      'Mara Quist and Tobin Ashgrove toured the pier on Monday.',
+      'Mara Quist insisted the pier was “safe,” even as Tobin Ashgrove called it “a wreck.”',
+    ].join('\n\n');
+    expect(speakerOf(text, 'safe')).toBe('Mara Quist');
+    expect(speakerOf(text, 'a wreck')).toBe('Tobin Ashgrove');
+  });
+});
+
+describe('words after a quote that name no speaker', () => {
+  it('a second predicate ("… “depleted” and says he will …") leaves the subject before', () => {
+    const text = [
+      'Lars Venn spoke at the harbour on Monday.',
+      'Tobin Ashgrove is telling a veterans group that the fleet is “depleted” and says he will buy new boats.',
+    ].join('\n\n');
+    expect(speakerOf(text, 'depleted')).toBe('Tobin Ashgrove');
+  });
+});
+
+describe('quotes without a cue of their own', () => {
+  it('go to the person the sentence before is about', () => {
+    const text = [
+      'The harbour board met on Monday.',
+      'On Harbour Radio, Sen. Mara Quist (Ore.), who lost the race to Tobin Ashgrove, named the closed pier as the reason voters were angry. “The people of this town are tired of waiting for repairs.”',
+    ].join('\n\n');
+    expect(speakerOf(text, 'The people of this town')).toBe('Mara Quist');
+  });
+
+  it('keep a signature after a quote holding a nested quote', () => {
+    const text = [
+      '“The pier is a wreck.” ― Lars Venn',
+      '“As a fisherman, I would rather sail in what he calls “rough water” than stay in port.” ― Edda Rask',
+    ].join('\n\n');
+    expect(speakerOf(text, 'As a fisherman')).toBe('Edda Rask');
+  });
+});

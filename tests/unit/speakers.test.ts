@@ -122,3 +122,15 @@ describe('labels, signatures and organisation names', () => {
     expect(speakerOf(dated, 'The pier')).toBe('Marrowby Harbour Council');
   });
 });
+
+describe('quote spans', () => {
+  it('nests a short curly quote in a curly quotation only when the outer one closes after it', () => {
+    const nested = '“I would rather sail in what he calls “rough water” than stay in port.”';
+    expect(findQuoteSpans(nested).map((s) => nested.slice(s.start, s.end))).toContain(
+      'I would rather sail in what he calls “rough water” than stay in port.',
+    );
+    // Here the first quotation only lacks its closing mark: no quote nests in it.
+    const unclosed = '“If the pier is closed, the town is closed. “We will not let it happen.”';
+    expect(findQuoteSpans(unclosed)).toHaveLength(1);
+  });
+});
