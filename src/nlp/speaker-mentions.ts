@@ -81,7 +81,8 @@ export function lastStartingBefore(mentions: SpeakerMention[], offset: number): 
 export function personTitledAt(ctx: SpeakerContext, tokens: Token[], i: number): number | null {
   const m = ctx.speakerAt.get(tokens[i]?.start ?? -1);
   if (!m) return null;
-  let role = false;
+  // An abbreviated title the recogniser took for a name ("Del.") is a role.
+  let role = m.person && /^\p{Lu}\p{Ll}{1,3}\.$/u.test(ctx.text.slice(m.start, m.end + 1));
   for (let j = i + 1, seen = 0; j < tokens.length && seen < 3; j++) {
     const t = tokens[j]!;
     if (t.start < m.end) continue;

@@ -75,8 +75,11 @@ export function attribute(
   const dashed = dashAttribution(ctx, q);
   if (dashed !== null) return dashed;
   // The cue after a quote belongs to the sentence the quote ends in ("… heads. … ,” said X").
-  const endSentence = sentences[sentenceIndexAt(sentences, q.end)] ?? s;
-  const end = Math.min(endSentence.end, q.end + CUE_REACH);
+  const endAt = sentenceIndexAt(sentences, q.end);
+  const endSentence = sentences[endAt] ?? s;
+  // "…,” said Del. Mara Quist": a title the splitter took for a sentence end.
+  const cut = endsInTitle(ctx.text, endSentence) ? sentences[endAt + 1] : undefined;
+  const end = Math.min((cut ?? endSentence).end, q.end + CUE_REACH);
   const start = Math.max(s.start, q.start - CUE_REACH);
   const nextQuote = quoteStartingAfter(ctx.quoteSpans, q.end);
   const stop = nextQuote && nextQuote.start < end ? nextQuote.start : end;
@@ -100,6 +103,15 @@ export function attribute(
   if (fromSentence !== null) return fromSentence;
   return clauseSubject(ctx, before);
 }
+
+/** Does a sentence end in a short capitalised abbreviation right after a speech verb ("said Del.")? */
+function endsInTitle(text: string, s: Sentence): boolean {
+  const tail = text.slice(Math.max(s.start, s.end - 30), s.end).trimEnd();
+  const m = /(\p{L}+)\s+\p{Lu}\p{Ll}{1,3}\.$/u.exec(tail);
+  return !!m && SPEECH_VERB_FORMS.test(m[1]!.toLowerCase());
+}
+
+const SPEECH_VERB_FORMS = /^(?:said|says|added|asked|told|wrote|noted|argued)$/u;
 
 /** Quoted words this short are a term someone used, which an outlet may only have reported. */
 const SHORT_QUOTE_WORDS = 3;
@@ -203,7 +215,9 @@ function subjectOfSpeech(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
       for (const people of [true, false]) {
         for (let i = 0; i < v; i++) {
           if (inOpeningPhrase(tokens, i)) continue;
-          const p = speakerAt(ctx, tokens[i]!, people, tokens[i - 1], true);
+          // "Officials at the Harbour Board said": they speak for the body they belong to.
+          const prev = speaksFor(tokens, i) ? undefined : tokens[i - 1];
+          const p = speakerAt(ctx, tokens[i]!, people, prev, true);
           if (p !== null) return p;
         }
       }
@@ -213,6 +227,31 @@ function subjectOfSpeech(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
     if (near !== null) return near;
   }
   return source;
+}
+
+/** People who speak for a body: "officials at", "a spokesman for", "lawyers for". */
+const SPOKESPEOPLE = new Set([
+  'officials',
+  'official',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'representatives',
+  'representative',
+  'lawyers',
+  'lawyer',
+  'attorneys',
+]);
+
+/** Does the name at token i follow "officials at", "a spokeswoman for" …? */
+function speaksFor(tokens: Token[], i: number): boolean {
+  const prep = tokens[i - 1]?.lower;
+  const prev = tokens[i - 2] ?? tokens[i - 1];
+  return (
+    (prep === 'at' || prep === 'for' || prep === 'from' || prep === 'with') &&
+    !!tokens[i - 2] &&
+    SPOKESPEOPLE.has(prev!.lower)
+  );
 }
 
 /** Is token i inside a sentence-opening prepositional phrase ("During a June interview on Harbour Radio,")? */

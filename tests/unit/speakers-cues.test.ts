@@ -109,6 +109,24 @@ describe('who else the sentence names', () => {
   });
 });
 
+describe('who speaks for whom', () => {
+  it('gives the words of "officials at" a body to the body', () => {
+    const text = [
+      'The pier has been closed since March.',
+      'Officials at the Marrowby Harbour Board, a branch of the Portline Council, said they feared that the pier "may never open again" without repairs.',
+    ].join('\n\n');
+    expect(speakerOf(text, 'may never open')).toBe('Marrowby Harbour Board');
+  });
+
+  it('reads a speaker past an abbreviated title the splitter ended a sentence at', () => {
+    const text = [
+      'The harbour committee voted on Thursday.',
+      '"This is a waste of time. It is destroying this committee," said Del. Mara Quist of Portline.',
+    ].join('\n\n');
+    expect(speakerOf(text, 'This is a waste')).toBe('Mara Quist');
+  });
+});
+
 describe('words after a quote that name no speaker', () => {
   it('a second predicate ("… “depleted” and says he will …") leaves the subject before', () => {
     const text = [
