@@ -57,7 +57,9 @@ function keyOf(tokens: Token[], span: NameSpan): { key: string; country?: string
   if (span.type !== 'place') return { key: `${span.type}:${lower}` };
   const place = lookupPlace(span.text);
   if (!place) return { key: `place:${lower}` };
-  if (place.form === 'capital' && !isMetonym(tokens, span)) return { key: `place:${lower}` };
+  // "Washington D.C." spelled out is the city; only the bare capital stands for a government.
+  const city = span.text.includes(' ') || !isMetonym(tokens, span);
+  if (place.form === 'capital' && city) return { key: `place:${lower}` };
   return { key: `place:${place.country.toLowerCase()}`, country: place.country };
 }
 

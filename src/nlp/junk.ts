@@ -51,9 +51,12 @@ export function isJunkName(tokens: Token[], span: JunkCandidate): boolean {
     const t = tokens[i]!;
     if (NOT_IN_NAMES.test(t.word) || isPronounContraction(t) || isCodeIdentifier(t)) return true;
   }
-  if (span.first !== span.last) return false;
+  // "the Data Retention Bill", "the Equal Pay Amendment": a law is no actor.
+  if (span.first !== span.last) return span.type !== 'person' && LAW_ENDINGS.has(last.lower);
   return (
     PARTY_TAG.test(first.word) ||
+    PLURAL_ACRONYM.test(first.word) ||
+    isPluralCommonNoun(tokens, span.first) ||
     isDiscourseAdverb(first) ||
     isCapitalisedCommonNoun(tokens, span.first) ||
     isLegislation(tokens, span)
@@ -114,11 +117,37 @@ function compromiseLexicon(): Readonly<Record<string, string>> {
   return lexicon;
 }
 
+/** "the Bill", "the British Bill", "this new Bill": a law named by its kind after a determiner. */
 function isLegislation(tokens: Token[], span: JunkCandidate): boolean {
   const t = tokens[span.first]!;
   if (span.type === 'person' || !LEGISLATION.has(t.lower)) return false;
-  const prev = tokens[span.first - 1];
-  return !!prev && prev.sentence === t.sentence && DETERMINERS.has(prev.lower);
+  for (let i = span.first - 1; i >= 0 && span.first - i <= 3; i--) {
+    const prev = tokens[i]!;
+    if (prev.sentence !== t.sentence) return false;
+    if (DETERMINERS.has(prev.lower)) return true;
+    if (!prev.tags.has('Adjective') && !prev.tags.has('Demonym') && !/^\p{Lu}/u.test(prev.word))
+      return false;
+  }
+  return false;
+}
+
+/** "CEOs", "MPs", "NGOs": a plural of an abbreviation names many, not one actor. */
+const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
+const LAW_ENDINGS = wordSet('bill act amendment');
+
+/**
+ * "Bosses, journalists and editors met": a plural common noun opening a sentence is no name,
+ * unless the article also writes it capitalised mid-sentence ("Banks" the surname).
+ */
+function isPluralCommonNoun(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (tokens[i - 1]?.sentence === t.sentence || !/^\p{Lu}\p{Ll}+s$/u.test(t.word)) return false;
+  const singular =
+    t.lower.endsWith('es') && COMMON_NOUN_TAGS.has(compromiseLexicon()[t.lower.slice(0, -2)] ?? '')
+      ? t.lower.slice(0, -2)
+      : t.lower.slice(0, -1);
+  if (!COMMON_NOUN_TAGS.has(compromiseLexicon()[singular] ?? '')) return false;
+  return !tokens.some((o, k) => o.word === t.word && tokens[k - 1]?.sentence === o.sentence);
 }
 
 /**

@@ -219,7 +219,10 @@ function roleRightBefore(ctx: RoleContext, span: NameSpan): string | null {
     const t = tokens[first - 1]!;
     if (t.tags.has('Determiner') || t.sentence !== head.sentence || breaksAfter(t)) break;
     // A name or "X-based" inside the role: "Portline chief economist", "Ohio-based developer".
-    const named = ctx.nameTokens.has(t.start) || /-based$/u.test(t.lower);
+    // "Whale whisperer Ana Ruiz": a common noun opening the sentence is capitalised only there.
+    const opening =
+      tokens[first - 2]?.sentence !== t.sentence && t.tags.has('Noun') && !t.tags.has('ProperNoun');
+    const named = ctx.nameTokens.has(t.start) || /-based$/u.test(t.lower) || opening;
     // "actress and activist": two roles joined.
     const other = tokens[first - 2];
     const joined = t.lower === 'and' && !!other && (isRoleNoun(other) || isAgentNoun(other));

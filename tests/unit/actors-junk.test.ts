@@ -81,4 +81,34 @@ describe('junk actors', () => {
     );
     expect(found).toEqual(expect.arrayContaining(['Marrowby TV', 'KRVA', 'NATO']));
   });
+
+  it('gives no actor for a law named with modifiers, a plural abbreviation, or a plural noun opening a sentence', () => {
+    const text = [
+      'Bosses, reporters, editors and CEOs met Tomas Verlin in Marrowby on Monday.',
+      'The British Bill was cited, and the new Harbour Safety Bill passed on Tuesday.',
+      'The Equal Pay Amendment failed, and MPs went home.',
+      'Banks said the port would stay open, and Tom Banks agreed.',
+    ].join('\n\n');
+    const found = names(text);
+    for (const junk of [
+      'Bosses',
+      'CEOs',
+      'Bill',
+      'Harbour Safety Bill',
+      'Equal Pay Amendment',
+      'MPs',
+    ])
+      expect(found).not.toContain(junk);
+    expect(found).toEqual(expect.arrayContaining(['Tomas Verlin', 'Tom Banks']));
+  });
+
+  it('keeps "Washington D.C." as the city, not another name of the country', () => {
+    const analysis = analyzeText(
+      '',
+      'Washington D.C. has banned the rally. The United States said it regretted the ban.',
+    );
+    const country = analysis.actors.find((a) => a.name === 'United States');
+    expect(country?.aliases ?? []).not.toContain('Washington D.C.');
+    expect(analysis.actors.map((a) => a.name)).toContain('Washington D.C.');
+  });
 });
