@@ -156,6 +156,8 @@ function quoteStartingAfter(spans: QuoteSpan[], offset: number): QuoteSpan | und
 
 /** Without a speech verb, the subject of the clause around a partial quote: "X called Y “…”". */
 function clauseSubject(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
+  const agent = passiveAgent(ctx, tokens);
+  if (agent !== null) return agent;
   // A sentence that opens with a name (after any title) has it as its subject.
   const opening = tokens.findIndex((t) => !TITLE_WORDS.has(t.lower) && !t.tags.has('Determiner'));
   const first = tokens[opening];
@@ -177,6 +179,17 @@ function clauseSubject(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
     if (titled !== null) return titled;
     const next = tokens.slice(i + 1, i + 5).find((t) => t.start >= m.end);
     if (next && isVerb(next)) return m.actor;
+  }
+  return null;
+}
+
+/** "Ashgrove was accused by Quist of …": the person after a passive verb's "by" acts. */
+function passiveAgent(ctx: SpeakerContext, tokens: Token[]): number | null {
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if (tokens[i]!.lower !== 'by') continue;
+    const verb = tokens.slice(Math.max(0, i - 4), i).some((t) => t.tags.has('Passive'));
+    const m = ctx.speakerAt.get(tokens[i + 1]!.start);
+    if (verb && m?.person) return m.actor;
   }
   return null;
 }
@@ -205,8 +218,10 @@ function subjectOfSpeech(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
       for (let i = v - 1; i >= Math.max(0, v - 3); i--) {
         // "Quist of Marrowby said", "Quist, speaking in Marrowby, said": a name after a
         // preposition is where, not who.
-        if (VENUE_PREPOSITIONS.has(tokens[i - 1]?.lower ?? '') || isOwnerAt(ctx, tokens, i))
-          continue;
+        // "… by Quist, who said" makes Quist the subject all the same.
+        const relative = tokens[v - 1]?.lower === 'who';
+        const prep = tokens[i - 1]?.lower ?? '';
+        if ((!relative && VENUE_PREPOSITIONS.has(prep)) || isOwnerAt(ctx, tokens, i)) continue;
         const p = speakerAt(ctx, tokens[i]!, true, tokens[i - 1]);
         if (p !== null) return p;
       }

@@ -137,6 +137,29 @@ describe('words after a quote that name no speaker', () => {
   });
 });
 
+describe('passive verbs and relative clauses', () => {
+  it('give the quote to the agent after "by"', () => {
+    const text = [
+      'Mara Quist and Tobin Ashgrove are running for mayor of Portline.',
+      'Ashgrove was accused by Quist of running “a campaign of fear.”',
+    ].join('\n\n');
+    expect(speakerOf(text, 'a campaign')).toBe('Mara Quist');
+  });
+
+  it('let "by X, who said" make X the speaker, but not "X, who was appointed by Y, said"', () => {
+    const agent = [
+      'Mara Quist and Tobin Ashgrove are running for mayor of Portline.',
+      'Ashgrove was criticised on Monday by Quist, who said he ran “a campaign of fear.”',
+    ].join('\n\n');
+    expect(speakerOf(agent, 'a campaign')).toBe('Mara Quist');
+    const appointed = [
+      'Mara Quist and Tobin Ashgrove run the harbour board.',
+      'Mara Quist, who was appointed by Tobin Ashgrove, said the pier was “safe.”',
+    ].join('\n\n');
+    expect(speakerOf(appointed, 'safe')).toBe('Mara Quist');
+  });
+});
+
 describe('quotes without a cue of their own', () => {
   it('go to the person the sentence before is about', () => {
     const text = [
