@@ -76,5 +76,7 @@ export interface AnalysisLimited {
  * not produced, and an over-long text is analysed in part (with `limited`).
  * 4: no junk actors (discourse adverbs, contractions, code identifiers…), and a text not in
  * English has no actors or quotes (with `language`).
+ * 5: one person named several ways is one actor, types from the article's own evidence,
+ * roles for organisations and places, no role from a bare title; speakers reattributed.
  */
-export const ANALYSIS_VERSION = 4;
+export const ANALYSIS_VERSION = 5;
