@@ -26,6 +26,8 @@ const MINOR_WORDS = new Set(
     ' ',
   ),
 );
+const ARTICLE = /\b(?:the|a|an)\b/iu;
+const PAST_TENSE = /\b\p{L}{3,}ed\b/u;
 const OPENING_QUOTE = /^[“"‘'«„]/u;
 /** A quotation: the quote closes on sentence punctuation or a comma (a whole utterance). */
 const QUOTED_UTTERANCE = /^[“"‘'«„][^”"’'»]*[,.!?…][”"’'»]/u;
@@ -52,5 +54,8 @@ export function isHeadlineLike(block: string): boolean {
   if (!SENTENCE_END.test(s)) return true;
   if (isTitleCased(s)) return true;
   if (words > STOPPED_HEADLINE_WORDS || LEAD_SIGNS.test(s)) return false;
+  // "Floods closed the harbour road." — headlines drop articles; a sentence with one and a
+  // past-tense verb is a report.
+  if (ARTICLE.test(s) && PAST_TENSE.test(s)) return false;
   return !s.includes(',') || words <= COMMA_HEADLINE_WORDS;
 }

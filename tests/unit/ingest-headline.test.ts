@@ -20,6 +20,7 @@ describe('isHeadlineLike', () => {
     'Marrowby Port Faces Longest Strike In A Decade.',
     "'Betrayal' claim as port talks fail",
     'Outrage, but few options at the port.',
+    'Dock worker charged over pier fire.',
   ])('takes %j as a headline', (block) => {
     expect(isHeadlineLike(block)).toBe(true);
   });
@@ -27,6 +28,8 @@ describe('isHeadlineLike', () => {
   it.each([
     lead,
     'The pier reopened on Monday after repairs.',
+    'Floods closed the Marrowby road for a week.',
+    'A crane collapsed at the container terminal.',
     'Harbour staff were told to stay home.',
     'Port traffic is recovering slowly, officials said.',
     '“We will not back down,” the union said.',
