@@ -62,3 +62,7 @@ export function inOpeningSubordinate(tokens: readonly Token[], i: number): boole
   for (let k = 0; k < i; k++) if (/[,;:—–―]/u.test(tokens[k]!.post)) return false;
   return true;
 }
+
+export function isVerb(t: Token): boolean {
+  return t.tags.has('Verb') && !t.tags.has('Gerund');
+}

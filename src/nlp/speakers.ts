@@ -1,5 +1,11 @@
 import type { Sentence } from '../model/analysis.ts';
 import type { QuoteSpan } from './quote-spans.ts';
+import {
+  nameAfterVerb,
+  passiveAgent,
+  speaksFor,
+  subjectBeforeApposition,
+} from './speaker-clauses.ts';
 import type { Speaker, SpeakerContext } from './speaker-context.ts';
 import {
   isOwnerAt,
@@ -10,7 +16,12 @@ import {
 } from './speaker-mentions.ts';
 import { dashAttribution, looseNameAt, looseNameBefore } from './speaker-names.ts';
 import { speechPossessor } from './speaker-possessor.ts';
-import { inOpeningSubordinate, isSpeechVerbAt, opensParticiplePhrase } from './speaker-verbs.ts';
+import {
+  inOpeningSubordinate,
+  isSpeechVerbAt,
+  isVerb,
+  opensParticiplePhrase,
+} from './speaker-verbs.ts';
 import { TITLE_WORDS } from './text/lexicon.ts';
 import { breaksAfter, type Token } from './text/tokens.ts';
 
@@ -183,21 +194,6 @@ function clauseSubject(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
   return null;
 }
 
-/** "Ashgrove was accused by Quist of …": the person after a passive verb's "by" acts. */
-function passiveAgent(ctx: SpeakerContext, tokens: Token[]): number | null {
-  for (let i = 1; i + 1 < tokens.length; i++) {
-    if (tokens[i]!.lower !== 'by') continue;
-    const verb = tokens.slice(Math.max(0, i - 4), i).some((t) => t.tags.has('Passive'));
-    const m = ctx.speakerAt.get(tokens[i + 1]!.start);
-    if (verb && m?.person) return m.actor;
-  }
-  return null;
-}
-
-function isVerb(t: Token): boolean {
-  return t.tags.has('Verb') && !t.tags.has('Gerund');
-}
-
 /** The speaker of reported speech in the tokens ("X said that …", "…, he said"), if any. */
 function subjectOfSpeech(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
   let firstVerb = true;
@@ -215,6 +211,8 @@ function subjectOfSpeech(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
       // The clause subject: a person right before the verb ("…, Tomas Verlin, stated"),
       // else the first speaker named before it outside an opening phrase such as
       // "In a Gazette interview" or "At a dinner with the harbour board".
+      const apposed = subjectBeforeApposition(ctx, tokens, v);
+      if (apposed !== null) return apposed;
       for (let i = v - 1; i >= Math.max(0, v - 3); i--) {
         // "Quist of Marrowby said", "Quist, speaking in Marrowby, said": a name after a
         // preposition is where, not who.
@@ -244,31 +242,6 @@ function subjectOfSpeech(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
   return source;
 }
 
-/** People who speak for a body: "officials at", "a spokesman for", "lawyers for". */
-const SPOKESPEOPLE = new Set([
-  'officials',
-  'official',
-  'spokesman',
-  'spokeswoman',
-  'spokesperson',
-  'representatives',
-  'representative',
-  'lawyers',
-  'lawyer',
-  'attorneys',
-]);
-
-/** Does the name at token i follow "officials at", "a spokeswoman for" …? */
-function speaksFor(tokens: Token[], i: number): boolean {
-  const prep = tokens[i - 1]?.lower;
-  const prev = tokens[i - 2] ?? tokens[i - 1];
-  return (
-    (prep === 'at' || prep === 'for' || prep === 'from' || prep === 'with') &&
-    !!tokens[i - 2] &&
-    SPOKESPEOPLE.has(prev!.lower)
-  );
-}
-
 /** Is token i inside a sentence-opening prepositional phrase ("During a June interview on Harbour Radio,")? */
 function inOpeningPhrase(tokens: Token[], i: number): boolean {
   const first = tokens[0];
@@ -283,8 +256,8 @@ function inOpeningPhrase(tokens: Token[], i: number): boolean {
 /** A name or pronoun within a few tokens of the speech verb at `verbAt`: people first, nearest first. */
 function speakerNearVerb(ctx: SpeakerContext, tokens: Token[], verbAt: number): Speaker | null {
   // "said Ashgrove": a name right after the verb, even one the recogniser missed.
-  const loose = personTitledAt(ctx, tokens, verbAt + 1) ?? looseNameAt(ctx, tokens, verbAt + 1);
-  if (loose !== null) return loose;
+  const inverted = nameAfterVerb(ctx, tokens, verbAt);
+  if (inverted !== undefined) return inverted;
   for (const people of [true, false]) {
     for (let d = 1; d <= 4; d++) {
       for (const i of [verbAt + d, verbAt - d]) {

@@ -137,6 +137,24 @@ describe('words after a quote that name no speaker', () => {
   });
 });
 
+describe('names after the speech verb', () => {
+  it('reach past a long title to the name ("said Portline-based harbour lawyer X")', () => {
+    const text = [
+      'The ferry company is fighting the sale.',
+      '"The boats are with the Harbour Board, so it will have to pay the crews," said Portline-based harbour lawyer Mara Quist, who is not part of the case.',
+    ].join('\n\n');
+    expect(speakerOf(text, 'The boats')).toBe('Mara Quist');
+  });
+
+  it('take the person before an apposition, not a name inside it', () => {
+    const text = [
+      'Mr Venn spoke first.',
+      'Lars Venn, Harbour party chairman, said the return of Mr Rask was a sign of new "sinister tactics" by the board.',
+    ].join('\n\n');
+    expect(speakerOf(text, 'sinister')).toBe('Lars Venn');
+  });
+});
+
 describe('passive verbs and relative clauses', () => {
   it('give the quote to the agent after "by"', () => {
     const text = [

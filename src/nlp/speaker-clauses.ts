@@ -1,0 +1,103 @@
+import type { Speaker, SpeakerContext } from './speaker-context.ts';
+import { personTitledAt } from './speaker-mentions.ts';
+import { looseNameAt } from './speaker-names.ts';
+import { isVerb } from './speaker-verbs.ts';
+import { breaksAfter, type Token } from './text/tokens.ts';
+
+/**
+ * Where a clause puts its speaker: a name after the verb ("said Portline lawyer X"), before
+ * an apposition, after a passive verb's "by", or the body that officials speak for.
+ */
+
+/**
+ * "said Ashgrove", "said Portline harbour lawyer Mara Quist": the person after the verb and
+ * any title before their name, even one the recogniser missed. A name that a verb follows
+ * ("said Quist would …") starts a clause of its own and names no speaker: null. Undefined
+ * when no name follows the verb.
+ */
+export function nameAfterVerb(
+  ctx: SpeakerContext,
+  tokens: Token[],
+  v: number,
+): Speaker | null | undefined {
+  const titled = personTitledAt(ctx, tokens, v + 1);
+  if (titled !== null) return titled;
+  const loose = looseNameAt(ctx, tokens, v + 1);
+  if (loose !== null) return startsClause(ctx, tokens, v + 1) ? null : loose;
+  for (let j = v + 1; j < tokens.length && j <= v + TITLE_REACH; j++) {
+    const t = tokens[j]!;
+    const m = ctx.speakerAt.get(t.start);
+    if (m?.person) return startsClause(ctx, tokens, j) ? null : m.actor;
+    if (breaksAfter(t) || (isVerb(t) && !t.tags.has('Adjective'))) break;
+  }
+  return undefined;
+}
+
+/** A title before a name after the verb is at most this many words ("said Portline harbour lawyer"). */
+const TITLE_REACH = 7;
+
+/** Does a verb follow the name at token i ("said Quist would resign")? */
+function startsClause(ctx: SpeakerContext, tokens: Token[], i: number): boolean {
+  const end = ctx.speakerAt.get(tokens[i]!.start)?.end ?? tokens[i]!.end;
+  let k = i;
+  while (tokens[k] && tokens[k]!.end < end) k++;
+  const next = tokens[k + 1];
+  return !!next && !breaksAfter(tokens[k]!) && next.tags.has('Verb') && !next.tags.has('Gerund');
+}
+
+/**
+ * "Liam Venn, Harbour party chairman, said": a person named right before an apposition set
+ * off by commas is the subject, whatever names the apposition holds.
+ */
+export function subjectBeforeApposition(
+  ctx: SpeakerContext,
+  tokens: Token[],
+  v: number,
+): number | null {
+  if (!tokens[v - 1]?.post.startsWith(',')) return null;
+  let k = v - 1;
+  while (k > 0 && v - k < APPOSITION_TOKENS && !/[,;:()]/.test(tokens[k - 1]!.post)) k--;
+  const before = tokens[k - 1];
+  if (!before?.post.startsWith(',')) return null;
+  const m = ctx.speakerEndingAt.get(before.end);
+  return m?.person ? m.actor : null;
+}
+
+/** An apposition longer than this is a clause of its own, not a role. */
+const APPOSITION_TOKENS = 8;
+
+/** People who speak for a body: "officials at", "a spokesman for", "lawyers for". */
+const SPOKESPEOPLE = new Set([
+  'officials',
+  'official',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'representatives',
+  'representative',
+  'lawyers',
+  'lawyer',
+  'attorneys',
+]);
+
+/** Does the name at token i follow "officials at", "a spokeswoman for" …? */
+export function speaksFor(tokens: Token[], i: number): boolean {
+  const prep = tokens[i - 1]?.lower;
+  const prev = tokens[i - 2] ?? tokens[i - 1];
+  return (
+    (prep === 'at' || prep === 'for' || prep === 'from' || prep === 'with') &&
+    !!tokens[i - 2] &&
+    SPOKESPEOPLE.has(prev!.lower)
+  );
+}
+
+/** "Ashgrove was accused by Quist of …": the person after a passive verb's "by" acts. */
+export function passiveAgent(ctx: SpeakerContext, tokens: Token[]): number | null {
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if (tokens[i]!.lower !== 'by') continue;
+    const verb = tokens.slice(Math.max(0, i - 4), i).some((t) => t.tags.has('Passive'));
+    const m = ctx.speakerAt.get(tokens[i + 1]!.start);
+    if (verb && m?.person) return m.actor;
+  }
+  return null;
+}
