@@ -81,7 +81,8 @@ export function findQuotes(
     paragraph: -1,
     actor: null,
   };
-  for (const found of quoteSpans) {
+  for (let k = 0; k < quoteSpans.length; k++) {
+    const found = quoteSpans[k]!;
     const sentence = sentenceIndexAt(sentences, found.start);
     const s = sentences[sentence];
     if (!s) continue;
@@ -91,6 +92,8 @@ export function findQuotes(
     const q = label ? { ...found, start: label.start } : found;
     let actor: Speaker | null =
       label?.speaker ?? ctx.labels.get(s.paragraph) ?? attribute(ctx, sentences, q, s);
+    // “Never.” “Not while I run the port,” said Quist: one speaker for quotes side by side.
+    if (actor === null) actor = attributeAhead(ctx, sentences, quoteSpans, k);
     const sameParagraph = carried.paragraph === s.paragraph;
     // A paragraph that opens with an unattributed quote continues the previous paragraph's
     // speaker: news style reopens a quotation, or follows a speaker with more of their words.
@@ -120,6 +123,30 @@ export function findQuotes(
     });
   }
   return quotes;
+}
+
+/** How many quotes side by side one cue after the last of them may speak for. */
+const SIDE_BY_SIDE = 4;
+
+/** The speaker of the quotes that follow quote k with nothing but marks and spaces between. */
+function attributeAhead(
+  ctx: SpeakerContext,
+  sentences: Sentence[],
+  spans: QuoteSpan[],
+  k: number,
+): Speaker | null {
+  let end = spans[k]!.end;
+  for (let j = k + 1; j < spans.length && j <= k + SIDE_BY_SIDE; j++) {
+    const next = spans[j]!;
+    if (next.start < end) continue; // nested in the one before
+    if (!/^[\s"“”‘’.,!?…]*$/u.test(ctx.text.slice(end, next.start))) return null;
+    if (ctx.text.slice(end, next.start).includes('\n')) return null;
+    const s = sentences[sentenceIndexAt(sentences, next.start)];
+    const who = s ? attribute(ctx, sentences, next, s) : null;
+    if (who !== null) return who;
+    end = next.end;
+  }
+  return null;
 }
 
 /** An actor's name as a speaker: an organisation's in full as this sentence writes it. */

@@ -187,6 +187,15 @@ describe('quotes without a cue of their own', () => {
     expect(speakerOf(text, 'The people of this town')).toBe('Mara Quist');
   });
 
+  it('take the cue of the quote right beside them (“A.” “B,” said X)', () => {
+    const text = [
+      'Mara Quist lost the race to Tobin Ashgrove on Monday.',
+      'Ashgrove was happy.',
+      '“It really hurts.” “It was my mistake,” said Quist, who races again on Friday.',
+    ].join('\n\n');
+    expect(speakerOf(text, 'It really hurts')).toBe('Mara Quist');
+  });
+
   it('keep a signature after a quote holding a nested quote', () => {
     const text = [
       '“The pier is a wreck.” ― Lars Venn',
