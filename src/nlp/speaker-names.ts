@@ -44,6 +44,8 @@ export function looseNameAt(ctx: SpeakerContext, tokens: Token[], i: number): Sp
   )
     return null;
   if (first.tags.has('Place') || first.tags.has('Organization')) return null;
+  // A capitalised word opening a sentence may be any word: "This", "And" name no one.
+  if (FUNCTION_TAGS.some((tag) => first.tags.has(tag))) return null;
   let end = i;
   let length = first.word.length;
   while (tokens[end + 1] && /^\p{Lu}/u.test(tokens[end + 1]!.word) && !breaksAfter(tokens[end]!)) {
@@ -60,6 +62,15 @@ export function looseNameAt(ctx: SpeakerContext, tokens: Token[], i: number): Sp
       .join(' '),
   );
 }
+
+const FUNCTION_TAGS = [
+  'Determiner',
+  'Conjunction',
+  'Pronoun',
+  'Preposition',
+  'Adverb',
+  'QuestionWord',
+];
 
 /** A name the recogniser missed ending right before token `i` ("footage of Ashgrove saying"). */
 export function looseNameBefore(ctx: SpeakerContext, tokens: Token[], i: number): Speaker | null {

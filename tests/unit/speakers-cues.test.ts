@@ -146,6 +146,12 @@ describe('names after the speech verb', () => {
     expect(speakerOf(text, 'The boats')).toBe('Mara Quist');
   });
 
+  it('never make a name of a capitalised pronoun opening a sentence', () => {
+    const text =
+      'When my mother mentioned ghosts, I laughed and said, "I do not believe in ghosts." She became so upset that I had to change my answer: "Of course I believe in ghosts."';
+    expect(speakerOf(text, 'Of course')).not.toBe('She');
+  });
+
   it('take the person before an apposition, not a name inside it', () => {
     const text = [
       'Mr Venn spoke first.',
