@@ -101,3 +101,21 @@ export function passiveAgent(ctx: SpeakerContext, tokens: Token[]): number | nul
   }
   return null;
 }
+
+/**
+ * "Ashgrove mocked Quist for saying …", "accused Quist of calling …": a speech verb's -ing
+ * form after "for" or "of" is said by the person just before, not the sentence's subject.
+ */
+export function blamedFor(ctx: SpeakerContext, tokens: Token[], v: number): Speaker | null {
+  const prep = tokens[v - 1]?.lower;
+  if ((prep !== 'for' && prep !== 'of') || !tokens[v]!.lower.endsWith('ing')) return null;
+  for (let i = v - 2; i >= Math.max(0, v - 4); i--) {
+    const t = tokens[i]!;
+    const m = ctx.speakerAt.get(t.start);
+    if (m) return m.person ? m.actor : null;
+    if (isVerb(t)) return null;
+    const loose = looseNameAt(ctx, tokens, i);
+    if (typeof loose === 'number') return loose;
+  }
+  return null;
+}

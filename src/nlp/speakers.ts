@@ -1,6 +1,7 @@
 import type { Sentence } from '../model/analysis.ts';
 import type { QuoteSpan } from './quote-spans.ts';
 import {
+  blamedFor,
   nameAfterVerb,
   passiveAgent,
   speaksFor,
@@ -196,6 +197,11 @@ function clauseSubject(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
 
 /** The speaker of reported speech in the tokens ("X said that …", "…, he said"), if any. */
 function subjectOfSpeech(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
+  // "Ashgrove mocked Quist for saying …": the -ing form's speaker, whoever spoke before.
+  for (let v = tokens.length - 1; v > 0; v--) {
+    const blamed = isSpeechVerbAt(tokens, v) ? blamedFor(ctx, tokens, v) : null;
+    if (blamed !== null) return blamed;
+  }
   let firstVerb = true;
   // "According to the Gazette, Quist said …": the source only reports what another says.
   let source: Speaker | null = null;

@@ -184,6 +184,16 @@ describe('passive verbs and relative clauses', () => {
   });
 });
 
+describe('speech blamed on someone', () => {
+  it('goes to the person blamed for saying it ("X mocked Y for saying …")', () => {
+    const text = [
+      'Mara Quist and Tobin Ashgrove are running for mayor of Portline.',
+      'Ashgrove mocked Quist for saying the harbour was “finished.”',
+    ].join('\n\n');
+    expect(speakerOf(text, 'finished')).toBe('Mara Quist');
+  });
+});
+
 describe('quotes without a cue of their own', () => {
   it('go to the person the sentence before is about', () => {
     const text = [
