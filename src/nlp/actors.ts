@@ -1,6 +1,6 @@
 import type { Actor, EntityType, Mention } from '../model/analysis.ts';
 import { fullFormOf, nameWords } from './name-forms.ts';
-import type { NameSpan } from './names.ts';
+import type { NameSpan } from './name-span.ts';
 import { compatible, type Gender, genderOf, titleGender } from './person-gender.ts';
 import { LOCATIVE_PREPOSITIONS } from './text/lexicon.ts';
 import { lookupPlace } from './text/places.ts';

@@ -1,5 +1,5 @@
 import type { EntityType } from '../model/analysis.ts';
-import type { NameSpan } from './names.ts';
+import type { NameSpan } from './name-span.ts';
 import { ORG_HEADS } from './text/lexicon.ts';
 import { breaksAfter, spanText, type Token } from './text/tokens.ts';
 

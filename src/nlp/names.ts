@@ -3,6 +3,7 @@ import { LIMITS } from '../model/limits.ts';
 import { isJunkName } from './junk.ts';
 import { isEnglishTokens } from './language.ts';
 import { joinSplitNames } from './name-joins.ts';
+import type { NameSpan } from './name-span.ts';
 import { isTitleWordLower } from './role-phrases.ts';
 import { countryMatches } from './tagger/gazetteer.ts';
 import type { EntityKind } from './tagger/labels.ts';
@@ -22,17 +23,6 @@ import { breaksAfter, isCapitalised, spanText, type Token } from './text/tokens.
  * the tagger's 0.91, and adding their spans where the tagger saw none cost precision, so
  * only country names and acronyms in running text fill the tagger's gaps.
  */
-export interface NameSpan {
-  /** Token index range [first, last] of the name itself. */
-  first: number;
-  last: number;
-  text: string;
-  start: number;
-  end: number;
-  type: EntityType;
-  /** Token range of a title right before the name ("British Foreign Secretary"), if any. */
-  title?: { first: number; last: number };
-}
 
 export function findNames(tokens: Token[]): NameSpan[] {
   // The tagger knows English: on French it takes "Le" and "La" for names (language.ts).

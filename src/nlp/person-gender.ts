@@ -1,4 +1,4 @@
-import type { NameSpan } from './names.ts';
+import type { NameSpan } from './name-span.ts';
 import type { Token } from './text/tokens.ts';
 
 /** A person's gender as the article shows it: a courtesy title, or a first name's usual gender. */

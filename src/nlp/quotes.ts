@@ -1,7 +1,7 @@
 import type { Quote, Sentence } from '../model/analysis.ts';
 import { LIMITS } from '../model/limits.ts';
 import { type ActorDraft, canonicalName, inDateline } from './actors.ts';
-import type { NameSpan } from './names.ts';
+import type { NameSpan } from './name-span.ts';
 import { findQuoteSpans, type QuoteSpan } from './quote-spans.ts';
 import { speakerIndexes } from './speaker-index.ts';
 import { fullOrganisationName } from './speaker-org.ts';

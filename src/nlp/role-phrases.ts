@@ -1,7 +1,7 @@
 import type { EntityType } from '../model/analysis.ts';
 import { LIMITS } from '../model/limits.ts';
 import { kindOfDescription } from './kind-nouns.ts';
-import type { NameSpan } from './names.ts';
+import type { NameSpan } from './name-span.ts';
 import { ROLE_NOUNS, TITLE_WORDS } from './text/lexicon.ts';
 import type { Token } from './text/tokens.ts';
 

@@ -1,7 +1,7 @@
 import { LIMITS } from '../model/limits.ts';
 import type { ActorDraft } from './actors.ts';
 import { canonicalName } from './actors.ts';
-import type { NameSpan } from './names.ts';
+import type { NameSpan } from './name-span.ts';
 import {
   asRole,
   copulaRole,

@@ -1,7 +1,7 @@
 import type { EntityType } from '../model/analysis.ts';
 import type { ActorDraft } from './actors.ts';
 import { kindOfDescription } from './kind-nouns.ts';
-import type { NameSpan } from './names.ts';
+import type { NameSpan } from './name-span.ts';
 import { copulaRole, descriptionAfter, knownAsRole } from './role-phrases.ts';
 import { ROLE_NOUNS } from './text/lexicon.ts';
 import { breaksAfter as breaks, type Token } from './text/tokens.ts';
@@ -46,17 +46,13 @@ const ORGANISATION_BEFORE = [
   ['ceo', 'of'],
   ['founder', 'of'],
   ['co-founder', 'of'],
-  ['spokesman', 'for'],
-  ['spokeswoman', 'for'],
-  ['spokesperson', 'for'],
   ['employees', 'of'],
   ['subsidiary', 'of'],
 ];
 
 /** Words after a name that make it an organisation: "Portline shares", "Portline spokeswoman". */
-const ORGANISATION_AFTER = words(
-  'shares stock spokesman spokeswoman spokesperson executives employees inc corp ltd',
-);
+// Not "spokesman": people have spokesmen too ("Quist spokesman Tom Pell").
+const ORGANISATION_AFTER = words('shares stock executives employees inc corp ltd');
 
 /** What a company has, after its possessive name: "Portline's chief executive", "… shares". */
 const CORPORATE_AFTER = words(
@@ -172,7 +168,8 @@ export function retypeByCues(
     voteSpan(tokens, span, votes[actorOf[k]!]!, inName);
   });
   drafts.forEach((d, i) => {
-    if (d.country) return;
+    // A country stays a place; a person named in full ("Ana Ruiz") stays a person.
+    if (d.country || (d.type === 'person' && d.gender !== 'unknown')) return;
     const v = votes[i]!;
     const name = [...d.surfaces.keys()].sort((a, b) => b.length - a.length)[0] ?? '';
     const ending = name.includes(' ')
