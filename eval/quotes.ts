@@ -3,7 +3,7 @@ import type { EntityType } from '../src/model/analysis.ts';
 import { analyzeText } from '../src/nlp/analyze.ts';
 import { type GoldAttribution, type GoldSpan, readPolnear } from './polnear.ts';
 import type { EvalSection } from './shared.ts';
-import { sameSpeakerLenient, sameSpeakerStrict } from './speaker-match.ts';
+import { nameRuns, sameSpeakerLenient, sameSpeakerStrict } from './speaker-match.ts';
 import { PARTS, type Part, partOf, rowsByPart } from './split.ts';
 
 /**
@@ -69,7 +69,7 @@ function isCommonPlural(word: string): boolean {
 }
 
 /** A Source is a name when it opens with a capitalised word that is not a determiner or pronoun. */
-function isNamedSource(source: GoldSpan | null): source is GoldSpan {
+export function isNamedSource(source: GoldSpan | null): source is GoldSpan {
   if (!source) return false;
   const words = source.text.trim().split(/\s+/);
   // "Police", "Protesters": a group named by a common noun is a description too.
@@ -78,7 +78,11 @@ function isNamedSource(source: GoldSpan | null): source is GoldSpan {
   const lower = first.toLowerCase().replace(/[’']s$/u, '');
   // "The New York Post" names; "The Indiana governor" describes.
   if (lower === 'the') return words.length > 1 && words.slice(1).every((w) => /^\p{Lu}/u.test(w));
-  return /^\p{Lu}/u.test(first) && !DESCRIPTION_OPENERS.has(lower) && !PRONOUNS.has(lower);
+  if (!/^\p{Lu}/u.test(first) || DESCRIPTION_OPENERS.has(lower) || PRONOUNS.has(lower))
+    return false;
+  // "Quist's doctor", "the Quist campaign's spokesman": the name is the owner's; the speaker
+  // is described, not named.
+  return nameRuns(source.text, true).length > 0;
 }
 
 function compromiseQuotes(text: string): Found[] {

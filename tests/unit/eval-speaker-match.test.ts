@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isNamedSource } from '../../eval/quotes.ts';
 import { nameRuns, sameSpeakerLenient, sameSpeakerStrict } from '../../eval/speaker-match.ts';
 
 describe('speaker accuracy, strict beside lenient', () => {
@@ -54,5 +55,16 @@ describe('speaker accuracy, strict beside lenient', () => {
       ['portline', 'trust'],
     ]);
     expect(nameRuns('the Bank of Marrowby', true)).toEqual([['bank', 'of', 'marrowby']]);
+  });
+
+  it('counts a quote as named only when its Source names the speaker, not an owner of theirs', () => {
+    const source = (text: string) => ({ start: 0, end: text.length, text });
+    expect(isNamedSource(source('Rep. Mara Quist (D-Ohio)'))).toBe(true);
+    expect(isNamedSource(source('Quist’s'))).toBe(true);
+    expect(isNamedSource(source('The Portline Gazette'))).toBe(true);
+    expect(isNamedSource(source("Quist's doctor"))).toBe(false);
+    expect(isNamedSource(source('Portline’s chief spokesman'))).toBe(false);
+    expect(isNamedSource(source('the Ohio governor'))).toBe(false);
+    expect(isNamedSource(source('Protesters'))).toBe(false);
   });
 });
