@@ -80,7 +80,10 @@ export function isCommonHead(head: Token | undefined): boolean {
 function isDescription(phrase: Token[], type: EntityType): boolean {
   const head = phraseHead(phrase);
   if (!isCommonHead(head)) return false;
-  return type !== 'person' || isRoleNoun(head!) || isAgentNoun(head!);
+  const personNoun = isRoleNoun(head!) || isAgentNoun(head!);
+  // "…within Ashland, the country’s intelligence chief said": a person's role, not the place's.
+  if (type !== 'person') return !personNoun || kindOfDescription(head!.lower) !== undefined;
+  return personNoun;
 }
 
 /** A party's member is a role in politics copy: "the top Democrat on the panel". */
@@ -234,6 +237,8 @@ function phraseBefore(tokens: Token[], head: number, inName: (t: Token) => boole
     if (OPENERS.has(t.lower) || (t.possessive && /^\p{Ll}/u.test(t.word))) {
       return i + 1 <= head ? roleText(tokens, i + 1, head) : null;
     }
+    // "Ashland’s domestic intelligence chief": a named owner opens the phrase and stays in it.
+    if (t.possessive && inName(t)) return roleText(tokens, i, head);
     // "editor in chief": a preposition inside a title, not right after the opener.
     const inside = (t.lower === 'in' || t.lower === 'of') && i < head && i > 0;
     const modifier =

@@ -55,6 +55,11 @@ describe('roles of people', () => {
     ['The vote was close. Mara Quist (R-Texas) said no.', 'Mara Quist', 'R-Texas'],
     ['Opposition Leader Tom Pell said no.', 'Tom Pell', 'Opposition Leader'],
     ['Her campaign manager, Dana Holt, said no.', 'Dana Holt', 'campaign manager'],
+    [
+      'Speaking to Portline, Ashland’s domestic intelligence chief, Ken Marrow, said so.',
+      'Ken Marrow',
+      'Ashland’s domestic intelligence chief',
+    ],
     ['Ashby Institute president Dana Holt said no.', 'Dana Holt', 'Ashby Institute president'],
     ['The actress and activist Dana Holt spoke first.', 'Dana Holt', 'actress and activist'],
   ])('%j → %s is %j', (text, name, role) => {
@@ -97,6 +102,12 @@ describe('roles of places and organisations', () => {
     ].join('\n\n');
     const roles = Object.fromEntries(analyzeText('', text).actors.map((a) => [a.name, a.role]));
     expect(roles['Portline Media']).toBe('production company');
+  });
+
+  it('gives a place no role that describes a person after it', () => {
+    const text =
+      'Agents made ten attempts within Ashland, Ashland’s intelligence chief has revealed.';
+    expect(roleOf(text, 'Ashland')).toBeNull();
   });
 
   it('takes a kind noun right before the name, and "known as"', () => {
