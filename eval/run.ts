@@ -8,6 +8,7 @@ import { evaluateNer } from './ner.ts';
 import { evaluateQuotes } from './quotes.ts';
 import { sentenceSection } from './sentences.ts';
 import { type EvalSection, requireShared } from './shared.ts';
+import { evaluateSpeakersBbc } from './speakers-bbc.ts';
 import { evaluateSummaries } from './summaries.ts';
 
 /** `npm run eval`: measures the analyser on ../shared/eval, prints one table, writes JSON. */
@@ -15,6 +16,7 @@ const evalDir = requireShared();
 const only = process.argv.slice(2);
 const all: Array<[string, (dir: string) => EvalSection | Promise<EvalSection>]> = [
   ['quotes', (d) => evaluateQuotes(d)],
+  ['speakers-bbc', evaluateSpeakersBbc],
   ['actors', evaluateNer],
   ['actor-set', evaluateActorSet],
   ['sentences', sentenceSection],
