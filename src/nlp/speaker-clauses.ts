@@ -119,3 +119,19 @@ export function blamedFor(ctx: SpeakerContext, tokens: Token[], v: number): Spea
   }
   return null;
 }
+
+/**
+ * Is token i inside a relative clause set off by commas before the verb at v ("The actor,
+ * whose films include Harbour Lights, said")? A name there is talked about, not speaking.
+ */
+export function inRelativeClause(tokens: Token[], i: number, v: number): boolean {
+  let closed = false;
+  for (let k = i; k < v && !closed; k++) closed = /^,/.test(tokens[k]!.post);
+  if (!closed) return false;
+  for (let k = i - 1; k >= 0; k--) {
+    if (/^,/.test(tokens[k]!.post)) return RELATIVES.has(tokens[k + 1]?.lower ?? '');
+  }
+  return false;
+}
+
+const RELATIVES = new Set(['whose', 'which', 'who', 'whom']);

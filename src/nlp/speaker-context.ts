@@ -35,8 +35,11 @@ export interface SpeakerContext {
   speakerAt: Map<number, SpeakerMention>;
   /** The mention ending at an offset (the first in speakerAt's order). */
   speakerEndingAt: Map<number, SpeakerMention>;
-  /** Person mentions a "she" (female) or a "he" (male) can point back to, in order. */
-  pronounTargets: Record<'female' | 'male', SpeakerMention[]>;
+  /**
+   * Person mentions a "she" (female), a "he" (male) or "the actor" (any) can point back to,
+   * and organisation mentions "it" or "the magazine" can, in order.
+   */
+  pronounTargets: Record<'female' | 'male' | 'any' | 'organisation', SpeakerMention[]>;
   /** The first person actor with this last name, lowercase. */
   personByLastName: Map<string, number>;
   names: string[];

@@ -29,6 +29,8 @@ export function speakerIndexes(
     pronounTargets: {
       female: speakers.filter((p) => fits(p, 'female')),
       male: speakers.filter((p) => fits(p, 'male')),
+      any: speakers.filter((p) => p.person && !p.quoted),
+      organisation: speakers.filter((p) => !p.person && !p.place && !p.quoted),
     },
     personByLastName,
   };

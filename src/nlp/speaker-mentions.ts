@@ -1,3 +1,4 @@
+import { kindOfDescription } from './kind-nouns.ts';
 import type { SpeakerContext, SpeakerMention } from './speaker-context.ts';
 import { PERSON_PRONOUNS, ROLE_NOUNS, TITLE_WORDS } from './text/lexicon.ts';
 import type { Token } from './text/tokens.ts';
@@ -44,8 +45,11 @@ export function speakerAt(
     if (peopleOnly || (prev && VENUE_PREPOSITIONS.has(prev.lower))) return null;
     return named.actor;
   }
-  if (!PERSON_PRONOUNS.has(t.lower)) return null;
-  const wanted = t.lower === 'she' || t.lower === 'her' ? 'female' : 'male';
+  if (!peopleOnly && (t.lower === 'it' || isDescribed(ctx.tokens, t, 'organization')))
+    return nearestOrganisation(ctx, t);
+  const described = isDescribed(ctx.tokens, t, 'person');
+  if (!PERSON_PRONOUNS.has(t.lower) && !described) return null;
+  const wanted = described ? 'any' : t.lower === 'she' || t.lower === 'her' ? 'female' : 'male';
   const targets = ctx.pronounTargets[wanted];
   // Prefer a recent subject (within the last few sentences) over any later mention.
   let nearest: SpeakerMention | undefined;
@@ -57,6 +61,51 @@ export function speakerAt(
     if (p.subject) return p.actor;
   }
   return nearest ? nearest.actor : null;
+}
+
+/** How far back "the" may open a description of someone: "the European cross-country champion". */
+const DESCRIPTION_WORDS = 5;
+
+/**
+ * "The Oscar-nominated actor said", "said the world indoor champion": a definite description
+ * headed by a noun for a person stands, like "he", for someone already named; "said the
+ * magazine" for an organisation already named.
+ */
+function isDescribed(tokens: Token[], t: Token, kind: 'person' | 'organization'): boolean {
+  if (!/^\p{Ll}/u.test(t.word) || t.tags.has('Plural')) return false;
+  const person = ROLE_NOUNS.has(t.lower) || t.tags.has('Actor');
+  if (kind === 'person' ? !person : kindOfDescription(t.lower) !== 'organization') return false;
+  const at = tokenIndexAt(tokens, t.start);
+  for (let i = at - 1; i >= 0 && at - i <= DESCRIPTION_WORDS; i--) {
+    const w = tokens[i]!;
+    if (w.sentence !== t.sentence || /[,;:.!?"“”]/u.test(w.post)) return false;
+    if (w.lower === 'the') return true;
+    // "Marrowby-born" is one modifier, whatever compromise tags its halves.
+    const modifier = w.tags.has('Adjective') || w.tags.has('Hyphenated');
+    if (w.tags.has('Verb') && !modifier) return false;
+    if (w.tags.has('Determiner') || w.tags.has('Preposition') || w.tags.has('Pronoun'))
+      return false;
+  }
+  return false;
+}
+
+/** "It said", "said the magazine": the organisation named last, within a few sentences. */
+function nearestOrganisation(ctx: SpeakerContext, t: Token): number | null {
+  const targets = ctx.pronounTargets.organisation;
+  const p = targets[lastStartingBefore(targets, t.start)];
+  return p && t.sentence - p.sentence <= PRONOUN_REACH ? p.actor : null;
+}
+
+/** The index of the token starting at offset (tokens are in order). */
+function tokenIndexAt(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Index of the last mention starting before offset, or -1 (mentions are in order). */
@@ -116,6 +165,10 @@ export function isOwnerAt(ctx: SpeakerContext, tokens: Token[], i: number): bool
 
 /** The person a sentence is about: the first named in it outside quotes (its subject). */
 export function sentenceSubject(ctx: SpeakerContext, sentence: number, end: number): number | null {
+  // "He had to settle for bronze behind Tom Pell.": the pronoun, not the first name, is the subject.
+  const opener = ctx.tokens[firstTokenOfSentence(ctx.tokens, sentence)];
+  if (opener?.sentence === sentence && (opener.lower === 'he' || opener.lower === 'she'))
+    return speakerAt(ctx, opener, true);
   for (let i = lastStartingBefore(ctx.speakers, end); i >= 0; i--) {
     const m = ctx.speakers[i]!;
     if (m.sentence !== sentence) {
@@ -125,4 +178,16 @@ export function sentenceSubject(ctx: SpeakerContext, sentence: number, end: numb
     if (m.subject) return m.actor;
   }
   return null;
+}
+
+/** The index of the first token of a sentence (tokens are in sentence order). */
+function firstTokenOfSentence(tokens: Token[], sentence: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.sentence < sentence) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -2,6 +2,7 @@ import type { Sentence } from '../model/analysis.ts';
 import type { QuoteSpan } from './quote-spans.ts';
 import {
   blamedFor,
+  inRelativeClause,
   nameAfterVerb,
   passiveAgent,
   speaksFor,
@@ -224,6 +225,7 @@ function subjectOfSpeech(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
         // preposition is where, not who.
         // "… by Quist, who said" makes Quist the subject all the same.
         const relative = tokens[v - 1]?.lower === 'who';
+        if (!relative && inRelativeClause(tokens, i, v)) continue;
         const prep = tokens[i - 1]?.lower ?? '';
         if ((!relative && VENUE_PREPOSITIONS.has(prep)) || isOwnerAt(ctx, tokens, i)) continue;
         const p = speakerAt(ctx, tokens[i]!, true, tokens[i - 1]);
@@ -233,7 +235,7 @@ function subjectOfSpeech(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
       if (loose !== null) return loose;
       for (const people of [true, false]) {
         for (let i = 0; i < v; i++) {
-          if (inOpeningPhrase(tokens, i)) continue;
+          if (inOpeningPhrase(tokens, i) || inRelativeClause(tokens, i, v)) continue;
           // "Officials at the Harbour Board said": they speak for the body they belong to.
           const prev = speaksFor(tokens, i) ? undefined : tokens[i - 1];
           const p = speakerAt(ctx, tokens[i]!, people, prev, true);

@@ -220,3 +220,35 @@ describe('quotes without a cue of their own', () => {
     expect(speakerOf(text, 'As a fisherman')).toBe('Edda Rask');
   });
 });
+
+describe('speakers named by a description or "it"', () => {
+  it('gives "the … actor said" and "said the … champion" to the person named before', () => {
+    const text = [
+      'Tomas Verlin flew to New York to raise money for the Ashby Playhouse.',
+      'The Marrowby-born actor, whose films include Harbour Lights, said: "The Playhouse gave me my start."',
+      'Runner Ana Ruiz said the team would understand.',
+      '"It would be fantastic to have her back," said the European cross-country champion.',
+    ].join('\n\n');
+    expect(speakerOf(text, 'The Playhouse gave me')).toBe('Tomas Verlin');
+    expect(speakerOf(text, 'It would be fantastic')).toBe('Ana Ruiz');
+  });
+
+  it('gives "said the magazine" and "it said" to the organisation named before', () => {
+    const text = [
+      'The list was drawn up by the technology magazine Gadget Weekly.',
+      '"We included only items that were portable," said the magazine.',
+      'Velkor Group said the feature was still on trial. It said: "Users can switch it off at any time."',
+    ].join('\n\n');
+    expect(speakerOf(text, 'We included only')).toBe('Gadget Weekly');
+    expect(speakerOf(text, 'Users can switch')).toBe('Velkor Group');
+  });
+
+  it('takes "He" opening the sentence before a lone quote as its subject, not the first name in it', () => {
+    const text = [
+      'Carl Wendt finished third in Athens.',
+      'He had to settle for bronze behind Tom Pell and Dana Holt.',
+      '"It really hurts to look at that medal."',
+    ].join('\n\n');
+    expect(speakerOf(text, 'It really hurts')).toBe('Carl Wendt');
+  });
+});
