@@ -40,13 +40,18 @@ function phrase(text: string, re: RegExp): string {
 }
 
 describe('question understanding', () => {
-  it('folds word forms and synonyms onto one concept', () => {
+  it('folds word forms, irregular past forms and words for leading onto one concept', () => {
     expect(stem('attempts')).toBe(stem('attempted'));
     expect(stem('kidnapping')).toBe('kidnap');
-    expect(concept('plots')).toBe(concept('attempts'));
-    expect(concept('revealed')).toBe(concept('revelations'));
+    expect(stem('spent')).toBe(stem('spending'));
+    expect(stem('lost')).toBe(stem('losing'));
     expect(concept('assassination')).toBe(concept('assassinate'));
     expect(stem('press')).toBe('press');
+    expect(concept('heads')).toBe(concept('director'));
+    expect(concept('chief')).toBe(concept('leads'));
+    expect(concept('runs')).toBe(concept('boss'));
+    // No synonym list: a plot is not an attempt unless an article says so.
+    expect(concept('plots')).not.toBe(concept('attempts'));
   });
 
   it('reads the kind of question and who it is about', () => {
