@@ -76,6 +76,15 @@ function scanParagraph(
       nestedAt = -1;
       continue;
     }
+    // A mark opening a line before a word never closes: the quotation left open on the line
+    // before runs on, and this line reopens it (copy that sets one paragraph per line).
+    if ((c === '"' || c === OPEN_DOUBLE) && before === '\n' && /[\p{L}\p{N}]/u.test(after ?? '')) {
+      spans.push(trimmed(p, offset, open.at, i, true, continued));
+      open = { at: i + 1, mark: c };
+      nestedAt = -1;
+      continued = true;
+      continue;
+    }
     const closes =
       (open.mark === OPEN_DOUBLE && (c === CLOSE_DOUBLE || c === '"')) ||
       ((open.mark === '"' || open.mark === CLOSE_DOUBLE) && (c === '"' || c === CLOSE_DOUBLE)) ||

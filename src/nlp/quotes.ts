@@ -12,6 +12,7 @@ import {
   type SpeakerContext,
   type SpeakerMention,
   sentenceIndexAt,
+  speakerOfSentence,
 } from './speakers.ts';
 import type { Token } from './text/tokens.ts';
 
@@ -68,6 +69,7 @@ export function findQuotes(
     quoted: markQuoted(tokens, quoteSpans),
     speakers,
     ...indexes,
+    describedOrganisations: [],
     names,
     quoteSpans,
     labels: transcriptLabels(text, sentences, indexes.personByLastName),
@@ -77,8 +79,9 @@ export function findQuotes(
 
   const paragraphStart = firstSentenceStarts(sentences);
   const quotes: Quote[] = [];
-  let carried: { paragraph: number; actor: Speaker | null } = {
+  let carried: { paragraph: number; sentence: number; actor: Speaker | null } = {
     paragraph: -1,
+    sentence: -1,
     actor: null,
   };
   for (let k = 0; k < quoteSpans.length; k++) {
@@ -99,10 +102,14 @@ export function findQuotes(
     // speaker: news style reopens a quotation, or follows a speaker with more of their words.
     const opensParagraph = s.start === paragraphStart.get(s.paragraph) && q.start - s.start <= 1;
     const reopens = (q.continued || opensParagraph) && carried.paragraph === s.paragraph - 1;
+    // "X said: “…” Y said that … “…”": a speech cue in the sentence right before is nearer
+    // than the speaker carried from further back.
+    if (actor === null && sameParagraph && carried.sentence < sentence - 1)
+      actor = speakerOfSentence(ctx, sentences, sentence - 1);
     if (actor === null && (sameParagraph || reopens)) actor = carried.actor;
     if (actor === null)
       actor = attributeFromEarlierSentence(ctx, sentences, sentence, opensParagraph);
-    if (actor !== null) carried = { paragraph: s.paragraph, actor };
+    if (actor !== null) carried = { paragraph: s.paragraph, sentence, actor };
     // Too long to show (a whole pasted chapter between two marks): attributed, so the
     // speaker carries on, but not a quote.
     if (q.end - q.start > LIMITS.quoteChars) continue;

@@ -40,6 +40,11 @@ export interface SpeakerContext {
    * and organisation mentions "it" or "the magazine" can, in order.
    */
   pronounTargets: Record<'female' | 'male' | 'any' | 'organisation', SpeakerMention[]>;
+  /**
+   * Organisations a description ("the magazine") was resolved to, by the description's
+   * start, in order: the latest thing an "it" can point back to.
+   */
+  describedOrganisations: Array<{ start: number; sentence: number; actor: number }>;
   /** The first person actor with this last name, lowercase. */
   personByLastName: Map<string, number>;
   names: string[];

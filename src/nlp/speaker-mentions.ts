@@ -89,11 +89,61 @@ function isDescribed(tokens: Token[], t: Token, kind: 'person' | 'organization')
   return false;
 }
 
-/** "It said", "said the magazine": the organisation named last, within a few sentences. */
+/**
+ * "It said", "said the magazine": the organisation named last, within a few sentences; for
+ * a description, first one the article introduced with the same noun ("US magazine Mobile
+ * Tidings", "the Harbour Gazette newspaper"); for "it", a description resolved since then.
+ */
 function nearestOrganisation(ctx: SpeakerContext, t: Token): number | null {
   const targets = ctx.pronounTargets.organisation;
-  const p = targets[lastStartingBefore(targets, t.start)];
+  const from = lastStartingBefore(targets, t.start);
+  if (t.lower !== 'it') {
+    const introduced = introducedAs(ctx, targets, from, t.lower);
+    if (introduced !== null) {
+      remember(ctx.describedOrganisations, {
+        start: t.start,
+        sentence: t.sentence,
+        actor: introduced,
+      });
+      return introduced;
+    }
+  }
+  let p: { start: number; sentence: number; actor: number } | undefined = targets[from];
+  const described = ctx.describedOrganisations.filter((d) => d.start < t.start).at(-1);
+  if (t.lower === 'it' && described && (!p || described.start > p.start)) p = described;
   return p && t.sentence - p.sentence <= PRONOUN_REACH ? p.actor : null;
+}
+
+/** The latest organisation mention (from index `from` back) written with `noun` beside it. */
+function introducedAs(
+  ctx: SpeakerContext,
+  targets: SpeakerMention[],
+  from: number,
+  noun: string,
+): number | null {
+  const word = `(?:${noun}|${noun[0]!.toUpperCase()}${noun.slice(1)})`;
+  const before = new RegExp(`(?<!\\p{L})${word}\\s+(?:\\p{Lu}[\\p{L}.&’'-]*\\s+)*$`, 'u');
+  const after = new RegExp(
+    `^(?:\\s+${word}|,\\s+(?:a|an|the)\\s+(?:[\\p{L}-]+\\s+){0,3}${word})(?!\\p{L})`,
+    'u',
+  );
+  for (let i = from; i >= 0 && from - i < PRONOUN_LOOKBACK; i--) {
+    const m = targets[i]!;
+    if (before.test(ctx.text.slice(Math.max(0, m.start - 40), m.start))) return m.actor;
+    if (after.test(ctx.text.slice(m.end, m.end + 60))) return m.actor;
+  }
+  return null;
+}
+
+/** Adds a resolved description, keeping the list in order of starts. */
+function remember(
+  list: Array<{ start: number; sentence: number; actor: number }>,
+  entry: { start: number; sentence: number; actor: number },
+): void {
+  if (list.some((d) => d.start === entry.start)) return;
+  const at = list.findIndex((d) => d.start > entry.start);
+  if (at < 0) list.push(entry);
+  else list.splice(at, 0, entry);
 }
 
 /** The index of the token starting at offset (tokens are in order). */

@@ -24,7 +24,7 @@ import {
   isVerb,
   opensParticiplePhrase,
 } from './speaker-verbs.ts';
-import { TITLE_WORDS } from './text/lexicon.ts';
+import { PERSON_PRONOUNS, TITLE_WORDS } from './text/lexicon.ts';
 import { breaksAfter, type Token } from './text/tokens.ts';
 
 export type { Speaker, SpeakerContext, SpeakerMention } from './speaker-context.ts';
@@ -179,6 +179,11 @@ function clauseSubject(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
     if (titled !== null) return titled;
     const m = ctx.speakerAt.get(first.start);
     if (m && !m.place) return m.actor;
+    // "The magazine specified that …": a description opening the sentence before its verb.
+    if (!m && /^\p{Ll}/u.test(first.word) && tokens[opening + 1] && isVerb(tokens[opening + 1]!)) {
+      const described = speakerAt(ctx, first, false, undefined, true);
+      if (described !== null && !PERSON_PRONOUNS.has(first.lower)) return described;
+    }
     const loose =
       opening === 0 || tokens[opening - 1]?.tags.has('Honorific')
         ? looseNameAt(ctx, tokens, opening)
@@ -333,4 +338,15 @@ export function attributeFromEarlierSentence(
   // A quote standing alone after a sentence about someone ("Quist toured the pier on
   // Monday. “It is a disgrace.”") is most often that person's.
   return alone ? sentenceSubject(ctx, index - 1, prev.end) : null;
+}
+
+/** The speaker of reported speech in sentence `index` outside its quotes ("X said that …"). */
+export function speakerOfSentence(
+  ctx: SpeakerContext,
+  sentences: Sentence[],
+  index: number,
+): Speaker | null {
+  const s = sentences[index];
+  if (!s) return null;
+  return subjectOfSpeech(ctx, cueTokens(ctx, Math.max(s.start, s.end - CUE_REACH), s.end));
 }

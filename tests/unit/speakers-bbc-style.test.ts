@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/nlp/analyze.ts';
+
+// Invented articles in the shape of British copy: one paragraph a line, quotes run on from
+// line to line, organisations speak through "the magazine" and "it".
+function speakerOf(text: string, start: string): string | null | undefined {
+  const quotes = analyzeText('Harbour news', text).quotes;
+  return quotes.find((q) => q.text.startsWith(start))?.speaker;
+}
+
+describe('a quotation running on from line to line', () => {
+  it('reopens at the mark opening the next line, and the run keeps its speaker', () => {
+    const text = [
+      'Ferry firm Portline Lines has closed its night route.',
+      'Some users said the route would only return if the council paid for a "night fare" to the islands.',
+      'Mara Quist, chair of the Marrowby Passengers Forum, said that the firm should not be blamed for the losses.',
+      '"Of course the firm should be free to run whatever boats it chooses.',
+      '"But as a passenger I would want to know - who decides which routes close?"',
+    ].join('\n');
+    const quotes = analyzeText('Harbour news', text).quotes;
+    expect(quotes.map((q) => q.text)).toContain(
+      'But as a passenger I would want to know - who decides which routes close?',
+    );
+    expect(speakerOf(text, 'Of course the firm')).toBe('Mara Quist');
+    expect(speakerOf(text, 'But as a passenger')).toBe('Mara Quist');
+  });
+});
+
+describe('an organisation described later', () => {
+  const text = [
+    'The Velder 200 has been chosen as the best boat of all time, by UK magazine Sea Craft.',
+    '',
+    'The list puts the 1962 Orlen dinghy at two and a ketch built by Kestrel Marine Ltd at three.',
+    'The magazine specified that boats also needed to be "something one person can sail alone".',
+    '',
+    '"In general we left out anything with an engine," said the magazine.',
+    '',
+    '"In the end, we chose the boats sailors love most," it concluded.',
+  ].join('\n');
+
+  it('points "the magazine" back to the name introduced as a magazine, not the nearest one', () => {
+    expect(speakerOf(text, 'In general we left out')).toBe('Sea Craft');
+  });
+
+  it('lets a later "it" point to the organisation the description named', () => {
+    expect(speakerOf(text, 'In the end, we chose')).toBe('Sea Craft');
+  });
+
+  it('makes a description opening the sentence its subject ("The magazine specified")', () => {
+    expect(speakerOf(text, 'something one person')).toBe('Sea Craft');
+  });
+});
