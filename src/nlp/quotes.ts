@@ -14,7 +14,7 @@ import {
   sentenceIndexAt,
   speakerOfSentence,
 } from './speakers.ts';
-import type { Token } from './text/tokens.ts';
+import { breaksAfter, type Token } from './text/tokens.ts';
 
 /**
  * Direct quotes and who said them: the quoted passages (quote-spans.ts), each attributed by
@@ -48,7 +48,11 @@ export function findQuotes(
     const quoted = inQuote(s.start);
     // The first person named in a sentence, outside its quotes, is most often its subject.
     const subject =
-      d.type === 'person' && !quoted && !subjects.has(sentence) && !inDateline(tokens, s.first);
+      d.type === 'person' &&
+      !quoted &&
+      !subjects.has(sentence) &&
+      !inDateline(tokens, s.first) &&
+      !inOpeningPhrase(tokens, s.first);
     if (subject) subjects.add(sentence);
     speakers.push({
       quoted,
@@ -130,6 +134,25 @@ export function findQuotes(
     });
   }
   return quotes;
+}
+
+/** How far back a sentence-opening phrase is looked for: longer ones are rare. */
+const OPENING_PHRASE_TOKENS = 30;
+
+/**
+ * Is token i in a phrase opening its sentence before any comma ("At a dinner hosted by Edda
+ * Rask on Friday, he said …")? A name there is where or with whom, not the subject.
+ */
+function inOpeningPhrase(tokens: Token[], i: number): boolean {
+  const sentence = tokens[i]?.sentence;
+  for (let k = i - 1; k >= 0 && i - k <= OPENING_PHRASE_TOKENS; k--) {
+    const t = tokens[k]!;
+    if (t.sentence !== sentence || breaksAfter(t)) return false;
+    const prev = tokens[k - 1];
+    if (!prev || prev.sentence !== sentence)
+      return t.tags.has('Preposition') && t.lower !== 'according';
+  }
+  return false;
 }
 
 /** How many quotes side by side one cue after the last of them may speak for. */

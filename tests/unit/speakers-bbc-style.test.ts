@@ -50,3 +50,15 @@ describe('an organisation described later', () => {
     expect(speakerOf(text, 'something one person')).toBe('Sea Craft');
   });
 });
+
+describe('a name in a phrase opening the sentence', () => {
+  it('is not what a later "he" points back to ("At a dinner hosted by X, he said")', () => {
+    const text = [
+      'Tobin Ashgrove, Marrowby’s harbour minister, argued that the fees must fall.',
+      'Mr Ashgrove is visiting Portline this week.',
+      'At a dinner hosted by Portline mayor Piet Rask on Friday, he said that he favoured lower tolls.',
+      '"A lower toll is one more way to bring the boats back," he told the dinner.',
+    ].join('\n');
+    expect(speakerOf(text, 'A lower toll')).toBe('Tobin Ashgrove');
+  });
+});
