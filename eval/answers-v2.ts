@@ -43,14 +43,17 @@ const FILES = ['polnear.json', 'html.json'];
 
 /** Words of a text for containment: lowercase letters and digits, entities and tags gone. */
 export function words(text: string): string {
-  return text
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&nbsp;|&#160;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&#x27;|&#39;|&rsquo;|’/g, "'")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}$£€%']+/gu, ' ')
-    .trim();
+  return (
+    text
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/&nbsp;|&#160;/g, ' ')
+      .replace(/&amp;/g, '&')
+      // Apostrophes and quote marks of every shape go: "''Their" (PolNeAR's quotes) is "their".
+      .replace(/&#x27;|&#39;|&rsquo;|&quot;|[’‘'"“”]/g, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}$£€%]+/gu, ' ')
+      .trim()
+  );
 }
 
 const holds = (cited: string | null, gold: string | null): boolean =>

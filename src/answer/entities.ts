@@ -5,7 +5,8 @@ import { concept } from './stem.ts';
 
 /**
  * Sentences as bags of concepts, widened by the actors they mention: a sentence that says
- * "Eastquay" also matches a question about "Saltreach", because the analysis made them one actor.
+ * "Eastquay" also matches a question about "Saltreach", because the analysis made them one
+ * actor; a sentence naming a person also holds that person's role.
  */
 
 export interface SentenceView {
@@ -33,8 +34,12 @@ export function sentenceViews(article: StoredArticle): SentenceView[] {
     const concepts = new Set(conceptsOf(s.text));
     for (const a of inSentence) {
       const actor = actors[a];
-      if (actor)
-        for (const form of actorForms(actor)) for (const c of conceptsOf(form)) concepts.add(c);
+      if (!actor) continue;
+      for (const form of actorForms(actor)) for (const c of conceptsOf(form)) concepts.add(c);
+      // A person named here carries the role the article gives them elsewhere: "Quist" in a
+      // sentence answers "who heads the Harbour Board" when she is its director general.
+      if (actor.type === 'person' && actor.role)
+        for (const c of conceptsOf(actor.role)) concepts.add(c);
     }
     return { article, index, text: s.text, concepts, actors: inSentence };
   });

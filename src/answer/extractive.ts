@@ -1,9 +1,10 @@
 import type { Answer, Citation } from '../model/answer.ts';
 import type { StoredArticle } from '../model/article.ts';
 import type { ArticleStore } from '../store/ports/articles.ts';
+import { holdsAnswerType } from './answer-type.ts';
 import { conceptsOf, resolveActor, sentenceViews } from './entities.ts';
 import { parseQuestion, type Question } from './question.ts';
-import { kindBonus, roleBonus } from './rerank.ts';
+import { kindBonus, roleBonus, roleMatch } from './rerank.ts';
 import { candidateArticles } from './retrieve.ts';
 import { concept } from './stem.ts';
 
@@ -16,6 +17,8 @@ import { concept } from './stem.ts';
 
 /** Share of the question's (rarity-weighted) words a sentence must contain to count. */
 const MIN_COVERAGE = 0.5;
+/** A "who" question's description a sentence must hold to answer without its other words. */
+const WHO_COVERAGE = 0.6;
 /**
  * Weight of a question word no sentence has: low, because such words are usually the asker's
  * phrasing ("targets"), while the words the articles share carry the subject.
@@ -89,10 +92,17 @@ function bestSentence(articles: StoredArticle[], q: Question): Scored | null {
       const hits = words.filter((w) => view.concepts.has(w));
       const coverage = hits.reduce((n, w) => n + weight(w), 0) / possible;
       if (hits.length === 0 || coverage < MIN_COVERAGE) continue;
-      // Sharing only the names asked about is not an answer to what was asked of them.
-      if (predicates.length > 0 && !predicates.some((w) => view.concepts.has(w))) continue;
+      // Sharing only the names asked about is not an answer to what was asked of them; a
+      // "who is the X of Y" whose X and Y the sentence holds, beside someone else, is.
+      const described = q.kind === 'who' && coverage >= WHO_COVERAGE;
+      if (predicates.length > 0 && !described && !predicates.some((w) => view.concepts.has(w)))
+        continue;
+      // A sentence without what the question asks for (an amount, a date, a person …) is no answer.
+      if (!holdsAnswerType(q, view)) continue;
       const bonus =
-        kindBonus(q.kind, view) + (subjectActor >= 0 ? roleBonus(view, subjectActor) : 0);
+        kindBonus(q.kind, view) +
+        (subjectActor >= 0 ? roleBonus(view, subjectActor) : 0) +
+        roleMatch(q, view, words);
       best = better(best, { article, sentence: view.text, score: coverage + bonus });
     }
   }

@@ -6,11 +6,15 @@ export type QuestionKind =
   | 'whoIs'
   | 'say'
   | 'howMany'
+  | 'howMuch'
   | 'when'
   | 'where'
   | 'why'
   | 'whatIs'
   | 'other';
+
+/** For "who": whether a person or an organisation is wanted ("Which group …?"). */
+export type Wanted = 'person' | 'organization';
 
 export interface Question {
   text: string;
@@ -24,6 +28,8 @@ export interface Question {
    * about what was asked, however many other words it shares.
    */
   names: string[];
+  /** For "who" questions: a person, or an organisation ("Which company …"). */
+  wanted: Wanted;
 }
 
 /** Words that shape a question but say nothing about its subject. */
@@ -47,6 +53,19 @@ const QUESTION_WORDS = new Set([
   'else',
   'happen',
   'happened',
+  // The noun a "which …" or "what …" question asks about says its kind, not its subject.
+  'year',
+  'date',
+  'name',
+  'city',
+  'country',
+  'place',
+  'group',
+  'number',
+  'big',
+  'large',
+  'far',
+  'old',
 ]);
 
 const SAY_VERBS = 'say|said|tell|told|claim|claimed|state|stated|announce|warn|promise|reveal';
@@ -56,14 +75,47 @@ const SAY = new RegExp(
 );
 const WHO_IS = /^(?:who|what)\s+(?:is|was|are|were)\s+(.+)$/iu;
 
+/** Nouns that make "which X" ask for a place, a time, or an organisation. */
+const PLACE_NOUNS = 'country|city|town|state|province|region|place|village|county|capital|nation';
+const TIME_NOUNS = 'year|month|day|date|time|week|decade';
+const ORGANISATION_NOUNS =
+  'group|company|firm|organi[sz]ation|agency|party|union|body|network|newspaper|magazine|outlet|team|bank|court|committee';
+
 function kindOf(q: string): QuestionKind {
-  const lower = q.toLowerCase();
-  if (/^how\s+(?:many|much)\b/.test(lower)) return 'howMany';
-  if (/^when\b|^what\s+(?:time|date|day|year)\b/.test(lower)) return 'when';
-  if (/^where\b/.test(lower)) return 'where';
-  if (/^why\b|^what\s+(?:caused|made|led)\b/.test(lower)) return 'why';
-  if (/^who\b/.test(lower)) return 'who';
+  // "In his experiment, how many …": the question proper may follow an opening phrase.
+  const lower = q.toLowerCase().replace(/^(?:and|so|but|ok|okay)\s*,?\s+/, '');
+  const opening = lower.replace(/^[^,?]*,\s*(?=(?:who|what|when|where|why|how|which)\b)/, '');
+  const ask = (re: RegExp): boolean => re.test(opening) || re.test(lower);
+  if (ask(/^how\s+many\b|^what\s+number\s+of\b/)) return 'howMany';
+  if (ask(/^how\s+(?:much|big|large|long|far|high|old)\b/)) return 'howMuch';
+  if (ask(new RegExp(`^(?:when\\b|(?:in\\s+)?(?:what|which)\\s+(?:${TIME_NOUNS})\\b)`)))
+    return 'when';
+  if (
+    ask(
+      new RegExp(
+        `^(?:where\\b|(?:in\\s+|to\\s+|from\\s+)?(?:what|which)\\s+(?:${PLACE_NOUNS})\\b)`,
+      ),
+    )
+  )
+    return 'where';
+  if (ask(/^why\b|^what\s+(?:caused|made|led)\b|^for\s+what\s+reason\b/)) return 'why';
+  if (ask(/^who\b|^whom\b|^(?:what|which)\s+(?:is|was)\s+the\s+name\b|^what's\s+the\s+name\b/))
+    return 'who';
+  if (
+    ask(
+      new RegExp(
+        `^(?:which|what)\\s+(?:\\w+\\s+)?(?:${ORGANISATION_NOUNS}|person|man|woman|official|member)\\b`,
+      ),
+    )
+  )
+    return 'who';
   return 'other';
+}
+
+function wantedOf(q: string): Wanted {
+  return new RegExp(`\\b(?:which|what)\\s+(?:\\w+\\s+)?(?:${ORGANISATION_NOUNS})\\b`, 'i').test(q)
+    ? 'organization'
+    : 'person';
 }
 
 /** Strips "the", trailing "about it" and the question mark from a named subject. */
@@ -101,5 +153,5 @@ export function parseQuestion(raw: string): Question {
     subject = cleanSubject(whoIs[1]!);
   }
   const words = [...new Set(contentWords(rest).filter((w) => !QUESTION_WORDS.has(w)))];
-  return { text, kind, words, subject, names: capitalisedNames(text) };
+  return { text, kind, words, subject, names: capitalisedNames(text), wanted: wantedOf(text) };
 }

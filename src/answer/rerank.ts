@@ -1,5 +1,5 @@
-import type { SentenceView } from './entities.ts';
-import type { QuestionKind } from './question.ts';
+import { conceptsOf, type SentenceView } from './entities.ts';
+import type { Question, QuestionKind } from './question.ts';
 
 /**
  * How well a sentence has the kind of thing the question asks for: a number for "how many",
@@ -26,6 +26,7 @@ function mentionsType(s: SentenceView, type: 'person' | 'place'): boolean {
 export function kindBonus(kind: QuestionKind, s: SentenceView): number {
   switch (kind) {
     case 'howMany':
+    case 'howMuch':
       return NUMBER.test(s.text) ? 0.3 : 0;
     case 'when':
       return DATE.test(s.text) ? 0.3 : 0;
@@ -48,4 +49,22 @@ export function roleBonus(s: SentenceView, actor: number): number {
   const role = s.article.analysis.actors[actor]?.role;
   if (!role || !s.actors.has(actor)) return 0;
   return s.text.toLowerCase().includes(role.toLowerCase()) ? 0.4 : 0.1;
+}
+
+/**
+ * For "who": a sentence naming someone whose role holds the question's words ("Who runs the
+ * agency?" — its "director general") answers it, whatever words the sentence itself uses.
+ */
+export function roleMatch(q: Question, s: SentenceView, concepts: readonly string[]): number {
+  if (q.kind !== 'who' || concepts.length === 0) return 0;
+  const { actors } = s.article.analysis;
+  let best = 0;
+  for (const a of s.actors) {
+    const role = actors[a]?.role;
+    if (!role) continue;
+    const roleConcepts = new Set(conceptsOf(role));
+    const shared = concepts.filter((c) => roleConcepts.has(c)).length / concepts.length;
+    best = Math.max(best, shared);
+  }
+  return 0.4 * best;
 }

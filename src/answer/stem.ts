@@ -32,6 +32,7 @@ const LEADING = [
   'leader',
   'lead',
   'chief',
+  'ceo',
   'director',
   'boss',
   'run',

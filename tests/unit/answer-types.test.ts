@@ -1,0 +1,87 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/answer/extractive.ts';
+import { parseQuestion } from '../../src/answer/question.ts';
+import { ingestPaths } from '../../src/ingest/ingest.ts';
+import { createStore } from '../../src/store/create.ts';
+import type { Stores } from '../../src/store/ports/port.ts';
+import { tempDir } from '../helpers/cli.ts';
+
+// Issue #16: answers that hold up on questions nobody tuned for. Invented articles of the
+// shapes that failed: a role asked in other words, an amount beside a sentence of the same
+// topic, a how-much the articles cannot answer, a cause told in one sentence.
+const ARTICLES: Record<string, string> = {
+  'agency.txt': [
+    'Harbour agency warns of plots against exiles',
+    'Agents of Belmora have made at least ten attempts to kidnap critics living in Ashland, the Ashland Security Service said on Wednesday.',
+    'In a speech in Calloway, its Director General, Mara Quist, said the agents were "reckless".',
+    'Ashland summoned Belmora’s envoy over the threats.',
+  ].join('\n\n'),
+  'losses.txt': [
+    'Tycoon’s losses revealed',
+    'Records published on Sunday show that Tobin Hale and his companies lost nearly $916 million in 1995.',
+    'Hale has claimed without evidence that voter fraud cost him an election in 1995.',
+  ].join('\n\n'),
+  'hospital.txt': [
+    'Senator taken to a clinic',
+    'Senator Ana Ruiz was taken to a clinic in Dunmore on Friday.',
+    'Her motorcade was diverted from the emergency room because a crowd had gathered outside it.',
+  ].join('\n\n'),
+};
+
+describe('answers that hold what the question asks for', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let stores: Stores;
+  const ask = (q: string) => answerQuestion(stores.articles, q, []);
+
+  beforeAll(async () => {
+    tmp = tempDir();
+    for (const [name, text] of Object.entries(ARTICLES)) writeFileSync(join(tmp.dir, name), text);
+    stores = await createStore(join(tmp.dir, 'a.db'));
+    await ingestPaths(stores, [tmp.dir]);
+  });
+  afterAll(async () => {
+    await stores.close();
+    tmp.cleanup();
+  });
+
+  it.each([
+    'Who is the head of the Ashland Security Service?',
+    'Who leads the Ashland Security Service?',
+    'Who runs the Ashland Security Service?',
+    'Who is the Ashland Security Service’s chief?',
+  ])('%s → the sentence naming its director general', async (q) => {
+    const a = await ask(q);
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('Mara Quist');
+  });
+
+  it('answers "how much" with the amount, not a sentence of the same topic without one', async () => {
+    const a = await ask('How much did Hale lose in 1995?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('$916 million');
+  });
+
+  it('declines a "how much" the articles hold no amount for, with no citation', async () => {
+    const a = await ask('How much money did Belmora spend on the plots?');
+    expect(a).toMatchObject({ found: false, citations: [] });
+  });
+
+  it('answers "why" with the sentence that gives the cause', async () => {
+    const a = await ask('Why was Ruiz diverted from the emergency room?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('because a crowd had gathered');
+  });
+
+  it('reads the kind of a question from "which …" and "how big" forms', () => {
+    expect(parseQuestion('Which country ranked first?').kind).toBe('where');
+    expect(parseQuestion('What year did it close?').kind).toBe('when');
+    expect(parseQuestion('How big is the payload?').kind).toBe('howMuch');
+    expect(parseQuestion('Which group wrote the report?')).toMatchObject({
+      kind: 'who',
+      wanted: 'organization',
+    });
+    expect(parseQuestion('In his test, how many opt-outs failed?').kind).toBe('howMany');
+  });
+});
