@@ -52,7 +52,8 @@ export function findQuotes(
       !quoted &&
       !subjects.has(sentence) &&
       !inDateline(tokens, s.first) &&
-      !inOpeningPhrase(tokens, s.first);
+      !inOpeningPhrase(tokens, s.first) &&
+      !afterPronoun(tokens, s.first, inQuote);
     if (subject) subjects.add(sentence);
     speakers.push({
       quoted,
@@ -154,6 +155,19 @@ function inOpeningPhrase(tokens: Token[], i: number): boolean {
   }
   return false;
 }
+
+/** Does "he" or "she" (outside quotes) come before token i in its sentence ("He said X was …")? */
+function afterPronoun(tokens: Token[], i: number, inQuote: (offset: number) => boolean): boolean {
+  const sentence = tokens[i]?.sentence;
+  for (let k = i - 1; k >= 0 && i - k <= OPENING_PHRASE_TOKENS; k--) {
+    const t = tokens[k]!;
+    if (t.sentence !== sentence) return false;
+    if (SUBJECT_PRONOUNS.has(t.lower) && !inQuote(t.start)) return true;
+  }
+  return false;
+}
+
+const SUBJECT_PRONOUNS = new Set(['he', 'she']);
 
 /** How many quotes side by side one cue after the last of them may speak for. */
 const SIDE_BY_SIDE = 4;

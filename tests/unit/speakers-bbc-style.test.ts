@@ -62,3 +62,15 @@ describe('a name in a phrase opening the sentence', () => {
     expect(speakerOf(text, 'A lower toll')).toBe('Tobin Ashgrove');
   });
 });
+
+describe('a name after "he" in its sentence', () => {
+  it('is talked about, so a later "he" points back to the speaker before', () => {
+    const text = [
+      'Singer Tomas Verlin has held a concert in Portline to save the Marrowby Playhouse.',
+      'Speaking to Harbour Radio before the show, Mr Verlin said his heart belonged to the town.',
+      'And he said that there was one man he would love to play on stage - Aldo Penning.',
+      'He said that the old ferry captain was a "wild, fearless figure".',
+    ].join('\n');
+    expect(speakerOf(text, 'wild, fearless')).toBe('Tomas Verlin');
+  });
+});
