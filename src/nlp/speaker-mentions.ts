@@ -45,6 +45,9 @@ export function speakerAt(
     if (peopleOnly || (prev && VENUE_PREPOSITIONS.has(prev.lower))) return null;
     return named.actor;
   }
+  // "said the artists": a group the article introduced with that noun ("artists Rask & Penning").
+  if (!peopleOnly && t.tags.has('Plural') && /^\p{Ll}/u.test(t.word) && afterThe(ctx.tokens, t))
+    return introducedAs(ctx, ctx.speakers, lastStartingBefore(ctx.speakers, t.start), t.lower);
   if (!peopleOnly && (t.lower === 'it' || isDescribed(ctx.tokens, t, 'organization')))
     return nearestOrganisation(ctx, t);
   const described = isDescribed(ctx.tokens, t, 'person');
@@ -75,6 +78,11 @@ function isDescribed(tokens: Token[], t: Token, kind: 'person' | 'organization')
   if (!/^\p{Ll}/u.test(t.word) || t.tags.has('Plural')) return false;
   const person = ROLE_NOUNS.has(t.lower) || t.tags.has('Actor');
   if (kind === 'person' ? !person : kindOfDescription(t.lower) !== 'organization') return false;
+  return afterThe(tokens, t);
+}
+
+/** Does "the" open a short noun phrase ending at t ("the Marrowby-born actor")? */
+function afterThe(tokens: Token[], t: Token): boolean {
   const at = tokenIndexAt(tokens, t.start);
   for (let i = at - 1; i >= 0 && at - i <= DESCRIPTION_WORDS; i--) {
     const w = tokens[i]!;
@@ -129,6 +137,7 @@ function introducedAs(
   );
   for (let i = from; i >= 0 && from - i < PRONOUN_LOOKBACK; i--) {
     const m = targets[i]!;
+    if (m.place || m.quoted) continue;
     if (before.test(ctx.text.slice(Math.max(0, m.start - 40), m.start))) return m.actor;
     if (after.test(ctx.text.slice(m.end, m.end + 60))) return m.actor;
   }

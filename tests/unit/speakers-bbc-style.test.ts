@@ -74,3 +74,14 @@ describe('a name after "he" in its sentence', () => {
     expect(speakerOf(text, 'wild, fearless')).toBe('Tomas Verlin');
   });
 });
+
+describe('a plural description', () => {
+  it('points back to the group introduced with that noun ("said the artists")', () => {
+    const text = [
+      'Ferry firm Portline Lines has launched an arts scheme.',
+      'Using a game engine, award-winning artists Rask & Penning have built a model of the old Marrowby docks.',
+      '"The harbour was the heart of the town for centuries," said the artists.',
+    ].join('\n');
+    expect(speakerOf(text, 'The harbour was')).toBe('Rask & Penning');
+  });
+});
