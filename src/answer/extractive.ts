@@ -1,3 +1,4 @@
+import type { Actor } from '../model/analysis.ts';
 import type { Answer, Citation } from '../model/answer.ts';
 import type { StoredArticle } from '../model/article.ts';
 import type { ArticleStore } from '../store/ports/articles.ts';
@@ -51,7 +52,7 @@ function quoteAnswer(articles: StoredArticle[], q: Question): Scored | null {
     for (const view of sentenceViews(article)) {
       const base = quoted.has(view.index)
         ? 1
-        : view.actors.has(actor) && SAID.test(view.text)
+        : view.actors.has(actor) && saysIt(view.text, article.analysis.actors[actor]!)
           ? 0.5
           : 0;
       if (base === 0) continue;
@@ -63,6 +64,31 @@ function quoteAnswer(articles: StoredArticle[], q: Question): Scored | null {
   }
   return best;
 }
+
+/**
+ * "Quist said …" or "…, said Quist": the actor next to the speech verb is the one speaking;
+ * a sentence that names Portline and has someone else say something is not Portline's word.
+ */
+function saysIt(text: string, actor: Actor): boolean {
+  const lower = text.toLowerCase();
+  const verb = SAID.exec(text);
+  if (!verb) return false;
+  return [actor.name, ...actor.aliases].some((form) => {
+    const at = lower.indexOf(form.toLowerCase());
+    if (at < 0) return false;
+    const before = at < verb.index;
+    const between = before
+      ? text.slice(at + form.length, verb.index)
+      : text.slice(verb.index + verb[0].length, at);
+    // "Quist, a senior fellow at the Ashby Institute and a former envoy, said": an apposition.
+    const apposition = before && /^,[^"“”]*,\s*$/u.test(between);
+    return between.length <= SPEAKER_REACH || (apposition && between.length <= APPOSITION_REACH);
+  });
+}
+
+/** Characters between a speaker's name and the speech verb ("Quist, the port's chief, said"). */
+const SPEAKER_REACH = 40;
+const APPOSITION_REACH = 160;
 
 function bestSentence(articles: StoredArticle[], q: Question): Scored | null {
   if (q.kind === 'say') return quoteAnswer(articles, q);

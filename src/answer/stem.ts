@@ -31,6 +31,7 @@ const LEADING = [
   'head',
   'leader',
   'lead',
+  'leadership',
   'chief',
   'ceo',
   'director',

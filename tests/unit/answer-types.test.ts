@@ -23,6 +23,11 @@ const ARTICLES: Record<string, string> = {
     'Records published on Sunday show that Tobin Hale and his companies lost nearly $916 million in 1995.',
     'Hale has claimed without evidence that voter fraud cost him an election in 1995.',
   ].join('\n\n'),
+  'flaw.txt': [
+    'Game server flaw made public',
+    '"I waited two years," developer Tomas Verlin wrote on Thursday, after privately reporting the flaw to the studio Velkor Games.',
+    'Velkor Games did not answer a request for comment.',
+  ].join('\n\n'),
   'hospital.txt': [
     'Senator taken to a clinic',
     'Senator Ana Ruiz was taken to a clinic in Dunmore on Friday.',
@@ -65,6 +70,11 @@ describe('answers that hold what the question asks for', () => {
 
   it('declines a "how much" the articles hold no amount for, with no citation', async () => {
     const a = await ask('How much money did Belmora spend on the plots?');
+    expect(a).toMatchObject({ found: false, citations: [] });
+  });
+
+  it('declines "what did X say" when X is only named beside someone else speaking', async () => {
+    const a = await ask('What did Velkor Games say about the flaw?');
     expect(a).toMatchObject({ found: false, citations: [] });
   });
 
