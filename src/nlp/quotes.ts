@@ -5,6 +5,7 @@ import type { NameSpan } from './name-span.ts';
 import { findQuoteSpans, type QuoteSpan } from './quote-spans.ts';
 import { speakerIndexes } from './speaker-index.ts';
 import { fullOrganisationName } from './speaker-org.ts';
+import { embeddedTerm, namesSomething } from './speaker-terms.ts';
 import {
   attribute,
   attributeFromEarlierSentence,
@@ -98,10 +99,14 @@ export function findQuotes(
     // part of what was said.
     const label = labelInQuote(text, found, indexes.personByLastName);
     const q = label ? { ...found, start: label.start } : found;
-    let actor: Speaker | null =
-      label?.speaker ?? ctx.labels.get(s.paragraph) ?? attribute(ctx, sentences, q, s);
+    const naming = namesSomething(text, q);
+    let actor: Speaker | null = naming
+      ? null
+      : (label?.speaker ?? ctx.labels.get(s.paragraph) ?? attribute(ctx, sentences, q, s));
+    // A term in running text takes a speaker only from its own sentence.
+    const term = naming || embeddedTerm(text, q);
     // “Never.” “Not while I run the port,” said Quist: one speaker for quotes side by side.
-    if (actor === null) actor = attributeAhead(ctx, sentences, quoteSpans, k);
+    if (actor === null && !term) actor = attributeAhead(ctx, sentences, quoteSpans, k);
     const sameParagraph = carried.paragraph === s.paragraph;
     // A paragraph that opens with an unattributed quote continues the previous paragraph's
     // speaker: news style reopens a quotation, or follows a speaker with more of their words.
@@ -109,10 +114,10 @@ export function findQuotes(
     const reopens = (q.continued || opensParagraph) && carried.paragraph === s.paragraph - 1;
     // "X said: “…” Y said that … “…”": a speech cue in the sentence right before is nearer
     // than the speaker carried from further back.
-    if (actor === null && sameParagraph && carried.sentence < sentence - 1)
+    if (actor === null && !term && sameParagraph && carried.sentence < sentence - 1)
       actor = speakerOfSentence(ctx, sentences, sentence - 1);
-    if (actor === null && (sameParagraph || reopens)) actor = carried.actor;
-    if (actor === null)
+    if (actor === null && !term && (sameParagraph || reopens)) actor = carried.actor;
+    if (actor === null && !term)
       actor = attributeFromEarlierSentence(ctx, sentences, sentence, opensParagraph);
     if (actor !== null) carried = { paragraph: s.paragraph, sentence, actor };
     // Too long to show (a whole pasted chapter between two marks): attributed, so the
