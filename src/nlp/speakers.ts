@@ -96,7 +96,12 @@ export function attribute(
   const start = Math.max(s.start, q.start - CUE_REACH);
   const nextQuote = quoteStartingAfter(ctx.quoteSpans, q.end);
   const stop = nextQuote && nextQuote.start < end ? nextQuote.start : end;
-  const after = cueTokens(ctx, q.end, stop).slice(0, 8);
+  let after = cueTokens(ctx, q.end, stop).slice(0, 8);
+  // "X dismissed it as “…”, while Y said …": a contrasting clause after the quote has a
+  // subject of its own, so the quote's cue ends where it starts.
+  const contrast = after.findIndex((t, i) => i < 2 && CONTRAST.has(t.lower));
+  const clauseEnd = contrast < 0 ? end : after[contrast]!.start;
+  if (contrast >= 0) after = [];
   const fromAfter = speakerAfterQuote(ctx, after);
   const before = cueTokens(ctx, start, q.start);
   if (fromAfter !== null && !onlyReported(ctx, q, after, fromAfter)) return fromAfter;
@@ -112,7 +117,7 @@ export function attribute(
   if (possessor !== null) return possessor;
   const fromBefore = subjectOfSpeech(ctx, before);
   if (fromBefore !== null) return fromBefore;
-  const fromSentence = subjectOfSpeech(ctx, cueTokens(ctx, start, end));
+  const fromSentence = subjectOfSpeech(ctx, cueTokens(ctx, start, clauseEnd));
   if (fromSentence !== null) return fromSentence;
   return clauseSubject(ctx, before);
 }
@@ -123,6 +128,9 @@ function endsInTitle(text: string, s: Sentence): boolean {
   const m = /(\p{L}+)\s+\p{Lu}\p{Ll}{1,3}\.$/u.exec(tail);
   return !!m && SPEECH_VERB_FORMS.test(m[1]!.toLowerCase());
 }
+
+/** Conjunctions that open a contrasting clause with a subject of its own. */
+const CONTRAST = new Set(['while', 'whereas', 'whilst']);
 
 const SPEECH_VERB_FORMS = /^(?:said|says|added|asked|told|wrote|noted|argued)$/u;
 

@@ -85,3 +85,13 @@ describe('a plural description', () => {
     expect(speakerOf(text, 'The harbour was')).toBe('Rask & Penning');
   });
 });
+
+describe('a contrasting clause after the quote', () => {
+  it('has its own subject ("X dismissed it as “…”, while Y said …")', () => {
+    const text = [
+      'Harbour minister Tobin Ashgrove announced a new ferry fare on Sunday.',
+      'Mara Quist dismissed the fare plan as "desperate", while Piet Rask said it was misdirected.',
+    ].join('\n');
+    expect(speakerOf(text, 'desperate')).toBe('Mara Quist');
+  });
+});
