@@ -66,6 +66,13 @@ export function speakerAt(
   return nearest ? nearest.actor : null;
 }
 
+/** Is t the "old" of "24-year-old"? */
+function aged(tokens: Token[], t: Token): boolean {
+  if (t.lower !== 'old') return false;
+  const year = tokens[tokenIndexAt(tokens, t.start) - 1];
+  return year?.lower === 'year' && year.post === '-';
+}
+
 /** How far back "the" may open a description of someone: "the European cross-country champion". */
 const DESCRIPTION_WORDS = 5;
 
@@ -76,7 +83,8 @@ const DESCRIPTION_WORDS = 5;
  */
 function isDescribed(tokens: Token[], t: Token, kind: 'person' | 'organization'): boolean {
   if (!/^\p{Ll}/u.test(t.word) || t.tags.has('Plural')) return false;
-  const person = ROLE_NOUNS.has(t.lower) || t.tags.has('Actor');
+  // "the 24-year-old told …" is a person as surely as "the actor".
+  const person = ROLE_NOUNS.has(t.lower) || t.tags.has('Actor') || aged(tokens, t);
   if (kind === 'person' ? !person : kindOfDescription(t.lower) !== 'organization') return false;
   return afterThe(tokens, t);
 }

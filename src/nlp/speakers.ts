@@ -129,6 +129,8 @@ function endsInTitle(text: string, s: Sentence): boolean {
   return !!m && SPEECH_VERB_FORMS.test(m[1]!.toLowerCase());
 }
 
+const TOLD = new Set(['told', 'tells', 'tell', 'telling']);
+
 /** Conjunctions that open a contrasting clause with a subject of its own. */
 const CONTRAST = new Set(['while', 'whereas', 'whilst']);
 
@@ -276,14 +278,16 @@ function inOpeningPhrase(tokens: Token[], i: number): boolean {
 
 /** A name or pronoun within a few tokens of the speech verb at `verbAt`: people first, nearest first. */
 function speakerNearVerb(ctx: SpeakerContext, tokens: Token[], verbAt: number): Speaker | null {
+  // "…,” the coach told Harbour Radio": who is told listens; the speaker stands before.
+  const told = TOLD.has(tokens[verbAt]?.lower ?? '');
   // "said Ashgrove": a name right after the verb, even one the recogniser missed.
-  const inverted = nameAfterVerb(ctx, tokens, verbAt);
+  const inverted = told ? undefined : nameAfterVerb(ctx, tokens, verbAt);
   if (inverted !== undefined) return inverted;
   for (const people of [true, false]) {
     for (let d = 1; d <= 4; d++) {
       for (const i of [verbAt + d, verbAt - d]) {
         const t = tokens[i];
-        if (!t || (i > verbAt && embeddedSubject(tokens, i))) continue;
+        if (!t || (i > verbAt && (told || embeddedSubject(tokens, i)))) continue;
         const p = speakerAt(ctx, t, people, tokens[i - 1]);
         if (p !== null) return p;
       }

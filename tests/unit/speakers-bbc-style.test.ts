@@ -95,3 +95,13 @@ describe('a contrasting clause after the quote', () => {
     expect(speakerOf(text, 'desperate')).toBe('Mara Quist');
   });
 });
+
+describe('"told" after a quote', () => {
+  it('makes who is told the listener: the described person before it speaks', () => {
+    const text = [
+      'Tobin Ashgrove has won the Portline marathon.',
+      '"I am delighted," the 24-year-old told Harbour Radio.',
+    ].join('\n');
+    expect(speakerOf(text, 'I am delighted')).toBe('Tobin Ashgrove');
+  });
+});
