@@ -119,6 +119,9 @@ export function findQuotes(
     if (actor === null && !term && (sameParagraph || reopens)) actor = carried.actor;
     if (actor === null && !term)
       actor = attributeFromEarlierSentence(ctx, sentences, sentence, opensParagraph);
+    // A run of quote paragraphs with its cue on the last: “…” ¶ “…,” said Quist.
+    if (actor === null && !term && (opensParagraph || opensLine(text, q)))
+      actor = attributeAhead(ctx, sentences, quoteSpans, k, true);
     if (actor !== null) carried = { paragraph: s.paragraph, sentence, actor };
     // Too long to show (a whole pasted chapter between two marks): attributed, so the
     // speaker carries on, but not a quote.
@@ -177,19 +180,23 @@ const SUBJECT_PRONOUNS = new Set(['he', 'she']);
 /** How many quotes side by side one cue after the last of them may speak for. */
 const SIDE_BY_SIDE = 4;
 
-/** The speaker of the quotes that follow quote k with nothing but marks and spaces between. */
+/**
+ * The speaker of the quotes that follow quote k with nothing but marks and spaces between:
+ * in its line, or, for a quote opening its paragraph, in the paragraphs that follow.
+ */
 function attributeAhead(
   ctx: SpeakerContext,
   sentences: Sentence[],
   spans: QuoteSpan[],
   k: number,
+  acrossParagraphs = false,
 ): Speaker | null {
   let end = spans[k]!.end;
   for (let j = k + 1; j < spans.length && j <= k + SIDE_BY_SIDE; j++) {
     const next = spans[j]!;
     if (next.start < end) continue; // nested in the one before
     if (!/^[\s"“”‘’.,!?…]*$/u.test(ctx.text.slice(end, next.start))) return null;
-    if (ctx.text.slice(end, next.start).includes('\n')) return null;
+    if (!acrossParagraphs && ctx.text.slice(end, next.start).includes('\n')) return null;
     const s = sentences[sentenceIndexAt(sentences, next.start)];
     const who = s ? attribute(ctx, sentences, next, s) : null;
     if (who !== null) return who;
@@ -234,6 +241,11 @@ function insideQuotes(spans: QuoteSpan[]): (offset: number) => boolean {
     const q = spans[lo];
     return !!q && offset >= q.start;
   };
+}
+
+/** Does the quote open its line (copy that sets one paragraph a line)? */
+function opensLine(text: string, q: QuoteSpan): boolean {
+  return /(?:^|\n)[ \t]*["“‘]?$/u.test(text.slice(Math.max(0, q.start - 4), q.start));
 }
 
 /** The start of each paragraph's first sentence. */

@@ -105,3 +105,14 @@ describe('"told" after a quote', () => {
     expect(speakerOf(text, 'I am delighted')).toBe('Tobin Ashgrove');
   });
 });
+
+describe('a run of quote lines with the cue on the last', () => {
+  it('gives the earlier lines the speaker named at the end of the run', () => {
+    const text = [
+      'Ferry firm Portline Lines has cut its night routes.',
+      '"We have had a very difficult year."',
+      '"But the routes will return when demand does," said chief executive Mara Quist.',
+    ].join('\n');
+    expect(speakerOf(text, 'We have had')).toBe('Mara Quist');
+  });
+});
