@@ -26,20 +26,36 @@ function actorForms(actor: Actor): string[] {
   return [actor.name, ...actor.aliases];
 }
 
+/**
+ * The concepts an actor's mention brings to a sentence: its names and, for a person, the role
+ * the article gives them elsewhere ("Quist" answers "who heads the Harbour Board" when she
+ * is its director general). Computed once per actor, not once per mention.
+ */
+function actorConcepts(actor: Actor): string[] {
+  const forms = actorForms(actor).flatMap(conceptsOf);
+  return actor.type === 'person' && actor.role ? [...forms, ...conceptsOf(actor.role)] : forms;
+}
+
 export function sentenceViews(article: StoredArticle): SentenceView[] {
   const { sentences, mentions, actors } = article.analysis;
+  const ofActor = new Map<number, string[]>();
+  let m = 0;
   return sentences.map((s, index) => {
     const inSentence = new Set<number>();
-    for (const m of mentions) if (m.start >= s.start && m.start < s.end) inSentence.add(m.actor);
+    // Mentions are in text order, like the sentences: one pass over both.
+    while (m < mentions.length && mentions[m]!.start < s.start) m++;
+    for (let k = m; k < mentions.length && mentions[k]!.start < s.end; k++)
+      inSentence.add(mentions[k]!.actor);
     const concepts = new Set(conceptsOf(s.text));
     for (const a of inSentence) {
       const actor = actors[a];
       if (!actor) continue;
-      for (const form of actorForms(actor)) for (const c of conceptsOf(form)) concepts.add(c);
-      // A person named here carries the role the article gives them elsewhere: "Quist" in a
-      // sentence answers "who heads the Harbour Board" when she is its director general.
-      if (actor.type === 'person' && actor.role)
-        for (const c of conceptsOf(actor.role)) concepts.add(c);
+      let cs = ofActor.get(a);
+      if (!cs) {
+        cs = actorConcepts(actor);
+        ofActor.set(a, cs);
+      }
+      for (const c of cs) concepts.add(c);
     }
     return { article, index, text: s.text, concepts, actors: inSentence };
   });

@@ -62,9 +62,21 @@ export function roleMatch(q: Question, s: SentenceView, concepts: readonly strin
   for (const a of s.actors) {
     const role = actors[a]?.role;
     if (!role) continue;
-    const roleConcepts = new Set(conceptsOf(role));
+    const roleConcepts = conceptSet(role);
     const shared = concepts.filter((c) => roleConcepts.has(c)).length / concepts.length;
     best = Math.max(best, shared);
   }
   return 0.4 * best;
+}
+
+/** Concepts of a role, kept per string: the same roles come back for every question. */
+const roleSets = new Map<string, Set<string>>();
+function conceptSet(role: string): Set<string> {
+  let set = roleSets.get(role);
+  if (!set) {
+    if (roleSets.size >= 10_000) roleSets.clear();
+    set = new Set(conceptsOf(role));
+    roleSets.set(role, set);
+  }
+  return set;
 }

@@ -18,9 +18,20 @@ const IRREGULAR: Readonly<Record<string, string>> = (() => {
   return { ...models.fromParticiple?.ex, ...models.fromPast?.ex };
 })();
 
+/** Stems already computed: every question re-reads its candidate articles' words. */
+const stems = new Map<string, string>();
+/** A bound on that memory; past it the cache starts again (news vocabulary fits easily). */
+const MAX_STEMS = 200_000;
+
 export function stem(word: string): string {
   const lower = word.toLowerCase();
-  return stemmer(IRREGULAR[lower] ?? lower);
+  let s = stems.get(lower);
+  if (s === undefined) {
+    if (stems.size >= MAX_STEMS) stems.clear();
+    s = stemmer(IRREGULAR[lower] ?? lower);
+    stems.set(lower, s);
+  }
+  return s;
 }
 
 /**
