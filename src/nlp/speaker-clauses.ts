@@ -1,4 +1,5 @@
 import type { Speaker, SpeakerContext } from './speaker-context.ts';
+import { isDemonym } from './speaker-descriptions.ts';
 import { personTitledAt } from './speaker-mentions.ts';
 import { looseNameAt } from './speaker-names.ts';
 import { isVerb } from './speaker-verbs.ts';
@@ -26,6 +27,8 @@ export function nameAfterVerb(
   if (loose !== null) return startsClause(ctx, tokens, v + 1) ? null : loose;
   for (let j = v + 1; j < tokens.length && j <= v + TITLE_REACH; j++) {
     const t = tokens[j]!;
+    // "said the Scot" describes someone named before; speakerAt resolves it.
+    if (isDemonym(t) && tokens[j - 1]?.lower === 'the') break;
     const m = ctx.speakerAt.get(t.start);
     if (m?.person) return startsClause(ctx, tokens, j) ? null : m.actor;
     if (breaksAfter(t) || (isVerb(t) && !t.tags.has('Adjective'))) break;

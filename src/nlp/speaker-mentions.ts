@@ -1,5 +1,6 @@
 import { kindOfDescription } from './kind-nouns.ts';
 import type { SpeakerContext, SpeakerMention } from './speaker-context.ts';
+import { isDemonym, isPersonNoun } from './speaker-descriptions.ts';
 import { PERSON_PRONOUNS, ROLE_NOUNS, TITLE_WORDS } from './text/lexicon.ts';
 import type { Token } from './text/tokens.ts';
 
@@ -38,7 +39,9 @@ export function speakerAt(
   prev?: Token,
   asSubject = false,
 ): number | null {
-  const named = ctx.speakerAt.get(t.start);
+  // "said the Scot": a description, though the recogniser may have taken it for a name.
+  const demonym = isDemonym(t) && afterThe(ctx.tokens, t);
+  const named = demonym ? undefined : ctx.speakerAt.get(t.start);
   if (named) {
     if (named.place && !asSubject) return null;
     if (named.person) return named.actor;
@@ -82,9 +85,11 @@ const DESCRIPTION_WORDS = 5;
  * magazine" for an organisation already named.
  */
 function isDescribed(tokens: Token[], t: Token, kind: 'person' | 'organization'): boolean {
-  if (!/^\p{Ll}/u.test(t.word) || t.tags.has('Plural')) return false;
+  if (t.tags.has('Plural')) return false;
+  if (!/^\p{Ll}/u.test(t.word) && !(kind === 'person' && isDemonym(t))) return false;
   // "the 24-year-old told …" is a person as surely as "the actor".
-  const person = ROLE_NOUNS.has(t.lower) || t.tags.has('Actor') || aged(tokens, t);
+  const person =
+    ROLE_NOUNS.has(t.lower) || t.tags.has('Actor') || aged(tokens, t) || isPersonNoun(t);
   if (kind === 'person' ? !person : kindOfDescription(t.lower) !== 'organization') return false;
   return afterThe(tokens, t);
 }

@@ -116,3 +116,18 @@ describe('a run of quote lines with the cue on the last', () => {
     expect(speakerOf(text, 'We have had')).toBe('Mara Quist');
   });
 });
+
+describe('descriptions of a sportsman', () => {
+  it('"said the Scot" and "the former striker said" point back to the person named before', () => {
+    const scot = [
+      'Tobin Ashgrove won the Portline Open on Sunday.',
+      '"I am pleased with how I played," said the Scot.',
+    ].join('\n');
+    expect(speakerOf(scot, 'I am pleased')).toBe('Tobin Ashgrove');
+    const striker = [
+      'Tobin Ashgrove has been named coach of Marrowby.',
+      'The former Portline striker said he was "thrilled" to return.',
+    ].join('\n');
+    expect(speakerOf(striker, 'thrilled')).toBe('Tobin Ashgrove');
+  });
+});
