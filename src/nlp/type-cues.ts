@@ -41,6 +41,7 @@ const PLACE_ENDINGS = words(
 /** Words before a name that make it an organisation: "shares of", "chief executive of". */
 const ORGANISATION_BEFORE = [
   ['shares', 'of'],
+  ['shares', 'in'],
   ['stake', 'in'],
   ['executive', 'of'],
   ['ceo', 'of'],

@@ -16,6 +16,7 @@ describe('organisation, place or person, from the evidence around a name', () =>
       'organization',
     ],
     ['Shares of Velkor fell 4 % after the report.', 'Velkor', 'organization'],
+    ['Shares in Velkor fell 4 % after the report.', 'Velkor', 'organization'],
     ['Tom Pell, an economist at Quillon, said prices would rise.', 'Quillon', 'organization'],
     ["Quillon's chief executive said prices would rise.", 'Quillon', 'organization'],
     [
