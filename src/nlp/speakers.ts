@@ -25,7 +25,7 @@ import {
   opensParticiplePhrase,
 } from './speaker-verbs.ts';
 import { PERSON_PRONOUNS, TITLE_WORDS } from './text/lexicon.ts';
-import { breaksAfter, type Token } from './text/tokens.ts';
+import { breaksAfter, firstTokenWhere, type Token } from './text/tokens.ts';
 
 export type { Speaker, SpeakerContext, SpeakerMention } from './speaker-context.ts';
 
@@ -54,14 +54,7 @@ export function sentenceIndexAt(sentences: Sentence[], offset: number): number {
 }
 
 function firstTokenAt(tokens: Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstTokenWhere(tokens, (t) => t.start < offset);
 }
 
 /** Tokens between two offsets that lie outside every quotation, in order. */
