@@ -1,3 +1,4 @@
+import { ROLE_NOUNS } from '../nlp/text/lexicon.ts';
 import type { SentenceView } from './entities.ts';
 import type { Question } from './question.ts';
 
@@ -47,6 +48,17 @@ function newActor(
   return false;
 }
 
+/**
+ * "Who did Quist summon?" — "… summoned the most senior Belmoran diplomat": someone described
+ * by a role noun the question does not use answers a "who" as well as a name does.
+ */
+function describesSomeone(s: SentenceView, q: Question): boolean {
+  const asked = new Set(q.words);
+  return (s.text.toLowerCase().match(/\p{L}+/gu) ?? []).some(
+    (w) => ROLE_NOUNS.has(w) && !asked.has(w),
+  );
+}
+
 export function holdsAnswerType(q: Question, s: SentenceView): boolean {
   switch (q.kind) {
     case 'howMany':
@@ -60,7 +72,10 @@ export function holdsAnswerType(q: Question, s: SentenceView): boolean {
     case 'why':
       return CAUSE.test(s.text);
     case 'who':
-      return newActor(s, q, q.wanted) || (q.wanted === 'person' && newActor(s, q, 'organization'));
+      return (
+        newActor(s, q, q.wanted) ||
+        (q.wanted === 'person' && (newActor(s, q, 'organization') || describesSomeone(s, q)))
+      );
     default:
       return true;
   }

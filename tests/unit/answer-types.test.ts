@@ -16,7 +16,7 @@ const ARTICLES: Record<string, string> = {
     'Harbour agency warns of plots against exiles',
     'Agents of Belmora have made at least ten attempts to kidnap critics living in Ashland, the Ashland Security Service said on Wednesday.',
     'In a speech in Calloway, its Director General, Mara Quist, said the agents were "reckless".',
-    'Ashland summoned Belmora’s envoy over the threats.',
+    'Ashland’s foreign minister, Tomas Verlin, summoned the most senior Belmoran diplomat in Calloway over the threats.',
   ].join('\n\n'),
   'losses.txt': [
     'Tycoon’s losses revealed',
@@ -60,6 +60,12 @@ describe('answers that hold what the question asks for', () => {
     const a = await ask(q);
     expect(a.found, a.answer).toBe(true);
     expect(a.answer).toContain('Mara Quist');
+  });
+
+  it('answers "who did X summon" with someone described, not only someone named', async () => {
+    const a = await ask('Who did Tomas Verlin summon?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('most senior Belmoran diplomat');
   });
 
   it('answers "how much" with the amount, not a sentence of the same topic without one', async () => {
