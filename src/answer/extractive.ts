@@ -49,7 +49,8 @@ function quoteAnswer(articles: StoredArticle[], q: Question): Scored | null {
     const quoted = new Set(
       article.analysis.quotes.filter((x) => x.speaker === name).map((x) => x.sentence),
     );
-    for (const view of sentenceViews(article)) {
+    const views = sentenceViews(article);
+    for (const view of views) {
       const base = quoted.has(view.index)
         ? 1
         : view.actors.has(actor) && saysIt(view.text, article.analysis.actors[actor]!)
@@ -59,7 +60,14 @@ function quoteAnswer(articles: StoredArticle[], q: Question): Scored | null {
       const covered = rest.length
         ? rest.filter((c) => view.concepts.has(c)).length / rest.length
         : 0;
-      best = better(best, { article, sentence: view.text, score: base + covered });
+      // A quote whose sentence does not name its speaker ("“It was a shock.”" after "…, says
+      // Quist.") is cited with the sentence before that does, so the answer says who.
+      const prev = views[view.index - 1];
+      const sentence =
+        prev && !view.actors.has(actor) && prev.actors.has(actor)
+          ? `${prev.text} ${view.text}`
+          : view.text;
+      best = better(best, { article, sentence, score: base + covered });
     }
   }
   return best;

@@ -28,6 +28,11 @@ const ARTICLES: Record<string, string> = {
     '"I waited two years," developer Tomas Verlin wrote on Thursday, after privately reporting the flaw to the studio Velkor Games.',
     'Velkor Games did not answer a request for comment.',
   ].join('\n\n'),
+  'beach.txt': [
+    'Ranger describes the stranding',
+    'Ranger Carl Wendt attended his first mass stranding on Tarrow Beach this week.',
+    '“I arrived at the beach and the animals were calling to each other,” says Wendt. “We are working to adapt, but the sea is changing fast.”',
+  ].join('\n\n'),
   'hospital.txt': [
     'Senator taken to a clinic',
     'Senator Ana Ruiz was taken to a clinic in Dunmore on Friday.',
@@ -66,6 +71,14 @@ describe('answers that hold what the question asks for', () => {
     const a = await ask('Who did Tomas Verlin summon?');
     expect(a.found, a.answer).toBe(true);
     expect(a.answer).toContain('most senior Belmoran diplomat');
+  });
+
+  it('cites a quote with the sentence naming its speaker when its own sentence does not', async () => {
+    const a = await ask('What did Wendt say about adapting?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('says Wendt');
+    expect(a.answer).toContain('We are working to adapt');
+    expect(a.citations[0]?.sentence).toBe(a.answer);
   });
 
   it('answers "how much" with the amount, not a sentence of the same topic without one', async () => {
