@@ -254,7 +254,7 @@ function phraseBefore(tokens: Token[], head: number, inName: (t: Token) => boole
   return null;
 }
 
-/** "a notorious hacking group known as Fancy Bear", "a charity called Portline Aid". */
+/** "a shadowy hacking group known as Grey Heron", "a charity called Portline Aid". */
 export function knownAsRole(
   tokens: Token[],
   span: NameSpan,

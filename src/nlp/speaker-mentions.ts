@@ -225,7 +225,7 @@ export function isOwnerAt(ctx: SpeakerContext, tokens: Token[], i: number): bool
 
 /** The person a sentence is about: the first named in it outside quotes (its subject). */
 export function sentenceSubject(ctx: SpeakerContext, sentence: number, end: number): number | null {
-  // "He had to settle for bronze behind Tom Pell.": the pronoun, not the first name, is the subject.
+  // "He finished third behind Tom Pell.": the pronoun, not the first name, is the subject.
   const opener = ctx.tokens[firstTokenWhere(ctx.tokens, (x) => x.sentence < sentence)];
   if (opener?.sentence === sentence && (opener.lower === 'he' || opener.lower === 'she'))
     return speakerAt(ctx, opener, true);

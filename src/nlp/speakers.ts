@@ -300,7 +300,7 @@ const PRONOUNS_AFTER_VERB = new Set(['he', 'she']);
 /** Right after a quote: "Quist revealed", "he said", "said Smith", "Ashgrove writes". */
 function speakerAfterQuote(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
   const first = tokens[0];
-  // "X is telling voters the army is “depleted” and says he will …": a second predicate of
+  // "X tells the dockers the pier is “unsafe” and says he will …": a second predicate of
   // the subject before the quote, whose speaker that is.
   if (first?.lower === 'and' || first?.lower === 'but') return null;
   const named = first

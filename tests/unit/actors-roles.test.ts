@@ -97,16 +97,15 @@ describe('roles of places and organisations', () => {
 
   it('takes a description after a dash or from "is", stopping before a clause', () => {
     const text = [
-      'Mara Quist runs Portline Media -- the production company that owns the Ashby channel -- from Ohio.',
+      'Mara Quist runs Portline Media -- the studio that makes the Ashby quiz show -- from Ohio.',
       'Belmora is one of the poorest countries in the region, officials said.',
     ].join('\n\n');
     const roles = Object.fromEntries(analyzeText('', text).actors.map((a) => [a.name, a.role]));
-    expect(roles['Portline Media']).toBe('production company');
+    expect(roles['Portline Media']).toBe('studio');
   });
 
   it('gives a place no role that describes a person after it', () => {
-    const text =
-      'Agents made ten attempts within Ashland, Ashland’s intelligence chief has revealed.';
+    const text = 'Crews worked through the night in Ashland, Ashland’s fire chief told reporters.';
     expect(roleOf(text, 'Ashland')).toBeNull();
   });
 
@@ -114,14 +113,14 @@ describe('roles of places and organisations', () => {
     const text = [
       'The ride-hailing company Velkor said it would appeal.',
       'Floods hit the port city of Ashby on Monday.',
-      'Experts linked the breach to a notorious hacking group known as Grey Heron.',
+      'Police blamed the outage on a shadowy hacking group known as Grey Heron.',
     ].join('\n\n');
     const actors = Object.fromEntries(analyzeText('', text).actors.map((a) => [a.name, a]));
     expect(actors.Velkor?.role).toBe('ride-hailing company');
     expect(actors.Ashby?.role).toBe('port city');
     expect(actors['Grey Heron']).toMatchObject({
       type: 'organization',
-      role: 'notorious hacking group',
+      role: 'shadowy hacking group',
     });
   });
 });

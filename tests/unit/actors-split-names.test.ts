@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/nlp/analyze.ts';
 
-// Issue #15: one name cut in two by the tagger is one actor ("Intelligence and Security" for
-// a Joint Committee on Intelligence and Security). Invented names.
+// Issue #15: one name cut in two by the tagger is one actor ("Harbour Safety" for a Joint
+// Committee on Harbour Safety). Invented names.
 const names = (text: string) => analyzeText('', text).actors.map((a) => `${a.name} · ${a.type}`);
 
 describe('names the tagger cut in two', () => {

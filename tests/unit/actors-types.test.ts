@@ -11,7 +11,7 @@ describe('organisation, place or person, from the evidence around a name', () =>
   it.each([
     ['Velkor, the Ohio-based toolmaker, cut 300 jobs on Monday.', 'Velkor', 'organization'],
     [
-      'Experts linked the breach to a notorious hacking group known as Grey Heron.',
+      'Police blamed the outage on a shadowy hacking group known as Grey Heron.',
       'Grey Heron',
       'organization',
     ],

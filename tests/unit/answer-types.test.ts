@@ -14,14 +14,14 @@ import { tempDir } from '../helpers/cli.ts';
 const ARTICLES: Record<string, string> = {
   'agency.txt': [
     'Harbour agency warns of plots against exiles',
-    'Agents of Belmora have made at least ten attempts to kidnap critics living in Ashland, the Ashland Security Service said on Wednesday.',
+    'Belmoran agents tried at least six times to snatch critics living in Ashland, the Ashland Security Service said on Wednesday.',
     'In a speech in Calloway, its Director General, Mara Quist, said the agents were "reckless".',
     'Ashland’s foreign minister, Tomas Verlin, summoned the most senior Belmoran diplomat in Calloway over the threats.',
   ].join('\n\n'),
   'losses.txt': [
     'Tycoon’s losses revealed',
-    'Records published on Sunday show that Tobin Hale and his companies lost nearly $916 million in 1995.',
-    'Hale has claimed without evidence that voter fraud cost him an election in 1995.',
+    'Ledgers released on Sunday show that Tobin Hale’s shipping firms lost about $412 million in 2019.',
+    'Hale has said without proof that ballot tampering cost him the 2019 mayoral race.',
   ].join('\n\n'),
   'flaw.txt': [
     'Game server flaw made public',
@@ -31,7 +31,7 @@ const ARTICLES: Record<string, string> = {
   'beach.txt': [
     'Ranger describes the stranding',
     'Ranger Carl Wendt attended his first mass stranding on Tarrow Beach this week.',
-    '“I arrived at the beach and the animals were calling to each other,” says Wendt. “We are working to adapt, but the sea is changing fast.”',
+    '“The tide turned faster than any of us expected,” says Wendt. “We are training new volunteers, but the coast keeps changing.”',
   ].join('\n\n'),
   'hospital.txt': [
     'Senator taken to a clinic',
@@ -74,17 +74,17 @@ describe('answers that hold what the question asks for', () => {
   });
 
   it('cites a quote with the sentence naming its speaker when its own sentence does not', async () => {
-    const a = await ask('What did Wendt say about adapting?');
+    const a = await ask('What did Wendt say about volunteers?');
     expect(a.found, a.answer).toBe(true);
     expect(a.answer).toContain('says Wendt');
-    expect(a.answer).toContain('We are working to adapt');
+    expect(a.answer).toContain('We are training new volunteers');
     expect(a.citations[0]?.sentence).toBe(a.answer);
   });
 
   it('answers "how much" with the amount, not a sentence of the same topic without one', async () => {
-    const a = await ask('How much did Hale lose in 1995?');
+    const a = await ask('How much did Hale lose in 2019?');
     expect(a.found, a.answer).toBe(true);
-    expect(a.answer).toContain('$916 million');
+    expect(a.answer).toContain('$412 million');
   });
 
   it('declines a "how much" the articles hold no amount for, with no citation', async () => {

@@ -56,7 +56,7 @@ describe('a name in a phrase opening the sentence', () => {
     const text = [
       'Tobin Ashgrove, Marrowby’s harbour minister, argued that the fees must fall.',
       'Mr Ashgrove is visiting Portline this week.',
-      'At a dinner hosted by Portline mayor Piet Rask on Friday, he said that he favoured lower tolls.',
+      'At a dinner hosted by Portline mayor Piet Rask on Friday, he argued for lower tolls.',
       '"A lower toll is one more way to bring the boats back," he told the dinner.',
     ].join('\n');
     expect(speakerOf(text, 'A lower toll')).toBe('Tobin Ashgrove');
@@ -68,7 +68,7 @@ describe('a name after "he" in its sentence', () => {
     const text = [
       'Singer Tomas Verlin has held a concert in Portline to save the Marrowby Playhouse.',
       'Speaking to Harbour Radio before the show, Mr Verlin said his heart belonged to the town.',
-      'And he said that there was one man he would love to play on stage - Aldo Penning.',
+      'And he named one man he would love to play on stage - Aldo Penning.',
       'He said that the old ferry captain was a "wild, fearless figure".',
     ].join('\n');
     expect(speakerOf(text, 'wild, fearless')).toBe('Tomas Verlin');

@@ -121,19 +121,19 @@ describe('who speaks for whom', () => {
   it('reads a speaker past an abbreviated title the splitter ended a sentence at', () => {
     const text = [
       'The harbour committee voted on Thursday.',
-      '"This is a waste of time. It is destroying this committee," said Del. Mara Quist of Portline.',
+      '"The vote is a farce. It is wrecking our panel," said Del. Mara Quist of Portline.',
     ].join('\n\n');
-    expect(speakerOf(text, 'This is a waste')).toBe('Mara Quist');
+    expect(speakerOf(text, 'The vote is a farce')).toBe('Mara Quist');
   });
 });
 
 describe('words after a quote that name no speaker', () => {
-  it('a second predicate ("… “depleted” and says he will …") leaves the subject before', () => {
+  it('a second predicate ("… “unsafe” and says he will …") leaves the subject before', () => {
     const text = [
       'Lars Venn spoke at the harbour on Monday.',
-      'Tobin Ashgrove is telling a veterans group that the fleet is “depleted” and says he will buy new boats.',
+      'Tobin Ashgrove tells the dockers union the pier is “unsafe” and says he will rebuild it.',
     ].join('\n\n');
-    expect(speakerOf(text, 'depleted')).toBe('Tobin Ashgrove');
+    expect(speakerOf(text, 'unsafe')).toBe('Tobin Ashgrove');
   });
 });
 
@@ -141,23 +141,23 @@ describe('names after the speech verb', () => {
   it('reach past a long title to the name ("said Portline-based harbour lawyer X")', () => {
     const text = [
       'The ferry company is fighting the sale.',
-      '"The boats are with the Harbour Board, so it will have to pay the crews," said Portline-based harbour lawyer Mara Quist, who is not part of the case.',
+      '"The boats belong to the Harbour Board, which must therefore cover the wages," said Portline-based harbour lawyer Mara Quist, who is not part of the case.',
     ].join('\n\n');
     expect(speakerOf(text, 'The boats')).toBe('Mara Quist');
   });
 
   it('never make a name of a capitalised pronoun opening a sentence', () => {
     const text =
-      'When my mother mentioned ghosts, I laughed and said, "I do not believe in ghosts." She became so upset that I had to change my answer: "Of course I believe in ghosts."';
-    expect(speakerOf(text, 'Of course')).not.toBe('She');
+      'When my uncle talked about sea monsters, I grinned and said, "Sea monsters are a myth." She looked so hurt that I took it back: "Fine, sea monsters are real."';
+    expect(speakerOf(text, 'Fine, sea monsters')).not.toBe('She');
   });
 
   it('take the person before an apposition, not a name inside it', () => {
     const text = [
       'Mr Venn spoke first.',
-      'Lars Venn, Harbour party chairman, said the return of Mr Rask was a sign of new "sinister tactics" by the board.',
+      'Lars Venn, Harbour party chairman, called the comeback of Mr Rask proof of "underhand moves" by the board.',
     ].join('\n\n');
-    expect(speakerOf(text, 'sinister')).toBe('Lars Venn');
+    expect(speakerOf(text, 'underhand')).toBe('Lars Venn');
   });
 });
 
@@ -227,28 +227,28 @@ describe('speakers named by a description or "it"', () => {
       'Tomas Verlin flew to New York to raise money for the Ashby Playhouse.',
       'The Marrowby-born actor, whose films include Harbour Lights, said: "The Playhouse gave me my start."',
       'Runner Ana Ruiz said the team would understand.',
-      '"It would be fantastic to have her back," said the European cross-country champion.',
+      '"We would welcome her back any day," said the national fell-running champion.',
     ].join('\n\n');
     expect(speakerOf(text, 'The Playhouse gave me')).toBe('Tomas Verlin');
-    expect(speakerOf(text, 'It would be fantastic')).toBe('Ana Ruiz');
+    expect(speakerOf(text, 'We would welcome her')).toBe('Ana Ruiz');
   });
 
   it('gives "said the magazine" and "it said" to the organisation named before', () => {
     const text = [
       'The list was drawn up by the technology magazine Gadget Weekly.',
-      '"We included only items that were portable," said the magazine.',
+      '"Every entry had to fit in a coat pocket," said the magazine.',
       'Velkor Group said the feature was still on trial. It said: "Users can switch it off at any time."',
     ].join('\n\n');
-    expect(speakerOf(text, 'We included only')).toBe('Gadget Weekly');
+    expect(speakerOf(text, 'Every entry had to fit')).toBe('Gadget Weekly');
     expect(speakerOf(text, 'Users can switch')).toBe('Velkor Group');
   });
 
   it('takes "He" opening the sentence before a lone quote as its subject, not the first name in it', () => {
     const text = [
       'Carl Wendt finished third in Athens.',
-      'He had to settle for bronze behind Tom Pell and Dana Holt.',
-      '"It really hurts to look at that medal."',
+      'He finished behind Tom Pell and Dana Holt on the last lap.',
+      '"That third place still stings."',
     ].join('\n\n');
-    expect(speakerOf(text, 'It really hurts')).toBe('Carl Wendt');
+    expect(speakerOf(text, 'That third place')).toBe('Carl Wendt');
   });
 });
