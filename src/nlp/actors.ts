@@ -4,6 +4,7 @@ import type { NameSpan } from './name-span.ts';
 import { compatible, type Gender, genderOf, titleGender } from './person-gender.ts';
 import { LOCATIVE_PREPOSITIONS } from './text/lexicon.ts';
 import { lookupPlace } from './text/places.ts';
+import { firstIndexWhere } from './text/sorted.ts';
 import type { Token } from './text/tokens.ts';
 
 /**
@@ -138,17 +139,10 @@ export function inDateline(tokens: Token[], i: number): boolean {
   return false;
 }
 
-/** The first token of token i's sentence, by binary search: tokens are in sentence order. */
+/** The first token of token i's sentence: tokens are in sentence order. */
 function sentenceStartOf(tokens: Token[], i: number): number {
   const sentence = tokens[i]!.sentence;
-  let lo = 0;
-  let hi = i;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.sentence < sentence) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstIndexWhere(tokens, (t) => t.sentence < sentence);
 }
 
 /**

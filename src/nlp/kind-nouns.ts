@@ -1,4 +1,5 @@
 import type { EntityType } from '../model/analysis.ts';
+import { wordSet } from './text/lexicon.ts';
 
 /**
  * The kind of thing a common noun describes: "the capital" is a place, "a toolmaker firm"
@@ -6,17 +7,15 @@ import type { EntityType } from '../model/analysis.ts';
  * toolmaker") to type it and to give it a role.
  */
 
-const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/));
-
 /** Nouns that say a description is of a place. */
-const PLACE_NOUNS = words(
+const PLACE_NOUNS = wordSet(
   'capital city town village country nation state province region district county island ' +
     'territory port suburb neighborhood neighbourhood area enclave republic kingdom ' +
     'municipality borough hamlet settlement resort peninsula valley coast desert',
 );
 
 /** Nouns that say a description is of an organisation. */
-const ORGANISATION_NOUNS = words(
+const ORGANISATION_NOUNS = wordSet(
   'company firm group agency studio startup start-up maker manufacturer producer chain ' +
     'retailer network broadcaster newspaper paper magazine outlet website platform charity ' +
     'nonprofit non-profit organisation organization party union bank lender insurer carrier ' +

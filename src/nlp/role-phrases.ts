@@ -2,7 +2,7 @@ import type { EntityType } from '../model/analysis.ts';
 import { LIMITS } from '../model/limits.ts';
 import { kindOfDescription } from './kind-nouns.ts';
 import type { NameSpan } from './name-span.ts';
-import { ROLE_NOUNS, TITLE_WORDS } from './text/lexicon.ts';
+import { ROLE_NOUNS, TITLE_WORDS, wordSet } from './text/lexicon.ts';
 import type { Token } from './text/tokens.ts';
 
 /**
@@ -42,19 +42,15 @@ function phraseEnd(tokens: Token[], start: number): number | null {
 }
 
 /** Nouns of time: "Quist, a day after the vote," describes when, not who. */
-const TIME_NOUNS = new Set(
-  'day week month year time moment hour minute night morning evening afternoon decade weekend'.split(
-    ' ',
-  ),
+const TIME_NOUNS = wordSet(
+  'day week month year time moment hour minute night morning evening afternoon decade weekend',
 );
 
 /** Family and friends: "his wife, Ana Ruiz" says who she is to him, not what she does. */
-const KIN = new Set(
-  (
-    'wife husband son daughter father mother brother sister child uncle aunt nephew niece ' +
+const KIN = wordSet(
+  'wife husband son daughter father mother brother sister child uncle aunt nephew niece ' +
     'cousin grandson granddaughter grandfather grandmother friend girlfriend boyfriend ' +
-    'fiance fiancé fiancee fiancée widow widower stepson stepdaughter stepfather stepmother'
-  ).split(' '),
+    'fiance fiancé fiancee fiancée widow widower stepson stepdaughter stepfather stepmother',
 );
 
 export function isKin(t: Token): boolean {
@@ -167,30 +163,9 @@ export function copulaRole(tokens: Token[], span: NameSpan, type: EntityType): s
 }
 
 /** Titles that say nothing on their own: an abbreviation ("Sen.") or a bare "Leader". */
-const BARE_TITLES = new Set([
-  'sen',
-  'rep',
-  'gov',
-  'gen',
-  'col',
-  'lt',
-  'sgt',
-  'capt',
-  'cmdr',
-  'adm',
-  'maj',
-  'hon',
-  'pres',
-  'dep',
-  'sec',
-  'leader',
-  'chief',
-  'head',
-  'member',
-  'deputy',
-  'former',
-  'acting',
-]);
+const BARE_TITLES = wordSet(
+  'sen rep gov gen col lt sgt capt cmdr adm maj hon pres dep sec leader chief head member deputy former acting',
+);
 
 export function isBareTitle(role: string): boolean {
   // "Former Gov." is as bare as "Gov.": a time word adds nothing to an abbreviation.

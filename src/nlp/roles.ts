@@ -23,6 +23,7 @@ import {
 } from './role-phrases.ts';
 import { ORG_CUES_AFTER, ORG_HEADS, ROLE_NOUNS, TITLE_WORDS } from './text/lexicon.ts';
 import { lookupPlace } from './text/places.ts';
+import { firstIndexWhere } from './text/sorted.ts';
 import { breaksAfter, isCapitalised, type Token } from './text/tokens.ts';
 
 /**
@@ -133,10 +134,6 @@ function roleContext(
   };
 }
 
-function words(tokens: Token[], first: number, last: number): string {
-  return roleText(tokens, first, last);
-}
-
 function isTitleWord(t: Token): boolean {
   if (isTitleWordLower(t.lower) || t.tags.has('Honorific') || t.tags.has('Demonym')) return true;
   return lookupPlace(t.word)?.form === 'demonym';
@@ -169,11 +166,11 @@ function titleBefore(ctx: RoleContext, span: NameSpan): string | null {
     if (isKin(tokens[last]!) && !before?.possessive) return null;
     if (before?.possessive && !ctx.nameEnds.has(before.end)) {
       const org = organisationNamedBy(ctx, before);
-      return org ? `${words(tokens, first, last)} of ${org}` : words(tokens, first - 1, last);
+      return org ? `${roleText(tokens, first, last)} of ${org}` : roleText(tokens, first - 1, last);
     }
   }
   // Drop honorifics that are not roles ("Mr", "Dr" alone).
-  const title = words(tokens, first, last);
+  const title = roleText(tokens, first, last);
   if (/^(?:mr|mrs|ms|miss|mx|dr|sir|dame)\.?$/i.test(title)) return null;
   const owner = ownerBefore(ctx, first);
   return owner ? `${title} of ${owner}` : title;
@@ -229,7 +226,7 @@ function roleRightBefore(ctx: RoleContext, span: NameSpan): string | null {
     if (!isRoleModifier(t) && !named && !joined) break;
     first--;
   }
-  return words(tokens, first, last);
+  return roleText(tokens, first, last);
 }
 
 /** "its"/"their" before a title means the organisation most recently named; "Portline’s" names it. */
@@ -253,14 +250,7 @@ function ownerBefore(ctx: RoleContext, titleFirst: number): string | null {
 
 /** Index of the last span starting before offset, or -1. */
 function lastSpanStartingBefore(spans: NameSpan[], offset: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return firstIndexWhere(spans, (s) => s.start < offset) - 1;
 }
 
 const APPOSITION_END = /[,;.:!?)—–]/;
@@ -308,8 +298,8 @@ function appositionAfter(ctx: RoleContext, span: NameSpan): string | null {
   // "the authority's chief executive" → "chief executive of Marrowby Harbour Authority"
   const owner = tokens[from];
   const org = owner?.possessive ? organisationNamedBy(ctx, owner) : null;
-  if (org && from < end) return fitRole(`${words(tokens, from + 1, end)} of ${org}`);
-  return fitRole(words(tokens, from, end));
+  if (org && from < end) return fitRole(`${roleText(tokens, from + 1, end)} of ${org}`);
+  return fitRole(roleText(tokens, from, end));
 }
 
 /** "the harbour’s main operator, Portline" → a description of the organisation. */
@@ -332,5 +322,5 @@ function descriptionBefore(tokens: Token[], span: NameSpan): string | null {
     if (t.possessive) break;
   }
   if (first === span.first - 1 && !tokens[first - 1]?.tags.has('Determiner')) return null;
-  return words(tokens, first, span.first - 1);
+  return roleText(tokens, first, span.first - 1);
 }

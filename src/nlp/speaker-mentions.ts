@@ -2,7 +2,8 @@ import { kindOfDescription } from './kind-nouns.ts';
 import type { SpeakerContext, SpeakerMention } from './speaker-context.ts';
 import { isDemonym, isPersonNoun } from './speaker-descriptions.ts';
 import { PERSON_PRONOUNS, ROLE_NOUNS, TITLE_WORDS } from './text/lexicon.ts';
-import { firstTokenWhere, type Token } from './text/tokens.ts';
+import { firstIndexWhere } from './text/sorted.ts';
+import type { Token } from './text/tokens.ts';
 
 /**
  * The speaker a single word stands for: a name's actor, or for "he"/"she" the person it
@@ -72,7 +73,7 @@ export function speakerAt(
 /** Is t the "old" of "24-year-old"? */
 function aged(tokens: Token[], t: Token): boolean {
   if (t.lower !== 'old') return false;
-  const year = tokens[firstTokenWhere(tokens, (x) => x.start < t.start) - 1];
+  const year = tokens[firstIndexWhere(tokens, (x) => x.start < t.start) - 1];
   return year?.lower === 'year' && year.post === '-';
 }
 
@@ -96,7 +97,7 @@ function isDescribed(tokens: Token[], t: Token, kind: 'person' | 'organization')
 
 /** Does "the" open a short noun phrase ending at t ("the Marrowby-born actor")? */
 function afterThe(tokens: Token[], t: Token): boolean {
-  const at = firstTokenWhere(tokens, (x) => x.start < t.start);
+  const at = firstIndexWhere(tokens, (x) => x.start < t.start);
   for (let i = at - 1; i >= 0 && at - i <= DESCRIPTION_WORDS; i--) {
     const w = tokens[i]!;
     if (w.sentence !== t.sentence || /[,;:.!?"“”]/u.test(w.post)) return false;
@@ -170,14 +171,7 @@ function remember(
 
 /** Index of the last mention starting before offset, or -1 (mentions are in order). */
 export function lastStartingBefore(mentions: SpeakerMention[], offset: number): number {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return firstIndexWhere(mentions, (m) => m.start < offset) - 1;
 }
 
 /**
@@ -226,7 +220,7 @@ export function isOwnerAt(ctx: SpeakerContext, tokens: Token[], i: number): bool
 /** The person a sentence is about: the first named in it outside quotes (its subject). */
 export function sentenceSubject(ctx: SpeakerContext, sentence: number, end: number): number | null {
   // "He finished third behind Tom Pell.": the pronoun, not the first name, is the subject.
-  const opener = ctx.tokens[firstTokenWhere(ctx.tokens, (x) => x.sentence < sentence)];
+  const opener = ctx.tokens[firstIndexWhere(ctx.tokens, (x) => x.sentence < sentence)];
   if (opener?.sentence === sentence && (opener.lower === 'he' || opener.lower === 'she'))
     return speakerAt(ctx, opener, true);
   for (let i = lastStartingBefore(ctx.speakers, end); i >= 0; i--) {

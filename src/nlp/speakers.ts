@@ -25,7 +25,8 @@ import {
   opensParticiplePhrase,
 } from './speaker-verbs.ts';
 import { PERSON_PRONOUNS, TITLE_WORDS } from './text/lexicon.ts';
-import { breaksAfter, firstTokenWhere, type Token } from './text/tokens.ts';
+import { firstIndexWhere } from './text/sorted.ts';
+import { breaksAfter, type Token } from './text/tokens.ts';
 
 export type { Speaker, SpeakerContext, SpeakerMention } from './speaker-context.ts';
 
@@ -43,18 +44,11 @@ export type { Speaker, SpeakerContext, SpeakerMention } from './speaker-context.
 const CUE_REACH = 1000;
 
 export function sentenceIndexAt(sentences: Sentence[], offset: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (sentences[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, firstIndexWhere(sentences, (s) => s.start <= offset) - 1);
 }
 
 function firstTokenAt(tokens: Token[], offset: number): number {
-  return firstTokenWhere(tokens, (t) => t.start < offset);
+  return firstIndexWhere(tokens, (t) => t.start < offset);
 }
 
 /** Tokens between two offsets that lie outside every quotation, in order. */
@@ -147,27 +141,14 @@ function clauseSubjectPerson(ctx: SpeakerContext, before: Token[]): Speaker | nu
 
 /** The last quote ending at or before offset, not one holding it. */
 function quoteEndingBefore(spans: QuoteSpan[], offset: number): QuoteSpan | undefined {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstIndexWhere(spans, (q) => q.start < offset);
   for (let i = lo - 1; i >= 0 && i >= lo - 4; i--) if (spans[i]!.end <= offset) return spans[i];
   return undefined;
 }
 
 /** The first quote starting after offset (quotes are in order and do not overlap). */
 function quoteStartingAfter(spans: QuoteSpan[], offset: number): QuoteSpan | undefined {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid]!.start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return spans[lo];
+  return spans[firstIndexWhere(spans, (q) => q.start <= offset)];
 }
 
 /** Without a speech verb, the subject of the clause around a partial quote: "X called Y “…”". */

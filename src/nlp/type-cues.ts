@@ -3,7 +3,7 @@ import type { ActorDraft } from './actors.ts';
 import { kindOfDescription } from './kind-nouns.ts';
 import type { NameSpan } from './name-span.ts';
 import { copulaRole, descriptionAfter, knownAsRole } from './role-phrases.ts';
-import { ROLE_NOUNS } from './text/lexicon.ts';
+import { ROLE_NOUNS, wordSet } from './text/lexicon.ts';
 import { breaksAfter as breaks, type Token } from './text/tokens.ts';
 
 /**
@@ -18,10 +18,8 @@ import { breaksAfter as breaks, type Token } from './text/tokens.ts';
  * the gazetteer stays a place.
  */
 
-const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/));
-
 /** The last word of a name that makes it an organisation: "Portline Inc.", "Ashby Market". */
-const ORGANISATION_ENDINGS = words(
+const ORGANISATION_ENDINGS = wordSet(
   'inc corp corporation co ltd llc plc gmbh ag sa group agency market markets holdings ' +
     'institution institute university college foundation council committee commission ' +
     'association society party fund trust board bureau department ministry authority ' +
@@ -32,7 +30,7 @@ const ORGANISATION_ENDINGS = words(
 );
 
 /** The last word of a name that makes it a place: "Ashby Island", "Calloway Beach". */
-const PLACE_ENDINGS = words(
+const PLACE_ENDINGS = wordSet(
   'island islands beach river lake bay mountain mountains valley street avenue road square ' +
     'county province harbour harbor coast peninsula desert sea ocean gulf strait canyon ' +
     'heights hills falls creek reef glacier',
@@ -53,10 +51,10 @@ const ORGANISATION_BEFORE = [
 
 /** Words after a name that make it an organisation: "Portline shares", "Portline spokeswoman". */
 // Not "spokesman": people have spokesmen too ("Quist spokesman Tom Pell").
-const ORGANISATION_AFTER = words('shares stock executives employees inc corp ltd');
+const ORGANISATION_AFTER = wordSet('shares stock executives employees inc corp ltd');
 
 /** What a company has, after its possessive name: "Portline's chief executive", "… shares". */
-const CORPORATE_AFTER = words(
+const CORPORATE_AFTER = wordSet(
   'chief ceo chairman board shares stock founder employees headquarters subsidiary',
 );
 
@@ -111,8 +109,8 @@ function singular(word: string): string {
 }
 
 const LIST_WORDS = new Set([',', 'and', 'or']);
-const QUANTIFIERS = words('dozens hundreds scores several many some few of');
-const SUCH_AS = words('such as like including');
+const QUANTIFIERS = wordSet('dozens hundreds scores several many some few of');
+const SUCH_AS = wordSet('such as like including');
 /** How far a list of names is followed. */
 const LIST_REACH = 30;
 

@@ -214,15 +214,3 @@ export function spanText(tokens: Token[]): string {
     .map((t, i) => (i === 0 ? t.word : `${tokens[i - 1]!.post}${t.pre}${t.word}`))
     .join('');
 }
-
-/** The index of the first token for which `before` is false (tokens are in text order). */
-export function firstTokenWhere(tokens: readonly Token[], before: (t: Token) => boolean): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (before(tokens[mid]!)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
