@@ -147,7 +147,20 @@ function isPluralCommonNoun(tokens: Token[], i: number): boolean {
       ? t.lower.slice(0, -2)
       : t.lower.slice(0, -1);
   if (!COMMON_NOUN_TAGS.has(compromiseLexicon()[singular] ?? '')) return false;
-  return !tokens.some((o, k) => o.word === t.word && tokens[k - 1]?.sentence === o.sentence);
+  return !midSentenceWords(tokens).has(t.word);
+}
+
+/** Words an article writes inside a sentence (not first), per token list: built once, not per name. */
+const midSentence = new WeakMap<Token[], Set<string>>();
+function midSentenceWords(tokens: Token[]): Set<string> {
+  let words = midSentence.get(tokens);
+  if (!words) {
+    words = new Set(
+      tokens.filter((o, k) => tokens[k - 1]?.sentence === o.sentence).map((o) => o.word),
+    );
+    midSentence.set(tokens, words);
+  }
+  return words;
 }
 
 /**
