@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArticle } from '../src/ingest/parse.ts';
 import type { Actor, EntityType } from '../src/model/analysis.ts';
 import { analyzeText } from '../src/nlp/analyze.ts';
-import type { EvalSection } from './shared.ts';
+import { type EvalSection, figureRow } from './shared.ts';
 import { halfOf, type Part, rowsByPart } from './split.ts';
 
 /**
@@ -204,91 +204,72 @@ export function evaluateActorSet(evalDir: string): EvalSection {
     bottom: (s: ArticleScore) => number,
   ) => sum(part, top) / Math.max(1, sum(part, bottom));
   const n = scores.length;
+  const row = (measure: string, ours: number, atLeast?: number) =>
+    figureRow(`${measure} (${n} hand-annotated articles)`, ours, atLeast);
   const rows = rowsByPart((part) => {
-    const typeAcc = ratio(
-      part,
-      (s) => s.typed,
-      (s) => s.found,
-    );
-    const roleAcc = ratio(
-      part,
-      (s) => s.roleRight,
-      (s) => s.withRole,
-    );
-    const junk = sum(part, (s) => s.unmatched.length);
-    const row = (measure: string, ours: number, target: string, pass: boolean) => ({
-      measure: `${measure} (${n} hand-annotated articles)`,
-      ours,
-      baseline: null,
-      baselineName: '',
-      target,
-      pass,
-    });
+    const share = (top: (s: ArticleScore) => number, bottom: (s: ArticleScore) => number) =>
+      ratio(part, top, bottom);
     return [
       row(
         'actor recall@10 (key actors in our top 10)',
-        ratio(
-          part,
+        share(
           (s) => s.keyFound,
           (s) => s.key,
         ),
-        '',
-        true,
       ),
       row(
         'actor recall (all gold actors)',
-        ratio(
-          part,
+        share(
           (s) => s.found,
           (s) => s.gold,
         ),
-        '',
-        true,
       ),
       row(
         'actor precision (ours matching a gold actor)',
         1 -
-          junk /
-            Math.max(
-              1,
-              sum(part, (s) => s.ours),
-            ),
-        '',
-        true,
+          share(
+            (s) => s.unmatched.length,
+            (s) => s.ours,
+          ),
       ),
-      row('actor type accuracy', typeAcc, '≥ 0.92', typeAcc >= 0.92),
-      row('actor role accuracy (gold has a role)', roleAcc, '≥ 0.65', roleAcc >= 0.65),
+      row(
+        'actor type accuracy',
+        share(
+          (s) => s.typed,
+          (s) => s.found,
+        ),
+        0.92,
+      ),
+      row(
+        'actor role accuracy (gold has a role)',
+        share(
+          (s) => s.roleRight,
+          (s) => s.withRole,
+        ),
+        0.65,
+      ),
       row(
         'actor role given where gold has none',
-        ratio(
-          part,
+        share(
           (s) => s.spuriousRole,
           (s) => s.noRole,
         ),
-        '',
-        true,
       ),
       row(
         'actors split into several entries',
-        ratio(
-          part,
+        share(
           (s) => s.split,
           (s) => s.found,
         ),
-        '',
-        true,
       ),
       // Not every unmatched actor is junk (the gold leaves out products, laws and names only
       // in captions); the list per article is in eval/results/latest.json.
       row(
         'our top-10 actors not in the gold list, per article',
-        ratio(
-          part,
+        share(
           (s) => s.unmatchedTop,
           () => 1,
         ),
-        '',
-        true,
       ),
     ];
   });

@@ -89,24 +89,29 @@ export async function evaluateAnswersV2(evalDir: string): Promise<EvalSection> {
     const inputs = articles.map((a) => paths(evalDir, a).input);
     const report = await ingestPaths(stores, inputs);
     const idOf = new Map(report.items.map((i) => [i.input, i.articleId]));
+    // Each article's text as ingest parses it, and the file its gold offsets index: read once.
+    const texts = new Map<string, { text: string; gold: string }>();
+    for (const a of articles) {
+      const { input, gold } = paths(evalDir, a);
+      const [article] = parseArticle(input, readFileSync(input, 'utf8'));
+      texts.set(a, { text: article?.text ?? '', gold: readFileSync(gold, 'utf8') });
+    }
     for (const q of questions) {
-      const { input, gold } = paths(evalDir, q.article);
-      const id = idOf.get(input);
+      const id = idOf.get(paths(evalDir, q.article).input);
+      const { text, gold } = texts.get(q.article)!;
       const answer = await answerQuestion(
         stores.articles,
         q.question,
         id === undefined ? [] : [id],
       );
       const cited = answer.found ? (answer.citations[0] ?? null) : null;
-      const [article] = parseArticle(input, readFileSync(input, 'utf8'));
-      const text = article?.text ?? '';
       const overlap = wordOverlapAnswer(text, q.question);
       outcomes.push({
         q,
         half: halfOf(q.article.split('/')[1]!),
         ours: cited && cited.articleId === id ? cited.sentence : cited ? '(another article)' : null,
         overlap: overlap ? text.slice(overlap.start, overlap.end) : null,
-        gold: q.answer ? readFileSync(gold, 'utf8').slice(q.answer.start, q.answer.end) : null,
+        gold: q.answer ? gold.slice(q.answer.start, q.answer.end) : null,
       });
     }
   } finally {

@@ -60,3 +60,15 @@ export interface EvalSection {
   rows: EvalRow[];
   details: unknown;
 }
+
+/** A row with no baseline: a figure, and its target when it has one ("≥ 0.92"). */
+export function figureRow(measure: string, ours: number, atLeast?: number): EvalRow {
+  return {
+    measure,
+    ours,
+    baseline: null,
+    baselineName: '',
+    target: atLeast === undefined ? '' : `≥ ${atLeast}`,
+    pass: atLeast === undefined || ours >= atLeast,
+  };
+}

@@ -13,7 +13,7 @@ import type { Question } from './question.ts';
 const NUMBER_WORD =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|a dozen|scores? of';
 /** A count: digits that are not a year, or a number word. */
-const COUNT = new RegExp(`\\b(?:\\d[\\d,.]*|${NUMBER_WORD})\\b`, 'iu');
+const COUNTS = new RegExp(`\\b(?:\\d[\\d,.]*|${NUMBER_WORD})\\b`, 'giu');
 const YEAR_ONLY = /^(?:1[89]|20)\d\d$/;
 /** An amount: money, a share, a measure, or a count of something. */
 const AMOUNT = new RegExp(
@@ -27,7 +27,7 @@ const CAUSE =
 const PLACE_CUE = /\b(?:in|at|to|from|near|into|across|outside|inside)\s+(?:the\s+)?\p{Lu}/u;
 
 function countIn(text: string): boolean {
-  const m = text.match(new RegExp(COUNT.source, 'giu')) ?? [];
+  const m = text.match(COUNTS) ?? [];
   return m.some((n) => !YEAR_ONLY.test(n.replace(/,/g, '')));
 }
 

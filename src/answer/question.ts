@@ -81,41 +81,38 @@ const TIME_NOUNS = 'year|month|day|date|time|week|decade';
 const ORGANISATION_NOUNS =
   'group|company|firm|organi[sz]ation|agency|party|union|body|network|newspaper|magazine|outlet|team|bank|court|committee';
 
+/** The openings of each kind of question, built once. */
+const ASKS_WHEN = new RegExp(`^(?:when\\b|(?:in\\s+)?(?:what|which)\\s+(?:${TIME_NOUNS})\\b)`);
+const ASKS_WHERE = new RegExp(
+  `^(?:where\\b|(?:in\\s+|to\\s+|from\\s+)?(?:what|which)\\s+(?:${PLACE_NOUNS})\\b)`,
+);
+const ASKS_WHO_BY_NOUN = new RegExp(
+  `^(?:which|what)\\s+(?:\\w+\\s+)?(?:${ORGANISATION_NOUNS}|person|man|woman|official|member)\\b`,
+);
+const ASKS_ORGANISATION = new RegExp(
+  `\\b(?:which|what)\\s+(?:\\w+\\s+)?(?:${ORGANISATION_NOUNS})\\b`,
+  'i',
+);
+const KINDS: Array<[QuestionKind, RegExp]> = [
+  ['howMany', /^how\s+many\b|^what\s+number\s+of\b/],
+  ['howMuch', /^how\s+(?:much|big|large|long|far|high|old)\b/],
+  ['when', ASKS_WHEN],
+  ['where', ASKS_WHERE],
+  ['why', /^why\b|^what\s+(?:caused|made|led)\b|^for\s+what\s+reason\b/],
+  ['who', /^who\b|^whom\b|^(?:what|which)\s+(?:is|was)\s+the\s+name\b|^what's\s+the\s+name\b/],
+  ['who', ASKS_WHO_BY_NOUN],
+];
+
 function kindOf(q: string): QuestionKind {
   // "In his experiment, how many …": the question proper may follow an opening phrase.
   const lower = q.toLowerCase().replace(/^(?:and|so|but|ok|okay)\s*,?\s+/, '');
   const opening = lower.replace(/^[^,?]*,\s*(?=(?:who|what|when|where|why|how|which)\b)/, '');
-  const ask = (re: RegExp): boolean => re.test(opening) || re.test(lower);
-  if (ask(/^how\s+many\b|^what\s+number\s+of\b/)) return 'howMany';
-  if (ask(/^how\s+(?:much|big|large|long|far|high|old)\b/)) return 'howMuch';
-  if (ask(new RegExp(`^(?:when\\b|(?:in\\s+)?(?:what|which)\\s+(?:${TIME_NOUNS})\\b)`)))
-    return 'when';
-  if (
-    ask(
-      new RegExp(
-        `^(?:where\\b|(?:in\\s+|to\\s+|from\\s+)?(?:what|which)\\s+(?:${PLACE_NOUNS})\\b)`,
-      ),
-    )
-  )
-    return 'where';
-  if (ask(/^why\b|^what\s+(?:caused|made|led)\b|^for\s+what\s+reason\b/)) return 'why';
-  if (ask(/^who\b|^whom\b|^(?:what|which)\s+(?:is|was)\s+the\s+name\b|^what's\s+the\s+name\b/))
-    return 'who';
-  if (
-    ask(
-      new RegExp(
-        `^(?:which|what)\\s+(?:\\w+\\s+)?(?:${ORGANISATION_NOUNS}|person|man|woman|official|member)\\b`,
-      ),
-    )
-  )
-    return 'who';
-  return 'other';
+  const found = KINDS.find(([, re]) => re.test(opening) || re.test(lower));
+  return found ? found[0] : 'other';
 }
 
 function wantedOf(q: string): Wanted {
-  return new RegExp(`\\b(?:which|what)\\s+(?:\\w+\\s+)?(?:${ORGANISATION_NOUNS})\\b`, 'i').test(q)
-    ? 'organization'
-    : 'person';
+  return ASKS_ORGANISATION.test(q) ? 'organization' : 'person';
 }
 
 /** Strips "the", trailing "about it" and the question mark from a named subject. */
