@@ -1,3 +1,4 @@
+import { wordSet } from './text/lexicon.ts';
 import type { Token } from './text/tokens.ts';
 
 /**
@@ -6,17 +7,15 @@ import type { Token } from './text/tokens.ts';
  * are from, and what they do in sport and the arts, as British copy describes them.
  */
 
-const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/));
-
 /** Capitalised words for where a person is from; the tagger marks many more as Demonym. */
-const DEMONYMS = words(
+const DEMONYMS = wordSet(
   'scot scotsman scotswoman briton englishman englishwoman welshman welshwoman irishman ' +
     'irishwoman ulsterman frenchman frenchwoman dutchman spaniard swede dane finn pole ' +
     'kiwi aussie londoner yorkshireman geordie scouser cornishman',
 );
 
 /** Lower-case nouns for what a person does that the role lexicon leaves out. */
-const PERSON_NOUNS = words(
+const PERSON_NOUNS = wordSet(
   'striker midfielder defender goalkeeper keeper winger forward skipper boss champion ' +
     'athlete sprinter runner hurdler swimmer cyclist rider driver jockey batsman bowler ' +
     'player golfer boxer veteran youngster teenager singer actor actress musician rapper ' +
