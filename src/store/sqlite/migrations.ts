@@ -244,6 +244,12 @@ INSERT INTO article_sources (article_id, source, added_at)
 ALTER TABLE articles ADD COLUMN partial INTEGER NOT NULL DEFAULT 0;
 `;
 
+/**
+ * The people and organisations a thread talked about, turn by turn (JSON: the last few turns,
+ * oldest first), so "he" can mean the last man named rather than only the last focus.
+ */
+const THREAD_TURNS = 'ALTER TABLE thread_links ADD COLUMN turns TEXT;';
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'articles and full-text index', sql: INITIAL_SCHEMA },
   { version: 2, name: 'briefings', sql: BRIEFINGS },
@@ -254,6 +260,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'briefings delivered', sql: BRIEFINGS_DELIVERED },
   { version: 8, name: 'feeds', sql: FEEDS },
   { version: 9, name: 'article sources and partial articles', sql: ARTICLE_SOURCES },
+  { version: 10, name: 'thread turns', sql: THREAD_TURNS },
 ];
 
 /**

@@ -1,5 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { ThreadLinks } from '../ports/thread-links.ts';
+import { BriefwireError } from '../../model/errors.ts';
+import {
+  THREAD_TURNS_KEPT,
+  type ThreadLinks,
+  type ThreadName,
+  type ThreadTurn,
+} from '../ports/thread-links.ts';
 import type { SqliteConnection } from './connection.ts';
 
 export function linkThread(db: Database.Database, thread: string, briefingId: number): void {
@@ -28,6 +34,63 @@ export function threadFocus(db: Database.Database, thread: string): string | nul
   return row?.focus ?? null;
 }
 
+function isName(v: unknown): v is ThreadName {
+  if (typeof v !== 'object' || v === null) return false;
+  const { name, type } = v as Record<string, unknown>;
+  return (
+    typeof name === 'string' &&
+    name.length > 0 &&
+    (type === 'person' || type === 'organization' || type === null)
+  );
+}
+
+function isTurn(v: unknown): v is ThreadTurn {
+  if (typeof v !== 'object' || v === null) return false;
+  const { subject, named, answered } = v as Record<string, unknown>;
+  return (
+    (subject === null || isName(subject)) &&
+    Array.isArray(named) &&
+    named.every(isName) &&
+    Array.isArray(answered) &&
+    answered.every(isName)
+  );
+}
+
+/** The turns column read back: JSON written by addTurn, checked, since a bad row must not pass. */
+export function parseTurns(json: string | null, thread: string): ThreadTurn[] {
+  if (json === null) return [];
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    value = undefined;
+  }
+  if (!Array.isArray(value) || !value.every(isTurn))
+    throw new BriefwireError(
+      'STORE_FAILED',
+      `thread ${thread}: its stored history is not a list of turns`,
+      thread,
+    );
+  return value;
+}
+
+export function threadTurns(db: Database.Database, thread: string): ThreadTurn[] {
+  const row = db
+    .prepare<[string], { turns: string | null }>('SELECT turns FROM thread_links WHERE thread = ?')
+    .get(thread);
+  return row ? parseTurns(row.turns, thread) : [];
+}
+
+/** Read, append and write in one IMMEDIATE transaction, so two replicas lose no turn. */
+export function addThreadTurn(db: Database.Database, thread: string, turn: ThreadTurn): void {
+  db.transaction(() => {
+    const kept = [...threadTurns(db, thread), turn].slice(-THREAD_TURNS_KEPT);
+    db.prepare(
+      'UPDATE thread_links SET turns = ?, focus = coalesce(?, focus) WHERE thread = ?',
+    ).run(JSON.stringify(kept), turn.subject?.name ?? null, thread);
+  }).immediate();
+}
+
 export function createSqliteThreadLinks(c: SqliteConnection): ThreadLinks {
   return {
     async link(thread, briefingId) {
@@ -41,6 +104,12 @@ export function createSqliteThreadLinks(c: SqliteConnection): ThreadLinks {
     },
     async focus(thread) {
       return c.guard(() => threadFocus(c.db, thread));
+    },
+    async addTurn(thread, turn) {
+      c.guard(() => addThreadTurn(c.db, thread, turn));
+    },
+    async turns(thread) {
+      return c.guard(() => threadTurns(c.db, thread));
     },
   };
 }
