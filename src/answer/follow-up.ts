@@ -1,116 +1,140 @@
 import type { Answer } from '../model/answer.ts';
 import type { StoredArticle } from '../model/article.ts';
 import type { ArticleStore } from '../store/ports/articles.ts';
+import type { ThreadLinks, ThreadTurn } from '../store/ports/thread-links.ts';
 import { resolveActor } from './entities.ts';
-import { type Gender, genderOf, peopleGenders, pronounGenders } from './gender.ts';
-import { parseQuestion } from './question.ts';
+import { peopleGenders } from './gender.ts';
+import {
+  namesOf,
+  PeopleEvidence,
+  type Referent,
+  referentOf,
+  type Wanted,
+} from './thread-people.ts';
 
 /**
- * Follow-on questions in a thread: "What else did he say?" means the person the previous
- * question was about. The thread remembers its focus; pronouns in the next question are read
- * as that name before the question is answered.
+ * Follow-on questions in a thread: "What else did he say?" means the last man the thread
+ * talked about. The thread remembers its last few turns (see thread-people.ts for who a
+ * pronoun picks out of them); pronouns in the next question are replaced by that name before
+ * the question is answered, and when the choice is not clear the reader is asked.
  */
 
-const PRONOUN = /\b(he|she|him|her|his|hers|they|them|their)\b/giu;
-const POSSESSIVE = new Set(['his', 'hers', 'their']);
-
-/** The question with third-person pronouns replaced by the focus, when there is one. */
-export function resolvePronouns(question: string, focus: string | null): string {
-  if (!focus) return question;
-  return question.replace(PRONOUN, (word: string) =>
-    POSSESSIVE.has(word.toLowerCase()) ? `${focus}’s` : focus,
-  );
-}
-
-const FEMALE = /^(?:she|her|hers|herself)$/iu;
-const MALE = /^(?:he|him|his|himself)$/iu;
-/** Store articles read for a focus the briefing's articles never name. */
-const FOCUS_ARTICLES = 10;
+const PRONOUN = /\b(he|she|him|her|his|hers|they|them|their|theirs)\b/giu;
+const POSSESSIVE = new Set(['his', 'hers', 'their', 'theirs']);
+const FEMALE = /^(?:she|her|hers)$/iu;
+const MALE = /^(?:he|him|his)$/iu;
+/** Store articles read for a name the briefing's articles never name. */
+const NAME_ARTICLES = 10;
+/** Names looked up outside the briefing, at most: the turns are few, their names fewer. */
+const NAMES_SEARCHED = 8;
+/** More people than this to choose from is no question worth asking back. */
+const MAX_LISTED = 5;
 
 /** A follow-up read against the thread: the question to answer, or why it cannot be. */
 export type FollowUp = { kind: 'question'; question: string } | { kind: 'unclear'; answer: Answer };
 
-/** Pronouns replaced by the person of their gender ("she" → "Mara Quist"); "they" by the focus. */
-function replaceByGender(question: string, focus: string, by: Map<Gender, string>): string {
-  return question.replace(PRONOUN, (word: string) => {
-    const gender: Gender | null = FEMALE.test(word) ? 'female' : MALE.test(word) ? 'male' : null;
-    const who = (gender && by.get(gender)) ?? focus;
-    return POSSESSIVE.has(word.toLowerCase()) ? `${who}’s` : who;
-  });
+function wantedBy(word: string): Wanted {
+  return FEMALE.test(word) ? 'female' : MALE.test(word) ? 'male' : 'they';
 }
 
-/** The only other person the articles give that gender, or null when none or several. */
-function onlyOther(articles: StoredArticle[], gender: Gender, focus: string): string | null {
-  const agreeing = [...peopleGenders(articles, (a) => resolveActor(a, focus))]
-    .filter(([, g]) => g === gender)
-    .map(([name]) => name);
-  return agreeing.length === 1 ? agreeing[0]! : null;
+/** A thread's remembered turns; a thread from before turns were kept has its focus as one. */
+export async function threadHistory(threads: ThreadLinks, thread: string): Promise<ThreadTurn[]> {
+  const turns = await threads.turns(thread);
+  if (turns.length > 0) return turns;
+  const focus = await threads.focus(thread);
+  return focus ? [focusTurn(focus)] : [];
 }
 
-/** The articles that can say who the focus is: the briefing's, else store articles naming them. */
+/** A turn that only says what the question was about. */
+export function focusTurn(focus: string): ThreadTurn {
+  return { subject: { name: focus, type: null }, named: [], answered: [] };
+}
+
+/** The briefing's articles, and store articles naming anyone the briefing's do not. */
 async function evidenceFor(
   articles: ArticleStore,
-  focus: string,
+  names: string[],
   briefingArticles: number[],
 ): Promise<StoredArticle[]> {
   const inBriefing =
     briefingArticles.length > 0 ? await articles.getArticles(briefingArticles) : [];
-  if (inBriefing.some((a) => resolveActor(a, focus) >= 0)) return inBriefing;
-  const hits = await articles.searchSentences(focus, {}, FOCUS_ARTICLES);
-  const ids = [...new Set(hits.map((h) => h.articleId))];
-  return [...inBriefing, ...(ids.length > 0 ? await articles.getArticles(ids) : [])];
+  const missing = names
+    .filter((n) => !inBriefing.some((a) => resolveActor(a, n) >= 0))
+    .slice(0, NAMES_SEARCHED);
+  const ids = new Set<number>();
+  for (const name of missing)
+    for (const hit of await articles.searchSentences(name, {}, NAME_ARTICLES))
+      if (!briefingArticles.includes(hit.articleId)) ids.add(hit.articleId);
+  return [...inBriefing, ...(ids.size > 0 ? await articles.getArticles([...ids]) : [])];
+}
+
+/** Nobody of that gender in the thread: the one person of it the articles name, or a choice. */
+function fromArticles(articles: readonly StoredArticle[], gender: Wanted): Referent {
+  const names = [...peopleGenders(articles, () => -1)]
+    .filter(([, g]) => g === gender)
+    .map(([name]) => name);
+  if (names.length === 1) return { kind: 'one', name: names[0]! };
+  return names.length > 1 && names.length <= MAX_LISTED ? { kind: 'several', names } : null;
 }
 
 /**
- * A follow-up's pronouns read against the thread's focus, in gender agreement: "she" after a
- * question about a man the articles call "he" means the one woman the briefing names, and
- * when there is no such single person the answer says it is unclear and asks for the name.
- * Unknown gender is no conflict: the pronoun means the focus, as before.
+ * A follow-up's pronouns read against the thread's turns: "he" the last man talked about,
+ * "she" the last woman, "they" the last organisation or ungendered person. A gender nobody in
+ * the thread has means the one person of it the articles name; when several could be meant,
+ * the answer asks which. A thread that has talked about nobody leaves the question as it is.
  */
 export async function resolveFollowUp(
   articles: ArticleStore,
   asked: string,
-  focus: string | null,
+  turns: readonly ThreadTurn[],
   briefingArticles: number[],
 ): Promise<FollowUp> {
-  const wanted = pronounGenders(asked);
-  if (!focus || wanted.size === 0)
-    return { kind: 'question', question: resolvePronouns(asked, focus) };
-  const evidence = await evidenceFor(articles, focus, briefingArticles);
-  const focusGender = genderOf(evidence, focus);
-  const by = new Map<Gender, string>();
-  for (const gender of wanted) {
-    if (focusGender === null || focusGender === gender) continue;
-    const other = onlyOther(evidence, gender, focus);
-    if (!other) return { kind: 'unclear', answer: unclearAnswer(asked, gender, focus) };
-    by.set(gender, other);
+  const words = [...new Set((asked.match(PRONOUN) ?? []).map((w) => w.toLowerCase()))];
+  const names = namesOf(turns);
+  if (words.length === 0 || names.length === 0) return { kind: 'question', question: asked };
+  const evidence = await evidenceFor(articles, names, briefingArticles);
+  const people = new PeopleEvidence(evidence);
+  const chosen = new Map<Wanted, string>();
+  for (const word of words) {
+    const wanted = wantedBy(word);
+    if (chosen.has(wanted)) continue;
+    const found =
+      referentOf(turns, wanted, people) ??
+      (wanted === 'they' ? null : fromArticles(evidence, wanted));
+    if (found?.kind === 'several')
+      return { kind: 'unclear', answer: unclear(asked, whichOne(word, found.names)) };
+    if (!found) {
+      if (wanted === 'they') continue;
+      return { kind: 'unclear', answer: unclear(asked, nobody(word, wanted)) };
+    }
+    chosen.set(wanted, found.name);
   }
-  return { kind: 'question', question: replaceByGender(asked, focus, by) };
+  const question = asked.replace(PRONOUN, (word: string) => {
+    const who = chosen.get(wantedBy(word));
+    if (!who) return word;
+    return POSSESSIVE.has(word.toLowerCase()) ? `${who}’s` : who;
+  });
+  return { kind: 'question', question };
 }
 
-function unclearAnswer(asked: string, gender: Gender, focus: string): Answer {
-  const [said, other] = gender === 'female' ? ['she', 'he'] : ['he', 'she'];
-  return {
-    question: asked,
-    found: false,
-    answer: `It isn't clear who "${said}" is here: the articles call ${focus} "${other}". Please ask again with the person's name.`,
-    citations: [],
-    scope: 'briefing',
-  };
+/** "A, B or C". */
+function oneOf(names: string[]): string {
+  return names.length < 2
+    ? (names[0] ?? '')
+    : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
 }
 
-/** What the thread is about after this question: the person or thing asked about, if named. */
-export function focusOf(question: string): string | null {
-  const q = parseQuestion(question);
-  if (q.subject && /\p{Lu}/u.test(q.subject)) return q.subject;
-  // Capitalised runs after the first word ("Where do Saltreach's agents …" → "Saltreach").
-  const runs = question
-    .trim()
-    .split(/\s+/)
-    .slice(1)
-    .join(' ')
-    .match(/\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)*/gu);
-  return runs?.[0]?.replace(/[’']s$/u, '') ?? null;
+function whichOne(word: string, names: string[]): string {
+  return `By "${word}", do you mean ${oneOf(names)}? Ask again with the name.`;
+}
+
+function nobody(word: string, gender: Wanted): string {
+  const who = gender === 'female' ? 'woman' : 'man';
+  return `It isn't clear who "${word}" is here: this thread has not talked about a ${who}, and the articles do not point to one ${who}. Please ask again with the person's name.`;
+}
+
+function unclear(asked: string, text: string): Answer {
+  return { question: asked, found: false, answer: text, citations: [], scope: 'briefing' };
 }
 
 /** "What else did X say?" asks for another quote than the one already given. */

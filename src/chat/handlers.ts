@@ -1,6 +1,7 @@
 import type { CommandContext, CommandSpec } from '../../commands/spec.ts';
-import { focusOf, resolveFollowUp } from '../answer/follow-up.ts';
+import { resolveFollowUp, threadHistory } from '../answer/follow-up.ts';
 import type { Answerer } from '../answer/index.ts';
+import { recordedTurn } from '../answer/thread-turn.ts';
 import type { ChatUser, InboundHandlers, Invocation } from '../model/chat-port.ts';
 import { isBriefwireError, reasonOf } from '../model/errors.ts';
 import { type ThreadRef, threadKey } from '../model/refs.ts';
@@ -76,22 +77,22 @@ export function createHandlers(deps: HandlerDeps): InboundHandlers {
         return textReply(
           'Ask me a question about this briefing, and I will answer from its articles.',
         );
-      // "What else did he say?": pronouns mean whoever the thread's last question was about,
-      // when the articles do not give that person the other gender.
+      // "What else did he say?": pronouns mean the last person of that gender the thread
+      // talked about; when several could be meant, the reply asks which.
       const articleIds = briefing?.articleIds ?? [];
       const followUp = await resolveFollowUp(
         ctx.stores.articles,
         asked,
-        await ctx.stores.threads.focus(key),
+        await threadHistory(ctx.stores.threads, key),
         articleIds,
       );
       if (followUp.kind === 'unclear') return { kind: 'answer', answer: followUp.answer };
-      const focus = focusOf(followUp.question);
-      if (focus) await ctx.stores.threads.setFocus(key, focus);
-      return {
-        kind: 'answer',
-        answer: await answer(ctx.stores.articles, followUp.question, articleIds),
-      };
+      const answered = await answer(ctx.stores.articles, followUp.question, articleIds);
+      await ctx.stores.threads.addTurn(
+        key,
+        await recordedTurn(ctx.stores.articles, followUp.question, answered, articleIds),
+      );
+      return { kind: 'answer', answer: answered };
     },
   };
 }

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveFollowUp } from '../../src/answer/follow-up.ts';
+import { focusTurn, resolveFollowUp } from '../../src/answer/follow-up.ts';
 import { genderOf, pronounGenders } from '../../src/answer/gender.ts';
 import { loadTopics } from '../../src/briefing/topics.ts';
 import { createHandlers } from '../../src/chat/handlers.ts';
@@ -87,34 +87,52 @@ describe('gender of a person, from the articles only', () => {
 
   it('keeps the focus when its gender agrees or is unknown', async () => {
     const ids = [terminal.id];
-    expect(await resolveFollowUp(stores.articles, 'What did she say?', 'Mara Quist', ids)).toEqual({
+    expect(
+      await resolveFollowUp(stores.articles, 'What did she say?', [focusTurn('Mara Quist')], ids),
+    ).toEqual({
       kind: 'question',
       question: 'What did Mara Quist say?',
     });
     expect(
-      await resolveFollowUp(stores.articles, 'What did she sign?', 'Ilsa Brenner', ids),
+      await resolveFollowUp(
+        stores.articles,
+        'What did she sign?',
+        [focusTurn('Ilsa Brenner')],
+        ids,
+      ),
     ).toEqual({ kind: 'question', question: 'What did Ilsa Brenner sign?' });
     expect(
-      await resolveFollowUp(stores.articles, 'What did they say?', 'Tobin Ashgrove', ids),
+      await resolveFollowUp(
+        stores.articles,
+        'What did they say?',
+        [focusTurn('Tobin Ashgrove')],
+        ids,
+      ),
     ).toEqual({ kind: 'question', question: 'What did Tobin Ashgrove say?' });
   });
 
   it('reads a disagreeing pronoun as the one person of that gender, or asks', async () => {
     expect(
-      await resolveFollowUp(stores.articles, 'What did she say?', 'Tobin Ashgrove', [terminal.id]),
+      await resolveFollowUp(
+        stores.articles,
+        'What did she say?',
+        [focusTurn('Tobin Ashgrove')],
+        [terminal.id],
+      ),
     ).toEqual({ kind: 'question', question: 'What did Mara Quist say?' });
-    // With both articles there are three women: which one is meant is unclear.
+    // With both articles there are three women: the reply asks which one is meant.
     const unclear = await resolveFollowUp(
       stores.articles,
       'What did she say?',
-      'Tobin Ashgrove',
+      [focusTurn('Tobin Ashgrove')],
       articles.map((a) => a.id),
     );
     expect(unclear.kind).toBe('unclear');
     if (unclear.kind !== 'unclear') return;
     expect(unclear.answer).toMatchObject({ found: false, citations: [] });
-    expect(unclear.answer.answer).toMatch(/isn't clear who "she" is/);
-    expect(unclear.answer.answer).toContain('Tobin Ashgrove');
+    expect(unclear.answer.answer).toBe(
+      'By "she", do you mean Mara Quist, Petra Lowe or Ysolde Fenn? Ask again with the name.',
+    );
   });
 
   describe('in a briefing thread', () => {
