@@ -3,7 +3,7 @@ import type { StoredArticle } from '../model/article.ts';
 import type { ArticleStore } from '../store/ports/articles.ts';
 import type { ThreadLinks, ThreadTurn } from '../store/ports/thread-links.ts';
 import { resolveActor } from './entities.ts';
-import { peopleGenders } from './gender.ts';
+import { type Gender, peopleGenders } from './gender.ts';
 import {
   namesOf,
   PeopleEvidence,
@@ -69,7 +69,7 @@ async function evidenceFor(
 }
 
 /** Nobody of that gender in the thread: the one person of it the articles name, or a choice. */
-function fromArticles(articles: readonly StoredArticle[], gender: Wanted): Referent {
+function fromArticles(articles: readonly StoredArticle[], gender: Gender): Referent {
   const names = [...peopleGenders(articles, () => -1)]
     .filter(([, g]) => g === gender)
     .map(([name]) => name);
@@ -128,7 +128,7 @@ function whichOne(word: string, names: string[]): string {
   return `By "${word}", do you mean ${oneOf(names)}? Ask again with the name.`;
 }
 
-function nobody(word: string, gender: Wanted): string {
+function nobody(word: string, gender: Gender): string {
   const who = gender === 'female' ? 'woman' : 'man';
   return `It isn't clear who "${word}" is here: this thread has not talked about a ${who}, and the articles do not point to one ${who}. Please ask again with the person's name.`;
 }
