@@ -23,6 +23,9 @@ const PRONOUN = /\b(he|she|him|her|his|hers|they|them|their|theirs)\b/giu;
 const POSSESSIVE = new Set(['his', 'hers', 'their', 'theirs']);
 const FEMALE = /^(?:she|her|hers)$/iu;
 const MALE = /^(?:he|him|his)$/iu;
+/** Words after "her" that make it an object ("thank her for", "send her a letter"), not a possessive. */
+const AFTER_OBJECT_HER =
+  /^\s+(?:a|an|the|this|these|those|some|any|no|to|for|about|at|with|in|on|from|by|that|if|when|why|what|how|and|or|but|again|back|up|off|out|so|yet|ever|now|then|today|yesterday)\b/iu;
 /** Store articles read for a name the briefing's articles never name. */
 const NAME_ARTICLES = 10;
 /** Names looked up outside the briefing, at most: the turns are few, their names fewer. */
@@ -109,12 +112,19 @@ export async function resolveFollowUp(
     }
     chosen.set(wanted, found.name);
   }
-  const question = asked.replace(PRONOUN, (word: string) => {
+  const question = asked.replace(PRONOUN, (word: string, _w: string, at: number) => {
     const who = chosen.get(wantedBy(word));
     if (!who) return word;
-    return POSSESSIVE.has(word.toLowerCase()) ? `${who}’s` : who;
+    return isPossessive(word, asked.slice(at + word.length)) ? `${who}’s` : who;
   });
   return { kind: 'question', question };
+}
+
+/** "his plan", "her plan": "her" is possessive when a word other than a particle follows. */
+function isPossessive(word: string, after: string): boolean {
+  const lower = word.toLowerCase();
+  if (lower !== 'her') return POSSESSIVE.has(lower);
+  return /^\s+\p{L}/u.test(after) && !AFTER_OBJECT_HER.test(after);
 }
 
 /** "A, B or C". */

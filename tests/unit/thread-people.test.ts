@@ -91,6 +91,22 @@ describe('follow-up pronouns over the thread’s turns', () => {
       });
     });
 
+    it('reads "her" before a noun as possessive, and before a particle or at the end as her', async () => {
+      const turns = [turn({ subject: person('Tamsin Hale') })];
+      expect(await resolve('What is her plan for the bay?', turns)).toMatchObject({
+        question: 'What is Tamsin Hale’s plan for the bay?',
+      });
+      expect(await resolve('Who wrote to her about it?', turns)).toMatchObject({
+        question: 'Who wrote to Tamsin Hale about it?',
+      });
+      expect(await resolve('Who thanked her?', turns)).toMatchObject({
+        question: 'Who thanked Tamsin Hale?',
+      });
+      expect(await resolve('Who sent her a letter?', turns)).toMatchObject({
+        question: 'Who sent Tamsin Hale a letter?',
+      });
+    });
+
     it('asks which one, citing nothing, when two men share the top rank', async () => {
       const both = turn({ answered: [person('Aldric Venn'), person('Oswin Garrow')] });
       const r = await resolve('What did he say?', [turn({ subject: person('Tamsin Hale') }), both]);
