@@ -227,6 +227,10 @@ describe('follow-up pronouns over the thread’s turns', () => {
       expect(which?.answer).toBe(
         'By "he", do you mean Aldric Venn or Oswin Garrow? Ask again with the name.',
       );
+      // Asking back answered nothing: the thread's history still ends with the two men.
+      const turns = await stores.threads.turns('discord:g1:t-two-men');
+      expect(turns).toHaveLength(1);
+      expect(turns[0]?.answered.map((n) => n.name)).toEqual(['Aldric Venn', 'Oswin Garrow']);
     });
 
     it('reads "she" after a man as the last woman the thread talked about', async () => {
