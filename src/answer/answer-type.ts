@@ -1,3 +1,4 @@
+import type { Actor } from '../model/analysis.ts';
 import { ROLE_NOUNS } from '../nlp/text/lexicon.ts';
 import type { SentenceView } from './entities.ts';
 import type { Question } from './question.ts';
@@ -23,12 +24,19 @@ const AMOUNT = new RegExp(
 const DATE =
   /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|tomorrow|(?:last|next|this|earlier this|later this)\s+(?:week|month|year|spring|summer|autumn|fall|winter|weekend)|ago|(?:1[89]|20)\d\d|\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|am|pm)|midnight|noon|morning|evening|night|in the (?:19|20)\d0s)\b/iu;
 const CAUSE =
-  /\b(?:because|due to|owing to|as a result|after|following|since|amid|over|so that|in order to|so as to|to (?:\w+ )?(?:help|avoid|protect|prevent|ensure|stop|make|keep|get)|reason|why|blam\w*|prompt\w*|led to|caus\w*|sparked|triggered|fears?|concerns?|in response to|in protest)\b/iu;
+  /\b(?:because|due to|owing to|as a result|after|following|since|amid|over|so that|in order to|so as to|to (?:\w+ )?(?:help|avoid|protect|prevent|ensure|stop|make|keep|get)|reason|why|blam\w*|prompt\w*|led to|caus\w*|sparked|triggered|fears?|concerns?|in response to|in protest|suspected of|accused of|charged with|on suspicion|on (?:the )?grounds|based on|citing|out of)\b/iu;
 const PLACE_CUE = /\b(?:in|at|to|from|near|into|across|outside|inside)\s+(?:the\s+)?\p{Lu}/u;
 
 function countIn(text: string): boolean {
   const m = text.match(COUNTS) ?? [];
   return m.some((n) => !YEAR_ONLY.test(n.replace(/,/g, '')));
+}
+
+/** Does the question itself name this actor (by any word of its names)? */
+export function askedAbout(actor: Actor, q: Question): boolean {
+  const named = new Set(q.names);
+  const words = [actor.name, ...actor.aliases].flatMap((f) => f.toLowerCase().split(/\W+/));
+  return words.some((w) => named.has(w));
 }
 
 /** An actor of the type in the sentence that the question does not itself name. */
@@ -38,12 +46,9 @@ function newActor(
   type: 'person' | 'organization' | 'place',
 ): boolean {
   const { actors } = s.article.analysis;
-  const named = new Set(q.names);
   for (const a of s.actors) {
     const actor = actors[a];
-    if (!actor || actor.type !== type) continue;
-    const words = [actor.name, ...actor.aliases].flatMap((f) => f.toLowerCase().split(/\W+/));
-    if (!words.some((w) => named.has(w))) return true;
+    if (actor && actor.type === type && !askedAbout(actor, q)) return true;
   }
   return false;
 }
@@ -54,9 +59,14 @@ function newActor(
  */
 function describesSomeone(s: SentenceView, q: Question): boolean {
   const asked = new Set(q.words);
-  return (s.text.toLowerCase().match(/\p{L}+/gu) ?? []).some(
-    (w) => ROLE_NOUNS.has(w) && !asked.has(w),
-  );
+  // "President-elect Mara Quist": a title before a name is that named person's, not someone new.
+  for (const m of s.text.matchAll(/(\p{L}+)/gu)) {
+    const w = m[1]!.toLowerCase();
+    if (!ROLE_NOUNS.has(w) || asked.has(w)) continue;
+    const after = s.text.slice(m.index + m[0].length).match(/^(?:-\p{L}+)?\s+(\S)/u)?.[1];
+    if (!after || !/\p{Lu}/u.test(after)) return true;
+  }
+  return false;
 }
 
 export function holdsAnswerType(q: Question, s: SentenceView): boolean {
@@ -72,9 +82,11 @@ export function holdsAnswerType(q: Question, s: SentenceView): boolean {
     case 'why':
       return CAUSE.test(s.text);
     case 'who':
+      if (q.wanted === 'organization') return newActor(s, q, 'organization');
       return (
-        newActor(s, q, q.wanted) ||
-        (q.wanted === 'person' && (newActor(s, q, 'organization') || describesSomeone(s, q)))
+        newActor(s, q, 'person') ||
+        describesSomeone(s, q) ||
+        (q.wanted === 'either' && newActor(s, q, 'organization'))
       );
     default:
       return true;

@@ -1,6 +1,7 @@
 import type { Actor } from '../model/analysis.ts';
 import type { StoredArticle } from '../model/article.ts';
 import { contentWords } from '../nlp/words.ts';
+import { readWords } from './reading.ts';
 import { concept } from './stem.ts';
 
 /**
@@ -19,7 +20,7 @@ export interface SentenceView {
 }
 
 export function conceptsOf(text: string): string[] {
-  return contentWords(text).map(concept);
+  return readWords(text).map(concept);
 }
 
 function actorForms(actor: Actor): string[] {

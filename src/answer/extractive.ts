@@ -1,9 +1,11 @@
 import type { Actor } from '../model/analysis.ts';
 import type { Answer, Citation } from '../model/answer.ts';
 import type { StoredArticle } from '../model/article.ts';
+import { wordCount } from '../nlp/words.ts';
 import type { ArticleStore } from '../store/ports/articles.ts';
+import { answerPlaced, opensWithNewPerson } from './answer-position.ts';
 import { holdsAnswerType } from './answer-type.ts';
-import { conceptsOf, resolveActor, sentenceViews } from './entities.ts';
+import { conceptsOf, resolveActor, type SentenceView, sentenceViews } from './entities.ts';
 import { parseQuestion, type Question } from './question.ts';
 import { kindBonus, roleBonus, roleMatch } from './rerank.ts';
 import { candidateArticles } from './retrieve.ts';
@@ -25,6 +27,18 @@ const WHO_COVERAGE = 0.6;
  * phrasing ("targets"), while the words the articles share carry the subject.
  */
 const UNSEEN_WEIGHT = 0.5;
+/**
+ * For "what did X say about Y": how much being about Y counts against being X's own words (a
+ * quote scores 1, X's reported speech 0.5), so on-topic reported speech beats an off-topic
+ * quote but not an on-topic one.
+ */
+const TOPIC_WEIGHT = 0.6;
+/** What naming the person asked for right beside the question's words adds to a sentence. */
+const PLACED_BONUS = 0.3;
+/** Words a quotation needs to be one (shorter ones are quoted phrases inside a report). */
+const QUOTE_WORDS = 4;
+/** What a word found only in the sentence before counts for, against one in the sentence. */
+const CONTEXT_SHARE = 0.3;
 const SAID = /\b(?:said|says|stated|told|warned|added|revealed|announced|claimed)\b/iu;
 
 interface Scored {
@@ -46,8 +60,12 @@ function quoteAnswer(articles: StoredArticle[], q: Question): Scored | null {
     const actor = resolveActor(article, q.subject ?? '');
     if (actor < 0) continue;
     const name = article.analysis.actors[actor]!.name;
+    // A few quoted words inside reported speech ("called it “appalling”") are not a quote of
+    // what X said: that sentence counts as reported speech.
     const quoted = new Set(
-      article.analysis.quotes.filter((x) => x.speaker === name).map((x) => x.sentence),
+      article.analysis.quotes
+        .filter((x) => x.speaker === name && wordCount(x.text) >= QUOTE_WORDS)
+        .map((x) => x.sentence),
     );
     const views = sentenceViews(article);
     for (const view of views) {
@@ -57,17 +75,21 @@ function quoteAnswer(articles: StoredArticle[], q: Question): Scored | null {
           ? 0.5
           : 0;
       if (base === 0) continue;
+      // What it is about: the sentence's words, and the scene the sentence before sets.
+      const prev = views[view.index - 1];
       const covered = rest.length
-        ? rest.filter((c) => view.concepts.has(c)).length / rest.length
+        ? rest.reduce(
+            (n, c) => n + (view.concepts.has(c) ? 1 : prev?.concepts.has(c) ? CONTEXT_SHARE : 0),
+            0,
+          ) / rest.length
         : 0;
       // A quote whose sentence does not name its speaker ("“It was a shock.”" after "…, says
       // Quist.") is cited with the sentence before that does, so the answer says who.
-      const prev = views[view.index - 1];
       const sentence =
         prev && !view.actors.has(actor) && prev.actors.has(actor)
           ? `${prev.text} ${view.text}`
           : view.text;
-      best = better(best, { article, sentence, score: base + covered });
+      best = better(best, { article, sentence, score: base + TOPIC_WEIGHT * covered });
     }
   }
   return best;
@@ -115,6 +137,7 @@ function bestSentence(articles: StoredArticle[], q: Question): Scored | null {
     return n === 0 ? UNSEEN_WEIGHT : Math.log(1 + total / (1 + n));
   };
   const possible = words.reduce((n, w) => n + weight(w), 0);
+  const asked = new Set(words);
   let best: Scored | null = null;
   for (const article of articles) {
     const own = views.filter((v) => v.article === article);
@@ -124,23 +147,50 @@ function bestSentence(articles: StoredArticle[], q: Question): Scored | null {
     const subjectActor = q.subject ? resolveActor(article, q.subject) : -1;
     for (const view of own) {
       const hits = words.filter((w) => view.concepts.has(w));
-      const coverage = hits.reduce((n, w) => n + weight(w), 0) / possible;
+      // The sentence before sets the scene ("the network" after "RT"): its words count less.
+      const prev = own[view.index - 1]?.concepts;
+      const context = prev ? words.filter((w) => !view.concepts.has(w) && prev.has(w)) : [];
+      const coverage =
+        (hits.reduce((n, w) => n + weight(w), 0) +
+          CONTEXT_SHARE * context.reduce((n, w) => n + weight(w), 0)) /
+        possible;
       if (hits.length === 0 || coverage < MIN_COVERAGE) continue;
       // Sharing only the names asked about is not an answer to what was asked of them; a
       // "who is the X of Y" whose X and Y the sentence holds, beside someone else, is.
       const described = q.kind === 'who' && coverage >= WHO_COVERAGE;
       if (predicates.length > 0 && !described && !predicates.some((w) => view.concepts.has(w)))
         continue;
+      const found = q.kind === 'who' ? whoEvidence(q, view, own, asked, described) : null;
       // A sentence without what the question asks for (an amount, a date, a person …) is no answer.
-      if (!holdsAnswerType(q, view)) continue;
+      if (!found && !holdsAnswerType(q, view)) continue;
       const bonus =
-        kindBonus(q.kind, view) +
+        kindBonus(q, view) +
         (subjectActor >= 0 ? roleBonus(view, subjectActor) : 0) +
-        roleMatch(q, view, words);
-      best = better(best, { article, sentence: view.text, score: coverage + bonus });
+        roleMatch(q, view, words) +
+        (found ? PLACED_BONUS : 0);
+      const sentence = found ?? view.text;
+      best = better(best, { article, sentence, score: coverage + bonus });
     }
   }
   return best;
+}
+
+/**
+ * For "who": the evidence when the person asked for stands beside what the question says
+ * ("…the shooting of Tobin Ashgrove"), or, when the sentence gives only the description, the
+ * sentence with the next one that opens with the person's name. Null when neither holds.
+ */
+function whoEvidence(
+  q: Question,
+  view: SentenceView,
+  own: SentenceView[],
+  asked: ReadonlySet<string>,
+  described: boolean,
+): string | null {
+  if (answerPlaced(q, view, asked)) return view.text;
+  const next = own[view.index + 1];
+  if (described && next && opensWithNewPerson(q, next, view)) return `${view.text} ${next.text}`;
+  return null;
 }
 
 function cite(a: StoredArticle, sentence: string): Citation {

@@ -1,4 +1,6 @@
+import { ROLE_NOUNS } from '../nlp/text/lexicon.ts';
 import { contentWords } from '../nlp/words.ts';
+import { normaliseForReading } from './reading.ts';
 
 /** What kind of answer a question wants, read from its first words. */
 export type QuestionKind =
@@ -13,8 +15,11 @@ export type QuestionKind =
   | 'whatIs'
   | 'other';
 
-/** For "who": whether a person or an organisation is wanted ("Which group …?"). */
-export type Wanted = 'person' | 'organization';
+/**
+ * For "who": a person ("Which officer …?"), an organisation ("Which group …?"), or either
+ * ("Who …?" may be answered by a ministry as well as by a minister).
+ */
+export type Wanted = 'person' | 'organization' | 'either';
 
 export interface Question {
   text: string;
@@ -28,8 +33,10 @@ export interface Question {
    * about what was asked, however many other words it shares.
    */
   names: string[];
-  /** For "who" questions: a person, or an organisation ("Which company …"). */
+  /** For "who" questions: a person, an organisation ("Which company …"), or either. */
   wanted: Wanted;
+  /** For "how many": the noun counted ("How many countries …" → "countries"), or null. */
+  counted: string | null;
 }
 
 /** Words that shape a question but say nothing about its subject. */
@@ -66,6 +73,10 @@ const QUESTION_WORDS = new Set([
   'large',
   'far',
   'old',
+  // "Who was the man …": the kind of answer, which the sentence names rather than says.
+  'man',
+  'woman',
+  'person',
 ]);
 
 const SAY_VERBS = 'say|said|tell|told|claim|claimed|state|stated|announce|warn|promise|reveal';
@@ -76,7 +87,8 @@ const SAY = new RegExp(
 const WHO_IS = /^(?:who|what)\s+(?:is|was|are|were)\s+(.+)$/iu;
 
 /** Nouns that make "which X" ask for a place, a time, or an organisation. */
-const PLACE_NOUNS = 'country|city|town|state|province|region|place|village|county|capital|nation';
+const PLACE_NOUNS =
+  '(?:country|countries|city|cities|town|state|province|region|place|village|county|capital|nation|park|street|neighbou?rhood|district)s?';
 const TIME_NOUNS = 'year|month|day|date|time|week|decade';
 const ORGANISATION_NOUNS =
   'group|company|firm|organi[sz]ation|agency|party|union|body|network|newspaper|magazine|outlet|team|bank|court|committee';
@@ -89,18 +101,41 @@ const ASKS_WHERE = new RegExp(
 const ASKS_WHO_BY_NOUN = new RegExp(
   `^(?:which|what)\\s+(?:\\w+\\s+)?(?:${ORGANISATION_NOUNS}|person|man|woman|official|member)\\b`,
 );
+/** Nouns for a person that are no role ("which man …"). */
+const PERSON_NOUNS = new Set(['person', 'man', 'woman', 'people', 'men', 'women']);
 const ASKS_ORGANISATION = new RegExp(
   `\\b(?:which|what)\\s+(?:\\w+\\s+)?(?:${ORGANISATION_NOUNS})\\b`,
   'i',
 );
-const KINDS: Array<[QuestionKind, RegExp]> = [
+/**
+ * The noun a "which …"/"what …" asks about, when it names a person: "which officer", "which
+ * senior official", "what member of …". The first or second word after the question word.
+ */
+function asksForPersonByNoun(q: string): boolean {
+  const m = /\b(?:which|what)\s+(\p{L}+)(?:\s+(\p{L}+))?/iu.exec(q);
+  if (!m) return false;
+  return [m[1], m[2]].some((w) => {
+    const noun = w?.toLowerCase().replace(/s$/u, '');
+    return !!noun && (ROLE_NOUNS.has(noun) || PERSON_NOUNS.has(noun));
+  });
+}
+const ASKS_WHO_BY_ROLE = {
+  test: (q: string): boolean => /^(?:which|what)\b/u.test(q) && asksForPersonByNoun(q),
+};
+const KINDS: Array<[QuestionKind, { test(q: string): boolean }]> = [
   ['howMany', /^how\s+many\b|^what\s+number\s+of\b/],
   ['howMuch', /^how\s+(?:much|big|large|long|far|high|old)\b/],
+  // "What poverty rate …", "what share of …": a measure.
+  [
+    'howMuch',
+    /^(?:what|which)\s+(?:\w+\s+)?(?:rate|share|percentage|proportion|amount|price|cost|sum|total|salary|budget)\b/,
+  ],
   ['when', ASKS_WHEN],
   ['where', ASKS_WHERE],
   ['why', /^why\b|^what\s+(?:caused|made|led)\b|^for\s+what\s+reason\b/],
   ['who', /^who\b|^whom\b|^(?:what|which)\s+(?:is|was)\s+the\s+name\b|^what's\s+the\s+name\b/],
   ['who', ASKS_WHO_BY_NOUN],
+  ['who', ASKS_WHO_BY_ROLE],
 ];
 
 function kindOf(q: string): QuestionKind {
@@ -112,7 +147,8 @@ function kindOf(q: string): QuestionKind {
 }
 
 function wantedOf(q: string): Wanted {
-  return ASKS_ORGANISATION.test(q) ? 'organization' : 'person';
+  if (ASKS_ORGANISATION.test(q)) return 'organization';
+  return asksForPersonByNoun(q) ? 'person' : 'either';
 }
 
 /** Strips "the", trailing "about it" and the question mark from a named subject. */
@@ -134,8 +170,12 @@ function capitalisedNames(q: string): string[] {
   return [...new Set(names)].filter((w) => !QUESTION_WORDS.has(w));
 }
 
+/** "How many countries …", "how many of the ships …": the noun counted. */
+const COUNTED = /\bhow\s+many\s+(?:of\s+(?:the|their|its)\s+)?(\p{L}+)/iu;
+
 export function parseQuestion(raw: string): Question {
   const text = raw.trim();
+  const read = normaliseForReading(text);
   let kind = kindOf(text);
   let subject: string | null = null;
   let rest = text;
@@ -146,9 +186,24 @@ export function parseQuestion(raw: string): Question {
     subject = cleanSubject(say[1]!);
     rest = `${subject} ${say[2] ?? ''}`;
   } else if (whoIs && (kind === 'who' || kind === 'other')) {
-    kind = kind === 'who' ? 'whoIs' : 'whatIs';
     subject = cleanSubject(whoIs[1]!);
+    // "Who is the ranking member of the panel?" describes someone to find, like "who leads";
+    // "Who is Mara Quist?" names someone to describe.
+    const describes = kind === 'who' && /(?:^|\s)\p{Ll}/u.test(subject);
+    kind = describes ? 'who' : kind === 'who' ? 'whoIs' : 'whatIs';
+    if (describes) subject = null;
   }
-  const words = [...new Set(contentWords(rest).filter((w) => !QUESTION_WORDS.has(w)))];
-  return { text, kind, words, subject, names: capitalisedNames(text), wanted: wantedOf(text) };
+  const words = [
+    ...new Set(contentWords(normaliseForReading(rest)).filter((w) => !QUESTION_WORDS.has(w))),
+  ];
+  const counted = kind === 'howMany' ? (COUNTED.exec(text)?.[1]?.toLowerCase() ?? null) : null;
+  return {
+    text,
+    kind,
+    words,
+    subject,
+    names: capitalisedNames(read),
+    wanted: wantedOf(text),
+    counted,
+  };
 }

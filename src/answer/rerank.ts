@@ -1,5 +1,6 @@
 import { conceptsOf, type SentenceView } from './entities.ts';
-import type { Question, QuestionKind } from './question.ts';
+import type { Question } from './question.ts';
+import { concept, isLeadingConcept } from './stem.ts';
 
 /**
  * How well a sentence has the kind of thing the question asks for: a number for "how many",
@@ -23,9 +24,24 @@ function mentionsType(s: SentenceView, type: 'person' | 'place'): boolean {
   return false;
 }
 
-export function kindBonus(kind: QuestionKind, s: SentenceView): number {
-  switch (kind) {
+/** A number and the three words after it: the counted noun is among them ("10 wealthy countries"). */
+const COUNT_BEFORE_NOUN = new RegExp(`(?:${NUMBER.source})(?:\\s+[\\p{L}-]+){1,3}`, 'giu');
+
+/** Does the sentence count the very thing asked about ("How many countries …" — "10 … countries")? */
+function countsNoun(s: SentenceView, counted: string): boolean {
+  const want = concept(counted);
+  for (const m of s.text.matchAll(COUNT_BEFORE_NOUN)) {
+    const tail = m[0].split(/\s+/u).slice(1);
+    if (tail.some((w) => concept(w) === want)) return true;
+  }
+  return false;
+}
+
+export function kindBonus(q: Question, s: SentenceView): number {
+  switch (q.kind) {
     case 'howMany':
+      if (q.counted && countsNoun(s, q.counted)) return 0.5;
+      return NUMBER.test(s.text) ? 0.3 : 0;
     case 'howMuch':
       return NUMBER.test(s.text) ? 0.3 : 0;
     case 'when':
@@ -58,11 +74,14 @@ export function roleBonus(s: SentenceView, actor: number): number {
 export function roleMatch(q: Question, s: SentenceView, concepts: readonly string[]): number {
   if (q.kind !== 'who' || concepts.length === 0) return 0;
   const { actors } = s.article.analysis;
+  // "Who runs the centre?" asks for its head: an economist at the centre is not one.
+  const leader = concepts.some(isLeadingConcept);
   let best = 0;
   for (const a of s.actors) {
     const role = actors[a]?.role;
     if (!role) continue;
     const roleConcepts = conceptSet(role);
+    if (leader && ![...roleConcepts].some(isLeadingConcept)) continue;
     const shared = concepts.filter((c) => roleConcepts.has(c)).length / concepts.length;
     best = Math.max(best, shared);
   }

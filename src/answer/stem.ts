@@ -18,6 +18,26 @@ const IRREGULAR: Readonly<Record<string, string>> = (() => {
   return { ...models.fromParticiple?.ex, ...models.fromPast?.ex };
 })();
 
+interface VerbMethods {
+  toInfinitive(word: string, model: object, tense: string): string;
+}
+const MODEL = nlp.model() as { one: { lexicon: Record<string, string | string[]> } };
+const VERBS = (nlp.methods() as { two: { transform: { verb: VerbMethods } } }).two.transform.verb;
+
+/**
+ * A past form compromise's lexicon knows but its irregular table lacks ("shot", "fought")
+ * to its infinitive by compromise's own rules; any other word as it is.
+ */
+function infinitive(lower: string): string {
+  const irregular = IRREGULAR[lower];
+  if (irregular) return irregular;
+  const tags = MODEL.one.lexicon[lower];
+  const past = Array.isArray(tags)
+    ? tags.includes('PastTense') || tags.includes('Participle')
+    : tags === 'PastTense' || tags === 'Participle';
+  return past ? VERBS.toInfinitive(lower, MODEL, 'PastTense') || lower : lower;
+}
+
 /** Stems already computed: every question re-reads its candidate articles' words. */
 const stems = new Map<string, string>();
 /** A bound on that memory; past it the cache starts again (news vocabulary fits easily). */
@@ -28,7 +48,7 @@ export function stem(word: string): string {
   let s = stems.get(lower);
   if (s === undefined) {
     if (stems.size >= MAX_STEMS) stems.clear();
-    s = stemmer(IRREGULAR[lower] ?? lower);
+    s = stemmer(infinitive(lower));
     stems.set(lower, s);
   }
   return s;

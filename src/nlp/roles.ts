@@ -241,9 +241,10 @@ function ownerBefore(ctx: RoleContext, titleFirst: number): string | null {
     return k >= 0 ? canonicalName(drafts[actorOf[k]!]!) : null;
   }
   if (prev.possessive) {
+    // "Portline’s chief executive", "Belmora’s president": the body or the country led.
     const k = ctx.spanByLastToken.get(titleFirst - 1);
     const d = k === undefined ? undefined : drafts[actorOf[k]!];
-    if (d && d.type === 'organization') return canonicalName(d);
+    if (d && d.type !== 'person') return canonicalName(d);
   }
   return null;
 }
@@ -255,6 +256,7 @@ function lastSpanStartingBefore(spans: NameSpan[], offset: number): number {
 
 const APPOSITION_END = /[,;.:!?)—–]/;
 const RELATIVE = new Set(['that', 'which', 'who', 'whose']);
+const ARTICLES = new Set(['a', 'an']);
 /** Words an apposition may run to; a long one is cut to fit (fitRole). */
 const APPOSITION_WORDS = 18;
 
@@ -283,6 +285,12 @@ function appositionAfter(ctx: RoleContext, span: NameSpan): string | null {
     !dashAfter(tokens[end]!) &&
     // "…, a senior official with the board that oversees them" ends before its clause.
     !(end > start && RELATIVE.has(tokens[end + 1]?.lower ?? '')) &&
+    // "…, director of the institute and a professor at the college," gives two roles: the first.
+    !(
+      end > start &&
+      tokens[end + 1]?.lower === 'and' &&
+      ARTICLES.has(tokens[end + 2]?.lower ?? '')
+    ) &&
     tokens[end]!.sentence === last.sentence
   )
     end++;

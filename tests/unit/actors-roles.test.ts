@@ -55,6 +55,17 @@ describe('roles of people', () => {
     ['The vote was close. Mara Quist (R-Texas) said no.', 'Mara Quist', 'R-Texas'],
     ['Opposition Leader Tom Pell said no.', 'Tom Pell', 'Opposition Leader'],
     ['Her campaign manager, Dana Holt, said no.', 'Dana Holt', 'campaign manager'],
+    // A country's leader, and the first of two roles an apposition joins with "and a".
+    [
+      'Protests spread, and charges were filed against Belmora’s president, Oren Kettle, in June.',
+      'Oren Kettle',
+      'president of Belmora',
+    ],
+    [
+      '“It holds up,” Ana Ruiz, director of the independent Ashby Fiscal Centre and a lecturer at the Tarrow School of Economics in Calloway, said of the plan.',
+      'Ana Ruiz',
+      'director of the independent Ashby Fiscal Centre',
+    ],
     [
       'Speaking to Portline, Ashland’s domestic intelligence chief, Ken Marrow, said so.',
       'Ken Marrow',

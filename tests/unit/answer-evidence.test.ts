@@ -1,0 +1,111 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/answer/extractive.ts';
+import { parseQuestion } from '../../src/answer/question.ts';
+import { stem } from '../../src/answer/stem.ts';
+import { ingestPaths } from '../../src/ingest/ingest.ts';
+import { createStore } from '../../src/store/create.ts';
+import type { Stores } from '../../src/store/ports/port.ts';
+import { tempDir } from '../helpers/cli.ts';
+
+// Issue #16: where the answer stands. The person asked for beside what the question says, not
+// the source who reports it; a description answered by the next sentence's name; the number
+// that counts the thing asked about; a quote over a quoted phrase; "U.S." as "US".
+// Invented articles.
+const ARTICLES: Record<string, string> = {
+  'audit.txt': [
+    'Harbour rota audit finds no fault',
+    'Dockworkers in Marrowby walked out again on Monday over the night shifts.',
+    'Marrowby’s harbour commissioner says an audit found no fault with the rota that the company Portline Holdings drew up last spring.',
+    'Ilsa Brenner says she asked her staff on Tuesday to check the figures again.',
+  ].join('\n\n'),
+  'quay.txt': [
+    'Calm asked for in Dunmore',
+    'In a radio interview, Mayor Oren Kettleby said the recent police shootings in Dunmore demanded calm from everyone.',
+    'Marchers asked for answers about the police shooting of Tomas Verlin, a fisherman, on the Dunmore quay.',
+  ].join('\n\n'),
+  'towns.txt': [
+    'Coastal survey published',
+    'It compared the wages of workers aged 20 to 40 with the rent in each town.',
+    'The survey looked at wages, rents and jobs in 12 coastal towns with shrinking populations.',
+  ].join('\n\n'),
+  'closures.txt': [
+    'Shops shut on the Tarrow quay',
+    'Mayor Tobin Hale called the closures “a disgrace” and said the town would appeal.',
+    'The closures have emptied the quay of its last shops.',
+    '“Nobody in this town will forget who locked these doors,” Hale said.',
+  ].join('\n\n'),
+  'aid.txt': [
+    'Aid pledges fall short',
+    'The report found the U.S. delivers only half the aid it pledges to coastal towns.',
+  ].join('\n\n'),
+};
+
+describe('answers whose evidence stands where the answer is', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let stores: Stores;
+  const ask = (q: string) => answerQuestion(stores.articles, q, []);
+
+  beforeAll(async () => {
+    tmp = tempDir();
+    for (const [name, text] of Object.entries(ARTICLES)) writeFileSync(join(tmp.dir, name), text);
+    stores = await createStore(join(tmp.dir, 'a.db'));
+    await ingestPaths(stores, [tmp.dir]);
+  });
+  afterAll(async () => {
+    await stores.close();
+    tmp.cleanup();
+  });
+
+  it('answers a description with the next sentence that names the person', async () => {
+    const a = await ask('Who is Marrowby’s harbour commissioner?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('harbour commissioner says');
+    expect(a.answer).toContain('Ilsa Brenner says');
+    expect(a.citations[0]?.sentence).toBe(a.answer);
+  });
+
+  it('gives the person the event happened to, not the one who spoke of it', async () => {
+    const a = await ask('Who was the man shot by police in Dunmore?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('Tomas Verlin');
+  });
+
+  it('prefers the number that counts the thing asked about', async () => {
+    const a = await ask('How many towns did the survey compare?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('12 coastal towns');
+  });
+
+  it('gives a quotation over a sentence that only quotes a phrase', async () => {
+    const a = await ask('What did Tobin Hale say about the closures?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('Nobody in this town will forget');
+  });
+
+  it('reads "U.S." and "US" as the same country, not the word "us"', async () => {
+    const a = await ask('How much of the aid it pledges does the US deliver?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('only half the aid');
+  });
+
+  it('reads a question about a described person as a search for them', () => {
+    expect(parseQuestion('Who is the ranking member of the harbour board?')).toMatchObject({
+      kind: 'who',
+      subject: null,
+    });
+    expect(parseQuestion('Who is Ilsa Brenner?').kind).toBe('whoIs');
+    expect(parseQuestion('Which officer signed the order?')).toMatchObject({
+      kind: 'who',
+      wanted: 'person',
+    });
+    expect(parseQuestion('What poverty rate did the study find?').kind).toBe('howMuch');
+    expect(parseQuestion('How many towns did it cover?').counted).toBe('towns');
+  });
+
+  it('meets a past form compromise knows with its other forms', () => {
+    expect(stem('shot')).toBe(stem('shooting'));
+    expect(stem('fought')).toBe(stem('fight'));
+  });
+});
