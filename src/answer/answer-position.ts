@@ -1,6 +1,6 @@
 import type { Actor } from '../model/analysis.ts';
 import { SPEECH_VERBS } from '../nlp/text/lexicon.ts';
-import { askedAbout } from './answer-type.ts';
+import { askedAbout, describedSomeone } from './answer-type.ts';
 import type { SentenceView } from './entities.ts';
 import type { Question } from './question.ts';
 import { concept } from './stem.ts';
@@ -27,9 +27,10 @@ function wantedType(q: Question, actor: Actor): boolean {
 }
 
 /**
- * Does the sentence name a new person (or organisation) of the wanted kind with at least half
- * of the question's words it holds within reach — and not as the source quoted ("…, Quist
- * said"), who tells of the event rather than being the one asked about?
+ * Does the sentence name a new person (or organisation) of the wanted kind, or describe
+ * someone by a role noun ("the harbour's chief"), with at least half of the question's words
+ * it holds within reach — and not as the source quoted ("…, Quist said"), who tells of the
+ * event rather than being the one asked about?
  */
 export function answerPlaced(q: Question, s: SentenceView, concepts: ReadonlySet<string>): boolean {
   const { sentences, mentions, actors } = s.article.analysis;
@@ -38,25 +39,29 @@ export function answerPlaced(q: Question, s: SentenceView, concepts: ReadonlySet
   const spots: Array<{ from: number; to: number; concept: string }> = [];
   for (const m of sentence.text.matchAll(/[\p{L}\p{N}]+/gu)) {
     const c = concept(m[0]);
-    const from = sentence.start + m.index;
-    if (concepts.has(c)) spots.push({ from, to: from + m[0].length, concept: c });
+    if (concepts.has(c)) spots.push({ from: m.index, to: m.index + m[0].length, concept: c });
   }
   const held = new Set(spots.map((p) => p.concept)).size;
   if (held === 0) return false;
+  // Candidates in the sentence's own offsets.
+  const candidates: Array<[number, number]> = [];
   for (const m of mentions) {
     if (m.start < sentence.start || m.end > sentence.end) continue;
     const actor = actors[m.actor];
     if (!actor || !wantedType(q, actor) || askedAbout(actor, q)) continue;
-    if (isSource(sentence.text, m.start - sentence.start, m.end - sentence.start)) continue;
+    candidates.push([m.start - sentence.start, m.end - sentence.start]);
+  }
+  if (q.wanted !== 'organization') candidates.push(...describedSomeone(s, q));
+  return candidates.some(([start, end]) => {
+    if (isSource(sentence.text, start, end)) return false;
     const near = new Set(
       spots
-        .filter((p) => !(p.from >= m.start && p.to <= m.end))
-        .filter((p) => (p.from >= m.end ? p.from - m.end : m.start - p.to) <= NEAR_CHARS)
+        .filter((p) => !(p.from >= start && p.to <= end))
+        .filter((p) => (p.from >= end ? p.from - end : start - p.to) <= NEAR_CHARS)
         .map((p) => p.concept),
     );
-    if (near.size * 2 >= held) return true;
-  }
-  return false;
+    return near.size * 2 >= held;
+  });
 }
 
 /** "Quist said", "Quist (Portline) told", "said Quist", "according to Quist". */

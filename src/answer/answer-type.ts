@@ -55,18 +55,20 @@ function newActor(
 
 /**
  * "Who did Quist summon?" — "… summoned the most senior Belmoran diplomat": someone described
- * by a role noun the question does not use answers a "who" as well as a name does.
+ * by a role noun the question does not use answers a "who" as well as a name does. The role
+ * nouns' offsets in the sentence's text.
  */
-function describesSomeone(s: SentenceView, q: Question): boolean {
+export function describedSomeone(s: SentenceView, q: Question): Array<[number, number]> {
   const asked = new Set(q.words);
-  // "President-elect Mara Quist": a title before a name is that named person's, not someone new.
-  for (const m of s.text.matchAll(/(\p{L}+)/gu)) {
-    const w = m[1]!.toLowerCase();
+  const spans: Array<[number, number]> = [];
+  for (const m of s.text.matchAll(/\p{L}+/gu)) {
+    const w = m[0].toLowerCase();
     if (!ROLE_NOUNS.has(w) || asked.has(w)) continue;
+    // "President-elect Mara Quist": a title before a name is that named person's, not someone new.
     const after = s.text.slice(m.index + m[0].length).match(/^(?:-\p{L}+)?\s+(\S)/u)?.[1];
-    if (!after || !/\p{Lu}/u.test(after)) return true;
+    if (!after || !/\p{Lu}/u.test(after)) spans.push([m.index, m.index + m[0].length]);
   }
-  return false;
+  return spans;
 }
 
 export function holdsAnswerType(q: Question, s: SentenceView): boolean {
@@ -85,7 +87,7 @@ export function holdsAnswerType(q: Question, s: SentenceView): boolean {
       if (q.wanted === 'organization') return newActor(s, q, 'organization');
       return (
         newActor(s, q, 'person') ||
-        describesSomeone(s, q) ||
+        describedSomeone(s, q).length > 0 ||
         (q.wanted === 'either' && newActor(s, q, 'organization'))
       );
     default:

@@ -37,6 +37,8 @@ const TOPIC_WEIGHT = 0.6;
 const PLACED_BONUS = 0.3;
 /** Words a quotation needs to be one (shorter ones are quoted phrases inside a report). */
 const QUOTE_WORDS = 4;
+/** Characters before a quote that still open its sentence (the quotation mark). */
+const QUOTE_OPENS = 2;
 /** What a word found only in the sentence before counts for, against one in the sentence. */
 const CONTEXT_SHARE = 0.3;
 const SAID = /\b(?:said|says|stated|told|warned|added|revealed|announced|claimed)\b/iu;
@@ -61,10 +63,17 @@ function quoteAnswer(articles: StoredArticle[], q: Question): Scored | null {
     if (actor < 0) continue;
     const name = article.analysis.actors[actor]!.name;
     // A few quoted words inside reported speech ("called it “appalling”") are not a quote of
-    // what X said: that sentence counts as reported speech.
+    // what X said: that sentence counts as reported speech. A short quote that opens its
+    // sentence ("“It's over,” Quist said.") is a quote.
+    const { sentences } = article.analysis;
     const quoted = new Set(
       article.analysis.quotes
-        .filter((x) => x.speaker === name && wordCount(x.text) >= QUOTE_WORDS)
+        .filter(
+          (x) =>
+            x.speaker === name &&
+            (wordCount(x.text) >= QUOTE_WORDS ||
+              x.start - (sentences[x.sentence]?.start ?? 0) <= QUOTE_OPENS),
+        )
         .map((x) => x.sentence),
     );
     const views = sentenceViews(article);
@@ -162,11 +171,12 @@ function bestSentence(articles: StoredArticle[], q: Question): Scored | null {
         continue;
       const found = q.kind === 'who' ? whoEvidence(q, view, own, asked, described) : null;
       // A sentence without what the question asks for (an amount, a date, a person …) is no answer.
-      if (!found && !holdsAnswerType(q, view)) continue;
+      const byRole = roleMatch(q, view, words);
+      if (!found && !(q.kind === 'who' ? byRole > 0 : holdsAnswerType(q, view))) continue;
       const bonus =
         kindBonus(q, view) +
         (subjectActor >= 0 ? roleBonus(view, subjectActor) : 0) +
-        roleMatch(q, view, words) +
+        byRole +
         (found ? PLACED_BONUS : 0);
       const sentence = found ?? view.text;
       best = better(best, { article, sentence, score: coverage + bonus });

@@ -153,11 +153,15 @@ function wantedOf(q: string): Wanted {
 
 /** Strips "the", trailing "about it" and the question mark from a named subject. */
 function cleanSubject(s: string): string {
-  return s
-    .replace(/[?.!]+$/u, '')
-    .replace(/\s+about\s+.*$/iu, '')
-    .replace(/^(?:the|a|an)\s+/iu, '')
-    .trim();
+  return (
+    s
+      .replace(/[?.!]+$/u, '')
+      .replace(/\s+about\s+.*$/iu, '')
+      // "What does Portline itself say": the reflexive only stresses who.
+      .replace(/\s+(?:itself|himself|herself|themselves)$/iu, '')
+      .replace(/^(?:the|a|an)\s+/iu, '')
+      .trim()
+  );
 }
 
 function capitalisedNames(q: string): string[] {
