@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluateActorSet } from './actors.ts';
 import { evaluateAnswers } from './answers.ts';
-import { evaluateAnswersV2 } from './answers-v2.ts';
+import { evaluateAnswersExtra, evaluateAnswersV2 } from './answers-v2.ts';
 import { evaluateHtml } from './html.ts';
 import { evaluateNer } from './ner.ts';
 import { evaluateQuotes } from './quotes.ts';
@@ -25,6 +25,7 @@ const all: Array<[string, (dir: string) => EvalSection | Promise<EvalSection>]> 
   ['html', evaluateHtml],
   ['answers', evaluateAnswers],
   ['answers-v2', evaluateAnswersV2],
+  ['answers-extra', evaluateAnswersExtra],
 ];
 const sections: EvalSection[] = [];
 for (const [name, run] of all) {

@@ -1,7 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Stores } from '../../src/store/ports/port.ts';
+import { THREAD_TURNS_KEPT, type ThreadTurn } from '../../src/store/ports/thread-links.ts';
 
-/** ThreadLinks, the same on every implementation: which briefing a thread is about, and its focus. */
+/**
+ * ThreadLinks, the same on every implementation: which briefing a thread is about, its focus,
+ * and the turns follow-up pronouns read (who each question and its answer named).
+ */
 export function describeThreadLinksContract(name: string, makeStore: () => Promise<Stores>): void {
   describe(`ThreadLinks contract: ${name}`, () => {
     let stores: Stores;
@@ -36,6 +40,30 @@ export function describeThreadLinksContract(name: string, makeStore: () => Promi
       await stores.threads.setFocus('slack:T1:1.2', 'Mara Quist');
       expect(await stores.threads.focus('slack:T1:1.2')).toBe('Mara Quist');
       expect(await stores.threads.focus('slack:T1:9.9')).toBeNull();
+    });
+
+    /** A turn about one person, whose answer named an organisation. */
+    const turn = (who: string): ThreadTurn => ({
+      subject: { name: who, type: 'person' },
+      named: [],
+      answered: [{ name: 'Portline', type: 'organization' }],
+    });
+
+    it('keeps the last turns of a linked thread, oldest first, and makes a subject the focus', async () => {
+      const id = await recordBriefing('discord:c2');
+      await stores.threads.link('discord:g1:t20', id);
+      expect(await stores.threads.turns('discord:g1:t20')).toEqual([]);
+      const names = Array.from({ length: THREAD_TURNS_KEPT + 2 }, (_, k) => `Person ${k}`);
+      for (const n of names) await stores.threads.addTurn('discord:g1:t20', turn(n));
+      const kept = await stores.threads.turns('discord:g1:t20');
+      expect(kept.map((t) => t.subject?.name)).toEqual(names.slice(-THREAD_TURNS_KEPT));
+      expect(kept[0]?.answered).toEqual([{ name: 'Portline', type: 'organization' }]);
+      expect(await stores.threads.focus('discord:g1:t20')).toBe(names.at(-1));
+    });
+
+    it('records no turn for a thread that is not linked', async () => {
+      await stores.threads.addTurn('discord:g1:nowhere', turn('Mara Quist'));
+      expect(await stores.threads.turns('discord:g1:nowhere')).toEqual([]);
     });
   });
 }
