@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { answerQuestion } from '../src/answer/extractive.ts';
@@ -110,14 +110,16 @@ function documentId(article: string): string {
 }
 
 async function evaluateQuestionSet(evalDir: string, set: QuestionSet): Promise<EvalSection> {
-  const questions = set.files.flatMap(
-    (f) =>
-      (
-        JSON.parse(readFileSync(new URL(`./${set.folder}/${f}`, import.meta.url), 'utf8')) as {
-          questions: Question[];
-        }
-      ).questions,
-  );
+  const questions = set.files
+    .filter((f) => existsSync(new URL(`./${set.folder}/${f}`, import.meta.url)))
+    .flatMap(
+      (f) =>
+        (
+          JSON.parse(readFileSync(new URL(`./${set.folder}/${f}`, import.meta.url), 'utf8')) as {
+            questions: Question[];
+          }
+        ).questions,
+    );
   const articles = [...new Set(questions.map((q) => q.article))];
   const tmp = mkdtempSync(join(tmpdir(), 'briefwire-answers-v2-'));
   const stores = await createStore(join(tmp, 'e.db'));
