@@ -9,7 +9,7 @@ import { evaluateNer } from './ner.ts';
 import { evaluateQuotes } from './quotes.ts';
 import { sentenceSection } from './sentences.ts';
 import { type EvalSection, requireShared } from './shared.ts';
-import { evaluateSpeakersBbc } from './speakers-bbc.ts';
+import { evaluateSpeakersBbc, evaluateSpeakersReuters } from './speakers-bbc.ts';
 import { evaluateSummaries } from './summaries.ts';
 
 /** `npm run eval`: measures the analyser on ../shared/eval, prints one table, writes JSON. */
@@ -18,6 +18,7 @@ const only = process.argv.slice(2);
 const all: Array<[string, (dir: string) => EvalSection | Promise<EvalSection>]> = [
   ['quotes', (d) => evaluateQuotes(d)],
   ['speakers-bbc', evaluateSpeakersBbc],
+  ['speakers-reuters', evaluateSpeakersReuters],
   ['actors', evaluateNer],
   ['actor-set', evaluateActorSet],
   ['sentences', sentenceSection],

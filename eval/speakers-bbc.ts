@@ -2,17 +2,22 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArticle } from '../src/ingest/parse.ts';
 import type { Analysis, EntityType } from '../src/model/analysis.ts';
+import { BriefwireError } from '../src/model/errors.ts';
 import { analyzeText } from '../src/nlp/analyze.ts';
+import { reutersStories } from './reuters-stories.ts';
 import { type EvalSection, figureRow } from './shared.ts';
 import { sameSpeakerStrict } from './speaker-match.ts';
 import { halfOf, type Part, rowsByPart } from './split.ts';
 
 /**
- * Speakers on a second, hand-annotated set (eval/speakers/bbc-*.json, written by reading the
- * articles, before any tuning on it): every quotation in the BBC News Summary articles, with
- * whether it is someone's words ("speech") or a term the writer quotes ("term"), and the
- * speaker's fullest name when the article names one. Offsets only; text is read from the
- * files. Each article is ingested as the .txt it is (title line off) and analysed.
+ * Speakers on hand-annotated sets (eval/speakers/*.json, written by reading the articles,
+ * before any tuning on them): every quotation in each article, with whether it is someone's
+ * words ("speech") or a term the writer quotes ("term"), and the speaker's fullest name when
+ * the article names one. Offsets only, into the article's raw text as the set's loader gives
+ * it; each article is ingested as a .txt (title line off) and analysed.
+ * - BBC News Summary articles (bbc-tuning.json, bbc-check.json), read from their files.
+ * - Reuters stories of CoNLL-2003 train (reuters-tuning.json, tuning half only), rebuilt as
+ *   text by eval/reuters-stories.ts.
  */
 
 interface Offsets {
@@ -40,7 +45,15 @@ interface Tally {
   errors: string[];
 }
 
-const FILES = ['bbc-tuning.json', 'bbc-check.json'];
+/** One annotated set: its files under eval/speakers and how to read an article's raw text. */
+interface SpeakerSet {
+  name: string;
+  files: readonly string[];
+  /** What the rows say the set is, given its number of articles. */
+  label: (articles: number) => string;
+  /** The article's raw text (the gold offsets point into it) and a file name to parse it as. */
+  load: (id: string) => { path: string; raw: string };
+}
 
 function emptyTally(): Tally {
   return {
@@ -66,9 +79,8 @@ function ourQuote(analysis: Analysis, text: string, quoted: string) {
   });
 }
 
-function scoreArticle(dir: string, id: string, gold: GoldQuote[], tally: Tally): void {
-  const path = join(dir, 'article', id);
-  const raw = readFileSync(path, 'utf8');
+function scoreArticle(set: SpeakerSet, id: string, gold: GoldQuote[], tally: Tally): void {
+  const { path, raw } = set.load(id);
   const [article] = parseArticle(path, raw);
   if (!article) return;
   const analysis = analyzeText(article.title, article.text);
@@ -90,19 +102,21 @@ function scoreArticle(dir: string, id: string, gold: GoldQuote[], tally: Tally):
     const name = raw.slice(g.speaker.start, g.speaker.end);
     const speaker = ours?.speaker ?? null;
     if (speaker && sameSpeakerStrict(speaker, name, typeOf(speaker))) tally.namedRight++;
-    else tally.errors.push(`${id}: ${speaker ?? (ours ? 'no speaker' : 'no quote')} / ${name}`);
+    else
+      tally.errors.push(
+        `${id} @${g.quote.start}: ${speaker ?? (ours ? 'no speaker' : 'no quote')} / ${name}`,
+      );
   }
 }
 
-export function evaluateSpeakersBbc(evalDir: string): EvalSection {
-  const dir = join(evalDir, 'summaries/bbc-news-summary');
+function evaluateSpeakerSet(set: SpeakerSet): EvalSection {
   const tallies: Record<'tuning' | 'check', Tally> = { tuning: emptyTally(), check: emptyTally() };
   let articles = 0;
-  for (const file of FILES) {
+  for (const file of set.files) {
     const path = join(import.meta.dirname, 'speakers', file);
     if (!existsSync(path)) continue;
     for (const a of (JSON.parse(readFileSync(path, 'utf8')) as GoldFile).articles) {
-      scoreArticle(dir, a.id, a.quotes, tallies[halfOf(a.id)]);
+      scoreArticle(set, a.id, a.quotes, tallies[halfOf(a.id)]);
       articles++;
     }
   }
@@ -111,7 +125,7 @@ export function evaluateSpeakersBbc(evalDir: string): EvalSection {
   const ratio = (part: Part, top: (t: Tally) => number, bottom: (t: Tally) => number) =>
     sum(part, top) / Math.max(1, sum(part, bottom));
   const row = (measure: string, ours: number, atLeast?: number) =>
-    figureRow(`${measure} (BBC, ${articles} hand-annotated articles)`, ours, atLeast);
+    figureRow(`${measure} (${set.label(articles)})`, ours, atLeast);
   const rows = rowsByPart((part) => [
     row(
       'quotes found (someone’s words)',
@@ -139,5 +153,36 @@ export function evaluateSpeakersBbc(evalDir: string): EvalSection {
       ),
     ),
   ]);
-  return { name: 'speakers-bbc', rows, details: { tuning: tallies.tuning, check: tallies.check } };
+  return { name: set.name, rows, details: { tuning: tallies.tuning, check: tallies.check } };
+}
+
+export function evaluateSpeakersBbc(evalDir: string): EvalSection {
+  const dir = join(evalDir, 'summaries/bbc-news-summary/article');
+  return evaluateSpeakerSet({
+    name: 'speakers-bbc',
+    files: ['bbc-tuning.json', 'bbc-check.json'],
+    label: (n) => `BBC, ${n} hand-annotated articles`,
+    load: (id) => {
+      const path = join(dir, id);
+      return { path, raw: readFileSync(path, 'utf8') };
+    },
+  });
+}
+
+export function evaluateSpeakersReuters(evalDir: string): EvalSection {
+  const stories = new Map(
+    reutersStories(join(evalDir, 'ner/conll2003-train.txt')).map((s) => [s.id, s.text]),
+  );
+  return evaluateSpeakerSet({
+    name: 'speakers-reuters',
+    files: ['reuters-tuning.json'],
+    label: (n) => `Reuters, ${n} hand-annotated stories, tuning only`,
+    load: (id) => {
+      const raw = stories.get(id);
+      // Annotations for a story the rebuilt text no longer has would score nothing, silently.
+      if (raw === undefined)
+        throw new BriefwireError('INPUT_NOT_FOUND', `no Reuters story "${id}" in CoNLL train`, id);
+      return { path: `${id}.txt`, raw };
+    },
+  });
 }
