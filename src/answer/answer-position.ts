@@ -1,59 +1,43 @@
-import type { Actor } from '../model/analysis.ts';
 import { SPEECH_VERBS } from '../nlp/text/lexicon.ts';
-import { askedAbout, describedSomeone } from './answer-type.ts';
+import { answerSpans, askedAbout } from './answer-type.ts';
 import type { SentenceView } from './entities.ts';
 import type { Question } from './question.ts';
 import { concept } from './stem.ts';
 
 /**
- * Where the answer to a "who" stands in a sentence. "…the fatal shooting of Tobin Ashgrove"
- * answers "who was shot" and "Mara Quist said the shootings …" does not, though both name a
- * new person: the one asked for stands next to what the question says about them. And when a
- * sentence gives only the description ("The port's harbour master says …"), the person is
- * often named at the start of the next one ("Tobin Ashgrove says he …").
+ * Where the answer stands in a sentence. "…the fatal shooting of Tobin Ashgrove" answers "who
+ * was shot" and "Mara Quist said the shootings …" does not, though both name a new person:
+ * what the question asks for stands next to what the question says about it (a date beside
+ * the event asked about, not beside another). And when a sentence gives only the description
+ * ("The port's harbour master says …"), the person is often named at the start of the next
+ * one ("Tobin Ashgrove says he …").
  */
 
 /** Characters between a new name and the question's words for the name to be the answer. */
 const NEAR_CHARS = 40;
 /** Characters looked at beside a name for the speech verb that makes it a source. */
 const SOURCE_CHARS = 30;
-/** How far into a sentence its opening name may start ("On Monday, Tobin Ashgrove said"). */
-const OPENING_CHARS = 25;
-
-function wantedType(q: Question, actor: Actor): boolean {
-  if (q.wanted === 'organization') return actor.type === 'organization';
-  if (q.wanted === 'person') return actor.type === 'person';
-  return actor.type === 'person' || actor.type === 'organization';
-}
+/** What may come before a sentence's opening name: nothing, or a short phrase and a comma. */
+const OPENER = /^(?:[^,]{1,25},\s*)?$/u;
 
 /**
- * Does the sentence name a new person (or organisation) of the wanted kind, or describe
- * someone by a role noun ("the harbour's chief"), with at least half of the question's words
- * it holds within reach — and not as the source quoted ("…, Quist said"), who tells of the
- * event rather than being the one asked about?
+ * Does the sentence hold what the question asks for (answerSpans) with at least half of the
+ * question's words it holds within reach? For "who", not as the source quoted ("…, Quist
+ * said"), who tells of the event rather than being the one asked about.
  */
 export function answerPlaced(q: Question, s: SentenceView, concepts: ReadonlySet<string>): boolean {
-  const { sentences, mentions, actors } = s.article.analysis;
-  const sentence = sentences[s.index];
-  if (!sentence) return false;
+  const spans = answerSpans(q, s);
+  if (!spans || spans.length === 0) return false;
+  const text = s.text;
   const spots: Array<{ from: number; to: number; concept: string }> = [];
-  for (const m of sentence.text.matchAll(/[\p{L}\p{N}]+/gu)) {
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
     const c = concept(m[0]);
     if (concepts.has(c)) spots.push({ from: m.index, to: m.index + m[0].length, concept: c });
   }
   const held = new Set(spots.map((p) => p.concept)).size;
   if (held === 0) return false;
-  // Candidates in the sentence's own offsets.
-  const candidates: Array<[number, number]> = [];
-  for (const m of mentions) {
-    if (m.start < sentence.start || m.end > sentence.end) continue;
-    const actor = actors[m.actor];
-    if (!actor || !wantedType(q, actor) || askedAbout(actor, q)) continue;
-    candidates.push([m.start - sentence.start, m.end - sentence.start]);
-  }
-  if (q.wanted !== 'organization') candidates.push(...describedSomeone(s, q));
-  return candidates.some(([start, end]) => {
-    if (isSource(sentence.text, start, end)) return false;
+  return spans.some(([start, end]) => {
+    if (q.kind === 'who' && isSource(text, start, end)) return false;
     const near = new Set(
       spots
         .filter((p) => !(p.from >= start && p.to <= end))
@@ -90,7 +74,8 @@ export function opensWithNewPerson(q: Question, s: SentenceView, before: Sentenc
     !!first &&
     !!actor &&
     actor.type === 'person' &&
-    first.start - sentence.start <= OPENING_CHARS &&
+    // "Tobin Ashgrove says …", "On Monday, Tobin Ashgrove said …"; not "The move against Ashgrove".
+    OPENER.test(sentence.text.slice(0, first.start - sentence.start)) &&
     !askedAbout(actor, q) &&
     !before.actors.has(first.actor)
   );

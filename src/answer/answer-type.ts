@@ -2,6 +2,7 @@ import type { Actor } from '../model/analysis.ts';
 import { ROLE_NOUNS } from '../nlp/text/lexicon.ts';
 import type { SentenceView } from './entities.ts';
 import type { Question } from './question.ts';
+import { isBaseVerb } from './stem.ts';
 
 /**
  * Does a sentence hold the kind of thing the question asks for? A "how much" needs an amount,
@@ -18,18 +19,31 @@ const COUNTS = new RegExp(`\\b(?:\\d[\\d,.]*|${NUMBER_WORD})\\b`, 'giu');
 const YEAR_ONLY = /^(?:1[89]|20)\d\d$/;
 /** An amount: money, a share, a measure, or a count of something. */
 const AMOUNT = new RegExp(
-  `[$£€¥]\\s?\\d|\\b\\d[\\d,.]*\\s?(?:%|percent|per cent|million|billion|trillion|bn|m|k|megabytes?|gigabytes?|kilobytes?|bytes?|tonnes?|tons?|miles?|km|kilometres?|kilometers?|metres?|meters?|feet|pounds?|dollars?|euros?|yen|hours?|days?|weeks?|months?|years?)\\b|\\b(?:half|a third|a quarter|twice|double|triple|${NUMBER_WORD})\\b`,
-  'iu',
+  `[$£€¥]\\s?\\d|\\b\\d[\\d,.]*\\s?(?:%|percent|per cent|million|billion|trillion|bn|m|k|megabytes?|gigabytes?|kilobytes?|bytes?|tonnes?|tons?|miles?|km|kilometres?|kilometers?|metres?|meters?|feet|pounds?|dollars?|euros?|yen|seconds?|secs?|minutes?|mins?|hours?|days?|weeks?|months?|years?)\\b|\\b(?:half|a third|a quarter|twice|double|triple|${NUMBER_WORD})\\b`,
+  'giu',
 );
 const DATE =
-  /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|tomorrow|(?:last|next|this|earlier this|later this)\s+(?:week|month|year|spring|summer|autumn|fall|winter|weekend)|ago|(?:1[89]|20)\d\d|\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|am|pm)|midnight|noon|morning|evening|night|in the (?:19|20)\d0s)\b/iu;
+  /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|tomorrow|(?:last|next|this|earlier this|later this)\s+(?:week|month|year|spring|summer|autumn|fall|winter|weekend)|ago|(?:1[89]|20)\d\d|\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|am|pm)|midnight|noon|morning|evening|night|in the (?:19|20)\d0s)\b/giu;
 const CAUSE =
-  /\b(?:because|due to|owing to|as a result|after|following|since|amid|over|so that|in order to|so as to|to (?:\w+ )?(?:help|avoid|protect|prevent|ensure|stop|make|keep|get)|reason|why|blam\w*|prompt\w*|led to|caus\w*|sparked|triggered|fears?|concerns?|in response to|in protest|suspected of|accused of|charged with|on suspicion|on (?:the )?grounds|based on|citing|out of)\b/iu;
-const PLACE_CUE = /\b(?:in|at|to|from|near|into|across|outside|inside)\s+(?:the\s+)?\p{Lu}/u;
+  /\b(?:because|due to|owing to|as a result|after|following|since|amid|over|so that|in order to|so as to|to (?:\w+ )?(?:help|avoid|protect|prevent|ensure|stop|make|keep|get)|reason|why|blam\w*|prompt\w*|led to|caus\w*|sparked|triggered|fears?|concerns?|in response to|in protest|suspected of|accused of|charged with|on suspicion|on (?:the )?grounds|based on|citing|out of|for (?:not )?\w+ing|as (?:a|an) (?:way|means|result|punishment|reward|response|protest|sign)|in (?:an )?echo of|in (?:memory|hono(?:u)?r|support) of|to mark)\b/giu;
+const PLACE_CUE =
+  /\b(?:in|at|to|from|near|into|across|outside|inside)\s+(?:the\s+)?\p{Lu}[\p{L}.-]*/gu;
 
-function countIn(text: string): boolean {
-  const m = text.match(COUNTS) ?? [];
-  return m.some((n) => !YEAR_ONLY.test(n.replace(/,/g, '')));
+/** A span of a sentence's text: [start, end) in its own offsets. */
+export type Span = [number, number];
+
+function matches(text: string, re: RegExp, keep: (m: string) => boolean = () => true): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(re)) if (keep(m[0])) spans.push([m.index, m.index + m[0].length]);
+  return spans;
+}
+
+/** "…visited Calloway to promote the festival": "to" and a verb's base form is a purpose. */
+function purposes(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(/\bto\s+(\p{L}+)/giu))
+    if (isBaseVerb(m[1]!)) spans.push([m.index, m.index + m[0].length]);
+  return spans;
 }
 
 /** Does the question itself name this actor (by any word of its names)? */
@@ -39,18 +53,19 @@ export function askedAbout(actor: Actor, q: Question): boolean {
   return words.some((w) => named.has(w));
 }
 
-/** An actor of the type in the sentence that the question does not itself name. */
-function newActor(
-  s: SentenceView,
-  q: Question,
-  type: 'person' | 'organization' | 'place',
-): boolean {
-  const { actors } = s.article.analysis;
-  for (const a of s.actors) {
-    const actor = actors[a];
-    if (actor && actor.type === type && !askedAbout(actor, q)) return true;
+/** Mentions of actors of the type that the question does not itself name, in sentence offsets. */
+function newActors(s: SentenceView, q: Question, type: Actor['type']): Span[] {
+  const { sentences, mentions, actors } = s.article.analysis;
+  const sentence = sentences[s.index];
+  if (!sentence) return [];
+  const spans: Span[] = [];
+  for (const m of mentions) {
+    if (m.start < sentence.start || m.end > sentence.end) continue;
+    const actor = actors[m.actor];
+    if (actor && actor.type === type && !askedAbout(actor, q))
+      spans.push([m.start - sentence.start, m.end - sentence.start]);
   }
-  return false;
+  return spans;
 }
 
 /**
@@ -58,9 +73,9 @@ function newActor(
  * by a role noun the question does not use answers a "who" as well as a name does. The role
  * nouns' offsets in the sentence's text.
  */
-export function describedSomeone(s: SentenceView, q: Question): Array<[number, number]> {
+export function describedSomeone(s: SentenceView, q: Question): Span[] {
   const asked = new Set(q.words);
-  const spans: Array<[number, number]> = [];
+  const spans: Span[] = [];
   for (const m of s.text.matchAll(/\p{L}+/gu)) {
     const w = m[0].toLowerCase();
     if (!ROLE_NOUNS.has(w) || asked.has(w)) continue;
@@ -71,26 +86,37 @@ export function describedSomeone(s: SentenceView, q: Question): Array<[number, n
   return spans;
 }
 
-export function holdsAnswerType(q: Question, s: SentenceView): boolean {
+/**
+ * Where in the sentence it holds what the question asks for: the amounts, counts, dates,
+ * places, causes, or people (new to the question, or described by a role). Empty when it
+ * holds none; null for a kind of question that asks for no particular thing.
+ */
+export function answerSpans(q: Question, s: SentenceView): Span[] | null {
+  const text = s.text;
   switch (q.kind) {
     case 'howMany':
-      return countIn(s.text);
+      return matches(text, COUNTS, (n) => !YEAR_ONLY.test(n.replace(/,/g, '')));
     case 'howMuch':
-      return AMOUNT.test(s.text);
+      return matches(text, AMOUNT);
     case 'when':
-      return DATE.test(s.text);
+      return matches(text, DATE);
     case 'where':
-      return newActor(s, q, 'place') || PLACE_CUE.test(s.text);
+      return [...newActors(s, q, 'place'), ...matches(text, PLACE_CUE)];
     case 'why':
-      return CAUSE.test(s.text);
+      return [...matches(text, CAUSE), ...purposes(text)];
     case 'who':
-      if (q.wanted === 'organization') return newActor(s, q, 'organization');
-      return (
-        newActor(s, q, 'person') ||
-        describedSomeone(s, q).length > 0 ||
-        (q.wanted === 'either' && newActor(s, q, 'organization'))
-      );
+      if (q.wanted === 'organization') return newActors(s, q, 'organization');
+      return [
+        ...newActors(s, q, 'person'),
+        ...describedSomeone(s, q),
+        ...(q.wanted === 'either' ? newActors(s, q, 'organization') : []),
+      ];
     default:
-      return true;
+      return null;
   }
+}
+
+export function holdsAnswerType(q: Question, s: SentenceView): boolean {
+  const spans = answerSpans(q, s);
+  return spans === null || spans.length > 0;
 }

@@ -33,6 +33,25 @@ const UNSEEN_WEIGHT = 0.5;
  * quote but not an on-topic one.
  */
 const TOPIC_WEIGHT = 0.6;
+/** Verbs that carry little meaning of their own, as concepts. */
+const LIGHT_VERBS = new Set(
+  [
+    'go',
+    'get',
+    'make',
+    'take',
+    'come',
+    'give',
+    'put',
+    'do',
+    'have',
+    'keep',
+    'let',
+    'us',
+    'want',
+    'seem',
+  ].map(concept),
+);
 /** What naming the person asked for right beside the question's words adds to a sentence. */
 const PLACED_BONUS = 0.3;
 /** Words a quotation needs to be one (shorter ones are quoted phrases inside a report). */
@@ -134,7 +153,8 @@ function bestSentence(articles: StoredArticle[], q: Question): Scored | null {
   const words = [...new Set(q.words.map(concept))];
   if (words.length === 0) return null;
   const names = q.names.map(concept);
-  const predicates = words.filter((w) => !names.includes(w));
+  // Light verbs ("go", "get", "make") say too little to be what a sentence must share.
+  const predicates = words.filter((w) => !names.includes(w) && !LIGHT_VERBS.has(w));
   const views = articles.flatMap(sentenceViews);
   // Rarer words count more: a sentence that shares "mccallum" beats one that shares "iran".
   const df = new Map<string, number>();
@@ -173,11 +193,12 @@ function bestSentence(articles: StoredArticle[], q: Question): Scored | null {
       // A sentence without what the question asks for (an amount, a date, a person …) is no answer.
       const byRole = roleMatch(q, view, words);
       if (!found && !(q.kind === 'who' ? byRole > 0 : holdsAnswerType(q, view))) continue;
+      const placed = !!found || (q.kind !== 'who' && answerPlaced(q, view, asked));
       const bonus =
         kindBonus(q, view) +
         (subjectActor >= 0 ? roleBonus(view, subjectActor) : 0) +
         byRole +
-        (found ? PLACED_BONUS : 0);
+        (placed ? PLACED_BONUS : 0);
       const sentence = found ?? view.text;
       best = better(best, { article, sentence, score: coverage + bonus });
     }

@@ -125,6 +125,11 @@ const ASKS_WHO_BY_ROLE = {
 const KINDS: Array<[QuestionKind, { test(q: string): boolean }]> = [
   ['howMany', /^how\s+many\b|^what\s+number\s+of\b/],
   ['howMuch', /^how\s+(?:much|big|large|long|far|high|old)\b/],
+  // "What does a ticket cost?", "what did the club pay for him?": a price.
+  [
+    'howMuch',
+    /^what\s+(?:does|did|do|will|would)\b.*\b(?:cost|costs|pay|paid|charge|earn|fetch)\b/,
+  ],
   // "What poverty rate …", "what share of …": a measure.
   [
     'howMuch',
@@ -179,7 +184,7 @@ const COUNTED = /\bhow\s+many\s+(?:of\s+(?:the|their|its)\s+)?(\p{L}+)/iu;
 
 export function parseQuestion(raw: string): Question {
   const text = raw.trim();
-  const read = normaliseForReading(text);
+  const read = normaliseForReading(text, 'question');
   let kind = kindOf(text);
   let subject: string | null = null;
   let rest = text;
@@ -198,7 +203,9 @@ export function parseQuestion(raw: string): Question {
     if (describes) subject = null;
   }
   const words = [
-    ...new Set(contentWords(normaliseForReading(rest)).filter((w) => !QUESTION_WORDS.has(w))),
+    ...new Set(
+      contentWords(normaliseForReading(rest, 'question')).filter((w) => !QUESTION_WORDS.has(w)),
+    ),
   ];
   const counted = kind === 'howMany' ? (COUNTED.exec(text)?.[1]?.toLowerCase() ?? null) : null;
   return {

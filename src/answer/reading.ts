@@ -2,8 +2,8 @@ import { contentWords } from '../nlp/words.ts';
 
 /**
  * A question and an article read the same way before their words are compared: dotted
- * initials as one word ("U.S." is "US"), and the country "US" kept apart from the pronoun
- * "us" by one spelling for it.
+ * initials as one word ("U.S." is "US"), the country "US" kept apart from the pronoun "us"
+ * by one spelling for it, and a hyphenated word also as one ("anti-virus" meets "antivirus").
  */
 
 /** "U.S.", "N.Y.U.": initials with dots. */
@@ -11,13 +11,26 @@ const DOTTED_INITIALS = /\b(?:\p{Lu}\.){2,}/gu;
 /** "US", "USA" and "United States": one country. */
 const COUNTRY_US = /\bUSA?\b|\bUnited States\b/gu;
 
-export function normaliseForReading(text: string): string {
+/** "anti-virus": a word joined by a hyphen, also read as one ("antivirus"). */
+const HYPHENATED = /\b(\p{L}+)-(\p{L}+)\b/gu;
+
+/**
+ * An article keeps a hyphenated word's parts and adds the joined word; a question asks with the
+ * joined word only, so "on-air" does not count as three words the answer must share.
+ */
+export function normaliseForReading(
+  text: string,
+  side: 'article' | 'question' = 'article',
+): string {
   return text
     .replace(DOTTED_INITIALS, (m: string) => m.replace(/\./g, ''))
-    .replace(COUNTRY_US, 'USA');
+    .replace(COUNTRY_US, 'USA')
+    .replace(HYPHENATED, (m: string, a: string, b: string) =>
+      side === 'article' ? `${m} ${a}${b}` : `${a}${b}`,
+    );
 }
 
-/** Content words of a text after that normalisation. */
+/** Content words of an article's text after that normalisation. */
 export function readWords(text: string): string[] {
   return contentWords(normaliseForReading(text));
 }

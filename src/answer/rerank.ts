@@ -3,24 +3,19 @@ import type { Question } from './question.ts';
 import { concept, isLeadingConcept } from './stem.ts';
 
 /**
- * How well a sentence has the kind of thing the question asks for: a number for "how many",
- * a date for "when", a place for "where", a cause for "why", a person or title for "who".
- * Added to word coverage, so it re-orders sentences that already answer, never admits others.
+ * Bonuses added to word coverage, so they re-order sentences that already answer, never
+ * admit others.
  */
 
+/** A number word or digits, for the count before a counted noun. */
 const NUMBER =
   /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|a dozen)\b/iu;
-const DATE =
-  /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|tomorrow|(?:last|next|this)\s+(?:week|month|year)|ago|(?:19|20)\d\d)\b/iu;
-const CAUSE =
-  /\b(?:because|due to|amid|as a result|after|following|blaming|blamed|in order to|so that|since|with|over|prompted|led to|caused)\b/iu;
-const PLACE_CUE = /\b(?:in|at|to|from|near|into)\s+\p{Lu}/u;
 const TITLE =
   /\b(?:chief|minister|secretary|director|president|spokes(?:man|woman|person)|head|leader|chair(?:man|woman)?|officer|general|mayor|ambassador|governor)\b/iu;
 
-function mentionsType(s: SentenceView, type: 'person' | 'place'): boolean {
+function mentionsPerson(s: SentenceView): boolean {
   const { actors } = s.article.analysis;
-  for (const a of s.actors) if (actors[a]?.type === type) return true;
+  for (const a of s.actors) if (actors[a]?.type === 'person') return true;
   return false;
 }
 
@@ -37,22 +32,18 @@ function countsNoun(s: SentenceView, counted: string): boolean {
   return false;
 }
 
+/**
+ * What a sentence's kind adds beyond the type gate (answer-type.ts), which every candidate of
+ * a typed question already passed: the count of the very noun asked about; for "who", a
+ * person or a title; for "what is", a definition's shape.
+ */
 export function kindBonus(q: Question, s: SentenceView): number {
   switch (q.kind) {
     case 'howMany':
-      if (q.counted && countsNoun(s, q.counted)) return 0.5;
-      return NUMBER.test(s.text) ? 0.3 : 0;
-    case 'howMuch':
-      return NUMBER.test(s.text) ? 0.3 : 0;
-    case 'when':
-      return DATE.test(s.text) ? 0.3 : 0;
-    case 'where':
-      return mentionsType(s, 'place') || PLACE_CUE.test(s.text) ? 0.2 : 0;
-    case 'why':
-      return CAUSE.test(s.text) ? 0.3 : 0;
+      return q.counted && countsNoun(s, q.counted) ? 0.2 : 0;
     case 'who':
     case 'whoIs':
-      return mentionsType(s, 'person') || TITLE.test(s.text) ? 0.2 : 0;
+      return mentionsPerson(s) || TITLE.test(s.text) ? 0.2 : 0;
     case 'whatIs':
       return /\b(?:is|are|was|were)\b|,\s+(?:a|an|the)\s/iu.test(s.text) ? 0.1 : 0;
     default:

@@ -38,6 +38,12 @@ function infinitive(lower: string): string {
   return past ? VERBS.toInfinitive(lower, MODEL, 'PastTense') || lower : lower;
 }
 
+/** Is the word a verb's base form in compromise's lexicon ("promote", "mark")? */
+export function isBaseVerb(word: string): boolean {
+  const tags = MODEL.one.lexicon[word.toLowerCase()];
+  return Array.isArray(tags) ? tags.includes('Infinitive') : tags === 'Infinitive';
+}
+
 /** Stems already computed: every question re-reads its candidate articles' words. */
 const stems = new Map<string, string>();
 /** A bound on that memory; past it the cache starts again (news vocabulary fits easily). */

@@ -36,6 +36,12 @@ const ARTICLES: Record<string, string> = {
     'The closures have emptied the quay of its last shops.',
     '“Nobody in this town will forget who locked these doors,” Hale said.',
   ].join('\n\n'),
+  'visit.txt': [
+    'Royal visit for the harbour festival',
+    'Princess Ilse and Prince Oskar of Belmora arrived in Calloway on Tuesday to promote the harbour festival.',
+    'Mara Quist, head of the Portline anti-fraud unit, said the festival had sold out.',
+    'The rowing final took 94 minutes in heavy rain.',
+  ].join('\n\n'),
   'aid.txt': [
     'Aid pledges fall short',
     'The report found the U.S. delivers only half the aid it pledges to coastal towns.',
@@ -90,7 +96,26 @@ describe('answers whose evidence stands where the answer is', () => {
     expect(a.answer).toContain('only half the aid');
   });
 
+  it('answers "why" with a purpose told by "to" and a verb, whatever verb the question uses', async () => {
+    const a = await ask('Why did Prince Oskar go to Calloway?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('to promote the harbour festival');
+  });
+
+  it('meets a hyphenated word written as one', async () => {
+    const a = await ask('Who runs the Portline antifraud unit?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('Mara Quist');
+  });
+
+  it('reads a duration as an amount', async () => {
+    const a = await ask('How long did the rowing final take?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('94 minutes');
+  });
+
   it('reads a question about a described person as a search for them', () => {
+    expect(parseQuestion('What does a ticket to the final cost?').kind).toBe('howMuch');
     expect(parseQuestion('Who is the ranking member of the harbour board?')).toMatchObject({
       kind: 'who',
       subject: null,
