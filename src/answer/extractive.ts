@@ -20,6 +20,8 @@ import { concept } from './stem.ts';
 
 /** Share of the question's (rarity-weighted) words a sentence must contain to count. */
 const MIN_COVERAGE = 0.5;
+/** The share an answer from outside the briefing's articles must cover. */
+const STORE_COVERAGE = 0.75;
 /** A "who" question's description a sentence must hold to answer without its other words. */
 const WHO_COVERAGE = 0.6;
 /**
@@ -148,7 +150,11 @@ function saysIt(text: string, actor: Actor): boolean {
 const SPEAKER_REACH = 40;
 const APPOSITION_REACH = 160;
 
-function bestSentence(articles: StoredArticle[], q: Question): Scored | null {
+function bestSentence(
+  articles: StoredArticle[],
+  q: Question,
+  minCoverage = MIN_COVERAGE,
+): Scored | null {
   if (q.kind === 'say') return quoteAnswer(articles, q);
   const words = [...new Set(q.words.map(concept))];
   if (words.length === 0) return null;
@@ -183,7 +189,7 @@ function bestSentence(articles: StoredArticle[], q: Question): Scored | null {
         (hits.reduce((n, w) => n + weight(w), 0) +
           CONTEXT_SHARE * context.reduce((n, w) => n + weight(w), 0)) /
         possible;
-      if (hits.length === 0 || coverage < MIN_COVERAGE) continue;
+      if (hits.length === 0 || coverage < minCoverage) continue;
       // Sharing only the names asked about is not an answer to what was asked of them; a
       // "who is the X of Y" whose X and Y the sentence holds, beside someone else, is.
       const described = q.kind === 'who' && coverage >= WHO_COVERAGE;
@@ -262,7 +268,13 @@ export async function answerQuestion(
     const inBriefing = bestSentence(candidates, q);
     if (inBriefing) return answered(inBriefing, 'briefing');
   }
-  const elsewhere = bestSentence(await candidateArticles(articles, q, {}), q);
+  // Past the briefing's own articles, an answer must share more of the question: another
+  // story that shares its names and topic is the likeliest wrong answer.
+  const elsewhere = bestSentence(
+    await candidateArticles(articles, q, {}),
+    q,
+    briefingArticles.length > 0 ? STORE_COVERAGE : MIN_COVERAGE,
+  );
   if (elsewhere) return answered(elsewhere, 'store');
   return notFound('store');
 }

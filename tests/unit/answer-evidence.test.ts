@@ -134,3 +134,49 @@ describe('answers whose evidence stands where the answer is', () => {
     expect(stem('fought')).toBe(stem('fight'));
   });
 });
+
+describe('answers from outside the briefing', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let stores: Stores;
+  let briefing: number[];
+
+  beforeAll(async () => {
+    tmp = tempDir();
+    writeFileSync(
+      join(tmp.dir, 'terminal.txt'),
+      'Ferry terminal delayed\n\nThe Ashby ferry terminal for passengers is still not finished, Portline said.\n',
+    );
+    writeFileSync(
+      join(tmp.dir, 'dock.txt'),
+      'New dock at the shipyard\n\nMara Quist opened the Ashby shipyard’s new dock on Friday.\n',
+    );
+    stores = await createStore(join(tmp.dir, 'b.db'));
+    const report = await ingestPaths(stores, [tmp.dir]);
+    briefing = report.items
+      .filter((i) => i.input.endsWith('terminal.txt'))
+      .map((i) => i.articleId!);
+  });
+  afterAll(async () => {
+    await stores.close();
+    tmp.cleanup();
+  });
+
+  it('cites another stored story when it answers the question closely', async () => {
+    const a = await answerQuestion(
+      stores.articles,
+      'When did Mara Quist open the Ashby dock?',
+      briefing,
+    );
+    expect(a).toMatchObject({ found: true, scope: 'store' });
+    expect(a.answer).toContain('on Friday');
+  });
+
+  it('declines rather than cite another story that only shares names and a verb', async () => {
+    const a = await answerQuestion(
+      stores.articles,
+      'When did Mara Quist open the new Ashby ferry terminal for passengers?',
+      briefing,
+    );
+    expect(a).toMatchObject({ found: false, citations: [] });
+  });
+});
