@@ -177,7 +177,10 @@ function bestSentence(
   for (const article of articles) {
     const own = views.filter((v) => v.article === article);
     // An article that has none of the question's names is not about what was asked.
-    const everything = new Set(own.flatMap((v) => [...v.concepts]));
+    const everything = new Set([
+      ...conceptsOf(article.title),
+      ...own.flatMap((v) => [...v.concepts]),
+    ]);
     if (!names.every((n) => everything.has(n))) continue;
     const subjectActor = q.subject ? resolveActor(article, q.subject) : -1;
     for (const view of own) {
@@ -193,8 +196,13 @@ function bestSentence(
       // Sharing only the names asked about is not an answer to what was asked of them; a
       // "who is the X of Y" whose X and Y the sentence holds, beside someone else, is.
       const described = q.kind === 'who' && coverage >= WHO_COVERAGE;
-      if (predicates.length > 0 && !described && !predicates.some((w) => view.concepts.has(w)))
-        continue;
+      const sharesPredicate =
+        predicates.length === 0 || predicates.some((w) => view.concepts.has(w));
+      // "Which city is Jarre playing in?" — "Jarre is to perform at a concert in Calloway": with
+      // one predicate, said in other words, the answer right beside the names will do.
+      const paraphrased =
+        predicates.length === 1 && q.kind !== 'who' && answerPlaced(q, view, asked);
+      if (!sharesPredicate && !described && !paraphrased) continue;
       const found = q.kind === 'who' ? whoEvidence(q, view, own, asked, described) : null;
       // A sentence without what the question asks for (an amount, a date, a person …) is no answer.
       const byRole = roleMatch(q, view, words);

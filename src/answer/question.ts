@@ -1,4 +1,5 @@
 import { ROLE_NOUNS } from '../nlp/text/lexicon.ts';
+import { lookupPlace } from '../nlp/text/places.ts';
 import { contentWords } from '../nlp/words.ts';
 import { normaliseForReading } from './reading.ts';
 
@@ -174,7 +175,8 @@ function capitalisedNames(q: string): string[] {
   // The first word is capitalised because it starts the question, not because it is a name.
   const words = q.match(/[\p{L}\p{N}]+(?:[’'][\p{L}]+)?/gu) ?? [];
   words.slice(1).forEach((w) => {
-    if (/^\p{Lu}/u.test(w)) names.push(...contentWords(w));
+    // "American", "Belmoran": an adjective the article may say as "US" or not at all.
+    if (/^\p{Lu}/u.test(w) && lookupPlace(w)?.form !== 'demonym') names.push(...contentWords(w));
   });
   return [...new Set(names)].filter((w) => !QUESTION_WORDS.has(w));
 }

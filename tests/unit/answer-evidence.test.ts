@@ -42,6 +42,12 @@ const ARTICLES: Record<string, string> = {
     'Mara Quist, head of the Portline anti-fraud unit, said the festival had sold out.',
     'The rowing final took 94 minutes in heavy rain.',
   ].join('\n\n'),
+  'ferry.txt': [
+    'Tidewater plans a longer ferry season',
+    'Port chief Ana Ruiz said: "The ferry season was 12 weeks when we took over, and we have already doubled it."',
+    'Singer Oren Kettle is to perform at a harbour concert in Calloway next spring.',
+    'Firms in Portugal added 4,000 dock jobs in March, the port office said.',
+  ].join('\n\n'),
   'aid.txt': [
     'Aid pledges fall short',
     'The report found the U.S. delivers only half the aid it pledges to coastal towns.',
@@ -112,6 +118,24 @@ describe('answers whose evidence stands where the answer is', () => {
     const a = await ask('How long did the rowing final take?');
     expect(a.found, a.answer).toBe(true);
     expect(a.answer).toContain('94 minutes');
+  });
+
+  it('finds a name the article gives only in its headline', async () => {
+    const a = await ask('How many weeks did the ferry season last when Tidewater took over?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('12 weeks');
+  });
+
+  it('does not require a nationality adjective the article says as a country', async () => {
+    const a = await ask('How many dock jobs did Portuguese firms add in March?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('4,000 dock jobs');
+  });
+
+  it('answers when the one thing done is said in other words, the answer beside the name', async () => {
+    const a = await ask('Which city is Oren Kettle playing in?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('in Calloway');
   });
 
   it('reads a question about a described person as a search for them', () => {
