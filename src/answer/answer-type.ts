@@ -17,9 +17,9 @@ const NUMBER_WORD =
 /** A count: digits that are not a year, or a number word. */
 const COUNTS = new RegExp(`\\b(?:\\d[\\d,.]*|${NUMBER_WORD})\\b`, 'giu');
 const YEAR_ONLY = /^(?:1[89]|20)\d\d$/;
-/** An amount: money, a share, a measure, or a count of something. */
+/** An amount: money, a share, a fraction, a measure with its unit; a bare "two" is a count, not an amount. */
 const AMOUNT = new RegExp(
-  `[$£€¥]\\s?\\d|\\b\\d[\\d,.]*\\s?(?:%|percent|per cent|million|billion|trillion|bn|m|k|megabytes?|gigabytes?|kilobytes?|bytes?|tonnes?|tons?|miles?|km|kilometres?|kilometers?|metres?|meters?|feet|pounds?|dollars?|euros?|yen|seconds?|secs?|minutes?|mins?|hours?|days?|weeks?|months?|years?)\\b|\\b(?:half|a third|a quarter|twice|double|triple|${NUMBER_WORD})\\b`,
+  `[$£€¥]\\s?\\d|\\b\\d[\\d,.]*\\s?(?:%|percent|per cent|million|billion|trillion|bn|m|k|megabytes?|gigabytes?|kilobytes?|bytes?|tonnes?|tons?|miles?|km|kilometres?|kilometers?|metres?|meters?|feet|pounds?|dollars?|euros?|yen|seconds?|secs?|minutes?|mins?|hours?|days?|weeks?|months?|years?)\\b|\\b(?:half|a third|a quarter|two thirds|three quarters|twice|double|triple)\\b|\\b(?:\\d[\\d,.]*|${NUMBER_WORD})(?:[\\s-](?:million|billion|trillion|percent|per cent|times|dollars?|pounds?|euros?|tonnes?|miles?|hours?|days?|weeks?|months?|years?|minutes?|seconds?))+\\b`,
   'giu',
 );
 const DATE =
@@ -45,6 +45,18 @@ function purposes(text: string): Span[] {
     if (isBaseVerb(m[1]!)) spans.push([m.index, m.index + m[0].length]);
   return spans;
 }
+
+/** "in Calloway" is a place cue; "in January" and "in France" when France was asked are not. */
+function newPlaceCue(cue: string, q: Question): boolean {
+  const word = cue
+    .split(/\s+/u)
+    .at(-1)!
+    .toLowerCase()
+    .replace(/[.-]+$/u, '');
+  return !NOT_PLACES.test(word) && !q.names.includes(word);
+}
+const NOT_PLACES =
+  /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the)$/u;
 
 /** Does the question itself name this actor (by any word of its names)? */
 export function askedAbout(actor: Actor, q: Question): boolean {
@@ -101,7 +113,7 @@ export function answerSpans(q: Question, s: SentenceView): Span[] | null {
     case 'when':
       return matches(text, DATE);
     case 'where':
-      return [...newActors(s, q, 'place'), ...matches(text, PLACE_CUE)];
+      return [...newActors(s, q, 'place'), ...matches(text, PLACE_CUE, (m) => newPlaceCue(m, q))];
     case 'why':
       return [...matches(text, CAUSE), ...purposes(text)];
     case 'who':

@@ -4,7 +4,7 @@ import type { StoredArticle } from '../model/article.ts';
 import { wordCount } from '../nlp/words.ts';
 import type { ArticleStore } from '../store/ports/articles.ts';
 import { answerPlaced, opensWithNewPerson } from './answer-position.ts';
-import { holdsAnswerType } from './answer-type.ts';
+import { askedAbout, holdsAnswerType } from './answer-type.ts';
 import { conceptsOf, resolveActor, type SentenceView, sentenceViews } from './entities.ts';
 import { parseQuestion, type Question } from './question.ts';
 import { kindBonus, roleBonus, roleMatch } from './rerank.ts';
@@ -54,6 +54,11 @@ const LIGHT_VERBS = new Set(
     'seem',
   ].map(concept),
 );
+/**
+ * What a person's role holding the question's words adds ("Who runs the centre?" — its
+ * director, named anywhere); more than half of the words make the role evidence by itself.
+ */
+const ROLE_WEIGHT = 0.4;
 /** What naming the person asked for right beside the question's words adds to a sentence. */
 const PLACED_BONUS = 0.3;
 /** Words a quotation needs to be one (shorter ones are quoted phrases inside a report). */
@@ -183,6 +188,10 @@ function bestSentence(
     ]);
     if (!names.every((n) => everything.has(n))) continue;
     const subjectActor = q.subject ? resolveActor(article, q.subject) : -1;
+    // "Who coaches Tobin Hale?": a sentence naming Hale beside someone else does not say who.
+    const asksAboutPerson = article.analysis.actors.some(
+      (a) => a.type === 'person' && askedAbout(a, q),
+    );
     for (const view of own) {
       const hits = words.filter((w) => view.concepts.has(w));
       // The sentence before sets the scene ("the network" after "RT"): its words count less.
@@ -202,16 +211,19 @@ function bestSentence(
       // one predicate, said in other words, the answer right beside the names will do.
       const paraphrased =
         predicates.length === 1 && q.kind !== 'who' && answerPlaced(q, view, asked);
-      if (!sharesPredicate && !described && !paraphrased) continue;
-      const found = q.kind === 'who' ? whoEvidence(q, view, own, asked, described) : null;
+      if (!sharesPredicate && !(described && !asksAboutPerson) && !paraphrased) continue;
+      // "Who is the boss of Saltmarsh Oil?": the answer's own sentence names what was asked about.
+      const namesItself = names.length === 0 || names.some((n) => view.concepts.has(n));
+      const found =
+        q.kind === 'who' && namesItself ? whoEvidence(q, view, own, asked, described) : null;
       // A sentence without what the question asks for (an amount, a date, a person …) is no answer.
       const byRole = roleMatch(q, view, words);
-      if (!found && !(q.kind === 'who' ? byRole > 0 : holdsAnswerType(q, view))) continue;
+      if (!found && !(q.kind === 'who' ? byRole > 0.5 : holdsAnswerType(q, view))) continue;
       const placed = !!found || (q.kind !== 'who' && answerPlaced(q, view, asked));
       const bonus =
         kindBonus(q, view) +
         (subjectActor >= 0 ? roleBonus(view, subjectActor) : 0) +
-        byRole +
+        ROLE_WEIGHT * byRole +
         (placed ? PLACED_BONUS : 0);
       const sentence = found ?? view.text;
       best = better(best, { article, sentence, score: coverage + bonus });

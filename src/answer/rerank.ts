@@ -59,8 +59,8 @@ export function roleBonus(s: SentenceView, actor: number): number {
 }
 
 /**
- * For "who": a sentence naming someone whose role holds the question's words ("Who runs the
- * agency?" — its "director general") answers it, whatever words the sentence itself uses.
+ * For "who": the share of the question's words held by the role of someone the sentence names
+ * ("Who runs the agency?" — its "director general"), whatever words the sentence itself uses.
  */
 export function roleMatch(q: Question, s: SentenceView, concepts: readonly string[]): number {
   if (q.kind !== 'who' || concepts.length === 0) return 0;
@@ -76,7 +76,7 @@ export function roleMatch(q: Question, s: SentenceView, concepts: readonly strin
     const shared = concepts.filter((c) => roleConcepts.has(c)).length / concepts.length;
     best = Math.max(best, shared);
   }
-  return 0.4 * best;
+  return best;
 }
 
 /** Concepts of a role, kept per string: the same roles come back for every question. */

@@ -204,3 +204,47 @@ describe('answers from outside the briefing', () => {
     expect(a).toMatchObject({ found: false, citations: [] });
   });
 });
+
+describe('declines what the sentences only seem to answer', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let stores: Stores;
+  const ask = (q: string) => answerQuestion(stores.articles, q, []);
+
+  beforeAll(async () => {
+    tmp = tempDir();
+    writeFileSync(
+      join(tmp.dir, 'rivals.txt'),
+      [
+        'Sprinter eyes a fourth title',
+        'Tobin Hale believes Ivo Tamm will be his biggest rival this summer.',
+        'Do you really see those two as equals, Tobin Hale and Ivo Tamm?',
+        'Hale has another indoor meeting in Portugal before he resumes training.',
+        'Dock firms added 4,000 jobs in March.',
+        'Saltmarsh Oil bought the Yarrow field last year.',
+        'Menhir Group’s managing director Oskar Renn told reporters the loan would be repaid.',
+      ].join('\n\n'),
+    );
+    stores = await createStore(join(tmp.dir, 'c.db'));
+    await ingestPaths(stores, [tmp.dir]);
+  });
+  afterAll(async () => {
+    await stores.close();
+    tmp.cleanup();
+  });
+
+  it.each([
+    // A bare "two" is no amount.
+    'How much is Tobin Hale worth?',
+    // The country the question names is not where in it.
+    'Where in Portugal is Hale’s next indoor meeting?',
+    // A month after "in" is no place.
+    'Where did dock firms add the jobs?',
+    // A sentence naming the person asked about beside someone else does not say who coaches him.
+    'Who coaches Tobin Hale?',
+    // A director of another company is not the boss asked for.
+    'Who is the boss of Saltmarsh Oil?',
+  ])('%s → declined', async (q) => {
+    const a = await ask(q);
+    expect(a, a.answer).toMatchObject({ found: false, citations: [] });
+  });
+});
