@@ -15,6 +15,8 @@ import { concept } from './stem.ts';
 
 /** Characters between a new name and the question's words for the name to be the answer. */
 const NEAR_CHARS = 40;
+/** Verbs that make a "who" ask for whoever spoke ("Who announced the cuts?"). */
+const ASKS_SPEAKER = /^(?:say|says|said|tell|tells|told|announce[sd]?|declare[sd]?)$/u;
 /** Characters looked at beside a name for the speech verb that makes it a source. */
 const SOURCE_CHARS = 30;
 /** What may come before a sentence's opening name: nothing, or a short phrase and a comma. */
@@ -36,8 +38,10 @@ export function answerPlaced(q: Question, s: SentenceView, concepts: ReadonlySet
   }
   const held = new Set(spots.map((p) => p.concept)).size;
   if (held === 0) return false;
+  // "Who speaks for the campaign?" asks for the one who speaks.
+  const asksForSpeaker = q.words.some((w) => ASKS_SPEAKER.test(w) || concept(w) === 'speak');
   return spans.some(([start, end]) => {
-    if (q.kind === 'who' && isSource(text, start, end)) return false;
+    if (q.kind === 'who' && !asksForSpeaker && isSource(text, start, end)) return false;
     const near = new Set(
       spots
         .filter((p) => !(p.from >= start && p.to <= end))

@@ -113,9 +113,10 @@ const ASKS_ORGANISATION = new RegExp(
  * senior official", "what member of …". The first or second word after the question word.
  */
 function asksForPersonByNoun(q: string): boolean {
-  const m = /\b(?:which|what)\s+(\p{L}+)(?:\s+(\p{L}+))?/iu.exec(q);
+  const m = /\b(?:which|what)\s+(\p{L}+)(?:\s+(\p{L}+))?(?:\s+(\p{L}+))?/iu.exec(q);
   if (!m) return false;
-  return [m[1], m[2]].some((w) => {
+  // "Which former party chairman": the noun may come third.
+  return [m[1], m[2], m[3]].some((w) => {
     const noun = w?.toLowerCase().replace(/s$/u, '');
     return !!noun && (ROLE_NOUNS.has(noun) || PERSON_NOUNS.has(noun));
   });
@@ -153,8 +154,9 @@ function kindOf(q: string): QuestionKind {
 }
 
 function wantedOf(q: string): Wanted {
-  if (ASKS_ORGANISATION.test(q)) return 'organization';
-  return asksForPersonByNoun(q) ? 'person' : 'either';
+  // "Which party chairman" asks for a person, "which party" for an organisation.
+  if (asksForPersonByNoun(q)) return 'person';
+  return ASKS_ORGANISATION.test(q) ? 'organization' : 'either';
 }
 
 /** Strips "the", trailing "about it" and the question mark from a named subject. */

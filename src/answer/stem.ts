@@ -81,9 +81,14 @@ const LEADING = [
   'commander',
   'charge',
 ];
-const CANONICAL = new Map<string, string>(LEADING.map((w) => [stem(w), 'lead']));
+/** Words for speaking for someone: "Who speaks for the campaign?" — "campaign spokesman". */
+const SPEAKING = ['speak', 'spokesman', 'spokeswoman', 'spokesperson', 'spokespeople'];
+const CANONICAL = new Map<string, string>([
+  ...LEADING.map((w): [string, string] => [stem(w), 'lead']),
+  ...SPEAKING.map((w): [string, string] => [stem(w), 'speak']),
+]);
 
-/** The word's stem, with every word for leading folded onto one. */
+/** The word's stem, with every word for leading folded onto one, and for speaking for. */
 export function concept(word: string): string {
   const s = stem(word);
   return CANONICAL.get(s) ?? s;

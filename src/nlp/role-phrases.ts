@@ -304,3 +304,38 @@ export function kindBefore(
     return null;
   return phraseBefore(tokens, head, inName);
 }
+
+/** Verbs of leading or doing a job, to the role they give: "who heads the unit" → "head of …". */
+const ROLE_VERBS = new Map([
+  ['heads', 'head'],
+  ['headed', 'head'],
+  ['leads', 'leader'],
+  ['led', 'leader'],
+  ['runs', 'head'],
+  ['ran', 'head'],
+  ['chairs', 'chair'],
+  ['chaired', 'chair'],
+  ['directs', 'director'],
+  ['manages', 'manager'],
+  ['coaches', 'coach'],
+  ['founded', 'founder'],
+  ['owns', 'owner'],
+  ['edits', 'editor'],
+  ['commands', 'commander'],
+]);
+
+/**
+ * "Ilsa Brenner, who heads Portline's anti-fraud team," → "head of Portline's anti-fraud
+ * team": a relative clause with a verb of leading gives the role its noun would.
+ */
+export function relativeRole(tokens: Token[], span: NameSpan): string | null {
+  const last = tokens[span.last]!;
+  const who = tokens[span.last + 1];
+  const verb = tokens[span.last + 2];
+  if (!/^,/.test(last.post) || who?.lower !== 'who' || !verb) return null;
+  const noun = ROLE_VERBS.get(verb.lower);
+  if (!noun || verb.sentence !== last.sentence) return null;
+  const end = phraseEnd(tokens, span.last + 3);
+  if (end === null || end < span.last + 3) return null;
+  return fitRole(`${noun} of ${roleText(tokens, span.last + 3, end)}`);
+}

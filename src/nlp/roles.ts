@@ -18,6 +18,7 @@ import {
   knownAsRole,
   partyTag,
   phraseHead,
+  relativeRole,
   roleBeforeComma,
   roleText,
 } from './role-phrases.ts';
@@ -49,6 +50,7 @@ export function assignRoles(
           roleRightBefore(ctx, span) ??
           roleBeforeComma(tokens, span, inName) ??
           appositionAfter(ctx, span) ??
+          relativeRole(tokens, span) ??
           copulaRole(tokens, span, 'person') ??
           asRole(tokens, span) ??
           partyTag(tokens, span))

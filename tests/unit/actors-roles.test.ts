@@ -55,6 +55,12 @@ describe('roles of people', () => {
     ['The vote was close. Mara Quist (R-Texas) said no.', 'Mara Quist', 'R-Texas'],
     ['Opposition Leader Tom Pell said no.', 'Tom Pell', 'Opposition Leader'],
     ['Her campaign manager, Dana Holt, said no.', 'Dana Holt', 'campaign manager'],
+    // A relative clause with a verb of leading gives the role its noun would.
+    [
+      '“We warned them twice,” said Ilsa Brenner, who heads Portline’s anti-fraud team.',
+      'Ilsa Brenner',
+      'head of Portline’s anti-fraud team',
+    ],
     // A country's leader, and the first of two roles an apposition joins with "and a".
     [
       'Protests spread, and charges were filed against Belmora’s president, Oren Kettle, in June.',

@@ -47,6 +47,7 @@ const ARTICLES: Record<string, string> = {
     'Port chief Ana Ruiz said: "The ferry season was 12 weeks when we took over, and we have already doubled it."',
     'Singer Oren Kettle is to perform at a harbour concert in Calloway next spring.',
     'Firms in Portugal added 4,000 dock jobs in March, the port office said.',
+    'Tidewater spokesman Oskar Renn told reporters the season would start in May.',
   ].join('\n\n'),
   'aid.txt': [
     'Aid pledges fall short',
@@ -138,7 +139,15 @@ describe('answers whose evidence stands where the answer is', () => {
     expect(a.answer).toContain('in Calloway');
   });
 
+  it('answers who speaks for someone with their spokesman, though he is the one quoted', async () => {
+    const a = await ask('Who speaks for Tidewater?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('Oskar Renn');
+  });
+
   it('reads a question about a described person as a search for them', () => {
+    expect(parseQuestion('Which former party chairman wants a new vote?').wanted).toBe('person');
+    expect(parseQuestion('Which party wants a new vote?').wanted).toBe('organization');
     expect(parseQuestion('What does a ticket to the final cost?').kind).toBe('howMuch');
     expect(parseQuestion('Who is the ranking member of the harbour board?')).toMatchObject({
       kind: 'who',
