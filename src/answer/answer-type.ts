@@ -38,13 +38,80 @@ function matches(text: string, re: RegExp, keep: (m: string) => boolean = () => 
   return spans;
 }
 
-/** "…visited Calloway to promote the festival": "to" and a verb's base form is a purpose. */
+/**
+ * "…visited Calloway to promote the festival", "voted to hold Ivo Tamm in contempt": "to" and
+ * a verb taking an object is a purpose. Without a tagger, a verb is a word compromise's
+ * lexicon calls one, or a lowercase word followed by what an object starts with (a
+ * determiner, a name, another word that is not a preposition) — not "went to court on Monday".
+ */
 function purposes(text: string): Span[] {
   const spans: Span[] = [];
-  for (const m of text.matchAll(/\bto\s+(\p{L}+)/giu))
-    if (isBaseVerb(m[1]!)) spans.push([m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(/\bto\s+(\p{Ll}+)(?:\s+([\p{L}’']+))?/gu)) {
+    const [word, next] = [m[1]!, m[2]];
+    if (NOT_VERBS.has(word)) continue;
+    const takesObject = next !== undefined && !AFTER_NOUN.has(next.toLowerCase());
+    if (isBaseVerb(word) || takesObject) spans.push([m.index, m.index + m[0].length]);
+  }
   return spans;
 }
+/** Words after "to" that are no verb. */
+const NOT_VERBS = new Set([
+  'the',
+  'a',
+  'an',
+  'his',
+  'her',
+  'its',
+  'their',
+  'our',
+  'my',
+  'your',
+  'this',
+  'that',
+  'these',
+  'those',
+  'be',
+  'date',
+  'me',
+  'him',
+  'them',
+  'us',
+  'it',
+]);
+/** Words that follow a noun after "to" ("to court on Monday"), not a verb's object. */
+const AFTER_NOUN = new Set([
+  'in',
+  'on',
+  'at',
+  'for',
+  'from',
+  'by',
+  'with',
+  'about',
+  'of',
+  'into',
+  'over',
+  'after',
+  'before',
+  'and',
+  'or',
+  'but',
+  'as',
+  'than',
+  'since',
+  'until',
+  'during',
+  'through',
+  'is',
+  'was',
+  'were',
+  'are',
+  'has',
+  'had',
+  'have',
+  'will',
+  'would',
+]);
 
 /** "in Calloway" is a place cue; "in January" and "in France" when France was asked are not. */
 function newPlaceCue(cue: string, q: Question): boolean {

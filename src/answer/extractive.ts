@@ -225,7 +225,7 @@ function bestSentence(
         (subjectActor >= 0 ? roleBonus(view, subjectActor) : 0) +
         ROLE_WEIGHT * byRole +
         (placed ? PLACED_BONUS : 0);
-      const sentence = found ?? view.text;
+      const sentence = found ?? withCauseBefore(q, view, own);
       best = better(best, { article, sentence, score: coverage + bonus });
     }
   }
@@ -248,6 +248,17 @@ function whoEvidence(
   const next = own[view.index + 1];
   if (described && next && opensWithNewPerson(q, next, view)) return `${view.text} ${next.text}`;
   return null;
+}
+
+/** "As a result, …", "That is why …": the cause is the sentence before, cited with it. */
+const BACK_TO_CAUSE =
+  /^(?:as a result|as a consequence|consequently|because of (?:this|that)|that is why|this is why|that's why|for (?:this|that) reason|therefore|thus)\b/iu;
+
+function withCauseBefore(q: Question, view: SentenceView, own: SentenceView[]): string {
+  const before = own[view.index - 1];
+  return q.kind === 'why' && before && BACK_TO_CAUSE.test(view.text)
+    ? `${before.text} ${view.text}`
+    : view.text;
 }
 
 function cite(a: StoredArticle, sentence: string): Citation {

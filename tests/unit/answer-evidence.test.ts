@@ -48,6 +48,9 @@ const ARTICLES: Record<string, string> = {
     'Singer Oren Kettle is to perform at a harbour concert in Calloway next spring.',
     'Firms in Portugal added 4,000 dock jobs in March, the port office said.',
     'Tidewater spokesman Oskar Renn told reporters the season would start in May.',
+    'The harbour board met on Monday to fine Ivo Tamm and two pilots.',
+    'Ferry crossings fell by a third over the winter.',
+    'As a result, ticket prices became the main issue in the harbour election.',
   ].join('\n\n'),
   'aid.txt': [
     'Aid pledges fall short',
@@ -143,6 +146,19 @@ describe('answers whose evidence stands where the answer is', () => {
     const a = await ask('Who speaks for Tidewater?');
     expect(a.found, a.answer).toBe(true);
     expect(a.answer).toContain('Oskar Renn');
+  });
+
+  it('reads "to" and a verb with its object as a purpose, whatever the lexicon says', async () => {
+    const a = await ask('Why did the harbour board meet on Monday?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('to fine Ivo Tamm');
+  });
+
+  it('cites the sentence before when the answer says "as a result"', async () => {
+    const a = await ask('Why did ticket prices become the main issue in the harbour election?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('Ferry crossings fell by a third');
+    expect(a.answer).toContain('As a result');
   });
 
   it('reads a question about a described person as a search for them', () => {
