@@ -2,7 +2,7 @@ import type { Actor } from '../model/analysis.ts';
 import { ROLE_NOUNS } from '../nlp/text/lexicon.ts';
 import type { SentenceView } from './entities.ts';
 import type { Question } from './question.ts';
-import { isBaseVerb } from './stem.ts';
+import { concept, isBaseVerb } from './stem.ts';
 
 /**
  * Does a sentence hold the kind of thing the question asks for? A "how much" needs an amount,
@@ -15,7 +15,43 @@ import { isBaseVerb } from './stem.ts';
 const NUMBER_WORD =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|a dozen|scores? of';
 /** A count: digits that are not a year, or a number word. */
-const COUNTS = new RegExp(`\\b(?:\\d[\\d,.]*|${NUMBER_WORD})\\b`, 'giu');
+const COUNTS = new RegExp(
+  `\\b(?:\\d[\\d,.]*|${NUMBER_WORD})\\b(?!\\s?(?:%|percent|per cent))`,
+  'giu',
+);
+/** Money: a currency sign or unit beside a number, or "free". */
+const MONEY = new RegExp(
+  `[$£€¥]\\s?\\d|\\b(?:\\d[\\d,.]*|${NUMBER_WORD})\\s?(?:bn|m|million|billion|trillion)?\\s?(?:dollars?|pounds?|euros?|yen|cents?|pence)\\b|\\bfree\\b`,
+  'giu',
+);
+/** A "how much" about money: what something costs, pays, earns or is worth. */
+const ASKS_MONEY =
+  /\b(?:cost|costs|spend|spent|pay|paid|price|prices|worth|money|charge|fee|fees|earn|earned|salary|budget|fund|funds|funding)\b/iu;
+/** A number and the three words after it: the counted noun is among them ("10 wealthy countries"). */
+const COUNT_BEFORE_NOUN = new RegExp(
+  `\\b(?:\\d[\\d,.]*|${NUMBER_WORD})(?:\\s+[\\p{L}-]+){1,3}`,
+  'giu',
+);
+
+/** The counts in the sentence that count the noun asked about ("How many countries" — "10 … countries"). */
+function countsOf(text: string, counted: string): Span[] {
+  const want = concept(counted);
+  const spans: Span[] = [];
+  for (const m of text.matchAll(COUNT_BEFORE_NOUN))
+    if (
+      m[0]
+        .split(/\s+/u)
+        .slice(1)
+        .some((w) => concept(w) === want)
+    )
+      spans.push([m.index, m.index + m[0].length]);
+  return spans;
+}
+
+/** Does the sentence count the very thing asked about? */
+export function countsNoun(s: SentenceView, counted: string): boolean {
+  return countsOf(s.text, counted).length > 0;
+}
 const YEAR_ONLY = /^(?:1[89]|20)\d\d$/;
 /** An amount: money, a share, a fraction, a measure with its unit; a bare "two" is a count, not an amount. */
 const AMOUNT = new RegExp(
@@ -173,10 +209,13 @@ export function describedSomeone(s: SentenceView, q: Question): Span[] {
 export function answerSpans(q: Question, s: SentenceView): Span[] | null {
   const text = s.text;
   switch (q.kind) {
-    case 'howMany':
+    case 'howMany': {
+      // A sentence that names the counted noun must count it, not something beside it.
+      if (q.counted && s.concepts.has(concept(q.counted))) return countsOf(text, q.counted);
       return matches(text, COUNTS, (n) => !YEAR_ONLY.test(n.replace(/,/g, '')));
+    }
     case 'howMuch':
-      return matches(text, AMOUNT);
+      return ASKS_MONEY.test(q.text) ? matches(text, MONEY) : matches(text, AMOUNT);
     case 'when':
       return matches(text, DATE);
     case 'where':

@@ -183,8 +183,26 @@ function capitalisedNames(q: string): string[] {
   return [...new Set(names)].filter((w) => !QUESTION_WORDS.has(w));
 }
 
-/** "How many countries …", "how many of the ships …": the noun counted. */
-const COUNTED = /\bhow\s+many\s+(?:of\s+(?:the|their|its)\s+)?(\p{L}+)/iu;
+/**
+ * "How many countries …", "how many capital gains brackets would …": the noun counted, the last
+ * word before the verb that follows it (or the first word when no auxiliary comes soon).
+ */
+const COUNTED =
+  /\bhow\s+many\s+(?:of\s+(?:the|their|its)\s+)?((?:[\p{L}\p{N}-]+\s+){0,3}?)([\p{L}\p{N}-]+)\s+(?:did|does|do|are|were|is|was|would|will|have|has|had|can|could|should|might)\b/iu;
+const FIRST_AFTER_HOW_MANY = /\bhow\s+many\s+(?:of\s+(?:the|their|its)\s+)?([\p{L}-]+)/iu;
+
+function countedNoun(text: string): string | null {
+  const m = COUNTED.exec(text);
+  // "How many weeks of maternity pay were …": the noun before "of" is counted.
+  const phrase = m
+    ? `${m[1]}${m[2]}`
+        .split(/\s+of\s+/u)[0]!
+        .trim()
+        .split(/\s+/u)
+    : null;
+  const noun = phrase?.at(-1) ?? FIRST_AFTER_HOW_MANY.exec(text)?.[1];
+  return noun?.toLowerCase() ?? null;
+}
 
 export function parseQuestion(raw: string): Question {
   const text = raw.trim();
@@ -211,7 +229,7 @@ export function parseQuestion(raw: string): Question {
       contentWords(normaliseForReading(rest, 'question')).filter((w) => !QUESTION_WORDS.has(w)),
     ),
   ];
-  const counted = kind === 'howMany' ? (COUNTED.exec(text)?.[1]?.toLowerCase() ?? null) : null;
+  const counted = kind === 'howMany' ? countedNoun(text) : null;
   return {
     text,
     kind,

@@ -1,34 +1,19 @@
+import { countsNoun } from './answer-type.ts';
 import { conceptsOf, type SentenceView } from './entities.ts';
 import type { Question } from './question.ts';
-import { concept, isLeadingConcept } from './stem.ts';
+import { isLeadingConcept } from './stem.ts';
 
 /**
  * Bonuses added to word coverage, so they re-order sentences that already answer, never
  * admit others.
  */
 
-/** A number word or digits, for the count before a counted noun. */
-const NUMBER =
-  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|a dozen)\b/iu;
 const TITLE =
   /\b(?:chief|minister|secretary|director|president|spokes(?:man|woman|person)|head|leader|chair(?:man|woman)?|officer|general|mayor|ambassador|governor)\b/iu;
 
 function mentionsPerson(s: SentenceView): boolean {
   const { actors } = s.article.analysis;
   for (const a of s.actors) if (actors[a]?.type === 'person') return true;
-  return false;
-}
-
-/** A number and the three words after it: the counted noun is among them ("10 wealthy countries"). */
-const COUNT_BEFORE_NOUN = new RegExp(`(?:${NUMBER.source})(?:\\s+[\\p{L}-]+){1,3}`, 'giu');
-
-/** Does the sentence count the very thing asked about ("How many countries …" — "10 … countries")? */
-function countsNoun(s: SentenceView, counted: string): boolean {
-  const want = concept(counted);
-  for (const m of s.text.matchAll(COUNT_BEFORE_NOUN)) {
-    const tail = m[0].split(/\s+/u).slice(1);
-    if (tail.some((w) => concept(w) === want)) return true;
-  }
   return false;
 }
 

@@ -176,6 +176,8 @@ describe('answers whose evidence stands where the answer is', () => {
     });
     expect(parseQuestion('What poverty rate did the study find?').kind).toBe('howMuch');
     expect(parseQuestion('How many towns did it cover?').counted).toBe('towns');
+    expect(parseQuestion('How many rate bands would there be?').counted).toBe('bands');
+    expect(parseQuestion('How many weeks of paid leave were there?').counted).toBe('weeks');
   });
 
   it('meets a past form compromise knows with its other forms', () => {
@@ -247,6 +249,9 @@ describe('declines what the sentences only seem to answer', () => {
         'Dock firms added 4,000 jobs in March.',
         'Saltmarsh Oil bought the Yarrow field last year.',
         'Menhir Group’s managing director Oskar Renn told reporters the loan would be repaid.',
+        'The Tarrow fair is a three-day celebration with a concert at the Ashby stadium.',
+        'Rangers said 12% of the e-mail on the island carried the Gull worm.',
+        'Prosecutors charged two Calloway developers with cheating investors from 30 countries.',
       ].join('\n\n'),
     );
     stores = await createStore(join(tmp.dir, 'c.db'));
@@ -268,6 +273,12 @@ describe('declines what the sentences only seem to answer', () => {
     'Who coaches Tobin Hale?',
     // A director of another company is not the boss asked for.
     'Who is the boss of Saltmarsh Oil?',
+    // A price needs money, not a duration.
+    'How much do tickets for the Ashby stadium concert cost?',
+    // A share is no count of computers.
+    'How many computers has the Gull worm infected?',
+    // Counts of developers and countries are not a count of investors.
+    'How many investors did the Calloway developers cheat?',
   ])('%s → declined', async (q) => {
     const a = await ask(q);
     expect(a, a.answer).toMatchObject({ found: false, citations: [] });
