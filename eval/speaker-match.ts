@@ -97,9 +97,10 @@ const bare = (w: string): string =>
  * The runs of capitalised words in a gold Source, each a candidate name: "Rep. Mara Quist
  * (D-Ohio), the panel's chair" gives "Rep. Mara Quist". Words in parentheses are skipped; a
  * run ending in a possessive names someone else ("Quist's spokesman"), so it is dropped. With
- * `connectors`, an organisation's lower-case words stay inside a run ("Board of Trade").
+ * `connectors`, an organisation's lower-case words stay inside a run ("Board of Trade"); with
+ * `ownedNames`, an owner's mark before a capitalised word stays too ("People's Daily").
  */
-export function nameRuns(gold: string, connectors: boolean): string[][] {
+export function nameRuns(gold: string, connectors: boolean, ownedNames = false): string[][] {
   const runs: string[][] = [];
   let run: string[] = [];
   let depth = 0;
@@ -110,7 +111,8 @@ export function nameRuns(gold: string, connectors: boolean): string[][] {
     if (keep && run.length) runs.push(run);
     run = [];
   };
-  for (const raw of gold.trim().split(/\s+/)) {
+  const raws = gold.trim().split(/\s+/);
+  for (const [k, raw] of raws.entries()) {
     possessive = null;
     const opens = (raw.match(/\(/g) ?? []).length;
     const closes = (raw.match(/\)/g) ?? []).length;
@@ -122,7 +124,8 @@ export function nameRuns(gold: string, connectors: boolean): string[][] {
     const w = raw.replace(/^["“‘']+/u, '');
     if (/^\p{Lu}/u.test(w)) {
       run.push(bare(w));
-      if (/[’']s[,;:]?$/u.test(w)) {
+      const inside = ownedNames && /[’']s$/u.test(w) && /^\p{Lu}/u.test(raws[k + 1] ?? '');
+      if (/[’']s[,;:]?$/u.test(w) && !inside) {
         possessive = run;
         end(false);
       } else if (/[,;:"”]$/u.test(w)) end(true);
@@ -172,5 +175,30 @@ export function sameSpeakerStrict(ours: string, gold: string, type: EntityType |
     return nameRuns(gold, false).some((run) => samePerson(ourWords, withoutSuffix(run)));
   const key = (ws: string[]): string =>
     [...new Set(ws.filter((w) => !DETERMINERS.has(w)))].sort().join(' ');
-  return nameRuns(gold, true).some((run) => key(ourWords) === key(withoutSuffix(run)));
+  // "People's Daily" is a name with an owner's mark in it; "Belmora's Channel Four" names
+  // Channel Four: both readings of the gold are tried.
+  const runs = [...nameRuns(gold, true), ...nameRuns(gold, true, true)];
+  return (
+    spelledOutAcronym(ours, gold) || runs.some((run) => key(ourWords) === key(withoutSuffix(run)))
+  );
+}
+
+/**
+ * Is the gold an acronym ("the HSB") of our name spelled out ("Harbour Safety Board")? Our
+ * acronym against the gold's full name is not counted: the article spelled the name out, so
+ * the speaker should be too.
+ */
+function spelledOutAcronym(ours: string, gold: string): boolean {
+  const words = ours.split(/\s+/);
+  const capitals = words
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
+  if (words.length < 2 || capitals.length < 2) return false;
+  const goldWords = gold
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.replace(/[.,;:()"“”’']+/gu, ''))
+    .filter((w) => !DETERMINERS.has(w.toLowerCase()));
+  return goldWords.length === 1 && goldWords[0] === capitals;
 }

@@ -255,20 +255,25 @@ function mergeLateFullNames(drafts: ActorDraft[], actorOf: number[]): ResolvedAc
 /** "FBI" and "Federal Bureau of Investigation" in one article are one organisation. */
 function linkAcronyms(drafts: ActorDraft[], target: number[]): void {
   const byInitials = indexBy(drafts, (o) =>
-    o.type === 'organization'
-      ? longestSurface(o)
-          .split(' ')
-          .filter((w) => /^[A-Z]/.test(w))
-          .map((w) => w[0])
-          .join('')
-      : undefined,
+    o.type === 'organization' ? initials(longestSurface(o)) : undefined,
   );
   drafts.forEach((d, i) => {
     const name = longestSurface(d);
-    if (d.type !== 'organization' || !/^[A-Z]{2,6}$/.test(name)) return;
+    if (d.type !== 'organization' || !ACRONYM.test(name)) return;
     const full = byInitials.get(name)?.find((j) => j !== i);
     if (full !== undefined) target[i] = full;
   });
+}
+
+const ACRONYM = /^[A-Z]{2,6}$/;
+
+/** The capitals opening a name's words: "Harbour Board of Trade" → "HBT". */
+function initials(name: string): string {
+  return name
+    .split(' ')
+    .filter((w) => /^[A-Z]/.test(w))
+    .map((w) => w[0])
+    .join('');
 }
 
 /** Draft indices by a key (none when the key is undefined), each list in draft order. */
@@ -317,8 +322,12 @@ export function canonicalName(d: ActorDraft): string {
     if (spelled.length) return spelled.sort((a, b) => b.length - a.length)[0]!;
     return d.country;
   }
+  // "Harbour Safety Board (HSB)": the acronym is an alias, however often it is used.
+  const spelled = surfaces.filter(
+    (s) => !(ACRONYM.test(s) && surfaces.some((o) => o !== s && initials(o) === s)),
+  );
   return (
-    surfaces.sort(
+    spelled.sort(
       (a, b) => (d.surfaces.get(b) ?? 0) - (d.surfaces.get(a) ?? 0) || b.length - a.length,
     )[0] ?? ''
   );

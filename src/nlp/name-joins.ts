@@ -1,7 +1,7 @@
 import type { EntityType } from '../model/analysis.ts';
 import type { NameSpan } from './name-span.ts';
 import { ORG_HEADS } from './text/lexicon.ts';
-import { breaksAfter, spanText, type Token } from './text/tokens.ts';
+import { breaksAfter, breaksBefore, spanText, type Token } from './text/tokens.ts';
 
 /**
  * One name the tagger cut in two, joined again:
@@ -23,8 +23,9 @@ function joinable(tokens: Token[], a: NameSpan, b: NameSpan): boolean {
     if (a.type === 'person' && b.type === 'person')
       return /^\p{Lu}$/u.test(last.word) && /^\.\s*$/u.test(last.post);
     if (/^-\s*$/u.test(last.post)) return true;
-    // "Ashby University's Centre" is two: the possessive names the owner.
-    if (last.possessive || breaksAfter(last)) return false;
+    // "Ashby University's Centre" is two: the possessive names the owner; "Harbour Board
+    // (HB" is two: a bracket opens an acronym or an aside.
+    if (last.possessive || breaksAfter(last) || breaksBefore(tokens[b.first]!)) return false;
     return a.type !== 'person' && b.type === 'organization';
   }
   const connector = tokens[a.last + 1]!;

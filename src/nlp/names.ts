@@ -226,6 +226,15 @@ function fromTagger(tokens: Token[], tagged: TaggedSpan): NameSpan | undefined {
     )
       first++;
   }
+  // "former Mariner Darren Bragg": the capitalised word after "former" is the team or office
+  // left, not a first name.
+  if (
+    tagged.kind === 'PER' &&
+    last - first >= 2 &&
+    tokens[first - 1]?.lower === 'former' &&
+    !hasTag(tokens[first]!, 'FirstName', 'Honorific')
+  )
+    first++;
   const words = tokens.slice(first, last + 1);
   const place = lookupPlace(words.map((w) => w.word).join(' '));
   if (place?.form === 'demonym') return undefined;

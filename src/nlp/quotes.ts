@@ -3,8 +3,10 @@ import { LIMITS } from '../model/limits.ts';
 import { type ActorDraft, canonicalName, inDateline } from './actors.ts';
 import type { NameSpan } from './name-span.ts';
 import { findQuoteSpans, type QuoteSpan } from './quote-spans.ts';
+import { documentsByPeople } from './speaker-documents.ts';
 import { speakerIndexes } from './speaker-index.ts';
 import { fullOrganisationName } from './speaker-org.ts';
+import { inAny, signOffLines } from './speaker-signoff.ts';
 import { embeddedTerm, namesSomething } from './speaker-terms.ts';
 import {
   attribute,
@@ -40,9 +42,11 @@ export function findQuotes(
   const subjects = new Set<number>();
   const quoteSpans = findQuoteSpans(text);
   const inQuote = insideQuotes(outermost(quoteSpans));
+  const signOffs = signOffLines(text);
   spans.forEach((s, k) => {
     // A party tag ("Mara Quist (D-Ore.)", "Quist, R-Portline,") names no one.
     if (PARTY_TAG.test(text.slice(s.start, s.end))) return;
+    if (inAny(signOffs, s.start)) return;
     const d = drafts[actorOf[k]!]!;
     const sentence = sentenceOfToken.get(s.start) ?? -1;
     // A name inside quoted words is talked about, not talking: never a pronoun's antecedent.
@@ -70,12 +74,13 @@ export function findQuotes(
   });
   const names = drafts.map(canonicalName);
   const indexes = speakerIndexes(speakers, drafts, names);
+  const quoted = markQuoted(tokens, quoteSpans);
   const ctx: SpeakerContext = {
     tokens,
-    quoted: markQuoted(tokens, quoteSpans),
+    quoted,
     speakers,
     ...indexes,
-    describedOrganisations: [],
+    describedOrganisations: documentsByPeople({ tokens, quoted, speakerAt: indexes.speakerAt }),
     names,
     quoteSpans,
     labels: transcriptLabels(text, sentences, indexes.personByLastName),

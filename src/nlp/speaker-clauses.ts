@@ -29,12 +29,17 @@ export function nameAfterVerb(
     const t = tokens[j]!;
     // "said the Scot" describes someone named before; speakerAt resolves it.
     if (isDemonym(t) && tokens[j - 1]?.lower === 'the') break;
+    // "said in an interview with Harbour Radio's Mara Quist": who is met is not who speaks.
+    if (PLACE_PREPOSITIONS.has(t.lower)) break;
     const m = ctx.speakerAt.get(t.start);
     if (m?.person) return startsClause(ctx, tokens, j) ? null : m.actor;
     if (breaksAfter(t) || (isVerb(t) && !t.tags.has('Adjective'))) break;
   }
   return undefined;
 }
+
+/** Prepositions of where and with whom, which end the phrase after a speech verb. */
+const PLACE_PREPOSITIONS = new Set(['in', 'on', 'at', 'with', 'to', 'from']);
 
 /** A title before a name after the verb is at most this many words ("said Portline harbour lawyer"). */
 const TITLE_REACH = 7;

@@ -41,8 +41,9 @@ export interface SpeakerContext {
    */
   pronounTargets: Record<'female' | 'male' | 'any' | 'organisation', SpeakerMention[]>;
   /**
-   * Organisations a description ("the magazine") was resolved to, by the description's
-   * start, in order: the latest thing an "it" can point back to.
+   * Organisations a description ("the magazine") was resolved to, and people who issued a
+   * document ("the statement by spokesman X"), by the description's start, in order: the
+   * latest thing an "it" can point back to.
    */
   describedOrganisations: Array<{ start: number; sentence: number; actor: number }>;
   /** The first person actor with this last name, lowercase. */

@@ -1,9 +1,10 @@
 import { kindOfDescription } from './kind-nouns.ts';
+import { latestSpeechAgent } from './speaker-agents.ts';
 import type { SpeakerContext, SpeakerMention } from './speaker-context.ts';
 import { isDemonym, isPersonNoun } from './speaker-descriptions.ts';
 import { PERSON_PRONOUNS, ROLE_NOUNS, TITLE_WORDS } from './text/lexicon.ts';
 import { firstIndexWhere } from './text/sorted.ts';
-import type { Token } from './text/tokens.ts';
+import { breaksAfter, type Token } from './text/tokens.ts';
 
 /**
  * The speaker a single word stands for: a name's actor, or for "he"/"she" the person it
@@ -58,9 +59,20 @@ export function speakerAt(
   if (!PERSON_PRONOUNS.has(t.lower) && !described) return null;
   const wanted = described ? 'any' : t.lower === 'she' || t.lower === 'her' ? 'female' : 'male';
   const targets = ctx.pronounTargets[wanted];
-  // Prefer a recent subject (within the last few sentences) over any later mention.
+  // "Quist's aide": the one described is someone named before the owner, not the owner.
+  const limit = described ? describedFrom(ctx, t) : t.start;
+  const from = lastStartingBefore(targets, limit);
+  if (described) {
+    const fitting = roleFits(ctx, targets, from, t);
+    if (fitting !== null) return fitting;
+  }
+  // Prefer a recent subject (within the last few sentences) over any later mention, and the
+  // one the sentence before had speaking over its subject.
   let nearest: SpeakerMention | undefined;
-  const from = lastStartingBefore(targets, t.start);
+  if (!described) {
+    const agent = latestSpeechAgent(ctx, targets, from, t.sentence);
+    if (agent !== null) return agent;
+  }
   for (let i = from; i >= 0 && from - i < PRONOUN_LOOKBACK; i--) {
     const p = targets[i]!;
     nearest ??= p;
@@ -68,6 +80,25 @@ export function speakerAt(
     if (p.subject) return p.actor;
   }
   return nearest ? nearest.actor : null;
+}
+
+/**
+ * "Belmora's chief rabbi Tomas Verlin … the rabbi said": the latest person within reach whose
+ * role has the description's head noun.
+ */
+function roleFits(
+  ctx: SpeakerContext,
+  targets: SpeakerMention[],
+  from: number,
+  t: Token,
+): number | null {
+  for (let i = from; i >= 0 && from - i < PRONOUN_LOOKBACK; i--) {
+    const p = targets[i]!;
+    if (t.sentence - p.sentence > PRONOUN_REACH) break;
+    const role = ctx.drafts[p.actor]?.role?.toLowerCase().split(/[\s-]+/u);
+    if (role?.includes(t.lower)) return p.actor;
+  }
+  return null;
 }
 
 /** Is t the "old" of "24-year-old"? */
@@ -92,7 +123,42 @@ function isDescribed(tokens: Token[], t: Token, kind: 'person' | 'organization')
   const person =
     ROLE_NOUNS.has(t.lower) || t.tags.has('Actor') || aged(tokens, t) || isPersonNoun(t);
   if (kind === 'person' ? !person : kindOfDescription(t.lower) !== 'organization') return false;
-  return afterThe(tokens, t);
+  if (afterThe(tokens, t)) return true;
+  // "Belmora's state agency" is no person, whatever the tagger says of "agency".
+  return (
+    kind === 'person' && kindOfDescription(t.lower) === undefined && ownerBefore(tokens, t) >= 0
+  );
+}
+
+/** Where the people a description may mean end: before its owner ("Quist's aide"), if any. */
+function describedFrom(ctx: SpeakerContext, t: Token): number {
+  const owner = ctx.tokens[ownerBefore(ctx.tokens, t)];
+  if (!owner) return t.start;
+  return ctx.speakerEndingAt.get(owner.end)?.start ?? owner.start;
+}
+
+/**
+ * The owner opening a short noun phrase ending at t ("Belmora's top cleric", "Quist's former
+ * campaign strategist"), as a token index, or -1. The owner's mark opens it as "the" does; the
+ * words between are lower-case modifiers, whatever the tagger calls them ("campaign" a verb).
+ */
+function ownerBefore(tokens: Token[], t: Token): number {
+  const at = firstIndexWhere(tokens, (x) => x.start < t.start);
+  for (let i = at - 1; i >= 0 && at - i <= DESCRIPTION_WORDS; i--) {
+    const w = tokens[i]!;
+    if (w.sentence !== t.sentence || /[,;:.!?"“”]/u.test(w.post.replace(/^[’']s/u, ''))) return -1;
+    if (w.possessive) return headsPhrase(tokens, at) ? i : -1;
+    if (!/^\p{Ll}/u.test(w.word) || w.tags.has('Determiner') || w.tags.has('Preposition'))
+      return -1;
+  }
+  return -1;
+}
+
+/** Does token `at` end its noun phrase ("aide" of "Quist's aide said", not "official" of "official agency")? */
+function headsPhrase(tokens: Token[], at: number): boolean {
+  const next = tokens[at + 1];
+  if (!next || breaksAfter(tokens[at]!) || !/^\p{Ll}/u.test(next.word)) return true;
+  return next.tags.has('Verb') || next.tags.has('Adverb') || next.tags.has('Preposition');
 }
 
 /** Does "the" open a short noun phrase ending at t ("the Marrowby-born actor")? */
@@ -216,6 +282,32 @@ export function isOwnerAt(ctx: SpeakerContext, tokens: Token[], i: number): bool
     if (tokens[j]!.end >= m.end) return tokens[j]!.possessive;
   return false;
 }
+
+/**
+ * Is the mention at token i the owner of who speaks ("Belmora's top cleric", "Belmora's
+ * Channel Four", "Quist's lawyer Mara Rask")? A place or organisation owner never speaks for
+ * what it owns; a person owner only gives way to a name after it: "Quist's group wrote" is
+ * near enough, and a person description ("Quist's aide") is resolved before it.
+ */
+export function isBodyOwnerAt(ctx: SpeakerContext, tokens: Token[], i: number): boolean {
+  const m = ctx.speakerAt.get(tokens[i]?.start ?? -1);
+  if (!m || !isOwnerAt(ctx, tokens, i)) return false;
+  if (!m.person) return true;
+  for (let j = i + 1; j < tokens.length && j <= i + OWNED_WORDS; j++) {
+    const t = tokens[j]!;
+    if (t.start < m.end) continue;
+    if (ctx.speakerAt.has(t.start)) return true;
+    if (
+      breaksAfter(t) ||
+      (t.tags.has('Verb') && /^\p{Ll}/u.test(t.word) && !t.tags.has('Adjective'))
+    )
+      return false;
+  }
+  return false;
+}
+
+/** How many words after an owner may stand before the owned one's name ("Quist's former lawyer"). */
+const OWNED_WORDS = 6;
 
 /** The person a sentence is about: the first named in it outside quotes (its subject). */
 export function sentenceSubject(ctx: SpeakerContext, sentence: number, end: number): number | null {

@@ -1,6 +1,7 @@
 import { LIMITS } from '../model/limits.ts';
 import type { QuoteSpan } from './quote-spans.ts';
 import type { Speaker, SpeakerContext } from './speaker-context.ts';
+import { inAny, signOffLines } from './speaker-signoff.ts';
 import { TITLE_WORDS } from './text/lexicon.ts';
 import { breaksAfter, type Token } from './text/tokens.ts';
 
@@ -15,6 +16,12 @@ export function dashAttribution(ctx: SpeakerContext, q: QuoteSpan): Speaker | nu
     ctx.text.slice(q.end, q.end + 80),
   );
   if (!m) return null;
+  // "-- Mara Quist, Portline Newsroom +44 …" on the next line signs the story, not the quote.
+  if (
+    m[0].includes('\n') &&
+    inAny(signOffLines(ctx.text.slice(q.end, q.end + 200)), m[0].indexOf('-'))
+  )
+    return null;
   // A signature's closing full stop ends the sentence ("— Jane Roe."); an initial keeps its own.
   const name = m[1]!.trim().replace(/(\p{L}{2,})\.$/u, '$1');
   return resolveName(ctx, name);

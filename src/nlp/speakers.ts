@@ -10,6 +10,7 @@ import {
 } from './speaker-clauses.ts';
 import type { Speaker, SpeakerContext } from './speaker-context.ts';
 import {
+  isBodyOwnerAt,
   isOwnerAt,
   personTitledAt,
   sentenceSubject,
@@ -100,6 +101,8 @@ export function attribute(
     const between = subjectOfSpeech(ctx, cueTokens(ctx, previous.end, q.start));
     if (between !== null) return between;
   }
+  const colon = colonClauseSpeaker(ctx, before);
+  if (colon !== null) return colon;
   const possessor = speechPossessor(ctx.speakerEndingAt, before.slice(-10));
   if (possessor !== null) return possessor;
   const fromBefore = subjectOfSpeech(ctx, before);
@@ -107,6 +110,25 @@ export function attribute(
   const fromSentence = subjectOfSpeech(ctx, cueTokens(ctx, start, clauseEnd));
   if (fromSentence !== null) return fromSentence;
   return clauseSubject(ctx, before);
+}
+
+/**
+ * "Compared with last year, when Portline predicted a slow start, Hale said: “…”": the clause
+ * that ends in a colon right before the quote has a subject of its own, whatever speech verbs
+ * the clauses before it hold. Null when that clause names no speaker ("…, Hale, the harbour
+ * chief, said:"), or no earlier clause has a speech verb, for the whole sentence to decide.
+ */
+function colonClauseSpeaker(ctx: SpeakerContext, before: Token[]): Speaker | null {
+  const last = before.at(-1);
+  if (!last?.post.includes(':')) return null;
+  let from = before.length - 1;
+  while (from > 0 && !/[,;:—–―]/u.test(before[from - 1]!.post)) from--;
+  if (from === 0) return null;
+  const clause = before.slice(from);
+  // Only a speech verb in an earlier clause can mislead ("Quist, harbour chief, said:" cannot).
+  const earlier = before.slice(0, from).some((_, i) => isSpeechVerbAt(before, i));
+  if (!earlier || !clause.some((_, i) => isSpeechVerbAt(clause, i))) return null;
+  return subjectOfSpeech(ctx, clause);
 }
 
 /** Does a sentence end in a short capitalised abbreviation right after a speech verb ("said Del.")? */
@@ -162,7 +184,7 @@ function clauseSubject(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
     const titled = personTitledAt(ctx, tokens, opening);
     if (titled !== null) return titled;
     const m = ctx.speakerAt.get(first.start);
-    if (m && !m.place) return m.actor;
+    if (m && !m.place && !isBodyOwnerAt(ctx, tokens, opening)) return m.actor;
     // "The magazine specified that …": a description opening the sentence before its verb.
     if (!m && /^\p{Ll}/u.test(first.word) && tokens[opening + 1] && isVerb(tokens[opening + 1]!)) {
       const described = speakerAt(ctx, first, false, undefined, true);
@@ -209,6 +231,14 @@ function subjectOfSpeech(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
       // "In a Gazette interview" or "At a dinner with the harbour board".
       const apposed = subjectBeforeApposition(ctx, tokens, v);
       if (apposed !== null) return apposed;
+      // "…, it said": "it" right before the verb is its subject, whatever was named before.
+      if (tokens[v - 1]?.lower === 'it') {
+        const it = speakerAt(ctx, tokens[v - 1]!);
+        if (it !== null) return it;
+      }
+      // "… chief spokesman Nikolaus van der Rask told": a long name right before the verb.
+      const long = longNameBefore(ctx, tokens, v);
+      if (long !== null) return long;
       for (let i = v - 1; i >= Math.max(0, v - 3); i--) {
         // "Quist of Marrowby said", "Quist, speaking in Marrowby, said": a name after a
         // preposition is where, not who.
@@ -225,6 +255,8 @@ function subjectOfSpeech(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
       for (const people of [true, false]) {
         for (let i = 0; i < v; i++) {
           if (inOpeningPhrase(tokens, i) || inRelativeClause(tokens, i, v)) continue;
+          // "Belmora's top cleric said": the owner is not who speaks.
+          if (isBodyOwnerAt(ctx, tokens, i)) continue;
           // "Officials at the Harbour Board said": they speak for the body they belong to.
           const prev = speaksFor(tokens, i) ? undefined : tokens[i - 1];
           const p = speakerAt(ctx, tokens[i]!, people, prev, true);
@@ -237,6 +269,15 @@ function subjectOfSpeech(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
     if (near !== null) return near;
   }
   return source;
+}
+
+/** A person named in more words than the nearest-word scan reaches, ending right before the verb at v. */
+function longNameBefore(ctx: SpeakerContext, tokens: Token[], v: number): number | null {
+  const m = ctx.speakerEndingAt.get(tokens[v - 1]?.end ?? -1);
+  if (!m?.person) return null;
+  const k = tokens.findIndex((t) => t.start === m.start);
+  if (k < 0 || v - k <= 3 || inRelativeClause(tokens, k, v)) return null;
+  return VENUE_PREPOSITIONS.has(tokens[k - 1]?.lower ?? '') ? null : m.actor;
 }
 
 /** Is token i inside a sentence-opening prepositional phrase ("During a June interview on Harbour Radio,")? */
@@ -262,6 +303,7 @@ function speakerNearVerb(ctx: SpeakerContext, tokens: Token[], verbAt: number): 
       for (const i of [verbAt + d, verbAt - d]) {
         const t = tokens[i];
         if (!t || (i > verbAt && (told || embeddedSubject(tokens, i)))) continue;
+        if (isBodyOwnerAt(ctx, tokens, i)) continue;
         const p = speakerAt(ctx, t, people, tokens[i - 1]);
         if (p !== null) return p;
       }

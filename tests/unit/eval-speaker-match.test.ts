@@ -49,6 +49,27 @@ describe('speaker accuracy, strict beside lenient', () => {
     ).toBe(false);
   });
 
+  it("takes an organisation whose name holds an owner's mark for itself", () => {
+    expect(sameSpeakerStrict("Harbourmen's Gazette", "Harbourmen's Gazette", 'organization')).toBe(
+      true,
+    );
+    expect(
+      sameSpeakerStrict('Harbourmen’s Gazette', "the Harbourmen's Gazette", 'organization'),
+    ).toBe(true);
+    // "Belmora's Channel Four" names Channel Four, and Belmora is not it.
+    expect(sameSpeakerStrict('Channel Four', "Belmora's Channel Four", 'organization')).toBe(true);
+    expect(sameSpeakerStrict('Belmora', "Belmora's Channel Four", 'organization')).toBe(false);
+    expect(sameSpeakerStrict('Belmora', "Belmora's chief rabbi", 'organization')).toBe(false);
+    expect(nameRuns("Harbourmen's Gazette", true, true)).toEqual([['harbourmen', 'gazette']]);
+  });
+
+  it('takes a name spelled out for the acronym the gold gives, not the other way', () => {
+    expect(sameSpeakerStrict('Harbour Safety Board', 'the HSB', 'organization')).toBe(true);
+    expect(sameSpeakerStrict('Central Bank of Belmora', 'CBB', 'organization')).toBe(true);
+    expect(sameSpeakerStrict('Harbour Safety Board', 'the HSA', 'organization')).toBe(false);
+    expect(sameSpeakerStrict('HSB', 'the Harbour Safety Board', 'organization')).toBe(false);
+  });
+
   it('reads the runs of capitalised words a gold Source holds', () => {
     expect(nameRuns('Rep. Mara Quist (D-Ohio), head of the Portline Trust', false)).toEqual([
       ['rep', 'mara', 'quist'],

@@ -1,0 +1,35 @@
+import type { SpeakerContext } from './speaker-context.ts';
+import { wordSet } from './text/lexicon.ts';
+
+/**
+ * Documents a named person issued: "said the statement by spokesman Glyn Hale". A later "it
+ * said" most often means the document, and so the person who issued it: the speaker the
+ * reader would name.
+ */
+
+const DOCUMENTS = wordSet('statement communique communiqué release letter memo report note');
+
+/** Lower-case words that may stand between "by" and the name: a title ("spokesman"). */
+const TITLE_REACH = 3;
+
+/** Where each document by a named person is mentioned, in order: what "it" can point back to. */
+export function documentsByPeople(
+  ctx: Pick<SpeakerContext, 'tokens' | 'quoted' | 'speakerAt'>,
+): Array<{ start: number; sentence: number; actor: number }> {
+  const out: Array<{ start: number; sentence: number; actor: number }> = [];
+  const { tokens } = ctx;
+  tokens.forEach((t, i) => {
+    if (!DOCUMENTS.has(t.lower) || ctx.quoted[i]) return;
+    const by = tokens[i + 1];
+    if (!by || (by.lower !== 'by' && by.lower !== 'from') || by.sentence !== t.sentence) return;
+    for (let j = i + 2; j < tokens.length && j <= i + 2 + TITLE_REACH; j++) {
+      const m = ctx.speakerAt.get(tokens[j]!.start);
+      if (m) {
+        if (m.person) out.push({ start: t.start, sentence: t.sentence, actor: m.actor });
+        return;
+      }
+      if (!/^\p{Ll}/u.test(tokens[j]!.word)) return;
+    }
+  });
+  return out;
+}
