@@ -10,6 +10,12 @@ import { concept } from './stem.ts';
  * actor; a sentence naming a person also holds that person's role.
  */
 
+/**
+ * What a question word found only in the sentence before counts for, against one in the
+ * sentence itself: the sentence before sets the scene ("the network" after "RT").
+ */
+export const CONTEXT_SHARE = 0.3;
+
 export interface SentenceView {
   article: StoredArticle;
   index: number;
