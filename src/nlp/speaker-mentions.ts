@@ -65,6 +65,9 @@ export function speakerAt(
   if (described) {
     const fitting = roleFits(ctx, targets, from, t);
     if (fitting !== null) return fitting;
+    // "Quist's doctor" is most often someone new, unless a role says otherwise or the
+    // sentence before was about someone else ("Renn spoke. … Quist's former aide said").
+    if (ownerOf(ctx, t)?.person) return subjectOfSentenceBefore(targets, from, t.sentence);
   }
   // Prefer a recent subject (within the last few sentences) over any later mention, and the
   // one the sentence before had speaking over its subject.
@@ -135,6 +138,26 @@ function describedFrom(ctx: SpeakerContext, t: Token): number {
   const owner = ctx.tokens[ownerBefore(ctx.tokens, t)];
   if (!owner) return t.start;
   return ctx.speakerEndingAt.get(owner.end)?.start ?? owner.start;
+}
+
+/** The subject among `targets` (from index `from` back) of the sentence right before `sentence`. */
+function subjectOfSentenceBefore(
+  targets: SpeakerMention[],
+  from: number,
+  sentence: number,
+): number | null {
+  for (let i = from; i >= 0; i--) {
+    const p = targets[i]!;
+    if (p.sentence < sentence - 1) break;
+    if (p.sentence === sentence - 1 && p.subject) return p.actor;
+  }
+  return null;
+}
+
+/** The named owner of a description ending at t ("Quist" of "Quist's aide"), if any. */
+function ownerOf(ctx: SpeakerContext, t: Token): SpeakerMention | undefined {
+  const owner = ctx.tokens[ownerBefore(ctx.tokens, t)];
+  return owner ? ctx.speakerEndingAt.get(owner.end) : undefined;
 }
 
 /**
@@ -285,25 +308,25 @@ export function isOwnerAt(ctx: SpeakerContext, tokens: Token[], i: number): bool
 
 /**
  * Is the mention at token i the owner of who speaks ("Belmora's top cleric", "Belmora's
- * Channel Four", "Quist's lawyer Mara Rask")? A place or organisation owner never speaks for
- * what it owns; a person owner only gives way to a name after it: "Quist's group wrote" is
- * near enough, and a person description ("Quist's aide") is resolved before it.
+ * Channel Four", "Quist's lawyer Mara Rask")? A place or organisation owner does not speak
+ * for the one it owns, only for its people ("Portline's officials"); a person owner only gives
+ * way to a name after it: "Quist's group wrote" is near enough, and a person description
+ * ("Quist's aide") is resolved before it.
  */
 export function isBodyOwnerAt(ctx: SpeakerContext, tokens: Token[], i: number): boolean {
   const m = ctx.speakerAt.get(tokens[i]?.start ?? -1);
   if (!m || !isOwnerAt(ctx, tokens, i)) return false;
-  if (!m.person) return true;
+  let head: Token | undefined;
   for (let j = i + 1; j < tokens.length && j <= i + OWNED_WORDS; j++) {
     const t = tokens[j]!;
     if (t.start < m.end) continue;
     if (ctx.speakerAt.has(t.start)) return true;
-    if (
-      breaksAfter(t) ||
-      (t.tags.has('Verb') && /^\p{Ll}/u.test(t.word) && !t.tags.has('Adjective'))
-    )
-      return false;
+    if (t.tags.has('Verb') && /^\p{Ll}/u.test(t.word) && !t.tags.has('Adjective')) break;
+    head = t;
+    if (breaksAfter(t)) break;
   }
-  return false;
+  // "Portline's union leaders said": a body's people speak for it, as "officials at" do.
+  return !m.person && !head?.tags.has('Plural');
 }
 
 /** How many words after an owner may stand before the owned one's name ("Quist's former lawyer"). */

@@ -43,6 +43,14 @@ describe('speakers in wire copy', () => {
       '"My reaction, that was outrageous," Quist\'s former campaign strategist said in an interview with Harbour Radio\'s Mara Rask.',
     ].join('\n');
     expect(speakerOf(text, 'My reaction')).toBe('Tomas Verlin');
+    // A person's doctor is someone new, not whoever was named some sentences before.
+    const doctor = [
+      'Tomas Verlin spoke at the harbour on Friday.',
+      'The crowd was small.',
+      'Ferries ran late.',
+      'Candidate Mara Quist\'s doctor is calling the candidate "extremely fit and well".',
+    ].join('\n\n');
+    expect(speakerOf(doctor, 'extremely fit')).not.toBe('Tomas Verlin');
   });
 
   it('takes a long name right before the verb over a description before it', () => {
