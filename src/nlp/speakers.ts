@@ -90,8 +90,10 @@ export function attribute(
   const contrast = after.findIndex((t, i) => i < 2 && CONTRAST.has(t.lower));
   const clauseEnd = contrast < 0 ? end : after[contrast]!.start;
   if (contrast >= 0) after = [];
-  const fromAfter = speakerAfterQuote(ctx, after);
   const before = cueTokens(ctx, start, q.start);
+  const agent = agentAfterQuote(ctx, before, after);
+  if (agent !== null) return agent;
+  const fromAfter = speakerAfterQuote(ctx, after);
   if (fromAfter !== null && !onlyReported(ctx, q, after, fromAfter)) return fromAfter;
   if (fromAfter !== null) return clauseSubjectPerson(ctx, before) ?? fromAfter;
   // A second quote in the sentence has its own cue between the two ("X called it “…”, even
@@ -129,6 +131,14 @@ function colonClauseSpeaker(ctx: SpeakerContext, before: Token[]): Speaker | nul
   const earlier = before.slice(0, from).some((_, i) => isSpeechVerbAt(before, i));
   if (!earlier || !clause.some((_, i) => isSpeechVerbAt(clause, i))) return null;
   return subjectOfSpeech(ctx, clause);
+}
+
+/** "… the film, described as “…” by Lelouche": the passive verb's agent after the quote said it. */
+function agentAfterQuote(ctx: SpeakerContext, before: Token[], after: Token[]): number | null {
+  if (after[0]?.lower !== 'by' || !after[1]) return null;
+  const m = ctx.speakerAt.get(after[1].start);
+  if (!m?.person) return null;
+  return before.slice(-3).some((t) => t.tags.has('Passive') || t.lower === 'as') ? m.actor : null;
 }
 
 /** Does a sentence end in a short capitalised abbreviation right after a speech verb ("said Del.")? */

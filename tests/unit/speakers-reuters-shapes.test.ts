@@ -61,6 +61,14 @@ describe('speakers in wire copy', () => {
     expect(speakerOf(text, 'We do not support')).toBe('Nikolaus van der Rask');
   });
 
+  it('gives a quote to the agent after it of the passive verb before it', () => {
+    const text = [
+      'Tobin Rask has a starring role in the film.',
+      'He plays a lawyer in the movie described as "a tender and cruel comedy" by Lina Marrow, who is making her tenth film.',
+    ].join('\n');
+    expect(speakerOf(text, 'a tender')).toBe('Lina Marrow');
+  });
+
   it('gives a quote after "X said:" to X, not to the subject of an earlier clause', () => {
     const text =
       'Compared with last year, when Portline predicted a slow start, Hale said: "The difference is clear this time."';
