@@ -58,6 +58,7 @@ function bestSentence(
   // Light verbs ("go", "get", "make") say too little to be what a sentence must share.
   const predicates = words.filter((w) => !names.includes(w) && !LIGHT_VERBS.has(w));
   const views = articles.flatMap(sentenceViews);
+  spellOutAcronyms(q, views);
   // Rarer words count more: a sentence that shares "mccallum" beats one that shares "iran".
   const df = new Map<string, number>();
   for (const v of views)
@@ -150,6 +151,33 @@ function withCauseBefore(q: Question, view: SentenceView, own: SentenceView[]): 
   return q.kind === 'why' && before && BACK_TO_CAUSE.test(view.text)
     ? `${before.text} ${view.text}`
     : view.text;
+}
+
+/**
+ * "Why was she taken from the ER?" — "…the emergency room": an acronym in the question meets
+ * the words whose initials spell it, in an article that uses the acronym itself somewhere (so
+ * "earnings report" in another story is not the ER).
+ */
+function spellOutAcronyms(q: Question, views: SentenceView[]): void {
+  for (const acronym of q.text.match(/\b\p{Lu}{2,4}\b/gu) ?? []) {
+    const spelled = new RegExp(
+      `\\b${[...acronym].map((c) => `${c}\\p{L}+`).join('\\s+')}\\b`,
+      'iu',
+    );
+    const own = new RegExp(`\\b${acronym}\\b`, 'u');
+    const uses = new Map<StoredArticle, boolean>();
+    const usesIt = (a: StoredArticle): boolean => {
+      let known = uses.get(a);
+      if (known === undefined) {
+        known = own.test(a.title) || own.test(a.text);
+        uses.set(a, known);
+      }
+      return known;
+    };
+    const c = concept(acronym);
+    for (const v of views)
+      if (!v.concepts.has(c) && spelled.test(v.text) && usesIt(v.article)) v.concepts.add(c);
+  }
 }
 
 function cite(a: StoredArticle, sentence: string): Citation {

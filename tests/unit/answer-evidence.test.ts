@@ -284,3 +284,32 @@ describe('declines what the sentences only seem to answer', () => {
     expect(a, a.answer).toMatchObject({ found: false, citations: [] });
   });
 });
+
+describe('acronyms', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let stores: Stores;
+
+  beforeAll(async () => {
+    tmp = tempDir();
+    writeFileSync(
+      join(tmp.dir, 'clinic.txt'),
+      'Mayor skips the ER after a fall\n\nMayor Ilsa Brenner was headed to an emergency room after her fall but rode home instead to keep her injury quiet, aides said.\n',
+    );
+    writeFileSync(
+      join(tmp.dir, 'results.txt'),
+      'Portline results\n\nBrenner Shipping cheered its earnings report on Friday to keep investors calm.\n',
+    );
+    stores = await createStore(join(tmp.dir, 'd.db'));
+    await ingestPaths(stores, [tmp.dir]);
+  });
+  afterAll(async () => {
+    await stores.close();
+    tmp.cleanup();
+  });
+
+  it('meets an acronym with the words that spell it, in an article that uses the acronym', async () => {
+    const a = await answerQuestion(stores.articles, 'Why did Brenner not go to the ER?', []);
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('to keep her injury quiet');
+  });
+});
