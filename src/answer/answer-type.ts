@@ -19,9 +19,9 @@ const COUNTS = new RegExp(
   `\\b(?:\\d[\\d,.]*|${NUMBER_WORD})\\b(?!\\s?(?:%|percent|per cent))`,
   'giu',
 );
-/** Money: a currency sign or unit beside a number, or "free". */
+/** Money: a currency sign or unit beside a number, millions or billions (of something paid), or "free". */
 const MONEY = new RegExp(
-  `[$£€¥]\\s?\\d|\\b(?:\\d[\\d,.]*|${NUMBER_WORD})\\s?(?:bn|m|million|billion|trillion)?\\s?(?:dollars?|pounds?|euros?|yen|cents?|pence)\\b|\\bfree\\b`,
+  `[$£€¥₹]\\s?\\d|\\b(?:\\d[\\d,.]*|${NUMBER_WORD})\\s?(?:bn|m|million|billion|trillion)\\b|\\b(?:\\d[\\d,.]*|${NUMBER_WORD})\\s?(?:dollars?|pounds?|euros?|yen|cents?|pence|crowns?|kronor|krona|francs?|rupees?|yuan|roubles?|rubles?|pesos?|rand|shekels?|lira|dinars?|riyals?|won)\\b|\\bfree\\b`,
   'giu',
 );
 /** A "how much" about money: what something costs, pays, earns or is worth. */
