@@ -44,18 +44,16 @@ export function quoteAnswer(articles: StoredArticle[], q: Question): Scored | nu
     const name = article.analysis.actors[actor]!.name;
     // A few quoted words inside reported speech ("called it “appalling”") are not a quote of
     // what X said: that sentence counts as reported speech. A short quote that opens its
-    // sentence ("“It's over,” Quist said.") is a quote.
+    // sentence ("“It's over,” Quist said.") is a quote, and a quote running over several
+    // sentences makes each of them X's words.
     const { sentences } = article.analysis;
-    const quoted = new Set(
-      article.analysis.quotes
-        .filter(
-          (x) =>
-            x.speaker === name &&
-            (wordCount(x.text) >= QUOTE_WORDS ||
-              x.start - (sentences[x.sentence]?.start ?? 0) <= QUOTE_OPENS),
-        )
-        .map((x) => x.sentence),
-    );
+    const quoted = new Set<number>();
+    for (const x of article.analysis.quotes) {
+      const opens = x.start - (sentences[x.sentence]?.start ?? 0) <= QUOTE_OPENS;
+      if (x.speaker !== name || (wordCount(x.text) < QUOTE_WORDS && !opens)) continue;
+      for (let k = x.sentence; k < sentences.length && sentences[k]!.start < x.end; k++)
+        quoted.add(k);
+    }
     const views = sentenceViews(article);
     for (const view of views) {
       const base = quoted.has(view.index)

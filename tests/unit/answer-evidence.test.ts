@@ -52,6 +52,10 @@ const ARTICLES: Record<string, string> = {
     'Ferry crossings fell by a third over the winter.',
     'As a result, ticket prices became the main issue in the harbour election.',
   ].join('\n\n'),
+  'winter.txt': [
+    'Quay repairs come first',
+    'Dock manager Petra Lowe said: “We will fix the quay first. The ferry will then run all winter, so nobody in Tarrow is cut off.”',
+  ].join('\n\n'),
   'aid.txt': [
     'Aid pledges fall short',
     'The report found the U.S. delivers only half the aid it pledges to coastal towns.',
@@ -98,6 +102,12 @@ describe('answers whose evidence stands where the answer is', () => {
     const a = await ask('What did Tobin Hale say about the closures?');
     expect(a.found, a.answer).toBe(true);
     expect(a.answer).toContain('Nobody in this town will forget');
+  });
+
+  it('finds what X said in the later sentences of a quote that runs over several', async () => {
+    const a = await ask('What did Petra Lowe say about the ferry in winter?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('The ferry will then run all winter');
   });
 
   it('reads "U.S." and "US" as the same country, not the word "us"', async () => {
