@@ -293,6 +293,12 @@ describe('declines what the sentences only seem to answer', () => {
     const a = await ask(q);
     expect(a, a.answer).toMatchObject({ found: false, citations: [] });
   });
+
+  it('reads a percentage as the share asked for', async () => {
+    const a = await ask('What share of the e-mail on the island carried the Gull worm?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('12% of the e-mail');
+  });
 });
 
 describe('acronyms', () => {
