@@ -228,6 +228,7 @@ function summarise(all: Outcome[], set: QuestionSet): EvalSection {
     }));
   return {
     name: set === V2 ? 'answers-v2' : 'answers-extra',
+    tuningOnly: set === EXTRA,
     rows,
     details: { questions: all.length, misses },
   };

@@ -56,19 +56,22 @@ const header = [
   'met (check)',
 ];
 const rows = sections.flatMap((s) =>
-  s.rows.map((r) => [
-    r.measure,
-    f(r.ours),
-    f(r.halves?.tuning.ours),
-    f(r.halves?.check.ours),
-    f(r.baseline),
-    f(r.halves?.tuning.baseline),
-    f(r.halves?.check.baseline),
-    r.baselineName,
-    r.target,
-    met(r, r.pass),
-    met(r, r.halves?.check.pass),
-  ]),
+  s.rows.map((r) => {
+    const check = s.tuningOnly ? undefined : r.halves?.check;
+    return [
+      r.measure,
+      f(r.ours),
+      f(r.halves?.tuning.ours),
+      f(check?.ours),
+      f(r.baseline),
+      f(r.halves?.tuning.baseline),
+      f(check?.baseline),
+      r.baselineName,
+      r.target,
+      met(r, r.pass),
+      met(r, check?.pass),
+    ];
+  }),
 );
 const widths = header.map((_, i) => Math.max(header[i]!.length, ...rows.map((r) => r[i]!.length)));
 for (const r of [header, ...rows])

@@ -59,6 +59,8 @@ export interface EvalSection {
   name: string;
   rows: EvalRow[];
   details: unknown;
+  /** A set written on tuning-half documents only: it has no check figures to print. */
+  tuningOnly?: boolean;
 }
 
 /** A row with no baseline: a figure, and its target when it has one ("≥ 0.92"). */

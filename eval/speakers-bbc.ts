@@ -53,6 +53,8 @@ interface SpeakerSet {
   label: (articles: number) => string;
   /** The article's raw text (the gold offsets point into it) and a file name to parse it as. */
   load: (id: string) => { path: string; raw: string };
+  /** Annotated on tuning-half documents only: no check figures. */
+  tuningOnly?: boolean;
 }
 
 function emptyTally(): Tally {
@@ -153,7 +155,12 @@ function evaluateSpeakerSet(set: SpeakerSet): EvalSection {
       ),
     ),
   ]);
-  return { name: set.name, rows, details: { tuning: tallies.tuning, check: tallies.check } };
+  return {
+    name: set.name,
+    rows,
+    details: { tuning: tallies.tuning, check: tallies.check },
+    tuningOnly: set.tuningOnly ?? false,
+  };
 }
 
 export function evaluateSpeakersBbc(evalDir: string): EvalSection {
@@ -177,6 +184,7 @@ export function evaluateSpeakersReuters(evalDir: string): EvalSection {
     name: 'speakers-reuters',
     files: ['reuters-tuning.json'],
     label: (n) => `Reuters, ${n} hand-annotated stories, tuning only`,
+    tuningOnly: true,
     load: (id) => {
       const raw = stories.get(id);
       // Annotations for a story the rebuilt text no longer has would score nothing, silently.
