@@ -57,7 +57,7 @@ const V2: QuestionSet = {
  */
 const EXTRA: QuestionSet = {
   folder: 'questions-extra',
-  files: ['polnear.json', 'bbc.json'],
+  files: ['polnear.json', 'bbc.json', 'polnear-2.json', 'bbc-2.json'],
   label: 'extra',
 };
 

@@ -1,4 +1,5 @@
 import { SPEECH_VERBS } from '../nlp/text/lexicon.ts';
+import { firstIndexWhere } from '../nlp/text/sorted.ts';
 import { answerSpans, askedAbout } from './answer-type.ts';
 import type { SentenceView } from './entities.ts';
 import type { Question } from './question.ts';
@@ -72,7 +73,8 @@ export function opensWithNewPerson(q: Question, s: SentenceView, before: Sentenc
   const { sentences, mentions, actors } = s.article.analysis;
   const sentence = sentences[s.index];
   if (!sentence) return false;
-  const first = mentions.find((m) => m.start >= sentence.start && m.start < sentence.end);
+  const at = mentions[firstIndexWhere(mentions, (m) => m.start < sentence.start)];
+  const first = at && at.start < sentence.end ? at : undefined;
   const actor = first ? actors[first.actor] : undefined;
   return (
     !!first &&

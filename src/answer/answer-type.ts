@@ -1,5 +1,6 @@
 import type { Actor } from '../model/analysis.ts';
 import { ROLE_NOUNS } from '../nlp/text/lexicon.ts';
+import { firstIndexWhere } from '../nlp/text/sorted.ts';
 import type { SentenceView } from './entities.ts';
 import type { Question } from './question.ts';
 import { concept, isBaseVerb } from './stem.ts';
@@ -174,8 +175,15 @@ function newActors(s: SentenceView, q: Question, type: Actor['type']): Span[] {
   const sentence = sentences[s.index];
   if (!sentence) return [];
   const spans: Span[] = [];
-  for (const m of mentions) {
-    if (m.start < sentence.start || m.end > sentence.end) continue;
+  // Mentions are in text order: start at the sentence's first, stop past its end.
+  for (
+    let k = firstIndexWhere(mentions, (m) => m.start < sentence.start);
+    k < mentions.length;
+    k++
+  ) {
+    const m = mentions[k]!;
+    if (m.start >= sentence.end) break;
+    if (m.end > sentence.end) continue;
     const actor = actors[m.actor];
     if (actor && actor.type === type && !askedAbout(actor, q))
       spans.push([m.start - sentence.start, m.end - sentence.start]);

@@ -40,6 +40,24 @@ export interface Question {
   counted: string | null;
 }
 
+const NEGATIONS = [
+  "don't",
+  "doesn't",
+  "didn't",
+  "isn't",
+  "wasn't",
+  "aren't",
+  "weren't",
+  "won't",
+  "can't",
+  "couldn't",
+  "wouldn't",
+  "shouldn't",
+  "hasn't",
+  "haven't",
+  "hadn't",
+].flatMap((w) => [w, w.replace("'", '’')]);
+
 /** Words that shape a question but say nothing about its subject. */
 const QUESTION_WORDS = new Set([
   'who',
@@ -78,6 +96,8 @@ const QUESTION_WORDS = new Set([
   'man',
   'woman',
   'person',
+  // Negations say how the question is put, not what it is about.
+  ...NEGATIONS,
 ]);
 
 const SAY_VERBS = 'say|said|tell|told|claim|claimed|state|stated|announce|warn|promise|reveal';
@@ -95,7 +115,9 @@ const ORGANISATION_NOUNS =
   'group|company|firm|organi[sz]ation|agency|party|union|body|network|newspaper|magazine|outlet|team|bank|court|committee';
 
 /** The openings of each kind of question, built once. */
-const ASKS_WHEN = new RegExp(`^(?:when\\b|(?:in\\s+)?(?:what|which)\\s+(?:${TIME_NOUNS})\\b)`);
+const ASKS_WHEN = new RegExp(
+  `^(?:when\\b|(?:(?:in|on|at|by|until|since)\\s+)?(?:what|which)\\s+(?:${TIME_NOUNS})\\b)`,
+);
 const ASKS_WHERE = new RegExp(
   `^(?:where\\b|(?:in\\s+|to\\s+|from\\s+)?(?:what|which)\\s+(?:${PLACE_NOUNS})\\b)`,
 );
