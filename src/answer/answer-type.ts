@@ -49,6 +49,14 @@ function countsOf(text: string, counted: string): Span[] {
   return spans;
 }
 
+/** Does the sentence use the noun as a common noun ("the 30 towns"), not inside a name ("Towns' Cup")? */
+function namesCommonNoun(text: string, noun: string): boolean {
+  const want = concept(noun);
+  for (const m of text.matchAll(/\p{L}+/gu))
+    if (/^\p{Ll}/u.test(m[0]) && concept(m[0]) === want) return true;
+  return false;
+}
+
 /** Does the sentence count the very thing asked about? */
 export function countsNoun(s: SentenceView, counted: string): boolean {
   return countsOf(s.text, counted).length > 0;
@@ -219,7 +227,7 @@ export function answerSpans(q: Question, s: SentenceView): Span[] | null {
   switch (q.kind) {
     case 'howMany': {
       // A sentence that names the counted noun must count it, not something beside it.
-      if (q.counted && s.concepts.has(concept(q.counted))) return countsOf(text, q.counted);
+      if (q.counted && namesCommonNoun(text, q.counted)) return countsOf(text, q.counted);
       return matches(text, COUNTS, (n) => !YEAR_ONLY.test(n.replace(/,/g, '')));
     }
     case 'howMuch':

@@ -46,6 +46,7 @@ const ARTICLES: Record<string, string> = {
     'Tidewater plans a longer ferry season',
     'Port chief Ana Ruiz said: "The ferry season was 12 weeks when we took over, and we have already doubled it."',
     'Singer Oren Kettle is to perform at a harbour concert in Calloway next spring.',
+    'Chosen by more than 9,000 harbour regulars, the Sailors’ Choice Awards named Petra Lowe best skipper.',
     'Firms in Portugal added 4,000 dock jobs in March, the port office said.',
     'Tidewater spokesman Oskar Renn told reporters the season would start in May.',
     'The harbour board met on Monday to fine Ivo Tamm and two pilots.',
@@ -169,6 +170,12 @@ describe('answers whose evidence stands where the answer is', () => {
     expect(a.found, a.answer).toBe(true);
     expect(a.answer).toContain('Ferry crossings fell by a third');
     expect(a.answer).toContain('As a result');
+  });
+
+  it('counts the noun asked about only where it is a common noun, not inside a name', async () => {
+    const a = await ask('How many sailors voted in the Sailors’ Choice Awards?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('more than 9,000');
   });
 
   it('reads a question about a described person as a search for them', () => {
