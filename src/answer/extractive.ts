@@ -13,7 +13,7 @@ import {
 import { parseQuestion, type Question } from './question.ts';
 import { better, quoteAnswer, type Scored } from './quote-answer.ts';
 import { kindBonus, roleBonus, roleMatch } from './rerank.ts';
-import { candidateArticles } from './retrieve.ts';
+import { articlesOfBriefing, candidateArticles } from './retrieve.ts';
 import { concept } from './stem.ts';
 
 /**
@@ -214,7 +214,7 @@ export async function answerQuestion(
     scope,
   });
   if (briefingArticles.length > 0) {
-    const candidates = await candidateArticles(articles, q, { articleIds: briefingArticles });
+    const candidates = await articlesOfBriefing(articles, q, briefingArticles);
     const inBriefing = bestSentence(candidates, q);
     if (inBriefing) return answered(inBriefing, 'briefing');
   }

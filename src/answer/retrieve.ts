@@ -35,3 +35,22 @@ export async function candidateArticles(
   const ids = [...new Set(hits.map((h) => h.articleId))].slice(0, MAX_ARTICLES);
   return ids.length > 0 ? articles.getArticles(ids) : [];
 }
+
+/**
+ * The briefing's articles to answer from: those the search ranks first, then the rest of the
+ * briefing's, up to the same bound. A thread is about its briefing, so an article the index
+ * misses (its words spelled otherwise: "co-chairman" for "cochairman") is still read.
+ */
+export async function articlesOfBriefing(
+  articles: ArticleStore,
+  q: Question,
+  ids: readonly number[],
+): Promise<StoredArticle[]> {
+  const hits = await articles.searchSentences(
+    searchText(q),
+    { articleIds: [...ids] },
+    SENTENCE_HITS,
+  );
+  const ranked = [...new Set([...hits.map((h) => h.articleId), ...ids])].slice(0, MAX_ARTICLES);
+  return ranked.length > 0 ? articles.getArticles(ranked) : [];
+}

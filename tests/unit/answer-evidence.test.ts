@@ -336,3 +336,30 @@ describe('acronyms', () => {
     expect(a.answer).toContain('to keep her injury quiet');
   });
 });
+
+describe("the briefing's own articles", () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let stores: Stores;
+  let briefing: number[];
+
+  beforeAll(async () => {
+    tmp = tempDir();
+    writeFileSync(
+      join(tmp.dir, 'board.txt'),
+      'Harbour board reshuffle\n\nHarbour board co-chairman Ivo Tamm stepped down on Monday.\n',
+    );
+    stores = await createStore(join(tmp.dir, 'e.db'));
+    const report = await ingestPaths(stores, [tmp.dir]);
+    briefing = report.items.flatMap((i) => (i.articleId === undefined ? [] : [i.articleId]));
+  });
+  afterAll(async () => {
+    await stores.close();
+    tmp.cleanup();
+  });
+
+  it('are read even when the search index misses the question’s spelling', async () => {
+    const a = await answerQuestion(stores.articles, 'Who is the cochairman?', briefing);
+    expect(a).toMatchObject({ found: true, scope: 'briefing' });
+    expect(a.answer).toContain('Ivo Tamm');
+  });
+});
