@@ -92,5 +92,14 @@ export function resolveActor(article: StoredArticle, subject: string): number {
     return surname !== undefined && containsPhrase(subject, surname);
   });
   if (bySurname >= 0) return bySurname;
-  return actors.findIndex((a) => a.role !== null && containsPhrase(a.role, subject));
+  const byRole = actors.findIndex((a) => a.role !== null && containsPhrase(a.role, subject));
+  if (byRole >= 0) return byRole;
+  // "Portline's boss", "the Ashby Bank economist": every word of the description in a
+  // person's role, in whatever order and form ("chief executive of Portline").
+  const described = conceptsOf(subject);
+  return actors.findIndex((a) => {
+    if (a.type !== 'person' || !a.role) return false;
+    const role = new Set(conceptsOf(a.role));
+    return described.every((c) => role.has(c));
+  });
 }

@@ -57,6 +57,11 @@ const ARTICLES: Record<string, string> = {
     'Quay repairs come first',
     'Dock manager Petra Lowe said: “We will fix the quay first. The ferry will then run all winter, so nobody in Tarrow is cut off.”',
   ].join('\n\n'),
+  'strike.txt': [
+    'Dock strike talks resume',
+    'Ana Brandt, chief executive of Saltreach Lines, met the union on Tuesday.',
+    '“The strike will be over by the weekend,” Brandt said.',
+  ].join('\n\n'),
   'aid.txt': [
     'Aid pledges fall short',
     'The report found the U.S. delivers only half the aid it pledges to coastal towns.',
@@ -109,6 +114,12 @@ describe('answers whose evidence stands where the answer is', () => {
     const a = await ask('What did Petra Lowe say about the ferry in winter?');
     expect(a.found, a.answer).toBe(true);
     expect(a.answer).toContain('The ferry will then run all winter');
+  });
+
+  it('finds who a description like "X\'s boss" means from the roles the article gives', async () => {
+    const a = await ask('What did Saltreach Lines’ boss say about the strike?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('The strike will be over by the weekend');
   });
 
   it('reads "U.S." and "US" as the same country, not the word "us"', async () => {
