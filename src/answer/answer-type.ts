@@ -101,6 +101,8 @@ function purposes(text: string): Span[] {
 }
 /** Words after "to" that are no verb. */
 const NOT_VERBS = new Set([
+  'have',
+  'been',
   'the',
   'a',
   'an',
@@ -228,7 +230,12 @@ export function answerSpans(q: Question, s: SentenceView): Span[] | null {
     case 'howMany': {
       // A sentence that names the counted noun must count it, not something beside it.
       if (q.counted && namesCommonNoun(text, q.counted)) return countsOf(text, q.counted);
-      return matches(text, COUNTS, (n) => !YEAR_ONLY.test(n.replace(/,/g, '')));
+      // "one such article", "one of them": "one" is seldom the count asked for.
+      return matches(
+        text,
+        COUNTS,
+        (n) => !YEAR_ONLY.test(n.replace(/,/g, '')) && !/^one$/iu.test(n),
+      );
     }
     case 'howMuch':
       return ASKS_MONEY.test(q.text) ? matches(text, MONEY) : matches(text, AMOUNT);

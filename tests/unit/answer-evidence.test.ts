@@ -280,6 +280,8 @@ describe('declines what the sentences only seem to answer', () => {
         'The Tarrow fair is a three-day celebration with a concert at the Ashby stadium.',
         'Rangers said 12% of the e-mail on the island carried the Gull worm.',
         'Prosecutors charged two Calloway developers with cheating investors from 30 countries.',
+        'The author of one such letter began a petition against the harbour levy.',
+        'Now Ivo Tamm seems to have vanished from the race.',
       ].join('\n\n'),
     );
     stores = await createStore(join(tmp.dir, 'c.db'));
@@ -307,6 +309,10 @@ describe('declines what the sentences only seem to answer', () => {
     'How many computers has the Gull worm infected?',
     // Counts of developers and countries are not a count of investors.
     'How many investors did the Calloway developers cheat?',
+    // "one such letter" counts nothing.
+    'How many signatures did the petition against the harbour levy gather?',
+    // "seems to have vanished" gives no reason.
+    'Why has Ivo Tamm vanished from the race?',
   ])('%s → declined', async (q) => {
     const a = await ask(q);
     expect(a, a.answer).toMatchObject({ found: false, citations: [] });
