@@ -22,12 +22,16 @@ export function normaliseForReading(
   text: string,
   side: 'article' | 'question' = 'article',
 ): string {
-  return text
-    .replace(DOTTED_INITIALS, (m: string) => m.replace(/\./g, ''))
-    .replace(COUNTRY_US, 'USA')
-    .replace(HYPHENATED, (m: string, a: string, b: string) =>
+  // Each pattern only where its sign is: most sentences have no dotted initials or hyphens,
+  // and every sentence of every candidate article passes through here.
+  let out = text;
+  if (out.includes('.')) out = out.replace(DOTTED_INITIALS, (m: string) => m.replace(/\./g, ''));
+  if (out.includes('US') || out.includes('United States')) out = out.replace(COUNTRY_US, 'USA');
+  if (out.includes('-'))
+    out = out.replace(HYPHENATED, (m: string, a: string, b: string) =>
       side === 'article' ? `${m} ${a}${b}` : `${a}${b}`,
     );
+  return out;
 }
 
 /** Content words of an article's text after that normalisation. */
