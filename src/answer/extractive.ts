@@ -99,7 +99,7 @@ function bestSentence(
       const described = q.kind === 'who' && coverage >= WHO_COVERAGE;
       const sharesPredicate =
         predicates.length === 0 || predicates.some((w) => view.concepts.has(w));
-      // "Which city is Jarre playing in?" — "Jarre is to perform at a concert in Calloway": with
+      // "Which town is Kettle singing in?" — "Kettle will give a concert in Calloway": with
       // one predicate, said in other words, the answer right beside the names will do.
       const paraphrased =
         predicates.length === 1 && q.kind !== 'who' && answerPlaced(q, view, asked);

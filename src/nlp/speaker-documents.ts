@@ -2,7 +2,7 @@ import type { SpeakerContext } from './speaker-context.ts';
 import { wordSet } from './text/lexicon.ts';
 
 /**
- * Documents a named person issued: "said the statement by spokesman Glyn Hale". A later "it
+ * Documents a named person issued: "said the statement by spokeswoman Ilsa Hale". A later "it
  * said" most often means the document, and so the person who issued it: the speaker the
  * reader would name.
  */

@@ -246,7 +246,7 @@ function subjectOfSpeech(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
         const it = speakerAt(ctx, tokens[v - 1]!);
         if (it !== null) return it;
       }
-      // "… chief spokesman Nikolaus van der Rask told": a long name right before the verb.
+      // "… head spokesman Pieter van der Rask told": a long name right before the verb.
       const long = longNameBefore(ctx, tokens, v);
       if (long !== null) return long;
       for (let i = v - 1; i >= Math.max(0, v - 3); i--) {

@@ -272,7 +272,7 @@ describe('declines what the sentences only seem to answer', () => {
       [
         'Sprinter eyes a fourth title',
         'Tobin Hale believes Ivo Tamm will be his biggest rival this summer.',
-        'Do you really see those two as equals, Tobin Hale and Ivo Tamm?',
+        'Would anyone call those two rivals equals, Tobin Hale and Ivo Tamm?',
         'Hale has another indoor meeting in Portugal before he resumes training.',
         'Dock firms added 4,000 jobs in March.',
         'Saltmarsh Oil bought the Yarrow field last year.',
@@ -281,7 +281,7 @@ describe('declines what the sentences only seem to answer', () => {
         'Rangers said 12% of the e-mail on the island carried the Gull worm.',
         'Prosecutors charged two Calloway developers with cheating investors from 30 countries.',
         'The author of one such letter began a petition against the harbour levy.',
-        'Now Ivo Tamm seems to have vanished from the race.',
+        'Lately Ivo Tamm appears to have left the race.',
       ].join('\n\n'),
     );
     stores = await createStore(join(tmp.dir, 'c.db'));
@@ -311,8 +311,8 @@ describe('declines what the sentences only seem to answer', () => {
     'How many investors did the Calloway developers cheat?',
     // "one such letter" counts nothing.
     'How many signatures did the petition against the harbour levy gather?',
-    // "seems to have vanished" gives no reason.
-    'Why has Ivo Tamm vanished from the race?',
+    // "appears to have left" gives no reason.
+    'Why has Ivo Tamm left the race?',
   ])('%s → declined', async (q) => {
     const a = await ask(q);
     expect(a, a.answer).toMatchObject({ found: false, citations: [] });
@@ -333,7 +333,7 @@ describe('acronyms', () => {
     tmp = tempDir();
     writeFileSync(
       join(tmp.dir, 'clinic.txt'),
-      'Mayor skips the ER after a fall\n\nMayor Ilsa Brenner was headed to an emergency room after her fall but rode home instead to keep her injury quiet, aides said.\n',
+      'Mayor skips the ER after a fall\n\nMayor Ilsa Brenner set off for an emergency room after her fall but rode home instead to keep her injury quiet, aides said.\n',
     );
     writeFileSync(
       join(tmp.dir, 'results.txt'),

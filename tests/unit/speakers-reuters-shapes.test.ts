@@ -40,33 +40,33 @@ describe('speakers in wire copy', () => {
     ).toBe('Channel Four');
     const text = [
       'Tomas Verlin on Wednesday called on Ivo Tamm to apologise.',
-      '"My reaction, that was outrageous," Quist\'s former campaign strategist said in an interview with Harbour Radio\'s Mara Rask.',
+      '"Frankly, that was shameful," Quist\'s old campaign adviser said in a talk with Harbour Radio\'s Mara Rask.',
     ].join('\n');
-    expect(speakerOf(text, 'My reaction')).toBe('Tomas Verlin');
+    expect(speakerOf(text, 'Frankly')).toBe('Tomas Verlin');
     // A person's doctor is someone new, not whoever was named some sentences before.
     const doctor = [
       'Tomas Verlin spoke at the harbour on Friday.',
       'The crowd was small.',
       'Ferries ran late.',
-      'Candidate Mara Quist\'s doctor is calling the candidate "extremely fit and well".',
+      'Candidate Mara Quist\'s doctor describes her as "in excellent shape".',
     ].join('\n\n');
-    expect(speakerOf(doctor, 'extremely fit')).not.toBe('Tomas Verlin');
+    expect(speakerOf(doctor, 'in excellent')).not.toBe('Tomas Verlin');
   });
 
   it('takes a long name right before the verb over a description before it', () => {
     const text = [
-      "Belmora's envoy to the harbour committee Werner Tamsin said on Wednesday buyers should look elsewhere.",
-      '"We do not support any such advice," the Commission\'s chief spokesman Nikolaus van der Rask told a briefing.',
+      "Belmora's envoy to the harbour committee Oskar Tamsin said on Wednesday buyers should look elsewhere.",
+      '"We see no reason for such a warning," the Authority\'s head spokesman Pieter van der Rask told reporters.',
     ].join('\n');
-    expect(speakerOf(text, 'We do not support')).toBe('Nikolaus van der Rask');
+    expect(speakerOf(text, 'We see no reason')).toBe('Pieter van der Rask');
   });
 
   it('gives a quote to the agent after it of the passive verb before it', () => {
     const text = [
       'Tobin Rask has a starring role in the film.',
-      'He plays a lawyer in the movie described as "a tender and cruel comedy" by Lina Marrow, who is making her tenth film.',
+      'He plays a ferry captain in the picture described as "a gentle and bitter farce" by Lina Marrow, who is directing her tenth picture.',
     ].join('\n');
-    expect(speakerOf(text, 'a tender')).toBe('Lina Marrow');
+    expect(speakerOf(text, 'a gentle')).toBe('Lina Marrow');
   });
 
   it('gives a quote after "X said:" to X, not to the subject of an earlier clause', () => {
@@ -114,21 +114,21 @@ describe('speakers in wire copy', () => {
 
   it('keeps a team word after "former" out of a name', () => {
     const text =
-      'In Portline, former Mariner Dario Brask hit a grand slam.\n"I was just trying to make contact," said Brask.';
+      'In Portline, former Mariner Dario Brask hit a grand slam.\n"I only wanted a clean hit," said Brask.';
     const analysis = analyzeText('Harbour news', text);
     expect(analysis.actors.map((a) => a.name)).toContain('Dario Brask');
-    expect(speakerOf(text, 'I was just')).toBe('Dario Brask');
+    expect(speakerOf(text, 'I only wanted')).toBe('Dario Brask');
   });
 
   it('gives "it said" after "said the statement by spokesman X" to X', () => {
     const text = [
       'A Harbour Board statement appeared to answer complaints from Belmora.',
-      '"Portline reiterates its full commitment to the accords," said the statement by spokesman Glyn Davor.',
-      '"Portline will continue to return boats intercepted at sea," it said.',
-      'Belmora would also take "prompt and effective action" against smuggling, it added.',
+      '"Portline stands fully behind the harbour accords," said the statement by spokesman Osric Davor.',
+      '"Portline will keep sending back boats stopped at sea," it said.',
+      'Belmora would also act "quickly and firmly" against smuggling, it added.',
     ].join('\n');
-    expect(speakerOf(text, 'Portline reiterates')).toBe('Glyn Davor');
-    expect(speakerOf(text, 'Portline will continue')).toBe('Glyn Davor');
-    expect(speakerOf(text, 'prompt and effective')).toBe('Glyn Davor');
+    expect(speakerOf(text, 'Portline stands')).toBe('Osric Davor');
+    expect(speakerOf(text, 'Portline will keep')).toBe('Osric Davor');
+    expect(speakerOf(text, 'quickly and firmly')).toBe('Osric Davor');
   });
 });
