@@ -160,6 +160,10 @@ const AFTER_NOUN = new Set([
   'would',
 ]);
 
+/** An organisation that is also a place one can be at: "the Ashby Library", "Tarrow Stadium". */
+const VENUE =
+  /\b(?:Library|Theatre|Theater|Stadium|Hall|Museum|Gallery|Centre|Center|Park|Hospital|Church|Cathedral|Palace|Arena|Academy|University|College|School|Court|HQ|Headquarters|Airport|Station|Hotel)\b/u;
+
 /** "in Calloway" is a place cue; "in January" and "in France" when France was asked are not. */
 function newPlaceCue(cue: string, q: Question): boolean {
   const word = cue
@@ -242,7 +246,11 @@ export function answerSpans(q: Question, s: SentenceView): Span[] | null {
     case 'when':
       return matches(text, DATE);
     case 'where':
-      return [...newActors(s, q, 'place'), ...matches(text, PLACE_CUE, (m) => newPlaceCue(m, q))];
+      return [
+        ...newActors(s, q, 'place'),
+        ...newActors(s, q, 'organization').filter(([a, b]) => VENUE.test(text.slice(a, b))),
+        ...matches(text, PLACE_CUE, (m) => newPlaceCue(m, q)),
+      ];
     case 'why':
       return [...matches(text, CAUSE), ...purposes(text)];
     case 'who':
