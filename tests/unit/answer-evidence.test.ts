@@ -49,7 +49,7 @@ const ARTICLES: Record<string, string> = {
     'Chosen by more than 9,000 harbour regulars, the Sailors’ Choice Awards named Petra Lowe best skipper.',
     'Firms in Portugal added 4,000 dock jobs in March, the port office said.',
     'Tidewater spokesman Oskar Renn told reporters the season would start in May.',
-    'The Marrowby Museum will keep the old ferry logbooks for researchers.',
+    'The Saltreach Institute Library will keep the old ferry logbooks, the board said.',
     'The harbour board met on Monday to fine Ivo Tamm and two pilots.',
     'Ferry crossings fell by a third over the winter.',
     'As a result, ticket prices became the main issue in the harbour election.',
@@ -193,7 +193,7 @@ describe('answers whose evidence stands where the answer is', () => {
   it('answers "where" with a venue the article names as an organisation', async () => {
     const a = await ask('Where will the old ferry logbooks be kept?');
     expect(a.found, a.answer).toBe(true);
-    expect(a.answer).toContain('Marrowby Museum');
+    expect(a.answer).toContain('Saltreach Institute Library');
   });
 
   it('reads a question about a described person as a search for them', () => {
