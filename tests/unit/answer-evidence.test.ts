@@ -1,13 +1,8 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/extractive.ts';
 import { parseQuestion } from '../../src/answer/question.ts';
 import { stem } from '../../src/answer/stem.ts';
-import { ingestPaths } from '../../src/ingest/ingest.ts';
-import { createStore } from '../../src/store/create.ts';
-import type { Stores } from '../../src/store/ports/port.ts';
-import { tempDir } from '../helpers/cli.ts';
+import { type ArticleFixture, storeWith } from '../helpers/answer-store.ts';
 
 // Issue #16: where the answer stands. The person asked for beside what the question says, not
 // the source who reports it; a description answered by the next sentence's name; the number
@@ -70,20 +65,12 @@ const ARTICLES: Record<string, string> = {
 };
 
 describe('answers whose evidence stands where the answer is', () => {
-  let tmp: ReturnType<typeof tempDir>;
-  let stores: Stores;
-  const ask = (q: string) => answerQuestion(stores.articles, q, []);
-
+  let fixture: ArticleFixture;
+  const ask = (q: string) => answerQuestion(fixture.stores.articles, q, []);
   beforeAll(async () => {
-    tmp = tempDir();
-    for (const [name, text] of Object.entries(ARTICLES)) writeFileSync(join(tmp.dir, name), text);
-    stores = await createStore(join(tmp.dir, 'a.db'));
-    await ingestPaths(stores, [tmp.dir]);
+    fixture = await storeWith(ARTICLES);
   });
-  afterAll(async () => {
-    await stores.close();
-    tmp.cleanup();
-  });
+  afterAll(() => fixture.close());
 
   it('answers a description with the next sentence that names the person', async () => {
     const a = await ask('Who is Marrowby’s harbour commissioner?');
@@ -222,34 +209,22 @@ describe('answers whose evidence stands where the answer is', () => {
 });
 
 describe('answers from outside the briefing', () => {
-  let tmp: ReturnType<typeof tempDir>;
-  let stores: Stores;
+  let fixture: ArticleFixture;
   let briefing: number[];
-
   beforeAll(async () => {
-    tmp = tempDir();
-    writeFileSync(
-      join(tmp.dir, 'terminal.txt'),
-      'Ferry terminal delayed\n\nThe Ashby ferry terminal for passengers is still not finished, Portline said.\n',
-    );
-    writeFileSync(
-      join(tmp.dir, 'dock.txt'),
-      'New dock at the shipyard\n\nMara Quist opened the Ashby shipyard’s new dock on Friday.\n',
-    );
-    stores = await createStore(join(tmp.dir, 'b.db'));
-    const report = await ingestPaths(stores, [tmp.dir]);
-    briefing = report.items
-      .filter((i) => i.input.endsWith('terminal.txt'))
-      .map((i) => i.articleId!);
+    fixture = await storeWith({
+      'terminal.txt':
+        'Ferry terminal delayed\n\nThe Ashby ferry terminal for passengers is still not finished, Portline said.\n',
+      'dock.txt':
+        'New dock at the shipyard\n\nMara Quist opened the Ashby shipyard’s new dock on Friday.\n',
+    });
+    briefing = [fixture.ids.get('terminal.txt')!];
   });
-  afterAll(async () => {
-    await stores.close();
-    tmp.cleanup();
-  });
+  afterAll(() => fixture.close());
 
   it('cites another stored story when it answers the question closely', async () => {
     const a = await answerQuestion(
-      stores.articles,
+      fixture.stores.articles,
       'When did Mara Quist open the Ashby dock?',
       briefing,
     );
@@ -259,7 +234,7 @@ describe('answers from outside the briefing', () => {
 
   it('declines rather than cite another story that only shares names and a verb', async () => {
     const a = await answerQuestion(
-      stores.articles,
+      fixture.stores.articles,
       'When did Mara Quist open the new Ashby ferry terminal for passengers?',
       briefing,
     );
@@ -268,15 +243,11 @@ describe('answers from outside the briefing', () => {
 });
 
 describe('declines what the sentences only seem to answer', () => {
-  let tmp: ReturnType<typeof tempDir>;
-  let stores: Stores;
-  const ask = (q: string) => answerQuestion(stores.articles, q, []);
-
+  let fixture: ArticleFixture;
+  const ask = (q: string) => answerQuestion(fixture.stores.articles, q, []);
   beforeAll(async () => {
-    tmp = tempDir();
-    writeFileSync(
-      join(tmp.dir, 'rivals.txt'),
-      [
+    fixture = await storeWith({
+      'rivals.txt': [
         'Sprinter eyes a fourth title',
         'Tobin Hale believes Ivo Tamm will be his biggest rival this summer.',
         'Would anyone call those two rivals equals, Tobin Hale and Ivo Tamm?',
@@ -290,14 +261,9 @@ describe('declines what the sentences only seem to answer', () => {
         'The author of one such letter began a petition against the harbour levy.',
         'Lately Ivo Tamm appears to have left the race.',
       ].join('\n\n'),
-    );
-    stores = await createStore(join(tmp.dir, 'c.db'));
-    await ingestPaths(stores, [tmp.dir]);
+    });
   });
-  afterAll(async () => {
-    await stores.close();
-    tmp.cleanup();
-  });
+  afterAll(() => fixture.close());
 
   it.each([
     // A bare "two" is no amount.
@@ -333,56 +299,42 @@ describe('declines what the sentences only seem to answer', () => {
 });
 
 describe('acronyms', () => {
-  let tmp: ReturnType<typeof tempDir>;
-  let stores: Stores;
-
+  let fixture: ArticleFixture;
   beforeAll(async () => {
-    tmp = tempDir();
-    writeFileSync(
-      join(tmp.dir, 'clinic.txt'),
-      'Mayor skips the ER after a fall\n\nMayor Ilsa Brenner set off for an emergency room after her fall but rode home instead to keep her injury quiet, aides said.\n',
-    );
-    writeFileSync(
-      join(tmp.dir, 'results.txt'),
-      'Portline results\n\nBrenner Shipping cheered its earnings report on Friday to keep investors calm.\n',
-    );
-    stores = await createStore(join(tmp.dir, 'd.db'));
-    await ingestPaths(stores, [tmp.dir]);
+    fixture = await storeWith({
+      'clinic.txt':
+        'Mayor skips the ER after a fall\n\nMayor Ilsa Brenner set off for an emergency room after her fall but rode home instead to keep her injury quiet, aides said.\n',
+      'results.txt':
+        'Portline results\n\nBrenner Shipping cheered its earnings report on Friday to keep investors calm.\n',
+    });
   });
-  afterAll(async () => {
-    await stores.close();
-    tmp.cleanup();
-  });
+  afterAll(() => fixture.close());
 
   it('meets an acronym with the words that spell it, in an article that uses the acronym', async () => {
-    const a = await answerQuestion(stores.articles, 'Why did Brenner not go to the ER?', []);
+    const a = await answerQuestion(
+      fixture.stores.articles,
+      'Why did Brenner not go to the ER?',
+      [],
+    );
     expect(a.found, a.answer).toBe(true);
     expect(a.answer).toContain('to keep her injury quiet');
   });
 });
 
 describe("the briefing's own articles", () => {
-  let tmp: ReturnType<typeof tempDir>;
-  let stores: Stores;
+  let fixture: ArticleFixture;
   let briefing: number[];
-
   beforeAll(async () => {
-    tmp = tempDir();
-    writeFileSync(
-      join(tmp.dir, 'board.txt'),
-      'Harbour board reshuffle\n\nHarbour board co-chairman Ivo Tamm stepped down on Monday.\n',
-    );
-    stores = await createStore(join(tmp.dir, 'e.db'));
-    const report = await ingestPaths(stores, [tmp.dir]);
-    briefing = report.items.flatMap((i) => (i.articleId === undefined ? [] : [i.articleId]));
+    fixture = await storeWith({
+      'board.txt':
+        'Harbour board reshuffle\n\nHarbour board co-chairman Ivo Tamm stepped down on Monday.\n',
+    });
+    briefing = [...fixture.ids.values()];
   });
-  afterAll(async () => {
-    await stores.close();
-    tmp.cleanup();
-  });
+  afterAll(() => fixture.close());
 
   it('are read even when the search index misses the question’s spelling', async () => {
-    const a = await answerQuestion(stores.articles, 'Who is the cochairman?', briefing);
+    const a = await answerQuestion(fixture.stores.articles, 'Who is the cochairman?', briefing);
     expect(a).toMatchObject({ found: true, scope: 'briefing' });
     expect(a.answer).toContain('Ivo Tamm');
   });

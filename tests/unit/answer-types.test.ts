@@ -1,12 +1,7 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/extractive.ts';
 import { parseQuestion } from '../../src/answer/question.ts';
-import { ingestPaths } from '../../src/ingest/ingest.ts';
-import { createStore } from '../../src/store/create.ts';
-import type { Stores } from '../../src/store/ports/port.ts';
-import { tempDir } from '../helpers/cli.ts';
+import { type ArticleFixture, storeWith } from '../helpers/answer-store.ts';
 
 // Issue #16: answers that hold up on questions nobody tuned for. Invented articles of the
 // shapes that failed: a role asked in other words, an amount beside a sentence of the same
@@ -41,20 +36,12 @@ const ARTICLES: Record<string, string> = {
 };
 
 describe('answers that hold what the question asks for', () => {
-  let tmp: ReturnType<typeof tempDir>;
-  let stores: Stores;
-  const ask = (q: string) => answerQuestion(stores.articles, q, []);
-
+  let fixture: ArticleFixture;
+  const ask = (q: string) => answerQuestion(fixture.stores.articles, q, []);
   beforeAll(async () => {
-    tmp = tempDir();
-    for (const [name, text] of Object.entries(ARTICLES)) writeFileSync(join(tmp.dir, name), text);
-    stores = await createStore(join(tmp.dir, 'a.db'));
-    await ingestPaths(stores, [tmp.dir]);
+    fixture = await storeWith(ARTICLES);
   });
-  afterAll(async () => {
-    await stores.close();
-    tmp.cleanup();
-  });
+  afterAll(() => fixture.close());
 
   it.each([
     'Who is the head of the Ashland Security Service?',

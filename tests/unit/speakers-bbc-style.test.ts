@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/nlp/analyze.ts';
+import { speakerOf } from '../helpers/speakers.ts';
 
 // Invented articles in the shape of British copy: one paragraph a line, quotes run on from
 // line to line, organisations speak through "the magazine" and "it".
-function speakerOf(text: string, start: string): string | null | undefined {
-  const quotes = analyzeText('Harbour news', text).quotes;
-  return quotes.find((q) => q.text.startsWith(start))?.speaker;
-}
 
 describe('a quotation running on from line to line', () => {
   it('reopens at the mark opening the next line, and the run keeps its speaker', () => {

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeText } from '../../src/nlp/analyze.ts';
+import { speakerOf } from '../helpers/speakers.ts';
 
 // Invented articles, each in the shape of a misattribution seen on real news text.
-function speakerOf(text: string, start: string): string | null | undefined {
-  const quotes = analyzeText('Harbour news', text).quotes;
-  return quotes.find((q) => q.text.startsWith(start))?.speaker;
-}
 
 describe('speech words used as nouns', () => {
   it('do not make the name before "tweet" the speaker', () => {

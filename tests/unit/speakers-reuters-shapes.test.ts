@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/nlp/analyze.ts';
+import { speakerOf } from '../helpers/speakers.ts';
 
 // Invented text in the shapes wire copy gives speakers (issue #15).
-function speakerOf(text: string, start: string): string | null | undefined {
-  const quotes = analyzeText('Harbour news', text).quotes;
-  return quotes.find((q) => q.text.startsWith(start))?.speaker;
-}
 
 describe('speakers in wire copy', () => {
   it('names an organisation introduced with its acronym in full, the acronym an alias', () => {

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeText } from '../../src/nlp/analyze.ts';
+import { speakerOf } from '../helpers/speakers.ts';
 
 // Invented text: quoted words the writer uses as a term or a name, not anyone's speech.
-function speakerOf(text: string, start: string): string | null | undefined {
-  const quotes = analyzeText('Harbour news', text).quotes;
-  return quotes.find((q) => q.text.startsWith(start))?.speaker;
-}
 
 describe('terms in quotation marks', () => {
   it('a few words in running text take no speaker from the sentences around them', () => {

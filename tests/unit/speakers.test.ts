@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/nlp/analyze.ts';
 import { findQuoteSpans } from '../../src/nlp/quote-spans.ts';
+import { speakerOf } from '../helpers/speakers.ts';
 
 // Invented articles, each in the shape of a misattribution seen on real news text.
-function speakerOf(text: string, start: string): string | null | undefined {
-  const quotes = analyzeText('Harbour news', text).quotes;
-  return quotes.find((q) => q.text.startsWith(start))?.speaker;
-}
 
 describe('pronoun cues after a quote', () => {
   it('skip a person named inside the quote for the subject before it', () => {
