@@ -1,6 +1,6 @@
 import { SPEECH_VERBS } from '../nlp/text/lexicon.ts';
 import { firstIndexWhere } from '../nlp/text/sorted.ts';
-import { answerSpans, askedAbout } from './answer-type.ts';
+import { askedAbout, type Span } from './answer-type.ts';
 import type { SentenceView } from './entities.ts';
 import type { Question } from './question.ts';
 import { concept } from './stem.ts';
@@ -24,12 +24,16 @@ const SOURCE_CHARS = 30;
 const OPENER = /^(?:[^,]{1,25},\s*)?$/u;
 
 /**
- * Does the sentence hold what the question asks for (answerSpans) with at least half of the
- * question's words it holds within reach? For "who", not as the source quoted ("…, Quist
- * said"), who tells of the event rather than being the one asked about.
+ * Does the sentence hold what the question asks for (its `spans`, from answerSpans) with at
+ * least half of the question's words it holds within reach? For "who", not as the source
+ * quoted ("…, Quist said"), who tells of the event rather than being the one asked about.
  */
-export function answerPlaced(q: Question, s: SentenceView, concepts: ReadonlySet<string>): boolean {
-  const spans = answerSpans(q, s);
+export function answerPlaced(
+  q: Question,
+  s: SentenceView,
+  concepts: ReadonlySet<string>,
+  spans: readonly Span[] | null,
+): boolean {
   if (!spans || spans.length === 0) return false;
   const text = s.text;
   const spots: Array<{ from: number; to: number; concept: string }> = [];
@@ -40,9 +44,10 @@ export function answerPlaced(q: Question, s: SentenceView, concepts: ReadonlySet
   const held = new Set(spots.map((p) => p.concept)).size;
   if (held === 0) return false;
   // "Who speaks for the campaign?" asks for the one who speaks.
-  const asksForSpeaker = q.words.some((w) => ASKS_SPEAKER.test(w) || concept(w) === 'speak');
+  const skipSources =
+    q.kind === 'who' && !q.words.some((w) => ASKS_SPEAKER.test(w) || concept(w) === 'speak');
   return spans.some(([start, end]) => {
-    if (q.kind === 'who' && !asksForSpeaker && isSource(text, start, end)) return false;
+    if (skipSources && isSource(text, start, end)) return false;
     const near = new Set(
       spots
         .filter((p) => !(p.from >= start && p.to <= end))

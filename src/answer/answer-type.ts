@@ -264,8 +264,3 @@ export function answerSpans(q: Question, s: SentenceView): Span[] | null {
       return null;
   }
 }
-
-export function holdsAnswerType(q: Question, s: SentenceView): boolean {
-  const spans = answerSpans(q, s);
-  return spans === null || spans.length > 0;
-}

@@ -99,7 +99,22 @@ export function resolveActor(article: StoredArticle, subject: string): number {
   const described = conceptsOf(subject);
   return actors.findIndex((a) => {
     if (a.type !== 'person' || !a.role) return false;
-    const role = new Set(conceptsOf(a.role));
+    const role = roleConceptsOf(a.role);
     return described.every((c) => role.has(c));
   });
+}
+
+/** Concepts of a role, kept per string: the same roles come back for every question. */
+const roleSets = new Map<string, ReadonlySet<string>>();
+/** A bound on that memory; past it the cache starts again. */
+const MAX_ROLES = 10_000;
+
+export function roleConceptsOf(role: string): ReadonlySet<string> {
+  let set = roleSets.get(role);
+  if (!set) {
+    if (roleSets.size >= MAX_ROLES) roleSets.clear();
+    set = new Set(conceptsOf(role));
+    roleSets.set(role, set);
+  }
+  return set;
 }

@@ -2,7 +2,7 @@ import type { Answer, Citation } from '../model/answer.ts';
 import type { StoredArticle } from '../model/article.ts';
 import type { ArticleStore } from '../store/ports/articles.ts';
 import { answerPlaced, opensWithNewPerson } from './answer-position.ts';
-import { askedAbout, holdsAnswerType } from './answer-type.ts';
+import { answerSpans, askedAbout } from './answer-type.ts';
 import {
   CONTEXT_SHARE,
   conceptsOf,
@@ -57,7 +57,8 @@ function bestSentence(
   const names = q.names.map(concept);
   // Light verbs ("go", "get", "make") say too little to be what a sentence must share.
   const predicates = words.filter((w) => !names.includes(w) && !LIGHT_VERBS.has(w));
-  const views = articles.flatMap(sentenceViews);
+  const byArticle = articles.map(sentenceViews);
+  const views = byArticle.flat();
   spellOutAcronyms(q, views);
   // Rarer words count more: a sentence that shares "mccallum" beats one that shares "iran".
   const df = new Map<string, number>();
@@ -71,8 +72,8 @@ function bestSentence(
   const possible = words.reduce((n, w) => n + weight(w), 0);
   const asked = new Set(words);
   let best: Scored | null = null;
-  for (const article of articles) {
-    const own = views.filter((v) => v.article === article);
+  for (const [k, article] of articles.entries()) {
+    const own = byArticle[k]!;
     // An article that has none of the question's names is not about what was asked.
     const everything = new Set([
       ...conceptsOf(article.title),
@@ -81,9 +82,9 @@ function bestSentence(
     if (!names.every((n) => everything.has(n))) continue;
     const subjectActor = q.subject ? resolveActor(article, q.subject) : -1;
     // "Who coaches Tobin Hale?": a sentence naming Hale beside someone else does not say who.
-    const asksAboutPerson = article.analysis.actors.some(
-      (a) => a.type === 'person' && askedAbout(a, q),
-    );
+    const asksAboutPerson =
+      q.kind === 'who' &&
+      article.analysis.actors.some((a) => a.type === 'person' && askedAbout(a, q));
     for (const view of own) {
       const hits = words.filter((w) => view.concepts.has(w));
       // The sentence before sets the scene ("the network" after "RT"): its words count less.
@@ -99,19 +100,24 @@ function bestSentence(
       const described = q.kind === 'who' && coverage >= WHO_COVERAGE;
       const sharesPredicate =
         predicates.length === 0 || predicates.some((w) => view.concepts.has(w));
+      // What the question asks for in this sentence, and whether it stands by the question's
+      // words: worked out once, and only for a sentence that gets this far.
+      const spans = answerSpans(q, view);
+      let isPlaced: boolean | undefined;
+      const placedHere = (): boolean => (isPlaced ??= answerPlaced(q, view, asked, spans));
       // "Which town is Kettle singing in?" — "Kettle will give a concert in Calloway": with
       // one predicate, said in other words, the answer right beside the names will do.
-      const paraphrased =
-        predicates.length === 1 && q.kind !== 'who' && answerPlaced(q, view, asked);
+      const paraphrased = predicates.length === 1 && q.kind !== 'who' && placedHere();
       if (!sharesPredicate && !(described && !asksAboutPerson) && !paraphrased) continue;
       // "Who is the boss of Saltmarsh Oil?": the answer's own sentence names what was asked about.
       const namesItself = names.length === 0 || names.some((n) => view.concepts.has(n));
       const found =
-        q.kind === 'who' && namesItself ? whoEvidence(q, view, own, asked, described) : null;
+        q.kind === 'who' && namesItself ? whoEvidence(q, view, own, placedHere(), described) : null;
       // A sentence without what the question asks for (an amount, a date, a person …) is no answer.
       const byRole = roleMatch(q, view, words);
-      if (!found && !(q.kind === 'who' ? byRole > 0.5 : holdsAnswerType(q, view))) continue;
-      const placed = !!found || (q.kind !== 'who' && answerPlaced(q, view, asked));
+      const typed = spans === null || spans.length > 0;
+      if (!found && !(q.kind === 'who' ? byRole > 0.5 : typed)) continue;
+      const placed = !!found || (q.kind !== 'who' && placedHere());
       const bonus =
         kindBonus(q, view) +
         (subjectActor >= 0 ? roleBonus(view, subjectActor) : 0) +
@@ -133,10 +139,10 @@ function whoEvidence(
   q: Question,
   view: SentenceView,
   own: SentenceView[],
-  asked: ReadonlySet<string>,
+  placed: boolean,
   described: boolean,
 ): string | null {
-  if (answerPlaced(q, view, asked)) return view.text;
+  if (placed) return view.text;
   const next = own[view.index + 1];
   if (described && next && opensWithNewPerson(q, next, view)) return `${view.text} ${next.text}`;
   return null;

@@ -1,5 +1,5 @@
 import { countsNoun } from './answer-type.ts';
-import { conceptsOf, type SentenceView } from './entities.ts';
+import { roleConceptsOf, type SentenceView } from './entities.ts';
 import type { Question } from './question.ts';
 import { isLeadingConcept } from './stem.ts';
 
@@ -56,22 +56,10 @@ export function roleMatch(q: Question, s: SentenceView, concepts: readonly strin
   for (const a of s.actors) {
     const role = actors[a]?.role;
     if (!role) continue;
-    const roleConcepts = conceptSet(role);
+    const roleConcepts = roleConceptsOf(role);
     if (leader && ![...roleConcepts].some(isLeadingConcept)) continue;
     const shared = concepts.filter((c) => roleConcepts.has(c)).length / concepts.length;
     best = Math.max(best, shared);
   }
   return best;
-}
-
-/** Concepts of a role, kept per string: the same roles come back for every question. */
-const roleSets = new Map<string, Set<string>>();
-function conceptSet(role: string): Set<string> {
-  let set = roleSets.get(role);
-  if (!set) {
-    if (roleSets.size >= 10_000) roleSets.clear();
-    set = new Set(conceptsOf(role));
-    roleSets.set(role, set);
-  }
-  return set;
 }

@@ -26,14 +26,12 @@ export function searchText(q: Question): string {
 }
 
 /** The articles holding the best-matching sentences, best first. */
-export async function candidateArticles(
+export function candidateArticles(
   articles: ArticleStore,
   q: Question,
   scope: SentenceScope,
 ): Promise<StoredArticle[]> {
-  const hits = await articles.searchSentences(searchText(q), scope, SENTENCE_HITS);
-  const ids = [...new Set(hits.map((h) => h.articleId))].slice(0, MAX_ARTICLES);
-  return ids.length > 0 ? articles.getArticles(ids) : [];
+  return ranked(articles, q, scope, []);
 }
 
 /**
@@ -41,16 +39,22 @@ export async function candidateArticles(
  * briefing's, up to the same bound. A thread is about its briefing, so an article the index
  * misses (its words spelled otherwise: "co-chairman" for "cochairman") is still read.
  */
-export async function articlesOfBriefing(
+export function articlesOfBriefing(
   articles: ArticleStore,
   q: Question,
   ids: readonly number[],
 ): Promise<StoredArticle[]> {
-  const hits = await articles.searchSentences(
-    searchText(q),
-    { articleIds: [...ids] },
-    SENTENCE_HITS,
-  );
-  const ranked = [...new Set([...hits.map((h) => h.articleId), ...ids])].slice(0, MAX_ARTICLES);
-  return ranked.length > 0 ? articles.getArticles(ranked) : [];
+  return ranked(articles, q, { articleIds: [...ids] }, ids);
+}
+
+/** Articles of the best-matching sentences in the scope, then `rest`, up to MAX_ARTICLES. */
+async function ranked(
+  articles: ArticleStore,
+  q: Question,
+  scope: SentenceScope,
+  rest: readonly number[],
+): Promise<StoredArticle[]> {
+  const hits = await articles.searchSentences(searchText(q), scope, SENTENCE_HITS);
+  const ids = [...new Set([...hits.map((h) => h.articleId), ...rest])].slice(0, MAX_ARTICLES);
+  return ids.length > 0 ? articles.getArticles(ids) : [];
 }

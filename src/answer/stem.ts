@@ -11,18 +11,27 @@ import { stemmer } from 'stemmer';
 interface Irregulars {
   ex: Record<string, string>;
 }
-
-/** Irregular past and participle forms to their infinitive ("led" → "lead"), from compromise. */
-const IRREGULAR: Readonly<Record<string, string>> = (() => {
-  const models = (nlp.model() as { two: { models: Record<string, Irregulars> } }).two.models;
-  return { ...models.fromParticiple?.ex, ...models.fromPast?.ex };
-})();
-
+interface Model {
+  one: { lexicon: Record<string, string | string[]> };
+  two: { models: Record<string, Irregulars> };
+}
 interface VerbMethods {
   toInfinitive(word: string, model: object, tense: string): string;
 }
-const MODEL = nlp.model() as { one: { lexicon: Record<string, string | string[]> } };
+const MODEL = nlp.model() as Model;
 const VERBS = (nlp.methods() as { two: { transform: { verb: VerbMethods } } }).two.transform.verb;
+
+/** Irregular past and participle forms to their infinitive ("led" → "lead"), from compromise. */
+const IRREGULAR: Readonly<Record<string, string>> = {
+  ...MODEL.two.models.fromParticiple?.ex,
+  ...MODEL.two.models.fromPast?.ex,
+};
+
+/** Does compromise's lexicon give the (lowercase) word one of these tags? */
+function tagged(lower: string, ...wanted: string[]): boolean {
+  const tags = MODEL.one.lexicon[lower];
+  return Array.isArray(tags) ? tags.some((t) => wanted.includes(t)) : wanted.includes(tags ?? '');
+}
 
 /**
  * A past form compromise's lexicon knows but its irregular table lacks ("shot", "fought")
@@ -31,17 +40,14 @@ const VERBS = (nlp.methods() as { two: { transform: { verb: VerbMethods } } }).t
 function infinitive(lower: string): string {
   const irregular = IRREGULAR[lower];
   if (irregular) return irregular;
-  const tags = MODEL.one.lexicon[lower];
-  const past = Array.isArray(tags)
-    ? tags.includes('PastTense') || tags.includes('Participle')
-    : tags === 'PastTense' || tags === 'Participle';
-  return past ? VERBS.toInfinitive(lower, MODEL, 'PastTense') || lower : lower;
+  return tagged(lower, 'PastTense', 'Participle')
+    ? VERBS.toInfinitive(lower, MODEL, 'PastTense') || lower
+    : lower;
 }
 
 /** Is the word a verb's base form in compromise's lexicon ("promote", "mark")? */
 export function isBaseVerb(word: string): boolean {
-  const tags = MODEL.one.lexicon[word.toLowerCase()];
-  return Array.isArray(tags) ? tags.includes('Infinitive') : tags === 'Infinitive';
+  return tagged(word.toLowerCase(), 'Infinitive');
 }
 
 /** Stems already computed: every question re-reads its candidate articles' words. */
