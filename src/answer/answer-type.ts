@@ -1,5 +1,5 @@
 import type { Actor } from '../model/analysis.ts';
-import { ROLE_NOUNS } from '../nlp/text/lexicon.ts';
+import { ROLE_NOUNS, wordSet } from '../nlp/text/lexicon.ts';
 import { firstIndexWhere } from '../nlp/text/sorted.ts';
 import type { SentenceView } from './entities.ts';
 import type { Question } from './question.ts';
@@ -25,9 +25,6 @@ const MONEY = new RegExp(
   `[$£€¥₹]\\s?\\d|\\b(?:\\d[\\d,.]*|${NUMBER_WORD})\\s?(?:bn|m|million|billion|trillion)\\b|\\b(?:\\d[\\d,.]*|${NUMBER_WORD})\\s?(?:dollars?|pounds?|euros?|yen|cents?|pence|crowns?|kronor|krona|francs?|rupees?|yuan|roubles?|rubles?|pesos?|rand|shekels?|lira|dinars?|riyals?|won)\\b|\\bfree\\b`,
   'giu',
 );
-/** A "how much" about money: what something costs, pays, earns or is worth. */
-const ASKS_MONEY =
-  /\b(?:cost|costs|spend|spent|pay|paid|price|prices|worth|money|charge|fee|fees|earn|earned|salary|budget|fund|funds|funding)\b/iu;
 /** A number and the three words after it: the counted noun is among them ("10 wealthy countries"). */
 const COUNT_BEFORE_NOUN = new RegExp(
   `\\b(?:\\d[\\d,.]*|${NUMBER_WORD})(?:\\s+[\\p{L}-]+){1,3}`,
@@ -67,8 +64,13 @@ const AMOUNT = new RegExp(
   `[$£€¥]\\s?\\d|\\b\\d[\\d,.]*\\s?%|\\b\\d[\\d,.]*\\s?(?:percent|per cent|million|billion|trillion|bn|m|k|megabytes?|gigabytes?|kilobytes?|bytes?|tonnes?|tons?|miles?|km|kilometres?|kilometers?|metres?|meters?|feet|pounds?|dollars?|euros?|yen|seconds?|secs?|minutes?|mins?|hours?|days?|weeks?|months?|years?)\\b|\\b(?:half|a third|a quarter|two thirds|three quarters|twice|double|triple)\\b|\\b(?:\\d[\\d,.]*|${NUMBER_WORD})(?:[\\s-](?:million|billion|trillion|percent|per cent|times|dollars?|pounds?|euros?|tonnes?|miles?|hours?|days?|weeks?|months?|years?|minutes?|seconds?))+\\b`,
   'giu',
 );
-const DATE =
-  /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|tomorrow|(?:last|next|this|earlier this|later this)\s+(?:week|month|year|spring|summer|autumn|fall|winter|weekend)|ago|(?:1[89]|20)\d\d|\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|am|pm)|midnight|noon|morning|evening|night|in the (?:19|20)\d0s)\b/giu;
+/** Month and day names: a date's words, and never a place ("in January"). */
+const MONTHS_AND_DAYS =
+  'january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday';
+const DATE = new RegExp(
+  `\\b(?:${MONTHS_AND_DAYS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|yesterday|today|tonight|tomorrow|(?:last|next|this|earlier this|later this)\\s+(?:week|month|year|spring|summer|autumn|fall|winter|weekend)|ago|(?:1[89]|20)\\d\\d|\\d{1,2}(?::\\d\\d)?\\s?(?:a\\.m\\.|p\\.m\\.|am|pm)|midnight|noon|morning|evening|night|in the (?:19|20)\\d0s)\\b`,
+  'giu',
+);
 const CAUSE =
   /\b(?:because|due to|owing to|as a result|after|following|since|amid|over|so that|in order to|so as to|to (?:\w+ )?(?:help|avoid|protect|prevent|ensure|stop|make|keep|get)|reason|why|blam\w*|prompt\w*|led to|caus\w*|sparked|triggered|fears?|concerns?|in response to|in protest|suspected of|accused of|charged with|on suspicion|on (?:the )?grounds|based on|citing|out of|for (?:not )?\w+ing|as (?:a|an) (?:way|means|result|punishment|reward|response|protest|sign)|in (?:an )?echo of|in (?:memory|hono(?:u)?r|support) of|to mark)\b/giu;
 const PLACE_CUE =
@@ -100,65 +102,13 @@ function purposes(text: string): Span[] {
   return spans;
 }
 /** Words after "to" that are no verb. */
-const NOT_VERBS = new Set([
-  'have',
-  'been',
-  'the',
-  'a',
-  'an',
-  'his',
-  'her',
-  'its',
-  'their',
-  'our',
-  'my',
-  'your',
-  'this',
-  'that',
-  'these',
-  'those',
-  'be',
-  'date',
-  'me',
-  'him',
-  'them',
-  'us',
-  'it',
-]);
+const NOT_VERBS = wordSet(
+  'have been the a an his her its their our my your this that these those be date me him them us it',
+);
 /** Words that follow a noun after "to" ("to court on Monday"), not a verb's object. */
-const AFTER_NOUN = new Set([
-  'in',
-  'on',
-  'at',
-  'for',
-  'from',
-  'by',
-  'with',
-  'about',
-  'of',
-  'into',
-  'over',
-  'after',
-  'before',
-  'and',
-  'or',
-  'but',
-  'as',
-  'than',
-  'since',
-  'until',
-  'during',
-  'through',
-  'is',
-  'was',
-  'were',
-  'are',
-  'has',
-  'had',
-  'have',
-  'will',
-  'would',
-]);
+const AFTER_NOUN = wordSet(
+  'in on at for from by with about of into over after before and or but as than since until during through is was were are has had have will would',
+);
 
 /** An organisation that is also a place one can be at: "the Ashby Library", "Tarrow Stadium". */
 const VENUE =
@@ -173,8 +123,7 @@ function newPlaceCue(cue: string, q: Question): boolean {
     .replace(/[.-]+$/u, '');
   return !NOT_PLACES.test(word) && !q.names.includes(word);
 }
-const NOT_PLACES =
-  /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the)$/u;
+const NOT_PLACES = new RegExp(`^(?:${MONTHS_AND_DAYS}|the)$`, 'u');
 
 /** Does the question itself name this actor (by any word of its names)? */
 export function askedAbout(actor: Actor, q: Question): boolean {
@@ -242,7 +191,7 @@ export function answerSpans(q: Question, s: SentenceView): Span[] | null {
       );
     }
     case 'howMuch':
-      return ASKS_MONEY.test(q.text) ? matches(text, MONEY) : matches(text, AMOUNT);
+      return q.asksMoney ? matches(text, MONEY) : matches(text, AMOUNT);
     case 'when':
       return matches(text, DATE);
     case 'where':

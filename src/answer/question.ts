@@ -1,4 +1,4 @@
-import { ROLE_NOUNS } from '../nlp/text/lexicon.ts';
+import { ROLE_NOUNS, wordSet } from '../nlp/text/lexicon.ts';
 import { lookupPlace } from '../nlp/text/places.ts';
 import { contentWords } from '../nlp/words.ts';
 import { normaliseForReading } from './reading.ts';
@@ -38,67 +38,24 @@ export interface Question {
   wanted: Wanted;
   /** For "how many": the noun counted ("How many countries …" → "countries"), or null. */
   counted: string | null;
+  /** For "how much": whether it asks a price or a sum of money ("What does a ticket cost?"). */
+  asksMoney: boolean;
 }
 
-const NEGATIONS = [
-  "don't",
-  "doesn't",
-  "didn't",
-  "isn't",
-  "wasn't",
-  "aren't",
-  "weren't",
-  "won't",
-  "can't",
-  "couldn't",
-  "wouldn't",
-  "shouldn't",
-  "hasn't",
-  "haven't",
-  "hadn't",
-].flatMap((w) => [w, w.replace("'", '’')]);
+/** Negations say how the question is put, not what it is about. */
+const NEGATIONS =
+  "don't doesn't didn't isn't wasn't aren't weren't won't can't couldn't wouldn't shouldn't hasn't haven't hadn't";
 
 /** Words that shape a question but say nothing about its subject. */
-const QUESTION_WORDS = new Set([
-  'who',
-  'what',
-  'when',
-  'where',
-  'why',
-  'how',
-  'which',
-  'many',
-  'much',
-  'long',
-  'does',
-  'did',
-  'tell',
-  'about',
-  'know',
-  'anything',
-  'else',
-  'happen',
-  'happened',
-  // The noun a "which …" or "what …" question asks about says its kind, not its subject.
-  'year',
-  'date',
-  'name',
-  'city',
-  'country',
-  'place',
-  'group',
-  'number',
-  'big',
-  'large',
-  'far',
-  'old',
-  // "Who was the man …": the kind of answer, which the sentence names rather than says.
-  'man',
-  'woman',
-  'person',
-  // Negations say how the question is put, not what it is about.
-  ...NEGATIONS,
-]);
+const QUESTION_WORDS = wordSet(
+  'who what when where why how which many much long does did tell about know anything else ' +
+    'happen happened ' +
+    // The noun a "which …" or "what …" question asks about says its kind, not its subject.
+    'year date name city country place group number big large far old ' +
+    // "Who was the man …": the kind of answer, which the sentence names rather than says.
+    'man woman person ' +
+    `${NEGATIONS} ${NEGATIONS.replaceAll("'", '’')}`,
+);
 
 const SAY_VERBS = 'say|said|tell|told|claim|claimed|state|stated|announce|warn|promise|reveal';
 const SAY = new RegExp(
@@ -114,6 +71,10 @@ const TIME_NOUNS = 'year|month|day|date|time|week|decade';
 const ORGANISATION_NOUNS =
   'group|company|firm|organi[sz]ation|agency|party|union|body|network|newspaper|magazine|outlet|team|bank|court|committee';
 
+/** A "how much" about money: what something costs, pays, earns or is worth. */
+const ASKS_MONEY =
+  /\b(?:cost|costs|spend|spent|pay|paid|price|prices|worth|money|charge|fee|fees|earn|earned|salary|budget|fund|funds|funding)\b/iu;
+
 /** The openings of each kind of question, built once. */
 const ASKS_WHEN = new RegExp(
   `^(?:when\\b|(?:(?:in|on|at|by|until|since)\\s+)?(?:what|which)\\s+(?:${TIME_NOUNS})\\b)`,
@@ -121,11 +82,10 @@ const ASKS_WHEN = new RegExp(
 const ASKS_WHERE = new RegExp(
   `^(?:where\\b|(?:in\\s+|to\\s+|from\\s+)?(?:what|which)\\s+(?:${PLACE_NOUNS})\\b)`,
 );
-const ASKS_WHO_BY_NOUN = new RegExp(
-  `^(?:which|what)\\s+(?:\\w+\\s+)?(?:${ORGANISATION_NOUNS}|person|man|woman|official|member)\\b`,
-);
+/** "Which group …": an organisation; a person by noun is ASKS_WHO_BY_ROLE's. */
+const ASKS_WHO_BY_NOUN = new RegExp(`^(?:which|what)\\s+(?:\\w+\\s+)?(?:${ORGANISATION_NOUNS})\\b`);
 /** Nouns for a person that are no role ("which man …"). */
-const PERSON_NOUNS = new Set(['person', 'man', 'woman', 'people', 'men', 'women']);
+const PERSON_NOUNS = wordSet('person man woman people men women');
 const ASKS_ORGANISATION = new RegExp(
   `\\b(?:which|what)\\s+(?:\\w+\\s+)?(?:${ORGANISATION_NOUNS})\\b`,
   'i',
@@ -260,5 +220,6 @@ export function parseQuestion(raw: string): Question {
     names: capitalisedNames(read),
     wanted: wantedOf(text),
     counted,
+    asksMoney: kind === 'howMuch' && ASKS_MONEY.test(text),
   };
 }
