@@ -127,9 +127,12 @@ const NOT_PLACES = new RegExp(`^(?:${MONTHS_AND_DAYS}|the)$`, 'u');
 
 /** Does the question itself name this actor (by any word of its names)? */
 export function askedAbout(actor: Actor, q: Question): boolean {
-  const named = new Set(q.names);
-  const words = [actor.name, ...actor.aliases].flatMap((f) => f.toLowerCase().split(/\W+/));
-  return words.some((w) => named.has(w));
+  return [actor.name, ...actor.aliases].some((f) =>
+    f
+      .toLowerCase()
+      .split(/\W+/)
+      .some((w) => q.names.includes(w)),
+  );
 }
 
 /** Mentions of actors of the type that the question does not itself name, in sentence offsets. */

@@ -1,3 +1,4 @@
+import type { Actor } from '../model/analysis.ts';
 import type { Answer, Citation } from '../model/answer.ts';
 import type { StoredArticle } from '../model/article.ts';
 import type { ArticleStore } from '../store/ports/articles.ts';
@@ -15,15 +16,19 @@ import { parseQuestion } from './question.ts';
 /** Capitalised runs ("Mara Quist", "Portline's"), possessive dropped. */
 const CAPITALISED_RUN = /\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)*/gu;
 
-/** The article actor a name means, searched in the articles in order; places are not wanted. */
-function actorNamed(articles: readonly StoredArticle[], name: string): ThreadName | null {
+/** The article actor a name means, searched in the articles in order. */
+function actorFor(articles: readonly StoredArticle[], name: string): Actor | null {
   for (const article of articles) {
-    const i = resolveActor(article, name);
-    const actor = article.analysis.actors[i];
-    if (!actor) continue;
-    return actor.type === 'place' ? null : { name: actor.name, type: actor.type };
+    const actor = article.analysis.actors[resolveActor(article, name)];
+    if (actor) return actor;
   }
   return null;
+}
+
+/** That actor as a name the thread remembers; places are not wanted. */
+function actorNamed(articles: readonly StoredArticle[], name: string): ThreadName | null {
+  const actor = actorFor(articles, name);
+  return actor && actor.type !== 'place' ? { name: actor.name, type: actor.type } : null;
 }
 
 function addName(into: ThreadName[], name: ThreadName | null, seen: Set<string>): void {
@@ -36,13 +41,10 @@ function addName(into: ThreadName[], name: ThreadName | null, seen: Set<string>)
 function subjectOf(question: string, articles: readonly StoredArticle[]): ThreadName | null {
   const subject = parseQuestion(question).subject;
   if (!subject) return null;
-  const known = actorNamed(articles, subject);
-  if (known) return known;
+  const actor = actorFor(articles, subject);
   // A place asked about is no one a pronoun can mean; an unknown capitalised name may be.
-  const isPlace = articles.some(
-    (a) => a.analysis.actors[resolveActor(a, subject)]?.type === 'place',
-  );
-  return !isPlace && /^\p{Lu}/u.test(subject) ? { name: subject, type: null } : null;
+  if (actor) return actor.type === 'place' ? null : { name: actor.name, type: actor.type };
+  return /^\p{Lu}/u.test(subject) ? { name: subject, type: null } : null;
 }
 
 /** Other names in the question that the articles know ("Did Portline …" reads as Portline). */
