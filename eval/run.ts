@@ -15,7 +15,8 @@ import { evaluateSummaries } from './summaries.ts';
 /** `npm run eval`: measures the analyser on ../shared/eval, prints one table, writes JSON. */
 const evalDir = requireShared();
 const only = process.argv.slice(2);
-const all: Array<[string, (dir: string) => EvalSection | Promise<EvalSection>]> = [
+type Runner = (dir: string) => EvalSection | EvalSection[] | Promise<EvalSection>;
+const all: Array<[string, Runner]> = [
   ['quotes', (d) => evaluateQuotes(d)],
   ['speakers-bbc', evaluateSpeakersBbc],
   ['speakers-reuters', evaluateSpeakersReuters],
@@ -32,7 +33,7 @@ const sections: EvalSection[] = [];
 for (const [name, run] of all) {
   if (only.length && !only.includes(name)) continue;
   const t0 = performance.now();
-  sections.push(await run(evalDir));
+  sections.push(...[await run(evalDir)].flat());
   process.stderr.write(`${name}: ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
 }
 
