@@ -1,4 +1,5 @@
 import type { Actor, EntityType, Mention } from '../model/analysis.ts';
+import { afterMainVerb } from './main-clause.ts';
 import { fullFormOf, nameWords } from './name-forms.ts';
 import type { NameSpan } from './name-span.ts';
 import { compatible, type Gender, genderOf, titleGender } from './person-gender.ts';
@@ -105,13 +106,15 @@ export function resolveActors(tokens: Token[], spans: NameSpan[]): ResolvedActor
     draft.surfaces.set(span.text, (draft.surfaces.get(span.text) ?? 0) + 1);
     if (draft.type === 'person') people.add(index, span.text);
     draft.mentionSpans.push(span);
-    if (draft.gender === 'unknown' && span.type === 'person') draft.gender = genderOf(tokens, span);
+    if (draft.gender === 'unknown' && span.type === 'person')
+      draft.gender = surnameAlone(draft, span) ? titleGender(tokens, span) : genderOf(tokens, span);
     draft.lastMention = span.start;
     const sentence = tokens[span.first]!.sentence;
     if (
       draft.type === 'person' &&
       !sentencesWithPerson.has(sentence) &&
-      !inDateline(tokens, span.first)
+      !inDateline(tokens, span.first) &&
+      !afterMainVerb(tokens, span.first)
     ) {
       sentencesWithPerson.add(sentence);
       draft.lastSubject = span.start;
@@ -119,6 +122,16 @@ export function resolveActors(tokens: Token[], spans: NameSpan[]): ResolvedActor
     actorOf.push(index);
   }
   return mergeLateFullNames(drafts, actorOf);
+}
+
+/**
+ * "Christie" after "Lennart Christie": a surname on its own, whose look of a given name
+ * ("Christie", "Kelly") says nothing of the person's gender.
+ */
+function surnameAlone(draft: ActorDraft, span: NameSpan): boolean {
+  if (span.first !== span.last) return false;
+  for (const surface of draft.surfaces.keys()) if (/\s/u.test(surface)) return true;
+  return false;
 }
 
 /**
@@ -134,7 +147,10 @@ export function inDateline(tokens: Token[], i: number): boolean {
     k < Math.min(tokens.length, start + 14) && tokens[k]!.sentence === opener.sentence;
     k++
   ) {
-    if (/[—–]|--/.test(tokens[k]!.post + (tokens[k + 1]?.pre ?? ''))) return i <= k;
+    // A wire's plain " - " after the date ("MARROWBY 1996-06-04 - ") is its dash too.
+    const gap = tokens[k]!.post + (tokens[k + 1]?.pre ?? '');
+    if (/[—–]|--/.test(gap) || (/^\s+-\s+$/u.test(gap) && /\d/u.test(tokens[k]!.word)))
+      return i <= k;
   }
   return false;
 }

@@ -1,6 +1,7 @@
 import type { Quote, Sentence } from '../model/analysis.ts';
 import { LIMITS } from '../model/limits.ts';
 import { type ActorDraft, canonicalName, inDateline } from './actors.ts';
+import { afterMainVerb } from './main-clause.ts';
 import type { NameSpan } from './name-span.ts';
 import { findQuoteSpans, type QuoteSpan } from './quote-spans.ts';
 import { documentsByPeople } from './speaker-documents.ts';
@@ -47,6 +48,8 @@ export function findQuotes(
     // A party tag ("Mara Quist (D-Ore.)", "Quist, R-Portline,") names no one.
     if (PARTY_TAG.test(text.slice(s.start, s.end))) return;
     if (inAny(signOffs, s.start)) return;
+    // "MARROWBY, June 4 -": a dateline says where the story was filed; it never speaks.
+    if (inDateline(tokens, s.first)) return;
     const d = drafts[actorOf[k]!]!;
     const sentence = sentenceOfToken.get(s.start) ?? -1;
     // A name inside quoted words is talked about, not talking: never a pronoun's antecedent.
@@ -56,9 +59,9 @@ export function findQuotes(
       d.type === 'person' &&
       !quoted &&
       !subjects.has(sentence) &&
-      !inDateline(tokens, s.first) &&
       !inOpeningPhrase(tokens, s.first) &&
-      !afterPronoun(tokens, s.first, inQuote);
+      !afterPronoun(tokens, s.first, inQuote) &&
+      !afterMainVerb(tokens, s.first, inQuote);
     if (subject) subjects.add(sentence);
     speakers.push({
       quoted,

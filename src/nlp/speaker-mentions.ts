@@ -76,13 +76,42 @@ export function speakerAt(
     const agent = latestSpeechAgent(ctx, targets, from, t.sentence);
     if (agent !== null) return agent;
   }
+  let subject: SpeakerMention | undefined;
   for (let i = from; i >= 0 && from - i < PRONOUN_LOOKBACK; i--) {
     const p = targets[i]!;
     nearest ??= p;
     if (t.sentence - p.sentence > PRONOUN_REACH) break;
-    if (p.subject) return p.actor;
+    if (p.subject) {
+      subject = p;
+      break;
+    }
   }
+  // "He now faces a suit. He told reporters … he added": a run of sentences opened by the
+  // same pronoun is about one person, whoever else they name in between.
+  if (!described) {
+    const opener = pronounOpenerBefore(ctx, t, subject?.sentence ?? t.sentence - PRONOUN_REACH - 1);
+    if (opener) {
+      const chained = speakerAt(ctx, opener, true);
+      if (chained !== null) return chained;
+    }
+  }
+  if (subject) return subject.actor;
   return nearest ? nearest.actor : null;
+}
+
+/**
+ * The latest sentence-opening "he"/"she" (the same word as t, outside quotes) after sentence
+ * `after` and before t's own sentence.
+ */
+function pronounOpenerBefore(ctx: SpeakerContext, t: Token, after: number): Token | undefined {
+  const { tokens } = ctx;
+  for (let k = firstIndexWhere(tokens, (x) => x.start < t.start) - 1; k >= 0; k--) {
+    const x = tokens[k]!;
+    if (x.sentence <= after) return undefined;
+    if (x.sentence === t.sentence || !x.sentenceStart || ctx.quoted[k]) continue;
+    if (x.lower === t.lower) return x;
+  }
+  return undefined;
 }
 
 /**

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { speakerOf } from '../helpers/speakers.ts';
+
+// Invented text: who a sentence is about, which is what a later "he" or surname points back to (#15).
+
+describe('the subject a pronoun or a surname points back to', () => {
+  it('takes a surname that looks like a woman\'s given name for no clue to gender', () => {
+    const text = [
+      'Tavish Kelly will run in the relay at Harwick on Saturday.',
+      'Although Kelly, who is not racing on his own, took his time to agree, the veteran was clearly delighted.',
+      'When four former champions turned up at the stadium on Thursday, Kelly was quick to greet them.',
+      '"I do not normally ask for autographs," he said.',
+    ].join('\n');
+    expect(speakerOf(text, 'I do not normally')).toBe('Tavish Kelly');
+  });
+
+  it('never gives a quote to the place of a wire dateline written with a plain dash', () => {
+    const text = [
+      'HARWICK 1996-06-04 - Norway joined the United States on Tuesday in welcoming the accord.',
+      '"The accord will bring calm to the coast," said the statement.',
+    ].join('\n');
+    expect(speakerOf(text, 'The accord will bring')).not.toBe('HARWICK');
+  });
+
+  it('does not take a name after the main verb for the sentence\'s subject', () => {
+    const text = [
+      'Dario Quist said on Thursday he had spent everything on his defence.',
+      'The former striker was cleared last year of attacking his neighbour, Mara Quist, and her friend, Tobin Ashgrove.',
+      '"I would love to tell everything," said Quist, who has promised a reward.',
+    ].join('\n');
+    expect(speakerOf(text, 'I would love')).toBe('Dario Quist');
+  });
+
+  it('follows a run of sentences opened by "he" back to the one person they are about', () => {
+    const text = [
+      'Dario Quist said on Thursday he had spent everything on his defence.',
+      'The former striker was cleared last year of attacking his neighbour, Mara Rask, and her friend, Tobin Ashgrove.',
+      'He now faces a civil case brought by their families.',
+      'He told reporters a court order kept him from saying more.',
+      'But he added, "we will see some things come out at the next trial."',
+    ].join('\n');
+    expect(speakerOf(text, 'we will see')).toBe('Dario Quist');
+  });
+});
