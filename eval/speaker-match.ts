@@ -170,6 +170,14 @@ function samePerson(ours: string[], gold: string[]): boolean {
 
 /** Strict match; `type` is our speaker's actor type, or null when we have none for it. */
 export function sameSpeakerStrict(ours: string, gold: string, type: EntityType | null): boolean {
+  // "Belmoran foreign ministry": a described speaker written as the gold writes it is right,
+  // whatever its words' case says of being a name.
+  const written = (s: string): string =>
+    s
+      .toLowerCase()
+      .replace(/^the\s+/u, '')
+      .trim();
+  if (written(ours) === written(gold)) return true;
   const ourWords = withoutSuffix(ours.split(/\s+/).map(bare).filter(Boolean));
   if (type === null || type === 'person')
     return nameRuns(gold, false).some((run) => samePerson(ourWords, withoutSuffix(run)));

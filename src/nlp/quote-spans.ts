@@ -1,4 +1,5 @@
 import type { Span } from '../model/analysis.ts';
+import { firstIndexWhere } from './text/sorted.ts';
 
 /**
  * Finds quoted passages: “curly”, "straight" and ‘single’ marks, and quotations that run on
@@ -130,4 +131,16 @@ function trimmed(
   while (s < e && /\s/.test(p[s]!)) s++;
   while (e > s && /[\s,]/.test(p[e - 1]!)) e--;
   return { start: offset + s, end: offset + e, continues, continued };
+}
+
+/** The last quote ending at or before offset, not one holding it. */
+export function quoteEndingBefore(spans: QuoteSpan[], offset: number): QuoteSpan | undefined {
+  const lo = firstIndexWhere(spans, (q) => q.start < offset);
+  for (let i = lo - 1; i >= 0 && i >= lo - 4; i--) if (spans[i]!.end <= offset) return spans[i];
+  return undefined;
+}
+
+/** The first quote starting after offset (quotes are in order and do not overlap). */
+export function quoteStartingAfter(spans: QuoteSpan[], offset: number): QuoteSpan | undefined {
+  return spans[firstIndexWhere(spans, (q) => q.start <= offset)];
 }

@@ -1,5 +1,6 @@
 import type { Sentence } from '../model/analysis.ts';
-import type { QuoteSpan } from './quote-spans.ts';
+import { type QuoteSpan, quoteEndingBefore, quoteStartingAfter } from './quote-spans.ts';
+import { describedBodyNear } from './speaker-bodies.ts';
 import {
   blamedFor,
   inRelativeClause,
@@ -9,6 +10,7 @@ import {
   subjectBeforeApposition,
 } from './speaker-clauses.ts';
 import type { Speaker, SpeakerContext } from './speaker-context.ts';
+import { documentSourceAfter } from './speaker-documents.ts';
 import {
   isBodyOwnerAt,
   isOwnerAt,
@@ -171,18 +173,6 @@ function clauseSubjectPerson(ctx: SpeakerContext, before: Token[]): Speaker | nu
   return typeof who === 'number' && ctx.drafts[who]?.type === 'person' ? who : null;
 }
 
-/** The last quote ending at or before offset, not one holding it. */
-function quoteEndingBefore(spans: QuoteSpan[], offset: number): QuoteSpan | undefined {
-  const lo = firstIndexWhere(spans, (q) => q.start < offset);
-  for (let i = lo - 1; i >= 0 && i >= lo - 4; i--) if (spans[i]!.end <= offset) return spans[i];
-  return undefined;
-}
-
-/** The first quote starting after offset (quotes are in order and do not overlap). */
-function quoteStartingAfter(spans: QuoteSpan[], offset: number): QuoteSpan | undefined {
-  return spans[firstIndexWhere(spans, (q) => q.start <= offset)];
-}
-
 /** Without a speech verb, the subject of the clause around a partial quote: "X called Y “…”". */
 function clauseSubject(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
   const agent = passiveAgent(ctx, tokens);
@@ -236,6 +226,9 @@ function subjectOfSpeech(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
     if (!isSpeechVerbAt(tokens, v) || opensParticiplePhrase(tokens, v)) continue;
     if (inOpeningSubordinate(tokens, v)) continue;
     if (firstVerb) {
+      // "The Belmoran foreign ministry said": the body as described speaks.
+      const body = describedBodyNear(ctx.text, tokens, v - 1, -1, 2);
+      if (body !== null) return body;
       // The clause subject: a person right before the verb ("…, Tomas Verlin, stated"),
       // else the first speaker named before it outside an opening phrase such as
       // "In a Gazette interview" or "At a dinner with the harbour board".
@@ -305,6 +298,12 @@ function inOpeningPhrase(tokens: Token[], i: number): boolean {
 function speakerNearVerb(ctx: SpeakerContext, tokens: Token[], verbAt: number): Speaker | null {
   // "…,” the coach told Harbour Radio": who is told listens; the speaker stands before.
   const told = TOLD.has(tokens[verbAt]?.lower ?? '');
+  // "said the Belmoran foreign ministry", "said a commentary in the Harbour Gazette".
+  const described = told
+    ? null
+    : (describedBodyNear(ctx.text, tokens, verbAt + 1, 1, 6) ??
+      documentSourceAfter(ctx, tokens, verbAt));
+  if (described !== null) return described;
   // "said Ashgrove": a name right after the verb, even one the recogniser missed.
   const inverted = told ? undefined : nameAfterVerb(ctx, tokens, verbAt);
   if (inverted !== undefined) return inverted;

@@ -23,6 +23,15 @@ describe('speaker accuracy, strict beside lenient', () => {
     expect(sameSpeakerLenient('Tom Quist', 'his wife, Mara Quist')).toBe(true);
   });
 
+  it('takes a described speaker written as the gold writes it as right, and only that', () => {
+    expect(
+      sameSpeakerStrict('Belmoran foreign ministry', 'the Belmoran foreign ministry', null),
+    ).toBe(true);
+    expect(sameSpeakerStrict('Belmoran foreign ministry', 'Belmoran interior ministry', null)).toBe(
+      false,
+    );
+  });
+
   it('does not take the owner of a possessive for the speaker', () => {
     expect(sameSpeakerStrict('Mara Quist', 'Mara Quist’s spokesman', 'person')).toBe(false);
     expect(sameSpeakerLenient('Mara Quist', 'Mara Quist’s spokesman')).toBe(true);

@@ -4,7 +4,7 @@ import { speakerOf } from '../helpers/speakers.ts';
 // Invented text: who a sentence is about, which is what a later "he" or surname points back to (#15).
 
 describe('the subject a pronoun or a surname points back to', () => {
-  it('takes a surname that looks like a woman\'s given name for no clue to gender', () => {
+  it("takes a surname that looks like a woman's given name for no clue to gender", () => {
     const text = [
       'Tavish Kelly will run in the relay at Harwick on Saturday.',
       'Although Kelly, who is not racing on his own, took his time to agree, the veteran was clearly delighted.',
@@ -22,7 +22,7 @@ describe('the subject a pronoun or a surname points back to', () => {
     expect(speakerOf(text, 'The accord will bring')).not.toBe('HARWICK');
   });
 
-  it('does not take a name after the main verb for the sentence\'s subject', () => {
+  it("does not take a name after the main verb for the sentence's subject", () => {
     const text = [
       'Dario Quist said on Thursday he had spent everything on his defence.',
       'The former striker was cleared last year of attacking his neighbour, Mara Quist, and her friend, Tobin Ashgrove.',
@@ -40,5 +40,25 @@ describe('the subject a pronoun or a surname points back to', () => {
       'But he added, "we will see some things come out at the next trial."',
     ].join('\n');
     expect(speakerOf(text, 'we will see')).toBe('Dario Quist');
+  });
+});
+
+describe('speakers a reader names by description', () => {
+  it("names a country's body as the article describes it, not the country or its capital", () => {
+    const text = [
+      'HARWICK 1996-06-04 - Norway said on Friday the harbour talks would resume.',
+      'The Norwegian foreign ministry said in a statement: "The talks will go on as planned."',
+      '"We welcome the accord," said the Swedish Foreign office statement.',
+    ].join('\n');
+    expect(speakerOf(text, 'The talks will go on')).toBe('Norwegian foreign ministry');
+    expect(speakerOf(text, 'We welcome the accord')).toBe('Swedish Foreign office');
+  });
+
+  it('gives a commentary to the paper it appeared in', () => {
+    const text = [
+      'Norway on Wednesday called on its neighbours to settle the fishing dispute.',
+      '"Nobody gains from a quarrel at sea," said a commentary in the official Harwick Courier.',
+    ].join('\n');
+    expect(speakerOf(text, 'Nobody gains')).toBe('Harwick Courier');
   });
 });
