@@ -86,6 +86,7 @@ export function findQuotes(
     describedOrganisations: documentsByPeople({ tokens, quoted, speakerAt: indexes.speakerAt }),
     names,
     quoteSpans,
+    narrativeBefore: narrativeBefore(tokens, quoted, sentences.length),
     labels: transcriptLabels(text, sentences, indexes.personByLastName),
     text,
     drafts,
@@ -151,6 +152,21 @@ export function findQuotes(
     });
   }
   return quotes;
+}
+
+/** Per sentence, the number of sentences before it with a word outside quotes. */
+function narrativeBefore(tokens: Token[], quoted: boolean[], sentences: number): number[] {
+  const narrative = new Array<boolean>(sentences).fill(false);
+  tokens.forEach((t, i) => {
+    if (!quoted[i] && t.sentence >= 0) narrative[t.sentence] = true;
+  });
+  const before: number[] = [];
+  let n = 0;
+  for (let s = 0; s < sentences; s++) {
+    before.push(n);
+    if (narrative[s]) n++;
+  }
+  return before;
 }
 
 /** How far back a sentence-opening phrase is looked for: longer ones are rare. */

@@ -50,6 +50,11 @@ export interface SpeakerContext {
   personByLastName: Map<string, number>;
   names: string[];
   quoteSpans: QuoteSpan[];
+  /**
+   * Per sentence: how many sentences before it say something outside quotes. A pronoun's
+   * reach counts these, so a paragraph of quoted words does not put its speaker out of reach.
+   */
+  narrativeBefore: number[];
   /** Per paragraph: the actor named by a transcript label ("QUIST: …"), if any. */
   labels: Map<number, Speaker>;
   text: string;

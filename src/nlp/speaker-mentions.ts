@@ -80,7 +80,7 @@ export function speakerAt(
   for (let i = from; i >= 0 && from - i < PRONOUN_LOOKBACK; i--) {
     const p = targets[i]!;
     nearest ??= p;
-    if (t.sentence - p.sentence > PRONOUN_REACH) break;
+    if (storyDistance(ctx, p.sentence, t.sentence) > PRONOUN_REACH) break;
     if (p.subject) {
       subject = p;
       break;
@@ -97,6 +97,13 @@ export function speakerAt(
   }
   if (subject) return subject.actor;
   return nearest ? nearest.actor : null;
+}
+
+/** Sentences from `from` to `to` that say something outside quotes (all of them, unknown). */
+function storyDistance(ctx: SpeakerContext, from: number, to: number): number {
+  const before = ctx.narrativeBefore;
+  const [a, b] = [before[from], before[to]];
+  return a === undefined || b === undefined ? to - from : b - a;
 }
 
 /**

@@ -44,6 +44,9 @@ export function looseNameAt(ctx: SpeakerContext, tokens: Token[], i: number): Sp
   if (!first) return null;
   const known = ctx.speakerAt.get(first.start);
   if (known) return known.person ? known.actor : null;
+  // "“…,” Head said": a known person's surname that is also a common noun the tagger missed.
+  const surname = first.sentenceStart ? undefined : ctx.personByLastName.get(first.lower);
+  if (surname !== undefined && /^\p{Lu}\p{Ll}/u.test(first.word)) return surname;
   if (
     !/^\p{Lu}\p{Ll}/u.test(first.word) ||
     !first.tags.has('ProperNoun') ||

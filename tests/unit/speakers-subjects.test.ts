@@ -62,3 +62,22 @@ describe('speakers a reader names by description', () => {
     expect(speakerOf(text, 'Nobody gains')).toBe('Harwick Courier');
   });
 });
+
+describe('quoted paragraphs and surnames that are words', () => {
+  it("keeps the speaker before a paragraph of quoted words within a pronoun's reach", () => {
+    const text = [
+      'Rudi Kessel said on Wednesday that he had also asked Tobin Ashgrove to run as well as Dario Quist.',
+      '"Most of the champions of the past are coming. Quist belongs to them. It would be great to have him here."',
+      '"There is a good offer. My minimum would be that he just ran the relay," he said.',
+    ].join('\n');
+    expect(speakerOf(text, 'There is a good offer')).toBe('Rudi Kessel');
+  });
+
+  it('reads a known surname that is also a common noun as the person', () => {
+    const text = [
+      'At least eight states have some litigation pending, said Tobin Head, spokesman for the Harbour Names Association.',
+      '"It goes without saying that we are disappointed," Head said of the decision by the appeals court.',
+    ].join('\n');
+    expect(speakerOf(text, 'It goes without saying')).toBe('Tobin Head');
+  });
+});
