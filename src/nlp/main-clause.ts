@@ -1,3 +1,4 @@
+import { isSpeechVerbAt } from './speaker-verbs.ts';
 import { firstIndexWhere } from './text/sorted.ts';
 import { breaksAfter, type Token } from './text/tokens.ts';
 
@@ -28,26 +29,34 @@ const SUBORDINATORS = new Set([
 /**
  * Does a finite verb of the main clause come before token i in its sentence ("The former
  * champion was cleared of the murder of his wife, Mara Quist")? Then the name is its object,
- * not its subject. An opening clause ("When they arrived, Quist …") is skipped up to its comma.
+ * not its subject. Not counted: an opening clause or phrase up to its comma ("When they
+ * arrived, Quist …", "Asked about it, Quist …"), quoted words, and speech verbs ("“…,” said
+ * Quist" has Quist speaking).
  */
-export function afterMainVerb(
-  tokens: Token[],
-  i: number,
-  inQuote: (offset: number) => boolean = () => false,
-): boolean {
+export function afterMainVerb(tokens: Token[], i: number): boolean {
   const sentence = tokens[i]?.sentence;
   const start = firstIndexWhere(tokens, (t) => t.sentence < (sentence ?? 0));
-  let opening = SUBORDINATORS.has(tokens[start]?.lower ?? '');
+  const first = tokens[start];
+  let opening =
+    !!first &&
+    (SUBORDINATORS.has(first.lower) || first.tags.has('Verb') || first.tags.has('Preposition'));
+  let quoted = false;
   for (let k = start; k < i; k++) {
     const t = tokens[k]!;
-    if (opening) {
-      if (breaksAfter(t)) opening = false;
-      continue;
-    }
-    if (inQuote(t.start) || !t.tags.has('Verb')) continue;
-    if (t.tags.has('Gerund') || t.tags.has('Infinitive') || t.tags.has('Participle')) continue;
-    if (/^\p{Lu}/u.test(t.word) && k > start) continue;
-    return true;
+    if (QUOTE_MARK.test(t.pre)) quoted = !quoted;
+    const counts = !opening && !quoted && isFiniteVerb(tokens, k, start);
+    if (QUOTE_MARK.test(t.post)) quoted = !quoted;
+    if (opening && breaksAfter(t)) opening = false;
+    if (counts) return true;
   }
   return false;
+}
+
+const QUOTE_MARK = /["“”]/u;
+
+function isFiniteVerb(tokens: Token[], k: number, start: number): boolean {
+  const t = tokens[k]!;
+  if (!t.tags.has('Verb') || isSpeechVerbAt(tokens, k)) return false;
+  if (t.tags.has('Gerund') || t.tags.has('Infinitive') || t.tags.has('Participle')) return false;
+  return !(/^\p{Lu}/u.test(t.word) && k > start);
 }

@@ -61,7 +61,7 @@ export function findQuotes(
       !subjects.has(sentence) &&
       !inOpeningPhrase(tokens, s.first) &&
       !afterPronoun(tokens, s.first, inQuote) &&
-      !afterMainVerb(tokens, s.first, inQuote);
+      !afterMainVerb(tokens, s.first);
     if (subject) subjects.add(sentence);
     speakers.push({
       quoted,

@@ -31,6 +31,21 @@ describe('the subject a pronoun or a surname points back to', () => {
     expect(speakerOf(text, 'I would love')).toBe('Dario Quist');
   });
 
+  it('keeps as subject a name after an inverted speech verb or an opening phrase', () => {
+    const inverted = [
+      '"We will win the vote," said Dario Quist.',
+      'The crowd then cheered Tobin Ashgrove.',
+      '"It is our turn," he added.',
+    ].join('\n');
+    expect(speakerOf(inverted, 'It is our turn')).toBe('Dario Quist');
+    const opening = [
+      'Asked about the vote, Dario Quist was calm.',
+      'The crowd then cheered Tobin Ashgrove.',
+      '"It is our turn," he added.',
+    ].join('\n');
+    expect(speakerOf(opening, 'It is our turn')).toBe('Dario Quist');
+  });
+
   it('follows a run of sentences opened by "he" back to the one person they are about', () => {
     const text = [
       'Dario Quist said on Thursday he had spent everything on his defence.',
