@@ -191,14 +191,16 @@ function reutersLoader(evalDir: string): SpeakerSet['load'] {
 }
 
 /**
- * Two Reuters sets, each reported on its own: the second (session 7) was annotated after the
- * first had been tuned on, so its figure before any change for it is a fresh out-of-sample one.
+ * The Reuters sets, each reported on its own: the second and third (session 7) were annotated
+ * after the first had been tuned on, so each one's figure before any change for it is a fresh
+ * out-of-sample one.
  */
 export function evaluateSpeakersReuters(evalDir: string): EvalSection[] {
   const load = reutersLoader(evalDir);
   return [
     ['reuters-tuning.json', 'Reuters'],
     ['reuters-tuning-2.json', 'Reuters set 2'],
+    ['reuters-tuning-3.json', 'Reuters set 3'],
   ].map(([file, name]) =>
     evaluateSpeakerSet({
       name: 'speakers-reuters',
