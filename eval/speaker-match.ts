@@ -81,7 +81,32 @@ const TITLES = new Set([
   'first',
 ]);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that']);
-const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+const SUFFIXES = new Set([
+  'jr',
+  'sr',
+  'ii',
+  'iii',
+  'iv',
+  // A company's legal form: "Lenzing AG" is the Lenzing an article quotes.
+  'inc',
+  'inc.',
+  'plc',
+  'ltd',
+  'ltd.',
+  'corp',
+  'corp.',
+  'llc',
+  'ag',
+  'oy',
+  'oyj',
+  'sa',
+  'nv',
+  'gmbh',
+  'spa',
+  'ab',
+  'asa',
+  'bv',
+]);
 /** Lower-case words an organisation's name may hold ("Committee on Intelligence and Security"). */
 const CONNECTORS = new Set(['of', 'on', 'and', 'for', 'the', 'de', 'du', 'la', '&']);
 

@@ -176,38 +176,38 @@ export function evaluateSpeakersBbc(evalDir: string): EvalSection {
   });
 }
 
-/** The Reuters stories of CoNLL-2003 train by id, as the speaker sets' offsets read them. */
-function reutersLoader(evalDir: string): SpeakerSet['load'] {
-  const stories = new Map(
-    reutersStories(join(evalDir, 'ner/conll2003-train.txt')).map((s) => [s.id, s.text]),
-  );
+/** The Reuters stories of a CoNLL-2003 file by id, as the speaker sets' offsets read them. */
+function reutersLoader(evalDir: string, file: string): SpeakerSet['load'] {
+  const stories = new Map(reutersStories(join(evalDir, 'ner', file)).map((s) => [s.id, s.text]));
   return (id) => {
     const raw = stories.get(id);
     // Annotations for a story the rebuilt text no longer has would score nothing, silently.
     if (raw === undefined)
-      throw new BriefwireError('INPUT_NOT_FOUND', `no Reuters story "${id}" in CoNLL train`, id);
+      throw new BriefwireError('INPUT_NOT_FOUND', `no Reuters story "${id}" in ${file}`, id);
     return { path: `${id}.txt`, raw };
   };
 }
 
 /**
- * The Reuters sets, each reported on its own: the second and third (session 7) were annotated
+ * The Reuters sets, each reported on its own: those after the first (session 7) were annotated
  * after the first had been tuned on, so each one's figure before any change for it is a fresh
- * out-of-sample one.
+ * out-of-sample one. All hold tuning-half stories only.
  */
 export function evaluateSpeakersReuters(evalDir: string): EvalSection[] {
-  const load = reutersLoader(evalDir);
+  const train = reutersLoader(evalDir, 'conll2003-train.txt');
+  const valid = reutersLoader(evalDir, 'conll2003-valid.txt');
   return [
-    ['reuters-tuning.json', 'Reuters'],
-    ['reuters-tuning-2.json', 'Reuters set 2'],
-    ['reuters-tuning-3.json', 'Reuters set 3'],
-  ].map(([file, name]) =>
+    ['reuters-tuning.json', 'Reuters', train],
+    ['reuters-tuning-2.json', 'Reuters set 2', train],
+    ['reuters-tuning-3.json', 'Reuters set 3', train],
+    ['reuters-valid-tuning.json', 'Reuters valid', valid],
+  ].map(([file, name, load]) =>
     evaluateSpeakerSet({
       name: 'speakers-reuters',
-      files: [file!],
-      label: (n) => `${name}, ${n} hand-annotated stories, tuning only`,
+      files: [file as string],
+      label: (n) => `${name as string}, ${n} hand-annotated stories, tuning only`,
       tuningOnly: true,
-      load,
+      load: load as SpeakerSet['load'],
     }),
   );
 }

@@ -32,6 +32,11 @@ describe('speaker accuracy, strict beside lenient', () => {
     );
   });
 
+  it('takes a company named without its legal form as the company', () => {
+    expect(sameSpeakerStrict('Portline', 'Portline AG', 'organization')).toBe(true);
+    expect(sameSpeakerStrict('Portline', 'Portline Holdings Plc', 'organization')).toBe(false);
+  });
+
   it('does not take the owner of a possessive for the speaker', () => {
     expect(sameSpeakerStrict('Mara Quist', 'Mara Quist’s spokesman', 'person')).toBe(false);
     expect(sameSpeakerLenient('Mara Quist', 'Mara Quist’s spokesman')).toBe(true);
