@@ -307,7 +307,14 @@ export function lastStartingBefore(mentions: SpeakerMention[], offset: number): 
  * other. Null when token i starts no such title.
  */
 export function personTitledAt(ctx: SpeakerContext, tokens: Token[], i: number): number | null {
-  const m = ctx.speakerAt.get(tokens[i]?.start ?? -1);
+  const first = tokens[i];
+  const known = ctx.speakerAt.get(first?.start ?? -1);
+  // "said Hawks owner Dario Quist": a team or firm the recogniser missed here titles as well.
+  const m =
+    known ??
+    (first && /^\p{Lu}\p{Ll}/u.test(first.word) && first.tags.has('ProperNoun')
+      ? { start: first.start, end: first.end, person: false }
+      : undefined);
   if (!m) return null;
   // An abbreviated title the recogniser took for a name ("Del.") is a role.
   let role = m.person && /^\p{Lu}\p{Ll}{1,3}\.$/u.test(ctx.text.slice(m.start, m.end + 1));

@@ -59,6 +59,11 @@ export function looseNameAt(ctx: SpeakerContext, tokens: Token[], i: number): Sp
   let end = i;
   let length = first.word.length;
   while (tokens[end + 1] && /^\p{Lu}/u.test(tokens[end + 1]!.word) && !breaksAfter(tokens[end]!)) {
+    // "Farm Department's Drazek": the owner before the mark is no part of the name.
+    if (tokens[end]!.possessive) {
+      i = end + 1;
+      length = -1;
+    }
     end++;
     length += tokens[end]!.word.length + 1;
     // A capitalised run longer than any name is a heading or a list, not who spoke.

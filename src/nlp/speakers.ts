@@ -21,6 +21,7 @@ import {
 } from './speaker-mentions.ts';
 import { dashAttribution, looseNameAt, looseNameBefore } from './speaker-names.ts';
 import { speechPossessor } from './speaker-possessor.ts';
+import { relayedSpeaker } from './speaker-relayed.ts';
 import {
   inOpeningSubordinate,
   isSpeechVerbAt,
@@ -86,13 +87,16 @@ export function attribute(
   const start = Math.max(s.start, q.start - CUE_REACH);
   const nextQuote = quoteStartingAfter(ctx.quoteSpans, q.end);
   const stop = nextQuote && nextQuote.start < end ? nextQuote.start : end;
-  let after = cueTokens(ctx, q.end, stop).slice(0, 8);
+  const cue = cueTokens(ctx, q.end, stop);
+  let after = cue.slice(0, 8);
   // "X dismissed it as “…”, while Y said …": a contrasting clause after the quote has a
   // subject of its own, so the quote's cue ends where it starts.
   const contrast = after.findIndex((t, i) => i < 2 && CONTRAST.has(t.lower));
   const clauseEnd = contrast < 0 ? end : after[contrast]!.start;
   if (contrast >= 0) after = [];
   const before = cueTokens(ctx, start, q.start);
+  const relayed = relayedSpeaker(ctx, cue) ?? relayedSpeaker(ctx, before);
+  if (relayed !== null) return relayed;
   const agent = agentAfterQuote(ctx, before, after);
   if (agent !== null) return agent;
   const fromAfter = speakerAfterQuote(ctx, after);

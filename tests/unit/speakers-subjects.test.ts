@@ -96,3 +96,23 @@ describe('quoted paragraphs and surnames that are words', () => {
     expect(speakerOf(text, 'It goes without saying')).toBe('Tobin Head');
   });
 });
+
+describe('relayed and titled speakers', () => {
+  it('gives words an agency quotes "as saying" to the person quoted, not the agency', () => {
+    const text = [
+      'HARWICK 1996-08-30 - The main airport will close for repairs next month, the news agency Portwire reported.',
+      '"All flights will be sent to the old airfield, with no change in schedules," Portwire quotes airport general director Ivo Tamm as saying.',
+      '"The work is urgent," Portwire quoted Tamm as saying.',
+    ].join('\n');
+    expect(speakerOf(text, 'All flights')).toBe('Ivo Tamm');
+    expect(speakerOf(text, 'The work is urgent')).toBe('Ivo Tamm');
+  });
+
+  it('gives "said Falcons owner Dario Quist" to the owner when the team is no name it knows', () => {
+    const text = [
+      'Tobin Ashgrove retired on Thursday.',
+      '"He was one of the most exciting players in league history," said Falcons owner Dario Quist.',
+    ].join('\n');
+    expect(speakerOf(text, 'He was one of')).toBe('Dario Quist');
+  });
+});
