@@ -23,6 +23,8 @@ export function nameAfterVerb(
 ): Speaker | null | undefined {
   const titled = personTitledAt(ctx, tokens, v + 1);
   if (titled !== null) return titled;
+  const apposed = describedThenNamed(ctx, tokens, v + 1);
+  if (apposed !== null) return apposed;
   const loose = looseNameAt(ctx, tokens, v + 1);
   if (loose !== null) return startsClause(ctx, tokens, v + 1) ? null : loose;
   for (let j = v + 1; j < tokens.length && j <= v + TITLE_REACH; j++) {
@@ -36,6 +38,24 @@ export function nameAfterVerb(
     if (breaksAfter(t) || (isVerb(t) && !t.tags.has('Adjective'))) break;
   }
   return undefined;
+}
+
+/**
+ * "said the tourist, Ivo Tamm, 37": a description set off by a comma, then the name of the
+ * one it describes. The person named, at token i's description; null if the tokens are not so.
+ */
+function describedThenNamed(ctx: SpeakerContext, tokens: Token[], i: number): number | null {
+  if (tokens[i]?.lower !== 'the' && tokens[i]?.lower !== 'a') return null;
+  for (let j = i + 1; j < tokens.length && j <= i + 4; j++) {
+    const t = tokens[j]!;
+    if (!/^\p{Ll}/u.test(t.word)) return null;
+    if (breaksAfter(t)) {
+      if (!t.post.includes(',')) return null;
+      const m = ctx.speakerAt.get(tokens[j + 1]?.start ?? -1);
+      return m?.person ? m.actor : null;
+    }
+  }
+  return null;
 }
 
 /** Prepositions of where and with whom, which end the phrase after a speech verb. */

@@ -1,6 +1,6 @@
 import type { SpeakerContext } from './speaker-context.ts';
 import { wordSet } from './text/lexicon.ts';
-import type { Token } from './text/tokens.ts';
+import { breaksAfter, type Token } from './text/tokens.ts';
 
 /**
  * Documents a named person issued: "said the statement by spokeswoman Ilsa Hale". A later "it
@@ -37,22 +37,23 @@ export function documentsByPeople(
 
 /** What a newspaper or agency publishes, which speaks for it: "a commentary in the Gazette". */
 const PUBLISHED = wordSet(
-  'commentary editorial article column report statement communique communiqué',
+  'commentary editorial article column report statement communique communiqué letter memo message',
 );
 
 /**
  * "said a commentary in the official Harbour Gazette": the organisation a document at token i
  * appeared in or came from, when one is named within a few words; null otherwise.
  */
-function documentSource(
+export function documentSource(
   ctx: Pick<SpeakerContext, 'speakerAt'>,
   tokens: Token[],
   i: number,
 ): number | null {
   if (!PUBLISHED.has(tokens[i]?.lower ?? '')) return null;
   const by = tokens[i + 1]?.lower;
-  if (by !== 'in' && by !== 'by' && by !== 'from' && by !== 'of') return null;
+  if (by !== 'in' && by !== 'by' && by !== 'from') return null;
   for (let j = i + 2; j < tokens.length && j <= i + 2 + TITLE_REACH; j++) {
+    if (breaksAfter(tokens[j - 1]!)) return null;
     const m = ctx.speakerAt.get(tokens[j]!.start);
     // A column by a person is that person's words, as a commentary in a paper is the paper's.
     if (m) return m.place ? null : m.actor;
@@ -68,6 +69,19 @@ export function documentSourceAfter(
   verbAt: number,
 ): number | null {
   for (let i = verbAt + 1; i <= verbAt + 3 && i < tokens.length; i++) {
+    const source = documentSource(ctx, tokens, i);
+    if (source !== null) return source;
+  }
+  return null;
+}
+
+/** "The letter from Ivo Tamm said": the issuer of a document in the few words before the verb at v. */
+export function issuerBefore(
+  ctx: Pick<SpeakerContext, 'speakerAt'>,
+  tokens: Token[],
+  v: number,
+): number | null {
+  for (let i = Math.max(0, v - 8); i < v - 2; i++) {
     const source = documentSource(ctx, tokens, i);
     if (source !== null) return source;
   }

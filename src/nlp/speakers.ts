@@ -10,7 +10,7 @@ import {
   subjectBeforeApposition,
 } from './speaker-clauses.ts';
 import type { Speaker, SpeakerContext } from './speaker-context.ts';
-import { documentSourceAfter } from './speaker-documents.ts';
+import { documentSourceAfter, issuerBefore } from './speaker-documents.ts';
 import {
   isBodyOwnerAt,
   isOwnerAt,
@@ -230,8 +230,10 @@ function subjectOfSpeech(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
     if (!isSpeechVerbAt(tokens, v) || opensParticiplePhrase(tokens, v)) continue;
     if (inOpeningSubordinate(tokens, v)) continue;
     if (firstVerb) {
-      // "The Belmoran foreign ministry said": the body as described speaks.
-      const body = describedBodyNear(ctx.text, tokens, v - 1, -1, 2);
+      // "The Belmoran foreign ministry said": the body as described speaks; "The letter
+      // from Ivo Tamm said": who wrote it.
+      const body =
+        describedBodyNear(ctx.text, tokens, v - 1, -1, 2) ?? issuerBefore(ctx, tokens, v);
       if (body !== null) return body;
       // The clause subject: a person right before the verb ("…, Tomas Verlin, stated"),
       // else the first speaker named before it outside an opening phrase such as

@@ -115,4 +115,23 @@ describe('relayed and titled speakers', () => {
     ].join('\n');
     expect(speakerOf(text, 'He was one of')).toBe('Dario Quist');
   });
+
+  it('takes the name after "said the official," for the one the description is about', () => {
+    const text = [
+      'Pilgrims were turned back at the harbour gate, said Mara Rask, who runs the ferry office.',
+      '"We have fished these waters for forty years and nobody asked us," said the official, Tobin Ashgrove, 52.',
+    ].join('\n');
+    expect(speakerOf(text, 'We have fished')).toBe('Tobin Ashgrove');
+  });
+
+  it('gives words a letter carries to whoever wrote it, and not a name after a comma', () => {
+    const text = [
+      'Council president Mara Rask said the council was concerned.',
+      'The Norwegian letter from Ivo Tamm said the demolition was an attempt to "change the character of the old town".',
+      'But Dario Quist, one of the tenants who signed the letter of complaint, told Harbour Radio:',
+      '"We only learned about it after the vote."',
+    ].join('\n');
+    expect(speakerOf(text, 'change the character')).toBe('Ivo Tamm');
+    expect(speakerOf(text, 'We only learned')).toBe('Dario Quist');
+  });
 });
