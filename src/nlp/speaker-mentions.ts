@@ -318,7 +318,8 @@ export function personTitledAt(ctx: SpeakerContext, tokens: Token[], i: number):
   if (!m) return null;
   // An abbreviated title the recogniser took for a name ("Del.") is a role.
   let role = m.person && /^\p{Lu}\p{Ll}{1,3}\.$/u.test(ctx.text.slice(m.start, m.end + 1));
-  for (let j = i + 1, seen = 0; j < tokens.length && seen < 3; j++) {
+  // Up to four title words: "Hawks team physician Dr. Ivo Tamm".
+  for (let j = i + 1, seen = 0; j < tokens.length && seen < 4; j++) {
     const t = tokens[j]!;
     if (t.start < m.end) continue;
     // Title words only, capitalised or not ("spokeswoman"), and no comma between.

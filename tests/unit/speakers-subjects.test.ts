@@ -134,4 +134,12 @@ describe('relayed and titled speakers', () => {
     expect(speakerOf(text, 'change the character')).toBe('Ivo Tamm');
     expect(speakerOf(text, 'We only learned')).toBe('Dario Quist');
   });
+
+  it('reads four title words between a team and its person ("Hawks team physician Dr. …")', () => {
+    const text = [
+      'Hawks manager Tobin Ashgrove was taken to hospital on Thursday.',
+      '"He is in no danger and will be watched overnight," said Hawks team physician Dr. Ivo Tamm.',
+    ].join('\n');
+    expect(speakerOf(text, 'He is in no danger')).toBe('Ivo Tamm');
+  });
 });

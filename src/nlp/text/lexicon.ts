@@ -77,7 +77,8 @@ export const ROLE_NOUNS = wordSet(
     'reporter strategist representative congressman congresswoman chancellor speaker ' +
     'prosecutor investigator coach captain king queen prince princess commissioner ' +
     'partner co-founder pollster historian scientist doctor economist owner ' +
-    'chairperson vice aide staffer consultant',
+    'chairperson vice aide staffer consultant physician surgeon negotiator mediator trustee ' +
+    'treasurer',
 );
 
 /** Third-person pronouns that can stand for a named speaker. */
