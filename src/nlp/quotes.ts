@@ -8,6 +8,7 @@ import { documentsByPeople } from './speaker-documents.ts';
 import { speakerIndexes } from './speaker-index.ts';
 import { fullOrganisationName } from './speaker-org.ts';
 import { inAny, signOffLines } from './speaker-signoff.ts';
+import { statementIssuer } from './speaker-statements.ts';
 import { embeddedTerm, namesSomething } from './speaker-terms.ts';
 import {
   attribute,
@@ -111,7 +112,10 @@ export function findQuotes(
     const naming = namesSomething(text, q);
     let actor: Speaker | null = naming
       ? null
-      : (label?.speaker ?? ctx.labels.get(s.paragraph) ?? attribute(ctx, sentences, q, s));
+      : (label?.speaker ??
+        ctx.labels.get(s.paragraph) ??
+        statementIssuer(text, sentences, sentence, (k) => speakerOfSentence(ctx, sentences, k)) ??
+        attribute(ctx, sentences, q, s));
     // A term in running text takes a speaker only from its own sentence.
     const term = naming || embeddedTerm(text, q);
     // “Never.” “Not while I run the port,” said Quist: one speaker for quotes side by side.

@@ -142,4 +142,15 @@ describe('relayed and titled speakers', () => {
     ].join('\n');
     expect(speakerOf(text, 'He is in no danger')).toBe('Ivo Tamm');
   });
+
+  it('gives "the statement said" to whoever an earlier sentence says put the statement out', () => {
+    const text = [
+      'HARWICK 1996-08-29 - Norway joined Sweden on Thursday in welcoming the harbour accord.',
+      '"The accord will bring calm to the coast," said the Danish foreign ministry statement.',
+      'The accord is expected to end years of quarrels over fishing rights.',
+      'Harwick and Tarsby say it should be signed in September.',
+      '"Denmark looks forward to an early signature," the statement said.',
+    ].join('\n');
+    expect(speakerOf(text, 'Denmark looks forward')).toBe('Danish foreign ministry');
+  });
 });
