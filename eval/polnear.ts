@@ -53,7 +53,11 @@ export function parseAnn(ann: string): GoldAttribution[] {
 }
 
 export function readPolnear(evalDir: string): PolnearDoc[] {
-  const root = join(evalDir, 'quotes/polnear-dev');
+  return readPolnearDir(join(evalDir, 'quotes/polnear-dev'));
+}
+
+/** A PolNeAR split as the corpus ships it: `text/NAME.txt` and `attributions/NAME_ANNOTATOR.ann`. */
+export function readPolnearDir(root: string): PolnearDoc[] {
   const anns = readdirSync(join(root, 'attributions'));
   return readdirSync(join(root, 'text'))
     .filter((f) => f.endsWith('.txt'))

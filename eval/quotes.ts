@@ -1,7 +1,13 @@
 import nlp from 'compromise';
 import type { EntityType } from '../src/model/analysis.ts';
 import { analyzeText } from '../src/nlp/analyze.ts';
-import { type GoldAttribution, type GoldSpan, readPolnear } from './polnear.ts';
+import {
+  type GoldAttribution,
+  type GoldSpan,
+  type PolnearDoc,
+  readPolnear,
+  readPolnearDir,
+} from './polnear.ts';
 import type { EvalSection } from './shared.ts';
 import { nameRuns, sameSpeakerLenient, sameSpeakerStrict } from './speaker-match.ts';
 import { PARTS, type Part, partOf, rowsByPart } from './split.ts';
@@ -171,7 +177,33 @@ interface DocTally {
 }
 
 export function evaluateQuotes(evalDir: string, errors?: string[]): EvalSection {
-  const docs = readPolnear(evalDir);
+  return evaluatePolnearQuotes(readPolnear(evalDir), 'PolNeAR dev', errors);
+}
+
+/**
+ * PolNeAR's train split, read from a local checkout named by POLNEAR_TRAIN_DIR (its
+ * `data/train` folder; not in ../shared, and not shipped): tuning data only, every document
+ * in the tuning half, so its figures are in-sample. Null when the variable is unset.
+ */
+export function evaluateQuotesTrain(errors?: string[]): EvalSection | null {
+  const dir = process.env.POLNEAR_TRAIN_DIR;
+  if (!dir) return null;
+  const misses = errors ?? [];
+  const section = evaluatePolnearQuotes(readPolnearDir(dir), 'PolNeAR train', misses, true);
+  return {
+    ...section,
+    name: 'quotes-train',
+    tuningOnly: true,
+    details: { ...section.details, misses },
+  };
+}
+
+function evaluatePolnearQuotes(
+  docs: PolnearDoc[],
+  label: string,
+  errors?: string[],
+  allTuning = false,
+): EvalSection {
   const perDoc: DocTally[] = docs.map((doc) => {
     // As ingest does, the headline (first line) is the title, not body text; blanking it
     // keeps every offset in place.
@@ -197,7 +229,8 @@ export function evaluateQuotes(evalDir: string, errors?: string[]): EvalSection 
     return { name: doc.name, ours, base };
   });
   const tallies = (part: Part): { ours: Tally; base: Tally; docs: number } => {
-    const of = partOf(perDoc, part, (d) => d.name);
+    // A set kept for tuning is all tuning half.
+    const of = allTuning ? (part === 'check' ? [] : perDoc) : partOf(perDoc, part, (d) => d.name);
     return {
       ours: of.reduce((t, d) => add(t, d.ours), emptyTally()),
       base: of.reduce((t, d) => add(t, d.base), emptyTally()),
@@ -212,7 +245,7 @@ export function evaluateQuotes(evalDir: string, errors?: string[]): EvalSection 
     const strict = ours.named ? ours.namedRightStrict / ours.named : 0;
     return [
       {
-        measure: `direct-quote F1, PolNeAR dev (${docs.length} articles)`,
+        measure: `direct-quote F1, ${label} (${docs.length} articles)`,
         ours: q.f1,
         baseline: b.f1,
         baselineName: 'compromise quotations()',

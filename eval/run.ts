@@ -6,7 +6,7 @@ import { evaluateAnswers } from './answers.ts';
 import { evaluateAnswersExtra, evaluateAnswersV2 } from './answers-v2.ts';
 import { evaluateHtml } from './html.ts';
 import { evaluateNer } from './ner.ts';
-import { evaluateQuotes } from './quotes.ts';
+import { evaluateQuotes, evaluateQuotesTrain } from './quotes.ts';
 import { sentenceSection } from './sentences.ts';
 import { type EvalSection, requireShared } from './shared.ts';
 import { evaluateSpeakersBbc, evaluateSpeakersReuters } from './speakers-bbc.ts';
@@ -15,9 +15,11 @@ import { evaluateSummaries } from './summaries.ts';
 /** `npm run eval`: measures the analyser on ../shared/eval, prints one table, writes JSON. */
 const evalDir = requireShared();
 const only = process.argv.slice(2);
-type Runner = (dir: string) => EvalSection | EvalSection[] | Promise<EvalSection>;
+type Runner = (dir: string) => EvalSection | EvalSection[] | null | Promise<EvalSection>;
 const all: Array<[string, Runner]> = [
   ['quotes', (d) => evaluateQuotes(d)],
+  // Only with POLNEAR_TRAIN_DIR set (eval/quotes.ts).
+  ['quotes-train', () => evaluateQuotesTrain()],
   ['speakers-bbc', evaluateSpeakersBbc],
   ['speakers-reuters', evaluateSpeakersReuters],
   ['actors', evaluateNer],
@@ -33,7 +35,9 @@ const sections: EvalSection[] = [];
 for (const [name, run] of all) {
   if (only.length && !only.includes(name)) continue;
   const t0 = performance.now();
-  sections.push(...[await run(evalDir)].flat());
+  const ran = await run(evalDir);
+  if (ran === null) continue;
+  sections.push(...[ran].flat());
   process.stderr.write(`${name}: ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
 }
 
