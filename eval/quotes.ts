@@ -194,7 +194,7 @@ export function evaluateQuotesTrain(errors?: string[]): EvalSection | null {
     ...section,
     name: 'quotes-train',
     tuningOnly: true,
-    details: { ...section.details, misses },
+    details: { figures: section.details, misses },
   };
 }
 
