@@ -99,7 +99,7 @@ export function attribute(
   if (relayed !== null) return relayed;
   const agent = agentAfterQuote(ctx, before, after);
   if (agent !== null) return agent;
-  const fromAfter = speakerAfterQuote(ctx, after);
+  const fromAfter = speakerAfterQuote(ctx, after, closesClause(ctx.text, q));
   if (fromAfter !== null && !onlyReported(ctx, q, after, fromAfter)) return fromAfter;
   if (fromAfter !== null) return clauseSubjectPerson(ctx, before) ?? fromAfter;
   // A second quote in the sentence has its own cue between the two ("X called it “…”, even
@@ -336,7 +336,12 @@ function embeddedSubject(tokens: Token[], i: number): boolean {
 const PRONOUNS_AFTER_VERB = new Set(['he', 'she']);
 
 /** Right after a quote: "Quist revealed", "he said", "said Smith", "Ashgrove writes". */
-function speakerAfterQuote(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
+/** Does the quote end its clause ("“…,” Quist said") rather than run on ("his “friend” Quist ran")? */
+function closesClause(text: string, q: QuoteSpan): boolean {
+  return /[,.!?;:—–-]["”’'\s]*$/u.test(text.slice(Math.max(q.start, q.end - 2), q.end + 2));
+}
+
+function speakerAfterQuote(ctx: SpeakerContext, tokens: Token[], closes: boolean): Speaker | null {
   const first = tokens[0];
   // "X tells the dockers the pier is “unsafe” and says he will …": a second predicate of
   // the subject before the quote, whose speaker that is.
@@ -348,8 +353,9 @@ function speakerAfterQuote(ctx: SpeakerContext, tokens: Token[]): Speaker | null
     : null;
   if (first && named !== null) {
     // "…,” NAME/he VERB": whoever stands right after the quote, before a verb, said it.
-    const next = tokens.find((t) => t.start > first.start && !/^\p{Lu}/u.test(t.word));
-    if (next && isVerb(next)) return named;
+    const at = tokens.findIndex((t) => t.start > first.start && !/^\p{Lu}/u.test(t.word));
+    const next = tokens[at];
+    if (next && isVerb(next) && (closes || isSpeechVerbAt(tokens, at))) return named;
   }
   const verbAt = tokens.findIndex((_, i) => i < 4 && isSpeechVerbAt(tokens, i));
   return verbAt < 0 ? null : speakerNearVerb(ctx, tokens, verbAt);

@@ -153,4 +153,10 @@ describe('relayed and titled speakers', () => {
     ].join('\n');
     expect(speakerOf(text, 'Denmark looks forward')).toBe('Danish foreign ministry');
   });
+
+  it('does not give a quote inside a clause to the name after it ("his “friend” Ashgrove ran")', () => {
+    const text =
+      'Senator Dario Quist says his "friend and colleague" Tobin Ashgrove ran "an optimistic campaign focused on the future."';
+    expect(speakerOf(text, 'friend and colleague')).toBe('Dario Quist');
+  });
 });
