@@ -1,6 +1,6 @@
 import type { Speaker, SpeakerContext } from './speaker-context.ts';
 import { isDemonym } from './speaker-descriptions.ts';
-import { personTitledAt } from './speaker-mentions.ts';
+import { personTitledAt, VENUE_PREPOSITIONS } from './speaker-mentions.ts';
 import { looseNameAt } from './speaker-names.ts';
 import { isVerb } from './speaker-verbs.ts';
 import { breaksAfter, type Token } from './text/tokens.ts';
@@ -163,3 +163,23 @@ export function inRelativeClause(tokens: Token[], i: number, v: number): boolean
 }
 
 const RELATIVES = new Set(['whose', 'which', 'who', 'whom']);
+
+/** A person named in more words than the nearest-word scan reaches, ending right before the verb at v. */
+export function longNameBefore(ctx: SpeakerContext, tokens: Token[], v: number): number | null {
+  const m = ctx.speakerEndingAt.get(tokens[v - 1]?.end ?? -1);
+  if (!m?.person) return null;
+  const k = tokens.findIndex((t) => t.start === m.start);
+  if (k < 0 || v - k <= 3 || inRelativeClause(tokens, k, v)) return null;
+  return VENUE_PREPOSITIONS.has(tokens[k - 1]?.lower ?? '') ? null : m.actor;
+}
+
+/** Is token i inside a sentence-opening prepositional phrase ("During a June interview on Harbour Radio,")? */
+export function inOpeningPhrase(tokens: Token[], i: number): boolean {
+  const first = tokens[0];
+  if (!first?.tags.has('Preposition') || first.lower === 'according') return false;
+  for (let k = 0; k < i; k++) if (breaksAfter(tokens[k]!)) return false;
+  // Without a comma, the phrase ends at the first name after its noun: "In a Gazette interview Quist".
+  return !tokens
+    .slice(1, i)
+    .some((t) => t.tags.has('Noun') && !t.tags.has('ProperNoun') && /^\p{Ll}/u.test(t.word));
+}

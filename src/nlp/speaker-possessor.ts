@@ -42,11 +42,15 @@ const SPEECH_NOUNS = new Set([
 export function speechPossessor(
   speakerEndingAt: ReadonlyMap<number, { actor: number; place: boolean }>,
   tokens: Token[],
+  quoteOpensLower = false,
 ): number | null {
   for (let i = tokens.length - 1; i >= 0; i--) {
     const t = tokens[i]!;
     if (isSpeechVerbAt(tokens, i) && !opensParticiplePhrase(tokens, i)) return null;
     if (!SPEECH_NOUNS.has(t.lower)) continue;
+    // "… that Quist's comments “show bias”": the quote says what the comments do, in the
+    // words of whoever is reporting them, not the comments themselves.
+    if (i === tokens.length - 1 && quoteOpensLower) continue;
     for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
       const owner = tokens[k]!;
       if (!owner.possessive) continue;

@@ -3,7 +3,9 @@ import { type QuoteSpan, quoteEndingBefore, quoteStartingAfter } from './quote-s
 import { describedBodyNear } from './speaker-bodies.ts';
 import {
   blamedFor,
+  inOpeningPhrase,
   inRelativeClause,
+  longNameBefore,
   nameAfterVerb,
   passiveAgent,
   speaksFor,
@@ -20,6 +22,7 @@ import {
   VENUE_PREPOSITIONS,
 } from './speaker-mentions.ts';
 import { dashAttribution, looseNameAt, looseNameBefore } from './speaker-names.ts';
+import { mainClauseSubject, participleClause } from './speaker-participles.ts';
 import { speechPossessor } from './speaker-possessor.ts';
 import { relayedSpeaker } from './speaker-relayed.ts';
 import {
@@ -30,7 +33,7 @@ import {
 } from './speaker-verbs.ts';
 import { PERSON_PRONOUNS, TITLE_WORDS } from './text/lexicon.ts';
 import { firstIndexWhere } from './text/sorted.ts';
-import { breaksAfter, type Token } from './text/tokens.ts';
+import type { Token } from './text/tokens.ts';
 
 export type { Speaker, SpeakerContext, SpeakerMention } from './speaker-context.ts';
 
@@ -95,7 +98,11 @@ export function attribute(
   const clauseEnd = contrast < 0 ? end : after[contrast]!.start;
   if (contrast >= 0) after = [];
   const before = cueTokens(ctx, start, q.start);
-  const relayed = relayedSpeaker(ctx, cue) ?? relayedSpeaker(ctx, before);
+  const main = participleClause(before);
+  const relayed =
+    relayedSpeaker(ctx, cue) ??
+    relayedSpeaker(ctx, before) ??
+    (main && (subjectOfSpeech(ctx, main) ?? mainClauseSubject(ctx, main)));
   if (relayed !== null) return relayed;
   const agent = agentAfterQuote(ctx, before, after);
   if (agent !== null) return agent;
@@ -111,7 +118,8 @@ export function attribute(
   }
   const colon = colonClauseSpeaker(ctx, before);
   if (colon !== null) return colon;
-  const possessor = speechPossessor(ctx.speakerEndingAt, before.slice(-10));
+  const opensLower = /^\p{Ll}/u.test(ctx.text.slice(q.start, q.start + 1));
+  const possessor = speechPossessor(ctx.speakerEndingAt, before.slice(-10), opensLower);
   if (possessor !== null) return possessor;
   const fromBefore = subjectOfSpeech(ctx, before);
   if (fromBefore !== null) return fromBefore;
@@ -278,26 +286,6 @@ function subjectOfSpeech(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
     if (near !== null) return near;
   }
   return source;
-}
-
-/** A person named in more words than the nearest-word scan reaches, ending right before the verb at v. */
-function longNameBefore(ctx: SpeakerContext, tokens: Token[], v: number): number | null {
-  const m = ctx.speakerEndingAt.get(tokens[v - 1]?.end ?? -1);
-  if (!m?.person) return null;
-  const k = tokens.findIndex((t) => t.start === m.start);
-  if (k < 0 || v - k <= 3 || inRelativeClause(tokens, k, v)) return null;
-  return VENUE_PREPOSITIONS.has(tokens[k - 1]?.lower ?? '') ? null : m.actor;
-}
-
-/** Is token i inside a sentence-opening prepositional phrase ("During a June interview on Harbour Radio,")? */
-function inOpeningPhrase(tokens: Token[], i: number): boolean {
-  const first = tokens[0];
-  if (!first?.tags.has('Preposition') || first.lower === 'according') return false;
-  for (let k = 0; k < i; k++) if (breaksAfter(tokens[k]!)) return false;
-  // Without a comma, the phrase ends at the first name after its noun: "In a Gazette interview Quist".
-  return !tokens
-    .slice(1, i)
-    .some((t) => t.tags.has('Noun') && !t.tags.has('ProperNoun') && /^\p{Ll}/u.test(t.word));
 }
 
 /** A name or pronoun within a few tokens of the speech verb at `verbAt`: people first, nearest first. */

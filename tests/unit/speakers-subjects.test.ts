@@ -160,3 +160,44 @@ describe('relayed and titled speakers', () => {
     expect(speakerOf(text, 'friend and colleague')).toBe('Dario Quist');
   });
 });
+
+describe('a participle of saying after a comma', () => {
+  it("gives the quote to the main clause's subject, not a name inside the clause", () => {
+    expect(
+      speakerOf(
+        'Mara Rask threw her support behind Sen. Dario Quist (R-Ohio) Wednesday, saying it is time to have a "real conservative in the White House."',
+        'real conservative',
+      ),
+    ).toBe('Mara Rask');
+    expect(
+      speakerOf(
+        'In an angry press conference, Dario Quist launched an attack against Tobin Ashgrove, calling him "the most ignorant mayor in our history."',
+        'the most ignorant',
+      ),
+    ).toBe('Dario Quist');
+    expect(
+      speakerOf(
+        'Harbour campaign spokesman Ivo Tamm responded on Twitter, calling Quist\'s charge "pathetic" and "dangerous."',
+        'pathetic',
+      ),
+    ).toBe('Ivo Tamm');
+  });
+
+  it('skips an owner and a name after a preposition in the main clause', () => {
+    expect(
+      speakerOf(
+        'Harwick\'s chairman Sir Ivo Tamm added to the mood in the sector, saying in a statement that "with steady growth ahead, the sector should improve."',
+        'with steady growth',
+      ),
+    ).toBe('Ivo Tamm');
+  });
+
+  it("gives a quote that says what someone's comments do to the one reporting them", () => {
+    expect(
+      speakerOf(
+        'House Speaker Ivo Tamm told Harbour Radio Tuesday that Quist\'s comments "show bias to me."',
+        'show bias',
+      ),
+    ).toBe('Ivo Tamm');
+  });
+});

@@ -1,0 +1,64 @@
+import type { Speaker, SpeakerContext } from './speaker-context.ts';
+import { isOwnerAt, personTitledAt, speakerAt } from './speaker-mentions.ts';
+import { isVerb } from './speaker-verbs.ts';
+import { wordSet } from './text/lexicon.ts';
+import type { Token } from './text/tokens.ts';
+
+/**
+ * "Quist launched an attack on Ashgrove, calling him “…”", "Rask backed Quist on Monday,
+ * saying it was time for “…”": after a comma, a participle of saying hands the quote to the
+ * subject of the clause it hangs from, however many names that clause names after it (the
+ * subject of its speech verb, when it has one: "…, Tamm stated that he had …, telling him “…”").
+ */
+
+const SAYING = wordSet(
+  'saying calling adding noting writing arguing describing telling warning insisting claiming ' +
+    'accusing declaring dubbing labeling labelling branding urging asking stating explaining ' +
+    'tweeting vowing promising charging',
+);
+/** Words that open a phrase or clause before the main one ("In a speech, …", "When …, …"). */
+const OPENERS = wordSet('when while although though if after before as because since once');
+
+/** The tokens of the clause a ", saying …" cue hangs from, when the cue is one; else null. */
+export function participleClause(before: Token[]): Token[] | null {
+  for (let i = before.length - 1; i > 0; i--)
+    if (SAYING.has(before[i]!.lower) && before[i - 1]!.post.includes(','))
+      return before.slice(0, i);
+  return null;
+}
+
+/** The subject of a clause without a speech verb: its first speaker outside an opening phrase. */
+export function mainClauseSubject(ctx: SpeakerContext, clause: Token[]): Speaker | null {
+  let i = 0;
+  const first = clause[0];
+  // "In an interview on Monday, Quist …": the opening phrase names no subject.
+  if (
+    first &&
+    (first.tags.has('Preposition') || first.tags.has('Gerund') || OPENERS.has(first.lower))
+  ) {
+    while (i < clause.length && !clause[i]!.post.includes(',')) i++;
+    i++;
+  }
+  for (; i < clause.length; i++) {
+    const t = clause[i]!;
+    const titled = personTitledAt(ctx, clause, i);
+    if (titled !== null) return titled;
+    // "Slough's chairman …", "A message from Harwick …": an owner, or a name after a
+    // preposition, is not who speaks.
+    const skip = afterPreposition(clause, i) || isOwnerAt(ctx, clause, i);
+    const who = skip ? null : speakerAt(ctx, t, false, clause[i - 1], true);
+    if (who !== null) return who;
+    if (isVerb(t) && /^\p{Ll}/u.test(t.word)) return null;
+  }
+  return null;
+}
+
+/** Is token i in a prepositional phrase ("from the West", "with Tarsby's mayor")? */
+function afterPreposition(tokens: Token[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+    const t = tokens[k]!;
+    if (t.tags.has('Preposition')) return true;
+    if (!t.tags.has('Determiner') && !t.tags.has('Adjective')) return false;
+  }
+  return false;
+}
