@@ -2,7 +2,7 @@ import type { Speaker, SpeakerContext } from './speaker-context.ts';
 import { isOwnerAt, personTitledAt, speakerAt } from './speaker-mentions.ts';
 import { isVerb } from './speaker-verbs.ts';
 import { wordSet } from './text/lexicon.ts';
-import type { Token } from './text/tokens.ts';
+import { breaksAfter, type Token } from './text/tokens.ts';
 
 /**
  * "Quist launched an attack on Ashgrove, calling him “…”", "Rask backed Quist on Monday,
@@ -61,4 +61,23 @@ function afterPreposition(tokens: Token[], i: number): boolean {
     if (!t.tags.has('Determiner') && !t.tags.has('Adjective')) return false;
   }
   return false;
+}
+
+/**
+ * "…, with Senator Ivo Tamm telling reporters he saw Quist as “…”": the one named right before
+ * the participle in a "with …" phrase speaks.
+ */
+export function withParticipleSpeaker(ctx: SpeakerContext, before: Token[]): Speaker | null {
+  for (let i = before.length - 1; i > 0; i--) {
+    if (!SAYING.has(before[i]!.lower)) continue;
+    const m = ctx.speakerEndingAt.get(before[i - 1]!.end);
+    if (!m?.person) return null;
+    const start = before.findIndex((t) => t.start === m.start);
+    for (let k = start - 1; k >= 0 && k >= start - 4; k--) {
+      if (before[k]!.lower === 'with') return m.actor;
+      if (breaksAfter(before[k]!)) break;
+    }
+    return null;
+  }
+  return null;
 }

@@ -22,7 +22,11 @@ import {
   VENUE_PREPOSITIONS,
 } from './speaker-mentions.ts';
 import { dashAttribution, looseNameAt, looseNameBefore } from './speaker-names.ts';
-import { mainClauseSubject, participleClause } from './speaker-participles.ts';
+import {
+  mainClauseSubject,
+  participleClause,
+  withParticipleSpeaker,
+} from './speaker-participles.ts';
 import { speechPossessor } from './speaker-possessor.ts';
 import { relayedSpeaker } from './speaker-relayed.ts';
 import {
@@ -102,6 +106,7 @@ export function attribute(
   const relayed =
     relayedSpeaker(ctx, cue) ??
     relayedSpeaker(ctx, before) ??
+    withParticipleSpeaker(ctx, before) ??
     (main && (subjectOfSpeech(ctx, main) ?? mainClauseSubject(ctx, main)));
   if (relayed !== null) return relayed;
   const agent = agentAfterQuote(ctx, before, after);
@@ -134,6 +139,8 @@ export function attribute(
  * the clauses before it hold. Null when that clause names no speaker ("…, Hale, the harbour
  * chief, said:"), or no earlier clause has a speech verb, for the whole sentence to decide.
  */
+const SUBORDINATE_OPENERS = new Set(['when', 'after', 'as', 'while', 'once', 'before']);
+
 function colonClauseSpeaker(ctx: SpeakerContext, before: Token[]): Speaker | null {
   const last = before.at(-1);
   if (!last?.post.includes(':')) return null;
@@ -143,8 +150,10 @@ function colonClauseSpeaker(ctx: SpeakerContext, before: Token[]): Speaker | nul
   const clause = before.slice(from);
   // Only a speech verb in an earlier clause can mislead ("Quist, harbour chief, said:" cannot).
   const earlier = before.slice(0, from).some((_, i) => isSpeechVerbAt(before, i));
-  if (!earlier || !clause.some((_, i) => isSpeechVerbAt(clause, i))) return null;
-  return subjectOfSpeech(ctx, clause);
+  if (!earlier) return null;
+  if (clause.some((_, i) => isSpeechVerbAt(clause, i))) return subjectOfSpeech(ctx, clause);
+  // "When Quist suggested …, Rask fired back: “…”": the main clause's subject answers.
+  return SUBORDINATE_OPENERS.has(before[0]!.lower) ? mainClauseSubject(ctx, clause) : null;
 }
 
 /** "… the film, described as “…” by Lelouche": the passive verb's agent after the quote said it. */

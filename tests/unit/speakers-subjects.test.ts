@@ -200,4 +200,16 @@ describe('a participle of saying after a comma', () => {
       ),
     ).toBe('Ivo Tamm');
   });
+
+  it('gives "with Senator Ivo Tamm telling reporters … “…”" to Tamm', () => {
+    const text =
+      'The shooting revived the debate over how Norway responds to violence, with Republican Senator Ivo Tamm telling reporters on Thursday he viewed Dario Quist as "directly responsible" for the attack.';
+    expect(speakerOf(text, 'directly responsible')).toBe('Ivo Tamm');
+  });
+
+  it('gives "When X suggested …, Y fired back: “…”" to Y', () => {
+    const text =
+      'When Dario Quist suggested that Tarsby would sue the port, Mara Rask fired back forcefully: "If they sue us in a court in Harwick, they will lose."';
+    expect(speakerOf(text, 'If they sue us')).toBe('Mara Rask');
+  });
 });
