@@ -48,6 +48,11 @@ export function speechPossessor(
     const t = tokens[i]!;
     if (isSpeechVerbAt(tokens, i) && !opensParticiplePhrase(tokens, i)) return null;
     if (!SPEECH_NOUNS.has(t.lower)) continue;
+    // "Rask called Quist's remarks a “new low”": words between the noun and the quote make
+    // the quote something said about the remarks, not the remarks.
+    const between = tokens.slice(i + 1);
+    if (!between.every((w) => w.lower === 'that' || w.lower === 'was' || w.lower === 'is'))
+      continue;
     // "… that Quist's comments “show bias”": the quote says what the comments do, in the
     // words of whoever is reporting them, not the comments themselves.
     if (i === tokens.length - 1 && quoteOpensLower) continue;

@@ -212,4 +212,10 @@ describe('a participle of saying after a comma', () => {
       'When Dario Quist suggested that Tarsby would sue the port, Mara Rask fired back forcefully: "If they sue us in a court in Harwick, they will lose."';
     expect(speakerOf(text, 'If they sue us')).toBe('Mara Rask');
   });
+
+  it("gives what someone calls another's remarks to the one calling them so", () => {
+    const text =
+      'Party Chairman Ivo Tamm called Rask\'s remarks on the pier a "new low" and a "bizarre attempt" to change the subject.';
+    expect(speakerOf(text, 'new low')).toBe('Ivo Tamm');
+  });
 });
