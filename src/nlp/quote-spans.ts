@@ -53,8 +53,9 @@ function scanParagraph(
       const opensDouble =
         c === OPEN_DOUBLE ||
         // A straight mark, or a closing curly one typed by mistake, opening before a word.
+        // After a space, or a label's colon typed without one ("Tamm:\"…").
         ((c === '"' || c === CLOSE_DOUBLE) &&
-          isSpace(before) &&
+          (isSpace(before) || before === ':') &&
           after !== undefined &&
           /[\p{L}\p{N}‘'.…]/u.test(after));
       const opensSingle =

@@ -183,3 +183,21 @@ export function inOpeningPhrase(tokens: Token[], i: number): boolean {
     .slice(1, i)
     .some((t) => t.tags.has('Noun') && !t.tags.has('ProperNoun') && /^\p{Ll}/u.test(t.word));
 }
+
+/**
+ * "Pollsters agree - Ivo Tamm: “…”", "More from Tamm: “…”": a name set before a colon with no
+ * verb of its own labels the quote that follows as that person's (or body's) words.
+ */
+export function colonLabel(ctx: SpeakerContext, before: Token[]): Speaker | null {
+  const last = before.at(-1);
+  if (!last?.post.includes(':')) return null;
+  const m = ctx.speakerEndingAt.get(last.end);
+  if (!m || m.place) return null;
+  for (let i = before.length - 2; i >= 0; i--) {
+    const t = before[i]!;
+    if (/[.–—\]-]/u.test(t.post)) break;
+    if (t.start >= m.start) continue;
+    if (isVerb(t) && /^\p{Ll}/u.test(t.word)) return null;
+  }
+  return m.actor;
+}

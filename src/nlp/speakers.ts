@@ -3,6 +3,7 @@ import { type QuoteSpan, quoteEndingBefore, quoteStartingAfter } from './quote-s
 import { describedBodyNear } from './speaker-bodies.ts';
 import {
   blamedFor,
+  colonLabel,
   inOpeningPhrase,
   inRelativeClause,
   longNameBefore,
@@ -121,7 +122,7 @@ export function attribute(
     const between = subjectOfSpeech(ctx, cueTokens(ctx, previous.end, q.start));
     if (between !== null) return between;
   }
-  const colon = colonClauseSpeaker(ctx, before);
+  const colon = colonLabel(ctx, before) ?? colonClauseSpeaker(ctx, before);
   if (colon !== null) return colon;
   const opensLower = /^\p{Ll}/u.test(ctx.text.slice(q.start, q.start + 1));
   const possessor = speechPossessor(ctx.speakerEndingAt, before.slice(-10), opensLower);

@@ -218,4 +218,14 @@ describe('a participle of saying after a comma', () => {
       'Party Chairman Ivo Tamm called Rask\'s remarks on the pier a "new low" and a "bizarre attempt" to change the subject.';
     expect(speakerOf(text, 'new low')).toBe('Ivo Tamm');
   });
+
+  it('reads a name before a colon as the label of the quote after it, with or without a space', () => {
+    const text = [
+      'The hearing grew tense.',
+      'Rep. Ivo Tamm (R-Ohio):"I have not heard anyone other than you ever cite that figure."',
+      'Polls were wrong. Pollsters agree - Mara Rask: "One of the biggest lessons was a simple one: keep on calling." [Harbour Post.]',
+    ].join('\n');
+    expect(speakerOf(text, 'I have not heard')).toBe('Ivo Tamm');
+    expect(speakerOf(text, 'One of the biggest')).toBe('Mara Rask');
+  });
 });
