@@ -135,9 +135,9 @@ function score(
         Math.max(b.start, g.content.start) -
         (Math.min(a.end, g.content.end) - Math.max(a.start, g.content.start)),
     )[0];
+    if (best?.speaker && sameSpeakerLenient(best.speaker, g.source.text)) tally.namedRight++;
     if (best?.speaker && sameSpeakerStrict(best.speaker, g.source.text, best.speakerType))
       tally.namedRightStrict++;
-    if (best?.speaker && sameSpeakerLenient(best.speaker, g.source.text)) tally.namedRight++;
     else if (errors && text)
       errors.push(
         `${best ? `got ${best.speaker}` : 'no quote'} / gold ${g.source.text} :: ${text.slice(g.content.start, g.content.start + 70).replace(/\s+/g, ' ')}`,

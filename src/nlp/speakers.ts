@@ -13,6 +13,7 @@ import {
   subjectBeforeApposition,
 } from './speaker-clauses.ts';
 import type { Speaker, SpeakerContext } from './speaker-context.ts';
+import { cueTokens } from './speaker-cue-tokens.ts';
 import { documentSourceAfter, issuerBefore } from './speaker-documents.ts';
 import {
   isBodyOwnerAt,
@@ -57,25 +58,6 @@ const CUE_REACH = 1000;
 
 export function sentenceIndexAt(sentences: Sentence[], offset: number): number {
   return Math.max(0, firstIndexWhere(sentences, (s) => s.start <= offset) - 1);
-}
-
-function firstTokenAt(tokens: Token[], offset: number): number {
-  return firstIndexWhere(tokens, (t) => t.start < offset);
-}
-
-/** Tokens between two offsets that lie outside every quotation, in order. */
-function cueTokens(ctx: SpeakerContext, from: number, to: number): Token[] {
-  const out: Token[] = [];
-  let depth = 0;
-  for (let i = firstTokenAt(ctx.tokens, from); i < ctx.tokens.length; i++) {
-    const t = ctx.tokens[i]!;
-    if (t.end > to) break;
-    // A parenthesis aside ("Mara Quist (D-Portline) said") is no part of the clause.
-    if (t.pre.includes('(')) depth++;
-    if (!ctx.quoted[i] && depth === 0) out.push(t);
-    if (t.post.includes(')')) depth = Math.max(0, depth - 1);
-  }
-  return out;
 }
 
 export function attribute(

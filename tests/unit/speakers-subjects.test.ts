@@ -228,4 +228,10 @@ describe('a participle of saying after a comma', () => {
     expect(speakerOf(text, 'I have not heard')).toBe('Ivo Tamm');
     expect(speakerOf(text, 'One of the biggest')).toBe('Mara Rask');
   });
+
+  it('sees the comma after a party tag ("Rask (D-Mo.), who …, said")', () => {
+    const text =
+      'Speaking later on the same show, Sen. Mara Rask (D-Mo.), who has endorsed Quist, said Tamm has pushed the former mayor to be a "stronger candidate."';
+    expect(speakerOf(text, 'stronger candidate')).toBe('Mara Rask');
+  });
 });
