@@ -21,21 +21,31 @@ const OPENERS = wordSet('when while although though if after before as because s
 
 /** The tokens of the clause a ", saying …" cue hangs from, when the cue is one; else null. */
 export function participleClause(before: Token[]): Token[] | null {
-  for (let i = before.length - 1; i > 0; i--)
-    if (SAYING.has(before[i]!.lower) && before[i - 1]!.post.includes(','))
-      return before.slice(0, i);
+  for (let i = before.length - 1; i > 0; i--) {
+    if (!SAYING.has(before[i]!.lower)) continue;
+    const prev = before[i - 1]!;
+    if (prev.post.includes(',')) return before.slice(0, i);
+    // "…, addressing her as “Mara” and telling her “…”": the chain's first participle.
+    if (prev.lower === 'and')
+      for (let j = i - 2; j > 0; j--)
+        if (PARTICIPLE.test(before[j]!.lower) && before[j - 1]!.post.includes(','))
+          return before.slice(0, j);
+  }
   return null;
 }
+
+function opensPhrase(t: Token): boolean {
+  return t.tags.has('Preposition') || t.tags.has('Gerund') || OPENERS.has(t.lower);
+}
+
+/** An -ing form that may open a chain of participles ("addressing … and telling …"). */
+const PARTICIPLE = /^\p{Ll}{3,}ing$/u;
 
 /** The subject of a clause without a speech verb: its first speaker outside an opening phrase. */
 export function mainClauseSubject(ctx: SpeakerContext, clause: Token[]): Speaker | null {
   let i = 0;
-  const first = clause[0];
-  // "In an interview on Monday, Quist …": the opening phrase names no subject.
-  if (
-    first &&
-    (first.tags.has('Preposition') || first.tags.has('Gerund') || OPENERS.has(first.lower))
-  ) {
+  // "In June, after Quist fell, Tamm …": opening phrases name no subject, however many.
+  while (i < clause.length && opensPhrase(clause[i]!)) {
     while (i < clause.length && !clause[i]!.post.includes(',')) i++;
     i++;
   }

@@ -234,4 +234,10 @@ describe('a participle of saying after a comma', () => {
       'Speaking later on the same show, Sen. Mara Rask (D-Mo.), who has endorsed Quist, said Tamm has pushed the former mayor to be a "stronger candidate."';
     expect(speakerOf(text, 'stronger candidate')).toBe('Mara Rask');
   });
+
+  it('follows a chain of participles to its clause, past several opening phrases', () => {
+    const text =
+      'In June 2009, after Quist suffered a fall, Ivo Tamm emailed her his wishes, addressing her informally as "Mara" and telling her, "you are an all-star player and we need you."';
+    expect(speakerOf(text, 'you are an all-star')).toBe('Ivo Tamm');
+  });
 });
