@@ -120,6 +120,9 @@ export function findQuotes(
     const term = naming || embeddedTerm(text, q);
     // “Never.” “Not while I run the port,” said Quist: one speaker for quotes side by side.
     if (actor === null && !term) actor = attributeAhead(ctx, sentences, quoteSpans, k);
+    // "“Perpetual motion!” Rep. Ivo Tamm said of …": a cue the splitter put in a sentence of its own.
+    if (actor === null && !term && /[!?]["”]?\s*$/u.test(text.slice(q.end - 1, q.end + 1)))
+      actor = cueAfterExclamation(ctx, sentences, q);
     const sameParagraph = carried.paragraph === s.paragraph;
     // A paragraph that opens with an unattributed quote continues the previous paragraph's
     // speaker: news style reopens a quotation, or follows a speaker with more of their words.
@@ -171,6 +174,19 @@ function narrativeBefore(tokens: Token[], quoted: boolean[], sentences: number):
     if (narrative[s]) n++;
   }
   return before;
+}
+
+/** The speaker of the sentence right after a quote ending in "!" or "?", when it opens there. */
+function cueAfterExclamation(
+  ctx: SpeakerContext,
+  sentences: Sentence[],
+  q: QuoteSpan,
+): Speaker | null {
+  const index = sentenceIndexAt(sentences, q.end);
+  const next = sentences[index + 1];
+  if (!next || !/^[\s"”’]*$/u.test(ctx.text.slice(q.end, next.start))) return null;
+  if (ctx.text.slice(q.end, next.start).includes('\n')) return null;
+  return speakerOfSentence(ctx, sentences, index + 1);
 }
 
 /** How far back a sentence-opening phrase is looked for: longer ones are rare. */

@@ -240,4 +240,14 @@ describe('a participle of saying after a comma', () => {
       'In June 2009, after Quist suffered a fall, Ivo Tamm emailed her his wishes, addressing her informally as "Mara" and telling her, "you are an all-star player and we need you."';
     expect(speakerOf(text, 'you are an all-star')).toBe('Ivo Tamm');
   });
+
+  it('reads the cue after a quote that ends in "!" or "?", which the splitter cut off', () => {
+    const text = [
+      'The museum waived its fee during the convention.',
+      '"Perpetual motion!" Rep. Ivo Tamm, R-Ohio, said of the swirl of parties.',
+      '"Who pays for it?" asked Mara Rask, the museum director.',
+    ].join('\n');
+    expect(speakerOf(text, 'Perpetual motion')).toBe('Ivo Tamm');
+    expect(speakerOf(text, 'Who pays')).toBe('Mara Rask');
+  });
 });
