@@ -45,14 +45,21 @@ export function nameAfterVerb(
  * one it describes. The person named, at token i's description; null if the tokens are not so.
  */
 function describedThenNamed(ctx: SpeakerContext, tokens: Token[], i: number): number | null {
-  if (tokens[i]?.lower !== 'the' && tokens[i]?.lower !== 'a') return null;
+  // "the official, …", "Quist's introducer, actress …": an article or an owner opens it.
+  const opener = tokens[i];
+  if (opener?.lower !== 'the' && opener?.lower !== 'a' && !opener?.possessive) return null;
   for (let j = i + 1; j < tokens.length && j <= i + 4; j++) {
     const t = tokens[j]!;
     if (!/^\p{Ll}/u.test(t.word)) return null;
     if (breaksAfter(t)) {
       if (!t.post.includes(',')) return null;
-      const m = ctx.speakerAt.get(tokens[j + 1]?.start ?? -1);
-      return m?.person ? m.actor : null;
+      // "…, actress Mara Rask": a role word or two may stand before the name.
+      for (let k = j + 1; k < tokens.length && k <= j + 3; k++) {
+        const m = ctx.speakerAt.get(tokens[k]!.start);
+        if (m) return m.person ? m.actor : null;
+        if (!/^\p{Ll}/u.test(tokens[k]!.word)) return null;
+      }
+      return null;
     }
   }
   return null;

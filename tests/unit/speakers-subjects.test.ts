@@ -250,4 +250,12 @@ describe('a participle of saying after a comma', () => {
     expect(speakerOf(text, 'Perpetual motion')).toBe('Ivo Tamm');
     expect(speakerOf(text, 'Who pays')).toBe('Mara Rask');
   });
+
+  it('takes the name after "said Quist\'s introducer, actress …"', () => {
+    const text = [
+      'The crowd was on its feet.',
+      '"It is about time that we had a woman running this country," said Quist\'s introducer, actress Mara Rask.',
+    ].join('\n');
+    expect(speakerOf(text, 'It is about time')).toBe('Mara Rask');
+  });
 });
