@@ -2,7 +2,7 @@ import type { Speaker, SpeakerContext } from './speaker-context.ts';
 import { isDemonym } from './speaker-descriptions.ts';
 import { personTitledAt, VENUE_PREPOSITIONS } from './speaker-mentions.ts';
 import { looseNameAt } from './speaker-names.ts';
-import { isVerb } from './speaker-verbs.ts';
+import { isSpeechVerbAt, isVerb } from './speaker-verbs.ts';
 import { breaksAfter, type Token } from './text/tokens.ts';
 
 /**
@@ -198,6 +198,12 @@ export function inOpeningPhrase(tokens: Token[], i: number): boolean {
 export function colonLabel(ctx: SpeakerContext, before: Token[]): Speaker | null {
   const last = before.at(-1);
   if (!last?.post.includes(':')) return null;
+  // "As Ivo Tamm, the party's No. 2, put it:": the one who put it so.
+  if (last.lower === 'it' && before.at(-2)?.lower === 'put') {
+    const as = before.findLastIndex((t) => t.lower === 'as');
+    const m = as < 0 ? undefined : ctx.speakerAt.get(before[as + 1]?.start ?? -1);
+    if (m && !m.place) return m.actor;
+  }
   const m = ctx.speakerEndingAt.get(last.end);
   if (!m || m.place) return null;
   for (let i = before.length - 2; i >= 0; i--) {
@@ -207,4 +213,20 @@ export function colonLabel(ctx: SpeakerContext, before: Token[]): Speaker | null
     if (isVerb(t) && /^\p{Ll}/u.test(t.word)) return null;
   }
   return m.actor;
+}
+
+/** Conjunctions that start a clause with a subject of its own after a comma. */
+const CONTRASTING = new Set(['while', 'whereas', 'but']);
+
+/**
+ * "Tamm suggested that …, while Quist said that the “…”": a quote's cue is the clause it
+ * stands in, when a contrasting clause with a speech verb of its own holds it.
+ */
+export function ownClause(before: Token[]): Token[] {
+  for (let i = before.length - 2; i > 0; i--) {
+    if (!CONTRASTING.has(before[i]!.lower) || !before[i - 1]!.post.includes(',')) continue;
+    const clause = before.slice(i + 1);
+    return clause.some((_, k) => isSpeechVerbAt(clause, k)) ? clause : before;
+  }
+  return before;
 }

@@ -78,10 +78,11 @@ function afterPreposition(tokens: Token[], i: number): boolean {
  * the participle in a "with …" phrase speaks.
  */
 export function withParticipleSpeaker(ctx: SpeakerContext, before: Token[]): Speaker | null {
+  // "with Quist tweeting that … and asking, “…”": any participle of the chain may be the one.
   for (let i = before.length - 1; i > 0; i--) {
     if (!SAYING.has(before[i]!.lower)) continue;
     const m = ctx.speakerEndingAt.get(before[i - 1]!.end);
-    if (!m?.person) return null;
+    if (!m?.person) continue;
     const start = before.findIndex((t) => t.start === m.start);
     for (let k = start - 1; k >= 0 && k >= start - 4; k--) {
       if (before[k]!.lower === 'with') return m.actor;

@@ -8,6 +8,7 @@ import {
   inRelativeClause,
   longNameBefore,
   nameAfterVerb,
+  ownClause,
   passiveAgent,
   speaksFor,
   subjectBeforeApposition,
@@ -84,7 +85,7 @@ export function attribute(
   const contrast = after.findIndex((t, i) => i < 2 && CONTRAST.has(t.lower));
   const clauseEnd = contrast < 0 ? end : after[contrast]!.start;
   if (contrast >= 0) after = [];
-  const before = cueTokens(ctx, start, q.start);
+  const before = ownClause(cueTokens(ctx, start, q.start));
   const main = participleClause(before);
   const relayed =
     relayedSpeaker(ctx, cue) ??

@@ -258,4 +258,25 @@ describe('a participle of saying after a comma', () => {
     ].join('\n');
     expect(speakerOf(text, 'It is about time')).toBe('Mara Rask');
   });
+
+  it('reads "with X tweeting … and asking", "…, while X said that the “…”" and "As X put it:"', () => {
+    expect(
+      speakerOf(
+        'Republicans were quick to chime in, with Dario Quist tweeting that it was a "disaster" for Rask and asking, "How can someone with such bad judgement lead us?"',
+        'How can someone',
+      ),
+    ).toBe('Dario Quist');
+    expect(
+      speakerOf(
+        'Tamm suggested that someone who does not answer questions cannot be mayor, while Quist said that the "stakes in this election are too high" for Rask.',
+        'stakes in this',
+      ),
+    ).toBe('Quist');
+    expect(
+      speakerOf(
+        'As Ivo Tamm, the No. 2 in the party, put it: "This person will not be confirmed."',
+        'This person',
+      ),
+    ).toBe('Ivo Tamm');
+  });
 });
