@@ -56,7 +56,10 @@ export function readPolnear(evalDir: string): PolnearDoc[] {
   return readPolnearDir(join(evalDir, 'quotes/polnear-dev'));
 }
 
-/** A PolNeAR split as the corpus ships it: `text/NAME.txt` and `attributions/NAME_ANNOTATOR.ann`. */
+/**
+ * A PolNeAR split as the corpus lays it out: one text per article under `text/`, its brat
+ * annotations (one file per annotator) under `attributions/`.
+ */
 export function readPolnearDir(root: string): PolnearDoc[] {
   const anns = readdirSync(join(root, 'attributions'));
   return readdirSync(join(root, 'text'))
