@@ -44,7 +44,7 @@ const PUBLISHED = wordSet(
  * "said a commentary in the official Harbour Gazette": the organisation a document at token i
  * appeared in or came from, when one is named within a few words; null otherwise.
  */
-export function documentSource(
+function documentSource(
   ctx: Pick<SpeakerContext, 'speakerAt'>,
   tokens: Token[],
   i: number,
@@ -62,28 +62,30 @@ export function documentSource(
   return null;
 }
 
-/** A document's source in the three words after the speech verb at `verbAt`. */
-export function documentSourceAfter(
+/** The source of the first document named at tokens [from, to). */
+function sourceBetween(
   ctx: Pick<SpeakerContext, 'speakerAt'>,
   tokens: Token[],
-  verbAt: number,
+  from: number,
+  to: number,
 ): number | null {
-  for (let i = verbAt + 1; i <= verbAt + 3 && i < tokens.length; i++) {
+  for (let i = Math.max(0, from); i < Math.min(to, tokens.length); i++) {
     const source = documentSource(ctx, tokens, i);
     if (source !== null) return source;
   }
   return null;
 }
 
-/** "The letter from Ivo Tamm said": the issuer of a document in the few words before the verb at v. */
-export function issuerBefore(
+/** "said a commentary in the Harbour Gazette": a document in the three words after the verb. */
+export const documentSourceAfter = (
+  ctx: Pick<SpeakerContext, 'speakerAt'>,
+  tokens: Token[],
+  verbAt: number,
+): number | null => sourceBetween(ctx, tokens, verbAt + 1, verbAt + 4);
+
+/** "The letter from Ivo Tamm said": a document in the few words before the verb at v. */
+export const issuerBefore = (
   ctx: Pick<SpeakerContext, 'speakerAt'>,
   tokens: Token[],
   v: number,
-): number | null {
-  for (let i = Math.max(0, v - 8); i < v - 2; i++) {
-    const source = documentSource(ctx, tokens, i);
-    if (source !== null) return source;
-  }
-  return null;
-}
+): number | null => sourceBetween(ctx, tokens, v - 8, v - 2);
