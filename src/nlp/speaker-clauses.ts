@@ -193,17 +193,19 @@ export function inOpeningPhrase(tokens: Token[], i: number): boolean {
 
 /**
  * "Pollsters agree - Ivo Tamm: “…”", "More from Tamm: “…”": a name set before a colon with no
- * verb of its own labels the quote that follows as that person's (or body's) words.
+ * verb of its own labels the quote that follows as that person's (or body's) words; so does
+ * "As Tamm put it," before one.
  */
 export function colonLabel(ctx: SpeakerContext, before: Token[]): Speaker | null {
   const last = before.at(-1);
-  if (!last?.post.includes(':')) return null;
-  // "As Ivo Tamm, the party's No. 2, put it:": the one who put it so.
-  if (last.lower === 'it' && before.at(-2)?.lower === 'put') {
+  // "As Ivo Tamm, the party's No. 2, put it: “…”", "As the Gazette put it, “…”".
+  if (last?.lower === 'it' && before.at(-2)?.lower === 'put' && /[:,]/u.test(last.post)) {
     const as = before.findLastIndex((t) => t.lower === 'as');
     const m = as < 0 ? undefined : ctx.speakerAt.get(before[as + 1]?.start ?? -1);
     if (m && !m.place) return m.actor;
+    if (as >= 0 && !m) return looseNameAt(ctx, before, as + 1);
   }
+  if (!last?.post.includes(':')) return null;
   const m = ctx.speakerEndingAt.get(last.end);
   if (!m || m.place) return null;
   for (let i = before.length - 2; i >= 0; i--) {

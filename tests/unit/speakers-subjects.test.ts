@@ -279,4 +279,13 @@ describe('a participle of saying after a comma', () => {
       ),
     ).toBe('Ivo Tamm');
   });
+
+  it('gives "As Harbourwatch put it, “…”" to the one who put it so', () => {
+    expect(
+      speakerOf(
+        'Quist has a new song. As Harbourwatch put it, "Hello, it is the kid."',
+        'Hello, it is',
+      ),
+    ).toBe('Harbourwatch');
+  });
 });
