@@ -57,7 +57,8 @@ function scanParagraph(
         ((c === '"' || c === CLOSE_DOUBLE) &&
           (isSpace(before) || before === ':') &&
           after !== undefined &&
-          /[\p{L}\p{N}‘'.…]/u.test(after));
+          // A word, or an editor's bracket inside the quote ("\"[Quist] said …").
+          /[\p{L}\p{N}‘'.…[]/u.test(after));
       const opensSingle =
         c === '‘' && isSpace(before) && after !== undefined && /\p{L}/u.test(after);
       if (opensDouble || opensSingle) {

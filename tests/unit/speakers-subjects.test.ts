@@ -289,3 +289,11 @@ describe('a participle of saying after a comma', () => {
     ).toBe('Harbourwatch');
   });
 });
+
+describe('quote marks', () => {
+  it("opens a quote on a straight mark before an editor's bracket", () => {
+    const text =
+      'Rask campaigned in Harwick on Monday. "[Quist] does not speak for anyone who thinks our port should be open," Rask said.';
+    expect(speakerOf(text, '[Quist] does not speak')).toBe('Rask');
+  });
+});
