@@ -3,6 +3,7 @@ import { LIMITS } from '../model/limits.ts';
 import { isJunkName } from './junk.ts';
 import { isEnglishTokens } from './language.ts';
 import { joinSplitNames } from './name-joins.ts';
+import { splitOwnedPeople } from './name-owners.ts';
 import type { NameSpan } from './name-span.ts';
 import { isTitleWordLower } from './role-phrases.ts';
 import { countryMatches } from './tagger/gazetteer.ts';
@@ -62,11 +63,14 @@ export function findNames(tokens: Token[]): NameSpan[] {
   // Pushed one by one: spread arguments overflow the stack past a few hundred thousand.
   for (const a of acronyms(tokens, seen)) names.push(a);
   for (const r of repeatedNames(tokens, seen, names)) names.push(r);
-  return joinSplitNames(
+  return splitOwnedPeople(
     tokens,
-    names
-      .filter((n) => withinLimits(tokens, n) && !isJunkName(tokens, n))
-      .sort((a, b) => a.start - b.start),
+    joinSplitNames(
+      tokens,
+      names
+        .filter((n) => withinLimits(tokens, n) && !isJunkName(tokens, n))
+        .sort((a, b) => a.start - b.start),
+    ),
   );
 }
 
