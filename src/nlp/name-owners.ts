@@ -1,5 +1,5 @@
-import type { NameSpan } from './name-span.ts';
-import { spanText, type Token } from './text/tokens.ts';
+import { type NameSpan, nameSpanOf } from './name-span.ts';
+import type { Token } from './text/tokens.ts';
 
 /**
  * "Farm Department's Tamm": the tagger sometimes takes an owner and the person it owns for
@@ -16,20 +16,8 @@ export function splitOwnedPeople(tokens: Token[], names: NameSpan[]): NameSpan[]
     for (let p = n.first; p < n.last; p++) {
       if (!tokens[p]!.possessive) continue;
       if (n.last - p > 2 || !surnames.has(tokens[n.last]!.lower)) return [n];
-      return [part(tokens, n.first, p, n.type), part(tokens, p + 1, n.last, 'person')];
+      return [nameSpanOf(tokens, n.first, p, n.type), nameSpanOf(tokens, p + 1, n.last, 'person')];
     }
     return [n];
   });
-}
-
-function part(tokens: Token[], first: number, last: number, type: NameSpan['type']): NameSpan {
-  const words = tokens.slice(first, last + 1);
-  return {
-    first,
-    last,
-    text: spanText(words),
-    start: words[0]!.start,
-    end: words.at(-1)!.end,
-    type,
-  };
 }

@@ -1,4 +1,5 @@
 import type { EntityType } from '../model/analysis.ts';
+import { spanText, type Token } from './text/tokens.ts';
 
 /** One mention of a name in an article's tokens, as the recogniser found it. */
 export interface NameSpan {
@@ -11,4 +12,22 @@ export interface NameSpan {
   type: EntityType;
   /** Token range of a title right before the name ("British Foreign Secretary"), if any. */
   title?: { first: number; last: number };
+}
+
+/** The span of tokens [first, last] as a name of the given type. */
+export function nameSpanOf(
+  tokens: Token[],
+  first: number,
+  last: number,
+  type: EntityType,
+): NameSpan {
+  const words = tokens.slice(first, last + 1);
+  return {
+    first,
+    last,
+    text: spanText(words),
+    start: words[0]!.start,
+    end: words.at(-1)!.end,
+    type,
+  };
 }

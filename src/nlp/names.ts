@@ -4,7 +4,7 @@ import { isJunkName } from './junk.ts';
 import { isEnglishTokens } from './language.ts';
 import { joinSplitNames } from './name-joins.ts';
 import { splitOwnedPeople } from './name-owners.ts';
-import type { NameSpan } from './name-span.ts';
+import { type NameSpan, nameSpanOf } from './name-span.ts';
 import { isTitleWordLower } from './role-phrases.ts';
 import { countryMatches } from './tagger/gazetteer.ts';
 import type { EntityKind } from './tagger/labels.ts';
@@ -12,7 +12,7 @@ import { loadModel } from './tagger/model.ts';
 import { type TaggedSpan, tagEntities } from './tagger/tag.ts';
 import { STATE_ABBREVIATIONS, wordSet } from './text/lexicon.ts';
 import { lookupPlace } from './text/places.ts';
-import { breaksAfter, isCapitalised, spanText, type Token } from './text/tokens.ts';
+import { breaksAfter, isCapitalised, type Token } from './text/tokens.ts';
 
 /**
  * Finds names: the statistical tagger (src/nlp/tagger) proposes spans and types, and what
@@ -50,15 +50,7 @@ export function findNames(tokens: Token[]): NameSpan[] {
   // A country's name or alias is always a place, even where the tagger saw nothing.
   for (const [first, last] of countryMatches(tokens)) {
     if (seen.subarray(first, last + 1).some((x) => x === 1)) continue;
-    const words = tokens.slice(first, last + 1);
-    names.push({
-      first,
-      last,
-      text: spanText(words),
-      start: words[0]!.start,
-      end: words.at(-1)!.end,
-      type: 'place',
-    });
+    names.push(nameSpanOf(tokens, first, last, 'place'));
   }
   // Pushed one by one: spread arguments overflow the stack past a few hundred thousand.
   for (const a of acronyms(tokens, seen)) names.push(a);
@@ -251,14 +243,7 @@ function fromTagger(tokens: Token[], tagged: TaggedSpan): NameSpan | undefined {
     type = 'place';
   if (!type) return undefined;
   if (words.every((w) => hasTag(w, 'Date', 'Month', 'WeekDay', 'Holiday'))) return undefined;
-  const span: NameSpan = {
-    first,
-    last,
-    text: spanText(words),
-    start: words[0]!.start,
-    end: words.at(-1)!.end,
-    type,
-  };
+  const span = nameSpanOf(tokens, first, last, type);
   if (type === 'person') {
     // Title words right before the name are its title: "Harbour Minister Tomas Verlin".
     while (titleFirst > 0) {

@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { splitOwnedPeople } from '../../src/nlp/name-owners.ts';
-import type { NameSpan } from '../../src/nlp/name-span.ts';
-import { spanText, type Token, tokenize } from '../../src/nlp/text/tokens.ts';
+import { type NameSpan, nameSpanOf } from '../../src/nlp/name-span.ts';
+import { type Token, tokenize } from '../../src/nlp/text/tokens.ts';
 
 // Invented text: a span the tagger made of an owner and the person it owns (#15).
 
 function spanOf(tokens: Token[], words: string, type: NameSpan['type']): NameSpan {
   const parts = words.split(' ');
   const first = tokens.findIndex((_, i) => parts.every((w, k) => tokens[i + k]?.word === w));
-  const last = first + parts.length - 1;
-  const slice = tokens.slice(first, last + 1);
-  return {
-    first,
-    last,
-    text: spanText(slice),
-    start: slice[0]!.start,
-    end: slice.at(-1)!.end,
-    type,
-  };
+  return nameSpanOf(tokens, first, first + parts.length - 1, type);
 }
 
 describe('an owner and the person it owns, taken for one name', () => {
