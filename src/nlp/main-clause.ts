@@ -1,4 +1,5 @@
 import { isSpeechVerbAt } from './speaker-verbs.ts';
+import { SUBORDINATORS } from './text/lexicon.ts';
 import { firstIndexWhere } from './text/sorted.ts';
 import { breaksAfter, type Token } from './text/tokens.ts';
 
@@ -7,24 +8,6 @@ import { breaksAfter, type Token } from './text/tokens.ts';
  * not who the sentence is about. Used for the "subject" of a sentence, which is what a later
  * "he" or a bare surname most likely points back to.
  */
-
-/** Words that open a clause before the main one: "When …, Rask was quick to …". */
-const SUBORDINATORS = new Set([
-  'when',
-  'while',
-  'although',
-  'though',
-  'if',
-  'after',
-  'before',
-  'as',
-  'because',
-  'since',
-  'once',
-  'until',
-  'unless',
-  'whereas',
-]);
 
 /**
  * Does a finite verb of the main clause come before token i in its sentence ("The former

@@ -1,7 +1,7 @@
 import type { Speaker, SpeakerContext } from './speaker-context.ts';
 import { isOwnerAt, personTitledAt, speakerAt } from './speaker-mentions.ts';
 import { isVerb } from './speaker-verbs.ts';
-import { wordSet } from './text/lexicon.ts';
+import { SUBORDINATORS, wordSet } from './text/lexicon.ts';
 import { breaksAfter, type Token } from './text/tokens.ts';
 
 /**
@@ -16,8 +16,6 @@ const SAYING = wordSet(
     'accusing declaring dubbing labeling labelling branding urging asking stating explaining ' +
     'tweeting vowing promising charging',
 );
-/** Words that open a phrase or clause before the main one ("In a speech, …", "When …, …"). */
-const OPENERS = wordSet('when while although though if after before as because since once');
 
 /** The tokens of the clause a ", saying …" cue hangs from, when the cue is one; else null. */
 export function participleClause(before: Token[]): Token[] | null {
@@ -35,7 +33,7 @@ export function participleClause(before: Token[]): Token[] | null {
 }
 
 function opensPhrase(t: Token): boolean {
-  return t.tags.has('Preposition') || t.tags.has('Gerund') || OPENERS.has(t.lower);
+  return t.tags.has('Preposition') || t.tags.has('Gerund') || SUBORDINATORS.has(t.lower);
 }
 
 /** An -ing form that may open a chain of participles ("addressing … and telling …"). */

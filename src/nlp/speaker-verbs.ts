@@ -1,4 +1,4 @@
-import { SPEECH_VERBS } from './text/lexicon.ts';
+import { SPEECH_VERBS, SUBORDINATORS } from './text/lexicon.ts';
 import type { Token } from './text/tokens.ts';
 
 /**
@@ -33,23 +33,6 @@ export function opensParticiplePhrase(tokens: readonly Token[], i: number): bool
   const t = tokens[i];
   return i === 0 && !!t?.sentenceStart && (/(?:ed|ing)$/u.test(t.lower) || t.lower === 'told');
 }
-
-/** Words opening a subordinate clause whose subject is not the sentence's. */
-const SUBORDINATORS = new Set([
-  'when',
-  'while',
-  'after',
-  'before',
-  'as',
-  'because',
-  'since',
-  'if',
-  'although',
-  'though',
-  'once',
-  'until',
-  'whereas',
-]);
 
 /**
  * Is token i inside a subordinate clause opening the sentence ("When Ashgrove noted the

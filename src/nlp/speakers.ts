@@ -38,7 +38,7 @@ import {
   isVerb,
   opensParticiplePhrase,
 } from './speaker-verbs.ts';
-import { PERSON_PRONOUNS, TITLE_WORDS } from './text/lexicon.ts';
+import { PERSON_PRONOUNS, SUBORDINATORS, TITLE_WORDS } from './text/lexicon.ts';
 import { firstIndexWhere } from './text/sorted.ts';
 import type { Token } from './text/tokens.ts';
 
@@ -123,8 +123,6 @@ export function attribute(
  * the clauses before it hold. Null when that clause names no speaker ("…, Hale, the harbour
  * chief, said:"), or no earlier clause has a speech verb, for the whole sentence to decide.
  */
-const SUBORDINATE_OPENERS = new Set(['when', 'after', 'as', 'while', 'once', 'before']);
-
 function colonClauseSpeaker(ctx: SpeakerContext, before: Token[]): Speaker | null {
   const last = before.at(-1);
   if (!last?.post.includes(':')) return null;
@@ -137,7 +135,7 @@ function colonClauseSpeaker(ctx: SpeakerContext, before: Token[]): Speaker | nul
   if (!earlier) return null;
   if (clause.some((_, i) => isSpeechVerbAt(clause, i))) return subjectOfSpeech(ctx, clause);
   // "When Quist suggested …, Rask fired back: “…”": the main clause's subject answers.
-  return SUBORDINATE_OPENERS.has(before[0]!.lower) ? mainClauseSubject(ctx, clause) : null;
+  return SUBORDINATORS.has(before[0]!.lower) ? mainClauseSubject(ctx, clause) : null;
 }
 
 /** "… the film, described as “…” by Lelouche": the passive verb's agent after the quote said it. */

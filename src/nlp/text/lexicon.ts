@@ -81,6 +81,11 @@ export const ROLE_NOUNS = wordSet(
     'treasurer',
 );
 
+/** Words that open a clause before the main one, whose subject is not the sentence's. */
+export const SUBORDINATORS = wordSet(
+  'when while although though if after before as because since once until unless whereas',
+);
+
 /** Third-person pronouns that can stand for a named speaker. */
 export const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
 
