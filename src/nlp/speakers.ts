@@ -14,6 +14,7 @@ import {
   subjectBeforeApposition,
 } from './speaker-clauses.ts';
 import type { Speaker, SpeakerContext } from './speaker-context.ts';
+import { cueSentenceAfter } from './speaker-cue-sentence.ts';
 import { cueTokens } from './speaker-cue-tokens.ts';
 import { documentSourceAfter, issuerBefore } from './speaker-documents.ts';
 import {
@@ -71,10 +72,8 @@ export function attribute(
   if (dashed !== null) return dashed;
   // The cue after a quote belongs to the sentence the quote ends in ("… heads. … ,” said X").
   const endAt = sentenceIndexAt(sentences, q.end);
-  const endSentence = sentences[endAt] ?? s;
-  // "…,” said Del. Mara Quist": a title the splitter took for a sentence end.
-  const cut = endsInTitle(ctx.text, endSentence) ? sentences[endAt + 1] : undefined;
-  const end = Math.min((cut ?? endSentence).end, q.end + CUE_REACH);
+  const cueSentence = cueSentenceAfter(ctx.text, sentences, q, endAt) ?? s;
+  const end = Math.min(cueSentence.end, q.end + CUE_REACH);
   const start = Math.max(s.start, q.start - CUE_REACH);
   const nextQuote = quoteStartingAfter(ctx.quoteSpans, q.end);
   const stop = nextQuote && nextQuote.start < end ? nextQuote.start : end;
@@ -146,19 +145,10 @@ function agentAfterQuote(ctx: SpeakerContext, before: Token[], after: Token[]): 
   return before.slice(-3).some((t) => t.tags.has('Passive') || t.lower === 'as') ? m.actor : null;
 }
 
-/** Does a sentence end in a short capitalised abbreviation right after a speech verb ("said Del.")? */
-function endsInTitle(text: string, s: Sentence): boolean {
-  const tail = text.slice(Math.max(s.start, s.end - 30), s.end).trimEnd();
-  const m = /(\p{L}+)\s+\p{Lu}\p{Ll}{1,3}\.$/u.exec(tail);
-  return !!m && SPEECH_VERB_FORMS.test(m[1]!.toLowerCase());
-}
-
 const TOLD = new Set(['told', 'tells', 'tell', 'telling']);
 
 /** Conjunctions that open a contrasting clause with a subject of its own. */
 const CONTRAST = new Set(['while', 'whereas', 'whilst']);
-
-const SPEECH_VERB_FORMS = /^(?:said|says|added|asked|told|wrote|noted|argued)$/u;
 
 /** Quoted words this short are a term someone used, which an outlet may only have reported. */
 const SHORT_QUOTE_WORDS = 3;
@@ -337,7 +327,11 @@ function speakerAfterQuote(ctx: SpeakerContext, tokens: Token[], closes: boolean
     if (next && isVerb(next) && (closes || isSpeechVerbAt(tokens, at))) return named;
   }
   const verbAt = tokens.findIndex((_, i) => i < 4 && isSpeechVerbAt(tokens, i));
-  return verbAt < 0 ? null : speakerNearVerb(ctx, tokens, verbAt);
+  if (verbAt >= 0) return speakerNearVerb(ctx, tokens, verbAt);
+  // "“…!” beamed Mara Quist": any past-tense verb between a closed quote and a name is
+  // how the name said it, whether or not it is a word for speaking.
+  const inverted = closes && first?.tags.has('PastTense') && /^\p{Lu}/u.test(tokens[1]?.word ?? '');
+  return inverted ? speakerNearVerb(ctx, tokens, 0) : null;
 }
 
 /**

@@ -50,7 +50,7 @@ export function tokenize(text: string, sentenceEnds: number[]): Token[] {
   let sentence = 0;
   let previousSentence = -1;
   for (const [from, to] of pieces(text, sentenceEnds)) {
-    const piece = withoutLongRuns(text.slice(from, to));
+    const piece = withQuotesApart(withoutLongRuns(text.slice(from, to)));
     // Where compromise puts a term: what came before it, as its own offsets do.
     let elapsed = 0;
     for (const terms of nlp(piece).docs as CompromiseTerm[][]) {
@@ -113,6 +113,17 @@ const LONG_RUN = new RegExp(`\\S{${LIMITS.tokenChars + 1},}`, 'g');
 
 function withoutLongRuns(piece: string): string {
   return piece.replace(LONG_RUN, (run) => ' '.repeat(run.length));
+}
+
+/**
+ * A double quotation mark with no space on either side ("said,“Look", "bad,”Quist") glues
+ * two words into one term for compromise, so the cue word is lost. Before tagging it becomes
+ * a space (same length, so offsets hold); quotes themselves are found in the text as written.
+ */
+const GLUED_QUOTE = /(?<=[\p{L}\p{N}][,.!?;:]?)["“”](?=\p{L})/gu;
+
+function withQuotesApart(piece: string): string {
+  return piece.replace(GLUED_QUOTE, ' ');
 }
 
 /** [from, to) ranges that cover text, each at most PIECE_CHARS long, cut where text allows. */

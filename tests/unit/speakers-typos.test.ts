@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { speakerOf } from '../helpers/speakers.ts';
+
+// Invented text in the shapes careless copy takes around a quote (#15).
+
+describe('quotes written carelessly', () => {
+  it('finds the cue when a quotation mark has no space before or after it', () => {
+    const text = [
+      'The harbour board met on Monday.',
+      'Mara Quist said,“Look, the pier is unsafe. We must close it.”',
+      '“I think the plan was bad,”Tobin Ashgrove said.',
+      'Rep. Jon Hale (R-Ohio):"I have not seen the report."',
+    ].join('\n\n');
+    expect(speakerOf(text, 'Look, the pier')).toBe('Mara Quist');
+    expect(speakerOf(text, 'I think the plan')).toBe('Tobin Ashgrove');
+    expect(speakerOf(text, 'I have not seen')).toBe('Jon Hale');
+  });
+
+  it('reads a cue left standing as a sentence after a quote closed with a full stop', () => {
+    const text = [
+      'Mara Quist spoke first at the harbour meeting.',
+      '“The river is rising.” Tobin Ashgrove said.',
+      '“We will not wait for the flood.” He said.',
+    ].join('\n\n');
+    expect(speakerOf(text, 'The river is rising')).toBe('Tobin Ashgrove');
+    expect(speakerOf(text, 'We will not wait')).toBe('Tobin Ashgrove');
+  });
+
+  it('takes any past-tense verb between a closed quote and a name as the cue', () => {
+    const text = [
+      'Mara Quist opened the new pier on Saturday.',
+      '“This is fantastic!” beamed Tobin Ashgrove of Portline, who came early.',
+      '“It was a hard call,” remembered Dana Holt, the former harbour spokeswoman.',
+    ].join('\n\n');
+    expect(speakerOf(text, 'This is fantastic')).toBe('Tobin Ashgrove');
+    expect(speakerOf(text, 'It was a hard call')).toBe('Dana Holt');
+  });
+});
