@@ -2,6 +2,7 @@ import type { Speaker, SpeakerContext } from './speaker-context.ts';
 import { isDemonym } from './speaker-descriptions.ts';
 import { personTitledAt, VENUE_PREPOSITIONS } from './speaker-mentions.ts';
 import { looseNameAt } from './speaker-names.ts';
+import { ownedPersonAt } from './speaker-possessor.ts';
 import { isSpeechVerbAt, isVerb } from './speaker-verbs.ts';
 import { breaksAfter, type Token } from './text/tokens.ts';
 
@@ -21,6 +22,8 @@ export function nameAfterVerb(
   tokens: Token[],
   v: number,
 ): Speaker | null | undefined {
+  const owned = ownedPersonAt(ctx, tokens, v + 1);
+  if (owned !== null) return owned;
   const titled = personTitledAt(ctx, tokens, v + 1);
   if (titled !== null) return titled;
   const apposed = describedThenNamed(ctx, tokens, v + 1);

@@ -1,5 +1,6 @@
-import { isSpeechVerbAt, opensParticiplePhrase } from './speaker-verbs.ts';
-import type { Token } from './text/tokens.ts';
+import type { SpeakerContext } from './speaker-context.ts';
+import { isSpeechVerbAt, isVerb, opensParticiplePhrase } from './speaker-verbs.ts';
+import { breaksAfter, type Token } from './text/tokens.ts';
 
 /** Nouns for something said: whose claim, whose words. */
 const SPEECH_NOUNS = new Set([
@@ -62,6 +63,29 @@ export function speechPossessor(
       const m = speakerEndingAt.get(owner.end);
       if (m && !m.place) return m.actor;
     }
+  }
+  return null;
+}
+
+/** Title words that may stand between an owner and the person it owns ("top foreign policy aide"). */
+const OWNED_REACH = 5;
+
+/**
+ * "Velkor’s Adam Sharp said", "said Quist’s top aide Jon Rask": when the name at token i
+ * ends in an owner's mark and a person is named within a few title words after it, that
+ * person is who speaks, not the owner. Null when token i is no owner of a named person.
+ */
+export function ownedPersonAt(ctx: SpeakerContext, tokens: Token[], i: number): number | null {
+  const m = ctx.speakerAt.get(tokens[i]?.start ?? -1);
+  if (!m) return null;
+  let j = i;
+  while (tokens[j] && tokens[j]!.end < m.end) j++;
+  if (!tokens[j]?.possessive) return null;
+  for (let k = j + 1; k < tokens.length && k <= j + OWNED_REACH; k++) {
+    const t = tokens[k]!;
+    const owned = ctx.speakerAt.get(t.start);
+    if (owned) return owned.person ? owned.actor : null;
+    if (breaksAfter(t) || (isVerb(t) && /^\p{Ll}/u.test(t.word))) return null;
   }
   return null;
 }

@@ -31,7 +31,7 @@ import {
   participleClause,
   withParticipleSpeaker,
 } from './speaker-participles.ts';
-import { speechPossessor } from './speaker-possessor.ts';
+import { ownedPersonAt, speechPossessor } from './speaker-possessor.ts';
 import { relayedSpeaker } from './speaker-relayed.ts';
 import {
   inOpeningSubordinate,
@@ -316,7 +316,8 @@ function speakerAfterQuote(ctx: SpeakerContext, tokens: Token[], closes: boolean
   // the subject before the quote, whose speaker that is.
   if (first?.lower === 'and' || first?.lower === 'but') return null;
   const named = first
-    ? (personTitledAt(ctx, tokens, 0) ??
+    ? (ownedPersonAt(ctx, tokens, 0) ??
+      personTitledAt(ctx, tokens, 0) ??
       speakerAt(ctx, first, false, undefined, true) ??
       looseNameAt(ctx, tokens, 0))
     : null;

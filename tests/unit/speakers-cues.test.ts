@@ -248,3 +248,17 @@ describe('speakers named by a description or "it"', () => {
     expect(speakerOf(text, 'That third place')).toBe('Carl Wendt');
   });
 });
+
+describe('an owner and the person it owns', () => {
+  it('gives the quote to the person named after the possessive, not the owner', () => {
+    const text = [
+      'Mara Quist won the harbour vote in Portline.',
+      '“What stuns me is how little the field moves,” Velkor’s Adam Sharp said.',
+      '“This has to be the first time,” said Quist’s top foreign policy aide Jon Rask.',
+      'Harbour Radio’s Chris Wallace said: “Not today.”',
+    ].join('\n\n');
+    expect(speakerOf(text, 'What stuns me')).toBe('Adam Sharp');
+    expect(speakerOf(text, 'This has to be')).toBe('Jon Rask');
+    expect(speakerOf(text, 'Not today')).toBe('Chris Wallace');
+  });
+});
