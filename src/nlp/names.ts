@@ -213,6 +213,16 @@ function fromTagger(tokens: Token[], tagged: TaggedSpan): NameSpan | undefined {
   const all = tokens.slice(first, last + 1);
   // A run of title words ("Director General") is a role, whatever the tagger says.
   if (all.every(isTitleToken)) return undefined;
+  // "Navy Capt. Ivo Tamm": words up to an abbreviated title open the title of the name after
+  // it; they name no one themselves.
+  for (let k = last; k >= first; k--) {
+    if (!isTitleWordLower(tokens[k]!.lower) || !/^\.\s*$/u.test(tokens[k]!.post)) continue;
+    const next = tokens[k + 1];
+    if (k === last && (!next || next.pre || !isCapitalised(next.word))) continue;
+    if (k === last) return undefined;
+    first = k + 1;
+    break;
+  }
   let titleFirst = first;
   if (tagged.kind === 'PER') {
     while (

@@ -112,3 +112,14 @@ describe('junk actors', () => {
     expect(analysis.actors.map((a) => a.name)).toContain('Washington D.C.');
   });
 });
+
+describe('abbreviated titles', () => {
+  it('makes no actor of the words before a name that end in an abbreviated title', () => {
+    const text =
+      '“Nothing changes,” said Harbour Board spokesman Navy Capt. Ivo Tamm, who spoke first. Sen. Edda Rask Jr. (D-Portline) agreed.';
+    const found = names(text);
+    expect(found).toEqual(expect.arrayContaining(['Ivo Tamm']));
+    expect(found).not.toContain('Navy Capt');
+    expect(analyzeText('', text).quotes[0]?.speaker).toBe('Ivo Tamm');
+  });
+});
