@@ -36,6 +36,8 @@ export function nameAfterVerb(
     if (isDemonym(t) && tokens[j - 1]?.lower === 'the') break;
     // "said in an interview with Harbour Radio's Mara Quist": who is met is not who speaks.
     if (PLACE_PREPOSITIONS.has(t.lower)) break;
+    // "said of Ashgrove": who is spoken of is not who speaks.
+    if (j === v + 1 && (t.lower === 'of' || t.lower === 'about')) break;
     const m = ctx.speakerAt.get(t.start);
     if (m?.person) return startsClause(ctx, tokens, j) ? null : m.actor;
     if (breaksAfter(t) || (isVerb(t) && !t.tags.has('Adjective'))) break;

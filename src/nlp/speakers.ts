@@ -17,6 +17,7 @@ import type { Speaker, SpeakerContext } from './speaker-context.ts';
 import { cueSentenceAfter } from './speaker-cue-sentence.ts';
 import { cueTokens } from './speaker-cue-tokens.ts';
 import { documentSourceAfter, issuerBefore } from './speaker-documents.ts';
+import { insertedCueSpeaker } from './speaker-inserted.ts';
 import {
   isBodyOwnerAt,
   isOwnerAt,
@@ -87,6 +88,7 @@ export function attribute(
   const before = ownClause(cueTokens(ctx, start, q.start));
   const main = participleClause(before);
   const relayed =
+    insertedCueSpeaker(ctx, cueTokens(ctx, start, stop)) ??
     relayedSpeaker(ctx, cue) ??
     relayedSpeaker(ctx, before) ??
     withParticipleSpeaker(ctx, before) ??

@@ -262,3 +262,31 @@ describe('an owner and the person it owns', () => {
     expect(speakerOf(text, 'Not today')).toBe('Chris Wallace');
   });
 });
+
+describe('inserted cues', () => {
+  it('gives the sentence’s quoted words to the person an inserted “said X” names', () => {
+    const text = [
+      'Mara Quist ran for the harbour board in 2008.',
+      'Quist “drew well from rural voters” in that race, said Ashford University professor Paul Beck.',
+      'The paradox of Quist, says Carl Ant, historian at the Harbour Library, is that she was “one of the most powerful mayors of the era.”',
+    ].join('\n\n');
+    expect(speakerOf(text, 'drew well')).toBe('Paul Beck');
+    expect(speakerOf(text, 'one of the most powerful')).toBe('Carl Ant');
+  });
+
+  it('keeps the subject when the name after “said” is who the words are about', () => {
+    const text = [
+      'Mara Quist ran the harbour board for a decade.',
+      'In an interview, Ivo Tamm, a former board member, said Quist “was heavily involved in all of it.”',
+      'Recalling the vote, Dan Axeby, who was chief strategist for Mara Quist, said of Tobin Ashgrove: “The question is whether he will do the same.”',
+    ].join('\n\n');
+    expect(speakerOf(text, 'was heavily involved')).toBe('Ivo Tamm');
+    expect(speakerOf(text, 'The question is')).toBe('Dan Axeby');
+  });
+
+  it('does not take who is spoken of (“said of X”) for the speaker', () => {
+    const text =
+      'Recalling that moment, Dan Axeby, who was chief strategist for Mara Quist, said of Tobin Ashgrove: “The question is, will he do the same?”';
+    expect(speakerOf(text, 'The question is, will')).toBe('Dan Axeby');
+  });
+});
