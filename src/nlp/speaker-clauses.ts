@@ -3,7 +3,8 @@ import { isDemonym } from './speaker-descriptions.ts';
 import { personTitledAt, VENUE_PREPOSITIONS } from './speaker-mentions.ts';
 import { looseNameAt } from './speaker-names.ts';
 import { ownedPersonAt } from './speaker-possessor.ts';
-import { isSpeechVerbAt, isVerb } from './speaker-verbs.ts';
+import { isSpeechVerbAt, isVerb, opensParticiplePhrase } from './speaker-verbs.ts';
+import { SUBORDINATORS } from './text/lexicon.ts';
 import { breaksAfter, type Token } from './text/tokens.ts';
 
 /**
@@ -188,8 +189,13 @@ export function longNameBefore(ctx: SpeakerContext, tokens: Token[], v: number):
 /** Is token i inside a sentence-opening prepositional phrase ("During a June interview on Harbour Radio,")? */
 export function inOpeningPhrase(tokens: Token[], i: number): boolean {
   const first = tokens[0];
-  if (!first?.tags.has('Preposition') || first.lower === 'according') return false;
+  if (!first) return false;
   for (let k = 0; k < i; k++) if (breaksAfter(tokens[k]!)) return false;
+  // "When told Quist was in the cabinet, Axeby said …": a subordinate clause or participle
+  // phrase before the comma names who was told or asked about, not who speaks.
+  if (SUBORDINATORS.has(first.lower) || opensParticiplePhrase(tokens, 0))
+    return tokens.slice(i).some((t) => t.post.includes(','));
+  if (!first.tags.has('Preposition') || first.lower === 'according') return false;
   // Without a comma, the phrase ends at the first name after its noun: "In a Gazette interview Quist".
   return !tokens
     .slice(1, i)

@@ -46,6 +46,10 @@ export function mainClauseSubject(ctx: SpeakerContext, clause: Token[]): Speaker
   while (i < clause.length && opensPhrase(clause[i]!)) {
     while (i < clause.length && !clause[i]!.post.includes(',')) i++;
     i++;
+    // "Speaking in Salem, New Hampshire, Quist …": a place after the town is still the phrase.
+    const place = ctx.speakerAt.get(clause[i]?.start ?? -1);
+    const placeEnd = place?.place ? clause.findIndex((t) => t.end === place.end) : -1;
+    if (placeEnd >= 0 && clause[placeEnd]!.post.includes(',')) i = placeEnd + 1;
   }
   for (; i < clause.length; i++) {
     const t = clause[i]!;

@@ -31,7 +31,13 @@ export function isSpeechVerbAt(tokens: readonly Token[], i: number): boolean {
  */
 export function opensParticiplePhrase(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
-  return i === 0 && !!t?.sentenceStart && (/(?:ed|ing)$/u.test(t.lower) || t.lower === 'told');
+  if (i !== 0 || !t?.sentenceStart) return false;
+  // "Famed doctor Ivo Tamm said": an adjective is no participle; nor is a name that a verb
+  // follows ("Boreing said").
+  if (t.tags.has('Adjective')) return false;
+  const next = tokens[1];
+  if (next && (next.tags.has('PastTense') || next.tags.has('PresentTense'))) return false;
+  return /(?:ed|ing)$/u.test(t.lower) || t.lower === 'told';
 }
 
 /**
@@ -41,7 +47,9 @@ export function opensParticiplePhrase(tokens: readonly Token[], i: number): bool
  */
 export function inOpeningSubordinate(tokens: readonly Token[], i: number): boolean {
   const first = tokens[0];
-  if (!first?.sentenceStart || !SUBORDINATORS.has(first.lower)) return false;
+  if (!first?.sentenceStart) return false;
+  // "Asked by Stepan to respond to Ashgrove, Tarson said …": an opening participle phrase too.
+  if (!SUBORDINATORS.has(first.lower) && !opensParticiplePhrase(tokens, 0)) return false;
   for (let k = 0; k < i; k++) if (/[,;:—–―]/u.test(tokens[k]!.post)) return false;
   return true;
 }
