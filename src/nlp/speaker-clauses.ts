@@ -239,7 +239,21 @@ export function ownClause(before: Token[]): Token[] {
   for (let i = before.length - 2; i > 0; i--) {
     if (!CONTRASTING.has(before[i]!.lower) || !before[i - 1]!.post.includes(',')) continue;
     const clause = before.slice(i + 1);
-    return clause.some((_, k) => isSpeechVerbAt(clause, k)) ? clause : before;
+    // "…, while Mike Hale, the former mayor, proposed we “…”": a named subject of its own.
+    const named = /^\p{Lu}/u.test(clause[0]?.word ?? '') && clause.some(isVerb);
+    return named || clause.some((_, k) => isSpeechVerbAt(clause, k)) ? clause : before;
   }
   return before;
+}
+
+/**
+ * "After Quist said that towns might do better with “…”, Ashgrove said …": a quote inside a
+ * sentence's opening subordinate clause is that clause's, read as if it stood alone (without
+ * its subordinating word, whose clause attribution otherwise skips). Null when it is not.
+ */
+export function insideOpeningSubordinate(before: Token[]): Token[] | null {
+  const first = before[0];
+  if (!first?.sentenceStart || !SUBORDINATORS.has(first.lower) || before.length < 3) return null;
+  if (before.slice(0, -1).some((t) => /[,;:—–―]/u.test(t.post))) return null;
+  return before.slice(1);
 }

@@ -6,6 +6,7 @@ import {
   colonLabel,
   inOpeningPhrase,
   inRelativeClause,
+  insideOpeningSubordinate,
   longNameBefore,
   nameAfterVerb,
   ownClause,
@@ -85,7 +86,13 @@ export function attribute(
   const contrast = after.findIndex((t, i) => i < 2 && CONTRAST.has(t.lower));
   const clauseEnd = contrast < 0 ? end : after[contrast]!.start;
   if (contrast >= 0) after = [];
-  const before = ownClause(cueTokens(ctx, start, q.start));
+  const sentenceBefore = cueTokens(ctx, start, q.start);
+  const own = ownClause(sentenceBefore);
+  // A quote inside an opening subordinate clause is that clause's; the main clause's cue
+  // after it is not.
+  const subordinate = insideOpeningSubordinate(own);
+  if (subordinate) after = [];
+  const before = subordinate ?? own;
   const main = participleClause(before);
   const relayed =
     insertedCueSpeaker(ctx, cueTokens(ctx, start, stop)) ??
@@ -96,14 +103,24 @@ export function attribute(
   if (relayed !== null) return relayed;
   const agent = agentAfterQuote(ctx, before, after);
   if (agent !== null) return agent;
-  const fromAfter = speakerAfterQuote(ctx, after, closesClause(ctx.text, q));
+  // "in a clip that Judge Axeby called “…,” Tarson expressed …": a name after the quote
+  // with a verb that is not one of saying starts the next clause when the quote has a cue.
+  const closes =
+    closesClause(ctx.text, q) &&
+    !before.some((t, i) => isSpeechVerbAt(before, i) && !t.lower.endsWith('ing'));
+  const fromAfter = speakerAfterQuote(ctx, after, closes);
   if (fromAfter !== null && !onlyReported(ctx, q, after, fromAfter)) return fromAfter;
   if (fromAfter !== null) return clauseSubjectPerson(ctx, before) ?? fromAfter;
   // A second quote in the sentence has its own cue between the two ("X called it “…”, even
   // as Y called it “…”"): that is nearer than the sentence's first speaker.
   const previous = quoteEndingBefore(ctx.quoteSpans, q.start);
   if (previous && previous.end > s.start) {
-    const between = subjectOfSpeech(ctx, cueTokens(ctx, previous.end, q.start));
+    const betweenTokens = cueTokens(ctx, previous.end, q.start);
+    const between =
+      subjectOfSpeech(ctx, betweenTokens) ??
+      (ctx.speakerAt.has(betweenTokens[0]?.start ?? -1)
+        ? mainClauseSubject(ctx, betweenTokens)
+        : null);
     if (between !== null) return between;
   }
   const colon = colonLabel(ctx, before) ?? colonClauseSpeaker(ctx, before);
@@ -113,7 +130,10 @@ export function attribute(
   if (possessor !== null) return possessor;
   const fromBefore = subjectOfSpeech(ctx, before);
   if (fromBefore !== null) return fromBefore;
-  const fromSentence = subjectOfSpeech(ctx, cueTokens(ctx, start, clauseEnd));
+  // "…, while Hale, the former mayor, proposed we “…” and said …": the contrasting clause.
+  const ownSubject = own !== sentenceBefore && /^\p{Lu}/u.test(own[0]?.word ?? '');
+  const clauseStart = ownSubject ? own[0]!.start : start;
+  const fromSentence = subjectOfSpeech(ctx, cueTokens(ctx, clauseStart, clauseEnd));
   if (fromSentence !== null) return fromSentence;
   return clauseSubject(ctx, before);
 }

@@ -39,3 +39,28 @@ describe('phrases that open a sentence', () => {
     expect(speakerOf(text, 'a total stiff')).toBe('Tobin Ashgrove');
   });
 });
+
+describe('clauses with subjects of their own', () => {
+  it('gives a quote inside an opening subordinate clause to that clause’s speaker', () => {
+    const text = [
+      'After Mara Quist said that small towns might do better with “less advanced ports,” Tobin Ashgrove said: “I do not like what she said.”',
+      'When Quist called the plan “reckless,” Ashgrove laughed.',
+    ].join('\n\n');
+    expect(speakerOf(text, 'less advanced ports')).toBe('Mara Quist');
+    expect(speakerOf(text, 'I do not like')).toBe('Tobin Ashgrove');
+    expect(speakerOf(text, 'reckless')).toBe('Mara Quist');
+  });
+
+  it('gives a quote in a “while …” clause to that clause’s named subject', () => {
+    const text =
+      'Harbour Gov. Ivo Tamm on Monday signed an order to block the ferry, while Mike Hale, the former Ashford mayor, proposed we “wake up and smell the salt” and said the board should resign.';
+    expect(speakerOf(text, 'wake up and smell')).toBe('Mike Hale');
+  });
+
+  it('reads a name after a quoted word its clause calls something as the next clause’s subject', () => {
+    const text =
+      'And, in a clip that Judge Dan Axeby called “distasteful,” Ben Tarson expressed a desire to “sink the whole fleet.”';
+    expect(speakerOf(text, 'distasteful')).toBe('Dan Axeby');
+    expect(speakerOf(text, 'sink the whole fleet')).toBe('Ben Tarson');
+  });
+});
