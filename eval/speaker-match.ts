@@ -185,6 +185,14 @@ function samePerson(ours: string[], gold: string[]): boolean {
   if (!ourGiven) return true;
   const goldRest = gold.slice(0, -1);
   const goldGiven = goldRest.filter((w) => !TITLES.has(w) && !CONNECTORS.has(w));
+  // "Vargas Llosa" for "Mario Vargas Llosa": a surname of two words is the end of our name.
+  const tail = ours.slice(ours.length - 1 - goldGiven.length, -1);
+  if (
+    goldGiven.length &&
+    goldGiven.length < ours.length - 1 &&
+    goldGiven.every((w, i) => w === tail[i])
+  )
+    return true;
   if (goldGiven.length)
     return goldGiven.some((g) => g === ourGiven || (g.length === 1 && ourGiven.startsWith(g)));
   const gender = genderOf(ourGiven);

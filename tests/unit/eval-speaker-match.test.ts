@@ -15,6 +15,13 @@ describe('speaker accuracy, strict beside lenient', () => {
     expect(sameSpeakerLenient('Liam O’Tarran', "Commissioner O'Tarran")).toBe(true);
   });
 
+  it('takes a surname of two words for the end of our full name, and only the end', () => {
+    expect(sameSpeakerStrict('Ramón Ortal Vega', 'Ortal Vega', 'person')).toBe(true);
+    expect(sameSpeakerStrict('Ramón Ortal Vega', 'novelist Ortal Vega', 'person')).toBe(true);
+    expect(sameSpeakerStrict('Ramón Ortal Vega', 'Ines Vega', 'person')).toBe(false);
+    expect(sameSpeakerStrict('Ortal Vega', 'Ramón Vega', 'person')).toBe(false);
+  });
+
   it('tells apart relatives who share a surname, which the lenient count does not', () => {
     // A woman's given name against a gold "Mr.": another member of the family.
     expect(sameSpeakerStrict('Mary Quist', 'Mr. Quist', 'person')).toBe(false);
