@@ -9,7 +9,11 @@ import { evaluateNer } from './ner.ts';
 import { evaluateQuotes, evaluateQuotesTrain } from './quotes.ts';
 import { sentenceSection } from './sentences.ts';
 import { type EvalSection, requireShared } from './shared.ts';
-import { evaluateSpeakersBbc, evaluateSpeakersReuters } from './speakers-bbc.ts';
+import {
+  evaluateSpeakersBbc,
+  evaluateSpeakersBbcExtra,
+  evaluateSpeakersReuters,
+} from './speakers-bbc.ts';
 import { evaluateSummaries } from './summaries.ts';
 
 /** `npm run eval`: measures the analyser on ../shared/eval, prints one table, writes JSON. */
@@ -22,6 +26,8 @@ const all: Array<[string, Runner]> = [
   ['quotes-train', () => evaluateQuotesTrain()],
   ['speakers-bbc', evaluateSpeakersBbc],
   ['speakers-reuters', evaluateSpeakersReuters],
+  // Only with BBC_EXTRA_DIR set (eval/speakers-bbc.ts).
+  ['speakers-bbc-extra', () => evaluateSpeakersBbcExtra()],
   ['actors', evaluateNer],
   ['actor-set', evaluateActorSet],
   ['sentences', sentenceSection],
