@@ -88,6 +88,15 @@ function scanParagraph(
       continued = true;
       continue;
     }
+    // "… either. "But I'm …": inside a straight quotation, a mark after a sentence's end and a
+    // space, before a capital, reopens it: copy that lost the paragraph break in between.
+    if (c === '"' && open.mark === '"' && reopensAfterBreak(p, i)) {
+      spans.push(trimmed(p, offset, open.at, i, true, continued));
+      open = { at: i + 1, mark: c };
+      nestedAt = -1;
+      continued = true;
+      continue;
+    }
     const closes =
       (open.mark === OPEN_DOUBLE && (c === CLOSE_DOUBLE || c === '"')) ||
       ((open.mark === '"' || open.mark === CLOSE_DOUBLE) && (c === '"' || c === CLOSE_DOUBLE)) ||
@@ -103,6 +112,10 @@ function scanParagraph(
     return { spans, openAtEnd: open.mark !== '‘' };
   }
   return { spans, openAtEnd: false };
+}
+
+function reopensAfterBreak(p: string, i: number): boolean {
+  return p[i - 1] === ' ' && /[.!?…]/u.test(p[i - 2] ?? '') && /\p{Lu}/u.test(p[i + 1] ?? '');
 }
 
 /**

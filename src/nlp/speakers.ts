@@ -35,6 +35,7 @@ import {
 } from './speaker-participles.ts';
 import { ownedPersonAt, speechPossessor } from './speaker-possessor.ts';
 import { relayedSpeaker } from './speaker-relayed.ts';
+import { accordingToSource } from './speaker-sources.ts';
 import {
   inOpeningSubordinate,
   isSpeechVerbAt,
@@ -293,6 +294,8 @@ function subjectOfSpeech(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
 
 /** A name or pronoun within a few tokens of the speech verb at `verbAt`: people first, nearest first. */
 function speakerNearVerb(ctx: SpeakerContext, tokens: Token[], verbAt: number): Speaker | null {
+  const source = accordingToSource(ctx, tokens, verbAt);
+  if (source !== null) return source;
   // "…,” the coach told Harbour Radio": who is told listens; the speaker stands before.
   const told = TOLD.has(tokens[verbAt]?.lower ?? '');
   // "said the Belmoran foreign ministry", "said a commentary in the Harbour Gazette".

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findQuoteSpans } from '../../src/nlp/quote-spans.ts';
 import { speakerOf } from '../helpers/speakers.ts';
 
 // Invented text in the shapes careless copy takes around a quote (#15).
@@ -34,5 +35,30 @@ describe('quotes written carelessly', () => {
     ].join('\n\n');
     expect(speakerOf(text, 'This is fantastic')).toBe('Tobin Ashgrove');
     expect(speakerOf(text, 'It was a hard call')).toBe('Dana Holt');
+  });
+});
+
+describe('a quotation that runs on where the copy lost its paragraph breaks', () => {
+  it('reopens at a straight mark after a sentence end, keeping every piece the speaker’s', () => {
+    const text =
+      'Mara Quist said: "The pier did not fail, the board is not responsible and nor am I. "But I am not surprised they sued, that seems to be the fashion." A hearing is due in May. Tobin Ashgrove disagreed.';
+    const spans = findQuoteSpans(text).map((s) => text.slice(s.start, s.end));
+    expect(spans).toEqual([
+      'The pier did not fail, the board is not responsible and nor am I.',
+      'But I am not surprised they sued, that seems to be the fashion.',
+    ]);
+    expect(speakerOf(text, 'But I am not surprised')).toBe('Mara Quist');
+  });
+});
+
+describe('“according to”', () => {
+  it('names the source after it, a body or a person', () => {
+    const text = [
+      'The Portline Gazette reported on the pier.',
+      '“The new material shows the board compiled dossiers,” according to Harbour Watch.',
+      '“Officials expect to finish within weeks,” according to HRT.',
+    ].join('\n\n');
+    expect(speakerOf(text, 'The new material')).toBe('Harbour Watch');
+    expect(speakerOf(text, 'Officials expect')).toBe('HRT');
   });
 });
