@@ -1,8 +1,9 @@
 import type { Speaker, SpeakerContext } from './speaker-context.ts';
 import { isDemonym } from './speaker-descriptions.ts';
-import { personTitledAt, VENUE_PREPOSITIONS } from './speaker-mentions.ts';
+import { VENUE_PREPOSITIONS } from './speaker-mentions.ts';
 import { looseNameAt } from './speaker-names.ts';
 import { ownedPersonAt } from './speaker-possessor.ts';
+import { personTitledAt } from './speaker-titled.ts';
 import { isSpeechVerbAt, isVerb, opensParticiplePhrase } from './speaker-verbs.ts';
 import { SUBORDINATORS } from './text/lexicon.ts';
 import { breaksAfter, type Token } from './text/tokens.ts';

@@ -1,5 +1,6 @@
 import type { Speaker, SpeakerContext } from './speaker-context.ts';
-import { isOwnerAt, personTitledAt, speakerAt } from './speaker-mentions.ts';
+import { isOwnerAt, speakerAt } from './speaker-mentions.ts';
+import { personTitledAt } from './speaker-titled.ts';
 import { isVerb } from './speaker-verbs.ts';
 import { SUBORDINATORS, wordSet } from './text/lexicon.ts';
 import { breaksAfter, type Token } from './text/tokens.ts';

@@ -1,7 +1,7 @@
 import type { Speaker, SpeakerContext } from './speaker-context.ts';
-import { personTitledAt } from './speaker-mentions.ts';
 import { looseNameAt } from './speaker-names.ts';
 import { ownedPersonAt } from './speaker-possessor.ts';
+import { personTitledAt } from './speaker-titled.ts';
 import type { Token } from './text/tokens.ts';
 
 /**

@@ -22,7 +22,6 @@ import { insertedCueSpeaker } from './speaker-inserted.ts';
 import {
   isBodyOwnerAt,
   isOwnerAt,
-  personTitledAt,
   sentenceSubject,
   speakerAt,
   VENUE_PREPOSITIONS,
@@ -36,6 +35,7 @@ import {
 import { ownedPersonAt, speechPossessor } from './speaker-possessor.ts';
 import { relayedSpeaker } from './speaker-relayed.ts';
 import { accordingToSource } from './speaker-sources.ts';
+import { personTitledAt } from './speaker-titled.ts';
 import {
   inOpeningSubordinate,
   isSpeechVerbAt,

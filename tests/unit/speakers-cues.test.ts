@@ -290,3 +290,12 @@ describe('inserted cues', () => {
     expect(speakerOf(text, 'The question is, will')).toBe('Dan Axeby');
   });
 });
+
+describe('a role qualified by plain nouns before a name', () => {
+  it('gives the quote to the person, not the party that titles them', () => {
+    const text =
+      'Harbour Party home affairs spokesman Mark Olen has branded the scheme "deeply flawed". He said: "This has all the signs of a rushed plan."';
+    expect(speakerOf(text, 'deeply flawed')).toBe('Mark Olen');
+    expect(speakerOf(text, 'This has all the signs')).toBe('Mark Olen');
+  });
+});
