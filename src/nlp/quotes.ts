@@ -62,6 +62,8 @@ export function findQuotes(
       !subjects.has(sentence) &&
       !inOpeningPhrase(tokens, s.first) &&
       !afterPronoun(tokens, s.first, inQuote) &&
+      // "Moore's film may have …": an owner is not what the sentence is about.
+      !tokens[s.last]?.possessive &&
       !afterMainVerb(tokens, s.first);
     if (subject) subjects.add(sentence);
     speakers.push({

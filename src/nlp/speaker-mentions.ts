@@ -110,13 +110,19 @@ function storyDistance(ctx: SpeakerContext, from: number, to: number): number {
  * The latest sentence-opening "he"/"she" (the same word as t, outside quotes) after sentence
  * `after` and before t's own sentence.
  */
+const OPENING_CONJUNCTIONS = new Set(['but', 'and', 'yet', 'so']);
+
 function pronounOpenerBefore(ctx: SpeakerContext, t: Token, after: number): Token | undefined {
   const { tokens } = ctx;
   for (let k = firstIndexWhere(tokens, (x) => x.start < t.start) - 1; k >= 0; k--) {
     const x = tokens[k]!;
     if (x.sentence <= after) return undefined;
-    if (x.sentence === t.sentence || !x.sentenceStart || ctx.quoted[k]) continue;
-    if (x.lower === t.lower) return x;
+    if (x.sentence === t.sentence || ctx.quoted[k]) continue;
+    // "But he also believes …" opens its sentence as much as "He believes …" does.
+    const opens =
+      x.sentenceStart ||
+      (!!tokens[k - 1]?.sentenceStart && OPENING_CONJUNCTIONS.has(tokens[k - 1]!.lower));
+    if (opens && x.lower === t.lower) return x;
   }
   return undefined;
 }

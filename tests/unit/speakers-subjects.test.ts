@@ -297,3 +297,14 @@ describe('quote marks', () => {
     expect(speakerOf(text, '[Quist] does not speak')).toBe('Rask');
   });
 });
+
+describe('owners and openers a pronoun points back past', () => {
+  it('does not take the owner opening a sentence for its subject, and follows "But he"', () => {
+    const text = [
+      'Ashby Rook’s harbour film may have been hurt by its release date, says Tim Dalby, the news editor of trade magazine Screen Weekly.',
+      'But he also believes the politics of Rook’s film do not sit well with the jury.',
+      '"If you look at past winners, voters go for epic pictures," he said.',
+    ].join('\n\n');
+    expect(speakerOf(text, 'If you look at past')).toBe('Tim Dalby');
+  });
+});
