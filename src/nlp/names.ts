@@ -204,6 +204,8 @@ function namedAsPlace(tokens: Token[], first: number): boolean {
   return tokens[first - 1]?.lower === 'of' && PLACE_NOUNS.has(tokens[first - 2]?.lower ?? '');
 }
 
+const HONORIFICS = new Set(['Mr', 'Mrs', 'Ms', 'Dr']);
+
 const KIND_TYPE: Record<string, EntityType> = { PER: 'person', ORG: 'organization', LOC: 'place' };
 
 /** A tagger span checked against what the rules know: titles, countries, demonyms, dates. */
@@ -223,8 +225,12 @@ function fromTagger(tokens: Token[], tagged: TaggedSpan): NameSpan | undefined {
     first = k + 1;
     break;
   }
+  // "Mr Glazer", "Dr. Tamm": a personal honorific makes the name a person's, whatever the
+  // tagger took it for.
+  const kind =
+    HONORIFICS.has(tokens[first]!.word.replace(/\.$/u, '')) && first < last ? 'PER' : tagged.kind;
   let titleFirst = first;
-  if (tagged.kind === 'PER') {
+  if (kind === 'PER') {
     while (
       first < last &&
       (isTitleToken(tokens[first]!) ||
@@ -235,7 +241,7 @@ function fromTagger(tokens: Token[], tagged: TaggedSpan): NameSpan | undefined {
   // "former Mariner Darren Bragg": the capitalised word after "former" is the team or office
   // left, not a first name.
   if (
-    tagged.kind === 'PER' &&
+    kind === 'PER' &&
     last - first >= 2 &&
     tokens[first - 1]?.lower === 'former' &&
     !hasTag(tokens[first]!, 'FirstName', 'Honorific')
@@ -244,7 +250,7 @@ function fromTagger(tokens: Token[], tagged: TaggedSpan): NameSpan | undefined {
   const words = tokens.slice(first, last + 1);
   const place = lookupPlace(words.map((w) => w.word).join(' '));
   if (place?.form === 'demonym') return undefined;
-  let type: EntityType | undefined = KIND_TYPE[tagged.kind];
+  let type: EntityType | undefined = KIND_TYPE[kind];
   if (
     (place && place.form !== 'capital') ||
     namedAsPlace(tokens, first) ||

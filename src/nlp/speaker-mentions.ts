@@ -165,8 +165,10 @@ function isDescribed(tokens: Token[], t: Token, kind: 'person' | 'organization')
   if (t.tags.has('Plural')) return false;
   if (!/^\p{Ll}/u.test(t.word) && !(kind === 'person' && isDemonym(t))) return false;
   // "the 24-year-old told …" is a person as surely as "the actor".
+  // The tagger calls "the company said" an actor too: a body's noun describes no person.
   const person =
-    ROLE_NOUNS.has(t.lower) || t.tags.has('Actor') || aged(tokens, t) || isPersonNoun(t);
+    (ROLE_NOUNS.has(t.lower) || t.tags.has('Actor') || aged(tokens, t) || isPersonNoun(t)) &&
+    kindOfDescription(t.lower) !== 'organization';
   if (kind === 'person' ? !person : kindOfDescription(t.lower) !== 'organization') return false;
   if (afterThe(tokens, t)) return true;
   // "Belmora's state agency" is no person, whatever the tagger says of "agency".

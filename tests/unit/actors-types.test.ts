@@ -38,3 +38,16 @@ describe('organisation, place or person, from the evidence around a name', () =>
     expect(typeOf('Shares of France rose, the report joked.', 'France')).toBe('place');
   });
 });
+
+describe('a personal honorific', () => {
+  it('makes the name after it a person; "the club said" describes the body, not a person', () => {
+    const text =
+      'Harbour United has agreed to give tycoon Mal Glazov access to its books. Mr Glazov presented detailed proposals. "Any board has a duty to consider an offer," the club said.';
+    const analysis = analyzeText('', text);
+    expect(analysis.actors.find((a) => a.name.endsWith('Glazov'))?.type).toBe('person');
+    expect(analysis.actors.some((a) => a.name === 'Mr Glazov' && a.type !== 'person')).toBe(false);
+    expect(analysis.quotes.find((q) => q.text.startsWith('Any board'))?.speaker).toBe(
+      'Harbour United',
+    );
+  });
+});
