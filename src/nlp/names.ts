@@ -225,7 +225,7 @@ function fromTagger(tokens: Token[], tagged: TaggedSpan): NameSpan | undefined {
     first = k + 1;
     break;
   }
-  // "Mr Glazer", "Dr. Tamm": a personal honorific makes the name a person's, whatever the
+  // "Mr Grosvik", "Dr. Tamm": a personal honorific makes the name a person's, whatever the
   // tagger took it for.
   const kind =
     HONORIFICS.has(tokens[first]!.word.replace(/\.$/u, '')) && first < last ? 'PER' : tagged.kind;

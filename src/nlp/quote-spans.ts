@@ -88,7 +88,7 @@ function scanParagraph(
       continued = true;
       continue;
     }
-    // "… either. "But I'm …": inside a straight quotation, a mark after a sentence's end and a
+    // "… nor am I. "But I …": inside a straight quotation, a mark after a sentence's end and a
     // space, before a capital, reopens it: copy that lost the paragraph break in between.
     if (c === '"' && open.mark === '"' && reopensAfterBreak(p, i)) {
       spans.push(trimmed(p, offset, open.at, i, true, continued));

@@ -7,7 +7,7 @@ const INSERTED_VERBS = new Set(['said', 'says', 'added', 'explained', 'noted', '
 
 /**
  * An inserted cue, set off by a comma and naming a person right after its verb: "Quist
- * “drew well” in the primary, said professor Paul Beck"; "The paradox of Quist, says Carl
+ * “drew well” in the primary, said professor Ora Beckwith"; "The puzzle of Quist, says Carl
  * Ant, historian, is that …". Whoever else the sentence is about, the cue's person is the one
  * who said its quoted words. Null when the sentence holds no such cue.
  */
@@ -22,8 +22,8 @@ export function insertedCueSpeaker(ctx: SpeakerContext, tokens: Token[]): Speake
 }
 
 /**
- * Does the cue at verb v end with the name after it ("…, said professor Paul Beck." or
- * "…, says Carl Ant, historian …")? "…, said Quist “was involved”" and "…, said of Quist"
+ * Does the cue at verb v end with the name after it ("…, said professor Ora Beckwith." or
+ * "…, says Cato Antrim, historian …")? "…, said Quist “was involved”" and "…, said of Quist"
  * report what someone else said about the name instead.
  */
 function nameEndsCue(tokens: Token[], v: number): boolean {
@@ -36,5 +36,5 @@ function nameEndsCue(tokens: Token[], v: number): boolean {
   return false;
 }
 
-/** Words a name and the title before it may take after the verb ("said Ashford University professor Paul Beck"). */
+/** Words a name and the title before it may take after the verb ("said Ashford University professor Ora Beckwith"). */
 const NAME_REACH = 8;

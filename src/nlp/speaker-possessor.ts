@@ -71,7 +71,7 @@ export function speechPossessor(
 const OWNED_REACH = 5;
 
 /**
- * "Velkor’s Adam Sharp said", "said Quist’s top aide Jon Rask": when the name at token i
+ * "Velkor’s Ada Sharrow said", "said Quist’s top aide Jon Rask": when the name at token i
  * ends in an owner's mark and a person is named within a few title words after it, that
  * person is who speaks, not the owner. Null when token i is no owner of a named person.
  */

@@ -5,7 +5,7 @@ import { personTitledAt } from './speaker-titled.ts';
 import type { Token } from './text/tokens.ts';
 
 /**
- * "…,” according to Harbour Watch", "according to Velkor’s Adam Sharp": the source named
+ * "…,” according to Harbour Watch", "according to Velkor’s Ada Sharrow": the source named
  * right after "according to" at token v, be it a person, an organisation or a name the
  * recogniser missed. Null when v is no "according to" or no name follows it.
  */

@@ -31,7 +31,7 @@ export function personTitledAt(ctx: SpeakerContext, tokens: Token[], i: number):
     if (prev.possessive || /[,;:!?()—–―]/.test(prev.post)) return null;
     if (prev.post.includes('.') && prev.word.length > 4) return null;
     const next = ctx.speakerAt.get(t.start);
-    // "Harbour Party home affairs spokesman Mark Olen": plain nouns may qualify the role
+    // "Harbour Party home affairs spokesman Rhys Olander": plain nouns may qualify the role
     // word, which must then stand right before the name.
     if (next && modified && !isRoleWord(prev)) return null;
     if (next) return next.person && (role || !m.person) ? next.actor : null;

@@ -33,7 +33,7 @@ export function opensParticiplePhrase(tokens: readonly Token[], i: number): bool
   const t = tokens[i];
   if (i !== 0 || !t?.sentenceStart) return false;
   // "Famed doctor Ivo Tamm said": an adjective is no participle; nor is a name that a verb
-  // follows ("Boreing said").
+  // follows ("Bunting said").
   if (t.tags.has('Adjective')) return false;
   const next = tokens[1];
   if (next && (next.tags.has('PastTense') || next.tags.has('PresentTense'))) return false;
@@ -48,7 +48,7 @@ export function opensParticiplePhrase(tokens: readonly Token[], i: number): bool
 export function inOpeningSubordinate(tokens: readonly Token[], i: number): boolean {
   const first = tokens[0];
   if (!first?.sentenceStart) return false;
-  // "Asked by Stepan to respond to Ashgrove, Tarson said …": an opening participle phrase too.
+  // "Asked by Stepan to respond to Ashgrove, Torvell said …": an opening participle phrase too.
   if (!SUBORDINATORS.has(first.lower) && !opensParticiplePhrase(tokens, 0)) return false;
   for (let k = 0; k < i; k++) if (/[,;:—–―]/u.test(tokens[k]!.post)) return false;
   return true;

@@ -104,7 +104,7 @@ export function attribute(
   if (relayed !== null) return relayed;
   const agent = agentAfterQuote(ctx, before, after);
   if (agent !== null) return agent;
-  // "in a clip that Judge Axeby called “…,” Tarson expressed …": a name after the quote
+  // "in a clip that Judge Axeby called “…,” Torvell expressed …": a name after the quote
   // with a verb that is not one of saying starts the next clause when the quote has a cue.
   const closes =
     closesClause(ctx.text, q) &&

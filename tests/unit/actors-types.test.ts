@@ -42,11 +42,11 @@ describe('organisation, place or person, from the evidence around a name', () =>
 describe('a personal honorific', () => {
   it('makes the name after it a person; "the club said" describes the body, not a person', () => {
     const text =
-      'Harbour United has agreed to give tycoon Mal Glazov access to its books. Mr Glazov presented detailed proposals. "Any board has a duty to consider an offer," the club said.';
+      'Harbour United has agreed to give tycoon Mal Grosvik access to its books. Mr Grosvik presented detailed proposals. "Every serious bid gets a hearing from us," the club said.';
     const analysis = analyzeText('', text);
-    expect(analysis.actors.find((a) => a.name.endsWith('Glazov'))?.type).toBe('person');
-    expect(analysis.actors.some((a) => a.name === 'Mr Glazov' && a.type !== 'person')).toBe(false);
-    expect(analysis.quotes.find((q) => q.text.startsWith('Any board'))?.speaker).toBe(
+    expect(analysis.actors.find((a) => a.name.endsWith('Grosvik'))?.type).toBe('person');
+    expect(analysis.actors.some((a) => a.name === 'Mr Grosvik' && a.type !== 'person')).toBe(false);
+    expect(analysis.quotes.find((q) => q.text.startsWith('Every serious bid'))?.speaker).toBe(
       'Harbour United',
     );
   });

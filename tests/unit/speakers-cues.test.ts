@@ -253,13 +253,13 @@ describe('an owner and the person it owns', () => {
   it('gives the quote to the person named after the possessive, not the owner', () => {
     const text = [
       'Mara Quist won the harbour vote in Portline.',
-      '“What stuns me is how little the field moves,” Velkor’s Adam Sharp said.',
-      '“This has to be the first time,” said Quist’s top foreign policy aide Jon Rask.',
-      'Harbour Radio’s Chris Wallace said: “Not today.”',
+      '“What strikes me is how slowly the race turns,” Velkor’s Ada Sharrow said.',
+      '“No mayor has ever done that,” said Quist’s top foreign policy aide Jon Rask.',
+      'Harbour Radio’s Kit Warrender said: “Not today.”',
     ].join('\n\n');
-    expect(speakerOf(text, 'What stuns me')).toBe('Adam Sharp');
-    expect(speakerOf(text, 'This has to be')).toBe('Jon Rask');
-    expect(speakerOf(text, 'Not today')).toBe('Chris Wallace');
+    expect(speakerOf(text, 'What strikes me')).toBe('Ada Sharrow');
+    expect(speakerOf(text, 'No mayor has ever')).toBe('Jon Rask');
+    expect(speakerOf(text, 'Not today')).toBe('Kit Warrender');
   });
 });
 
@@ -267,35 +267,35 @@ describe('inserted cues', () => {
   it('gives the sentence’s quoted words to the person an inserted “said X” names', () => {
     const text = [
       'Mara Quist ran for the harbour board in 2008.',
-      'Quist “drew well from rural voters” in that race, said Ashford University professor Paul Beck.',
-      'The paradox of Quist, says Carl Ant, historian at the Harbour Library, is that she was “one of the most powerful mayors of the era.”',
+      'Quist “held up well among farmers” in that race, said Ashford University professor Ora Beckwith.',
+      'The puzzle of Quist, says Cato Antrim, historian at the Harbour Library, is that she was “a mayor who ruled by consent alone.”',
     ].join('\n\n');
-    expect(speakerOf(text, 'drew well')).toBe('Paul Beck');
-    expect(speakerOf(text, 'one of the most powerful')).toBe('Carl Ant');
+    expect(speakerOf(text, 'held up well')).toBe('Ora Beckwith');
+    expect(speakerOf(text, 'a mayor who ruled')).toBe('Cato Antrim');
   });
 
   it('keeps the subject when the name after “said” is who the words are about', () => {
     const text = [
       'Mara Quist ran the harbour board for a decade.',
       'In an interview, Ivo Tamm, a former board member, said Quist “was heavily involved in all of it.”',
-      'Recalling the vote, Dan Axeby, who was chief strategist for Mara Quist, said of Tobin Ashgrove: “The question is whether he will do the same.”',
+      'Recalling the vote, Dan Axeby, who was chief strategist for Mara Quist, said of Tobin Ashgrove: “My worry is whether he can bend that far.”',
     ].join('\n\n');
     expect(speakerOf(text, 'was heavily involved')).toBe('Ivo Tamm');
-    expect(speakerOf(text, 'The question is')).toBe('Dan Axeby');
+    expect(speakerOf(text, 'My worry is')).toBe('Dan Axeby');
   });
 
   it('does not take who is spoken of (“said of X”) for the speaker', () => {
     const text =
-      'Recalling that moment, Dan Axeby, who was chief strategist for Mara Quist, said of Tobin Ashgrove: “The question is, will he do the same?”';
-    expect(speakerOf(text, 'The question is, will')).toBe('Dan Axeby');
+      'Recalling that moment, Dan Axeby, who was chief strategist for Mara Quist, said of Tobin Ashgrove: “My worry is whether he can bend that far.”';
+    expect(speakerOf(text, 'My worry is whether')).toBe('Dan Axeby');
   });
 });
 
 describe('a role qualified by plain nouns before a name', () => {
   it('gives the quote to the person, not the party that titles them', () => {
     const text =
-      'Harbour Party home affairs spokesman Mark Olen has branded the scheme "deeply flawed". He said: "This has all the signs of a rushed plan."';
-    expect(speakerOf(text, 'deeply flawed')).toBe('Mark Olen');
-    expect(speakerOf(text, 'This has all the signs')).toBe('Mark Olen');
+      'Harbour Party home affairs spokesman Rhys Olander has branded the ferry timetable "a muddle". He said: "Nobody at the board read it twice."';
+    expect(speakerOf(text, 'a muddle')).toBe('Rhys Olander');
+    expect(speakerOf(text, 'Nobody at the board')).toBe('Rhys Olander');
   });
 });

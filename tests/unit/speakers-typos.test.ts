@@ -30,10 +30,10 @@ describe('quotes written carelessly', () => {
   it('takes any past-tense verb between a closed quote and a name as the cue', () => {
     const text = [
       'Mara Quist opened the new pier on Saturday.',
-      '“This is fantastic!” beamed Tobin Ashgrove of Portline, who came early.',
+      '“What a day!” beamed Tobin Ashgrove of Portline, who came early.',
       '“It was a hard call,” remembered Dana Holt, the former harbour spokeswoman.',
     ].join('\n\n');
-    expect(speakerOf(text, 'This is fantastic')).toBe('Tobin Ashgrove');
+    expect(speakerOf(text, 'What a day')).toBe('Tobin Ashgrove');
     expect(speakerOf(text, 'It was a hard call')).toBe('Dana Holt');
   });
 });
@@ -41,13 +41,13 @@ describe('quotes written carelessly', () => {
 describe('a quotation that runs on where the copy lost its paragraph breaks', () => {
   it('reopens at a straight mark after a sentence end, keeping every piece the speaker’s', () => {
     const text =
-      'Mara Quist said: "The pier did not fail, the board is not responsible and nor am I. "But I am not surprised they sued, that seems to be the fashion." A hearing is due in May. Tobin Ashgrove disagreed.';
+      'Mara Quist said: "The crane was inspected twice, the yard did nothing wrong and I stand by it. "Still, a lawsuit was always coming, that is how these things go now." A hearing is due in May. Tobin Ashgrove disagreed.';
     const spans = findQuoteSpans(text).map((s) => text.slice(s.start, s.end));
     expect(spans).toEqual([
-      'The pier did not fail, the board is not responsible and nor am I.',
-      'But I am not surprised they sued, that seems to be the fashion.',
+      'The crane was inspected twice, the yard did nothing wrong and I stand by it.',
+      'Still, a lawsuit was always coming, that is how these things go now.',
     ]);
-    expect(speakerOf(text, 'But I am not surprised')).toBe('Mara Quist');
+    expect(speakerOf(text, 'Still, a lawsuit')).toBe('Mara Quist');
   });
 });
 
