@@ -219,11 +219,12 @@ function fromTagger(tokens: Token[], tagged: TaggedSpan): NameSpan | undefined {
   // it; they name no one themselves.
   for (let k = last; k >= first; k--) {
     if (!isTitleWordLower(tokens[k]!.lower) || !/^\.\s*$/u.test(tokens[k]!.post)) continue;
+    if (k < last) {
+      first = k + 1;
+      break;
+    }
     const next = tokens[k + 1];
-    if (k === last && (!next || next.pre || !isCapitalised(next.word))) continue;
-    if (k === last) return undefined;
-    first = k + 1;
-    break;
+    if (next && !next.pre && isCapitalised(next.word)) return undefined;
   }
   // "Mr Grosvik", "Dr. Tamm": a personal honorific makes the name a person's, whatever the
   // tagger took it for.

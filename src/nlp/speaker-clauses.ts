@@ -4,7 +4,12 @@ import { VENUE_PREPOSITIONS } from './speaker-mentions.ts';
 import { looseNameAt } from './speaker-names.ts';
 import { ownedPersonAt } from './speaker-possessor.ts';
 import { personTitledAt } from './speaker-titled.ts';
-import { isSpeechVerbAt, isVerb, opensParticiplePhrase } from './speaker-verbs.ts';
+import {
+  inOpeningSubordinate,
+  isSpeechVerbAt,
+  isVerb,
+  opensParticiplePhrase,
+} from './speaker-verbs.ts';
 import { SUBORDINATORS } from './text/lexicon.ts';
 import { breaksAfter, type Token } from './text/tokens.ts';
 
@@ -253,8 +258,6 @@ export function ownClause(before: Token[]): Token[] {
  * its subordinating word, whose clause attribution otherwise skips). Null when it is not.
  */
 export function insideOpeningSubordinate(before: Token[]): Token[] | null {
-  const first = before[0];
-  if (!first?.sentenceStart || !SUBORDINATORS.has(first.lower) || before.length < 3) return null;
-  if (before.slice(0, -1).some((t) => /[,;:—–―]/u.test(t.post))) return null;
-  return before.slice(1);
+  const subordinate = SUBORDINATORS.has(before[0]?.lower ?? '') && before.length >= 3;
+  return subordinate && inOpeningSubordinate(before, before.length - 1) ? before.slice(1) : null;
 }

@@ -7,8 +7,8 @@ const INSERTED_VERBS = new Set(['said', 'says', 'added', 'explained', 'noted', '
 
 /**
  * An inserted cue, set off by a comma and naming a person right after its verb: "Quist
- * “drew well” in the primary, said professor Ora Beckwith"; "The puzzle of Quist, says Carl
- * Ant, historian, is that …". Whoever else the sentence is about, the cue's person is the one
+ * “drew well” in the primary, said professor Ora Beckwith"; "The puzzle of Quist, says Cato
+ * Antrim, historian, is that …". Whoever else the sentence is about, the cue's person is the one
  * who said its quoted words. Null when the sentence holds no such cue.
  */
 export function insertedCueSpeaker(ctx: SpeakerContext, tokens: Token[]): Speaker | null {

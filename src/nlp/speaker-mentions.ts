@@ -106,12 +106,12 @@ function storyDistance(ctx: SpeakerContext, from: number, to: number): number {
   return a === undefined || b === undefined ? to - from : b - a;
 }
 
+const OPENING_CONJUNCTIONS = new Set(['but', 'and', 'yet', 'so']);
+
 /**
  * The latest sentence-opening "he"/"she" (the same word as t, outside quotes) after sentence
  * `after` and before t's own sentence.
  */
-const OPENING_CONJUNCTIONS = new Set(['but', 'and', 'yet', 'so']);
-
 function pronounOpenerBefore(ctx: SpeakerContext, t: Token, after: number): Token | undefined {
   const { tokens } = ctx;
   for (let k = firstIndexWhere(tokens, (x) => x.start < t.start) - 1; k >= 0; k--) {

@@ -1,4 +1,5 @@
 import type { SpeakerContext } from './speaker-context.ts';
+import { isOwnerAt } from './speaker-mentions.ts';
 import { isSpeechVerbAt, isVerb, opensParticiplePhrase } from './speaker-verbs.ts';
 import { breaksAfter, type Token } from './text/tokens.ts';
 
@@ -77,12 +78,11 @@ const OWNED_REACH = 5;
  */
 export function ownedPersonAt(ctx: SpeakerContext, tokens: Token[], i: number): number | null {
   const m = ctx.speakerAt.get(tokens[i]?.start ?? -1);
-  if (!m) return null;
-  let j = i;
-  while (tokens[j] && tokens[j]!.end < m.end) j++;
-  if (!tokens[j]?.possessive) return null;
-  for (let k = j + 1; k < tokens.length && k <= j + OWNED_REACH; k++) {
+  if (!m || !isOwnerAt(ctx, tokens, i)) return null;
+  for (let k = i + 1, seen = 0; k < tokens.length && seen < OWNED_REACH; k++) {
     const t = tokens[k]!;
+    if (t.start < m.end) continue;
+    seen++;
     const owned = ctx.speakerAt.get(t.start);
     if (owned) return owned.person ? owned.actor : null;
     if (breaksAfter(t) || (isVerb(t) && /^\p{Ll}/u.test(t.word))) return null;

@@ -96,7 +96,7 @@ export function attribute(
   const before = subordinate ?? own;
   const main = participleClause(before);
   const relayed =
-    insertedCueSpeaker(ctx, cueTokens(ctx, start, stop)) ??
+    insertedCueSpeaker(ctx, [...sentenceBefore, ...cue]) ??
     relayedSpeaker(ctx, cue) ??
     relayedSpeaker(ctx, before) ??
     withParticipleSpeaker(ctx, before) ??
