@@ -10,7 +10,7 @@ import {
   isVerb,
   opensParticiplePhrase,
 } from './speaker-verbs.ts';
-import { SUBORDINATORS } from './text/lexicon.ts';
+import { SUBORDINATORS, wordSet } from './text/lexicon.ts';
 import { breaksAfter, type Token } from './text/tokens.ts';
 
 /**
@@ -234,6 +234,29 @@ export function colonLabel(ctx: SpeakerContext, before: Token[]): Speaker | null
   return m.actor;
 }
 
+/** Subordinators that open a clause with a subject of its own inside a sentence. */
+const INNER_SUBORDINATORS = wordSet('when after before because since until once');
+
+/**
+ * "The worry grew on Monday when Senator Ada Rook lamented the “…”": a clause opened by a
+ * subordinator mid-sentence, with a name of its own and a verb, is the quote's.
+ */
+function innerSubordinate(before: Token[], i: number): Token[] | null {
+  if (!INNER_SUBORDINATORS.has(before[i]!.lower)) return null;
+  const clause = before.slice(i + 1);
+  // Like an opening one, the clause ends at its first comma or dash, unless a participle
+  // of its subject goes on ("…, remarking, “…”").
+  const ends = (t: Token, k: number): boolean =>
+    /[,;:—–―]/u.test(t.post) && !clause[k + 1]?.tags.has('Gerund');
+  if (clause.slice(0, -1).some(ends)) return null;
+  // The subject's words (a name, "of Ohio") run up to the verb.
+  let j = 0;
+  while (clause[j] && (/^\p{Lu}/u.test(clause[j]!.word) || (j > 0 && clause[j]!.lower === 'of')))
+    j++;
+  const verb = clause[j];
+  return j > 0 && verb && isVerb(verb) ? clause : null;
+}
+
 /** Conjunctions that start a clause with a subject of its own after a comma. */
 const CONTRASTING = new Set(['while', 'whereas', 'but']);
 
@@ -243,6 +266,8 @@ const CONTRASTING = new Set(['while', 'whereas', 'but']);
  */
 export function ownClause(before: Token[]): Token[] {
   for (let i = before.length - 2; i > 0; i--) {
+    const inner = innerSubordinate(before, i);
+    if (inner) return inner;
     if (!CONTRASTING.has(before[i]!.lower) || !before[i - 1]!.post.includes(',')) continue;
     const clause = before.slice(i + 1);
     // "…, while Mike Hale, the former mayor, proposed we “…”": a named subject of its own.

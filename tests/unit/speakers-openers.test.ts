@@ -64,3 +64,30 @@ describe('clauses with subjects of their own', () => {
     expect(speakerOf(text, 'sink the whole fleet')).toBe('Bram Torvell');
   });
 });
+
+describe('a clause opened by "when" or "after" inside the sentence', () => {
+  it('gives a quote in the clause to the clause’s own subject', () => {
+    const text = [
+      'Tobin Ashgrove leads the polls.',
+      'The unease over Tobin Ashgrove was laid bare on Friday when Senate Leader Ada R. Wexley of Vermont deplored the "bitter" mood of the race and attacked the "tribal games" around it.',
+    ].join('\n\n');
+    expect(speakerOf(text, 'bitter')).toBe('Ada R. Wexley');
+    expect(speakerOf(text, 'tribal games')).toBe('Ada R. Wexley');
+  });
+
+  it('lets a participle after a comma keep the clause', () => {
+    const text = [
+      'Dan Axeby writes a column.',
+      '“Too much?” he wrote when Mara Quist closed the forum with a nod to a popular song, adding, “Goodnight, and keep the lights on.”',
+    ].join('\n\n');
+    expect(speakerOf(text, 'Goodnight, and keep')).toBe('Mara Quist');
+  });
+
+  it('ends the clause at its comma when the main clause follows', () => {
+    const text = [
+      'Mara Quist fell ill in May.',
+      'In May, after Quist went into hospital, Dan Axeby wrote to her, calling her “a true friend of the pier.”',
+    ].join('\n\n');
+    expect(speakerOf(text, 'a true friend')).toBe('Dan Axeby');
+  });
+});
