@@ -1,7 +1,9 @@
 import type { Actor, EntityType, Mention } from '../model/analysis.ts';
+import type { ActorDraft } from './actor-draft.ts';
 import { afterMainVerb } from './main-clause.ts';
 import { fullFormOf, nameWords } from './name-forms.ts';
 import type { NameSpan } from './name-span.ts';
+import { definedAcronyms, isOrgAliasOf, linkOrgAliases } from './org-aliases.ts';
 import { compatible, type Gender, genderOf, titleGender } from './person-gender.ts';
 import { LOCATIVE_PREPOSITIONS } from './text/lexicon.ts';
 import { lookupPlace } from './text/places.ts';
@@ -13,22 +15,6 @@ import type { Token } from './text/tokens.ts';
  * "United Kingdom" and "Britain" join one place, "Eastquay" used for its government joins Saltreach,
  * an acronym joins its spelled-out name. Picks each actor's canonical name.
  */
-
-export interface ActorDraft {
-  key: string;
-  type: EntityType;
-  /** Surface forms in order of first appearance, with counts. */
-  surfaces: Map<string, number>;
-  mentionSpans: NameSpan[];
-  first: number;
-  gender: Gender;
-  role: string | null;
-  /** Set for places found in the gazetteer: the country's common name. */
-  country?: string;
-  /** Offsets of its latest mention, and of its latest mention as a sentence's first person. */
-  lastMention: number;
-  lastSubject: number;
-}
 
 export interface ResolvedActors {
   drafts: ActorDraft[];
@@ -248,7 +234,7 @@ function mergeLateFullNames(drafts: ActorDraft[], actorOf: number[]): ResolvedAc
   // A surname folded into a name that is itself a shorter form goes on to the fullest one.
   for (let i = 0; i < target.length; i++)
     while (target[target[i]!] !== target[i]) target[i] = target[target[i]!]!;
-  linkAcronyms(drafts, target);
+  linkOrgAliases(drafts, drafts.map(longestSurface), target);
   const kept: ActorDraft[] = [];
   const newIndex = new Map<number, number>();
   drafts.forEach((d, i) => {
@@ -266,30 +252,6 @@ function mergeLateFullNames(drafts: ActorDraft[], actorOf: number[]): ResolvedAc
     if (into.gender === 'unknown') into.gender = d.gender;
   });
   return { drafts: kept, actorOf: actorOf.map((i) => newIndex.get(target[i]!)!) };
-}
-
-/** "FBI" and "Federal Bureau of Investigation" in one article are one organisation. */
-function linkAcronyms(drafts: ActorDraft[], target: number[]): void {
-  const byInitials = indexBy(drafts, (o) =>
-    o.type === 'organization' ? initials(longestSurface(o)) : undefined,
-  );
-  drafts.forEach((d, i) => {
-    const name = longestSurface(d);
-    if (d.type !== 'organization' || !ACRONYM.test(name)) return;
-    const full = byInitials.get(name)?.find((j) => j !== i);
-    if (full !== undefined) target[i] = full;
-  });
-}
-
-const ACRONYM = /^[A-Z]{2,6}$/;
-
-/** The capitals opening a name's words: "Harbour Board of Trade" → "HBT". */
-function initials(name: string): string {
-  return name
-    .split(' ')
-    .filter((w) => /^[A-Z]/.test(w))
-    .map((w) => w[0])
-    .join('');
 }
 
 /** Draft indices by a key (none when the key is undefined), each list in draft order. */
@@ -338,9 +300,11 @@ export function canonicalName(d: ActorDraft): string {
     if (spelled.length) return spelled.sort((a, b) => b.length - a.length)[0]!;
     return d.country;
   }
-  // "Harbour Safety Board (HSB)": the acronym is an alias, however often it is used.
+  // "Harbour Safety Board (HSB)", "Tarnwell Energy": the short form is an alias, however
+  // often it is used.
+  const defined = definedAcronyms(d);
   const spelled = surfaces.filter(
-    (s) => !(ACRONYM.test(s) && surfaces.some((o) => o !== s && initials(o) === s)),
+    (s) => !defined.has(s) && !surfaces.some((o) => o !== s && isOrgAliasOf(s, o)),
   );
   return (
     spelled.sort(

@@ -12,6 +12,8 @@ export interface NameSpan {
   type: EntityType;
   /** Token range of a title right before the name ("British Foreign Secretary"), if any. */
   title?: { first: number; last: number };
+  /** For an acronym in brackets after a name ("Harbour Board (HB)"), the name it stands for. */
+  defines?: string;
 }
 
 /** The span of tokens [first, last] as a name of the given type. */

@@ -1,5 +1,6 @@
 import type { EntityType } from '../model/analysis.ts';
 import { LIMITS } from '../model/limits.ts';
+import { withDefinedAcronyms } from './acronyms.ts';
 import { isJunkName } from './junk.ts';
 import { isEnglishTokens } from './language.ts';
 import { joinSplitNames } from './name-joins.ts';
@@ -57,11 +58,14 @@ export function findNames(tokens: Token[]): NameSpan[] {
   for (const r of repeatedNames(tokens, seen, names)) names.push(r);
   return splitOwnedPeople(
     tokens,
-    joinSplitNames(
+    withDefinedAcronyms(
       tokens,
-      names
-        .filter((n) => withinLimits(tokens, n) && !isJunkName(tokens, n))
-        .sort((a, b) => a.start - b.start),
+      joinSplitNames(
+        tokens,
+        names
+          .filter((n) => withinLimits(tokens, n) && !isJunkName(tokens, n))
+          .sort((a, b) => a.start - b.start),
+      ),
     ),
   );
 }

@@ -1,6 +1,7 @@
 import type { Quote, Sentence } from '../model/analysis.ts';
 import { LIMITS } from '../model/limits.ts';
-import { type ActorDraft, canonicalName, inDateline } from './actors.ts';
+import type { ActorDraft } from './actor-draft.ts';
+import { canonicalName, inDateline } from './actors.ts';
 import { afterMainVerb } from './main-clause.ts';
 import type { NameSpan } from './name-span.ts';
 import { findQuoteSpans, type QuoteSpan } from './quote-spans.ts';

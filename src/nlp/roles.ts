@@ -1,5 +1,5 @@
 import { LIMITS } from '../model/limits.ts';
-import type { ActorDraft } from './actors.ts';
+import type { ActorDraft } from './actor-draft.ts';
 import { canonicalName } from './actors.ts';
 import type { NameSpan } from './name-span.ts';
 import {

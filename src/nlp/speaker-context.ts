@@ -1,4 +1,4 @@
-import type { ActorDraft } from './actors.ts';
+import type { ActorDraft } from './actor-draft.ts';
 import type { Gender } from './person-gender.ts';
 import type { QuoteSpan } from './quote-spans.ts';
 import type { Token } from './text/tokens.ts';

@@ -1,5 +1,5 @@
 import type { EntityType } from '../model/analysis.ts';
-import type { ActorDraft } from './actors.ts';
+import type { ActorDraft } from './actor-draft.ts';
 import { kindOfDescription } from './kind-nouns.ts';
 import type { NameSpan } from './name-span.ts';
 import { copulaRole, descriptionAfter, knownAsRole } from './role-phrases.ts';

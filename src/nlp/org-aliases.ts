@@ -1,0 +1,75 @@
+import { ACRONYM, initials } from './acronyms.ts';
+import type { ActorDraft } from './actor-draft.ts';
+import { wordSet } from './text/lexicon.ts';
+
+/**
+ * Other names of one organisation in one article: an acronym ("FBI" and "Federal Bureau of
+ * Investigation"; "Tarn Valley Television (TVTV)" defines its own), and a company's name
+ * without the word that says what it is ("Tarnwell" after "Tarnwell Energy").
+ */
+
+/** Words after a company's own name that only say what kind of body it is. */
+const KIND_SUFFIXES = wordSet(
+  'energy group holdings inc corp corporation co company plc ltd llc limited party bank ' +
+    'securities department ' +
+    'industries partners capital motors airlines airways petroleum oil resources mining ' +
+    'pharmaceuticals telecom communications systems technologies entertainment foods',
+);
+
+/** Does the name end in a word that says it is a company or a body ("… Energy Group")? */
+function endsInKind(name: string): boolean {
+  return KIND_SUFFIXES.has(name.slice(name.lastIndexOf(' ') + 1).toLowerCase());
+}
+
+/** "Tarnwell" of "Tarnwell Energy Group": the long name is the short one and kind words. */
+function isShortForm(short: string, long: string): boolean {
+  if (short.includes(' ')) return false;
+  const [first, ...rest] = long.split(' ');
+  return (
+    first === short && rest.length > 0 && rest.every((w) => KIND_SUFFIXES.has(w.toLowerCase()))
+  );
+}
+
+/** Is `short` another name for the organisation `long` names, by its letters or its words? */
+export function isOrgAliasOf(short: string, long: string): boolean {
+  return (ACRONYM.test(short) && initials(long) === short) || isShortForm(short, long);
+}
+
+/**
+ * The one organisation draft the test picks, or undefined when none or several do. A name
+ * that ends in a kind word is a body's whatever the tagger typed it ("Tarnwell Energy").
+ */
+function only(
+  drafts: ActorDraft[],
+  names: string[],
+  test: (d: ActorDraft, j: number) => boolean,
+): number | undefined {
+  const found = drafts.flatMap((d, j) =>
+    (d.type === 'organization' || endsInKind(names[j]!)) && test(d, j) ? [j] : [],
+  );
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/** Points each organisation alias at the draft of the name it stands for, in `target`. */
+export function linkOrgAliases(drafts: ActorDraft[], names: string[], target: number[]): void {
+  drafts.forEach((d, i) => {
+    if (d.type !== 'organization') return;
+    const name = names[i]!;
+    const defined = d.mentionSpans.find((m) => m.defines !== undefined)?.defines;
+    const full =
+      (defined === undefined
+        ? undefined
+        : only(drafts, names, (o, j) => j !== i && o.surfaces.has(defined))) ??
+      only(drafts, names, (_, j) => j !== i && isOrgAliasOf(name, names[j]!));
+    if (full === undefined) return;
+    target[i] = full;
+    drafts[full]!.type = 'organization';
+  });
+}
+
+/** Surfaces of a draft that an acronym in brackets after its name defined. */
+export function definedAcronyms(d: ActorDraft): Set<string> {
+  return new Set(
+    d.mentionSpans.filter((m) => m.defines && d.surfaces.has(m.defines)).map((m) => m.text),
+  );
+}
