@@ -8,7 +8,6 @@ import {
   inRelativeClause,
   insideOpeningSubordinate,
   longNameBefore,
-  nameAfterVerb,
   ownClause,
   passiveAgent,
   speaksFor,
@@ -17,7 +16,7 @@ import {
 import type { Speaker, SpeakerContext } from './speaker-context.ts';
 import { cueSentenceAfter } from './speaker-cue-sentence.ts';
 import { cueTokens } from './speaker-cue-tokens.ts';
-import { documentSourceAfter, issuerBefore } from './speaker-documents.ts';
+import { issuerBefore } from './speaker-documents.ts';
 import { insertedCueSpeaker } from './speaker-inserted.ts';
 import {
   isBodyOwnerAt,
@@ -27,6 +26,7 @@ import {
   VENUE_PREPOSITIONS,
 } from './speaker-mentions.ts';
 import { dashAttribution, looseNameAt, looseNameBefore } from './speaker-names.ts';
+import { speakerNearVerb } from './speaker-near-verb.ts';
 import {
   mainClauseSubject,
   participleClause,
@@ -34,7 +34,6 @@ import {
 } from './speaker-participles.ts';
 import { ownedPersonAt, speechPossessor } from './speaker-possessor.ts';
 import { relayedSpeaker } from './speaker-relayed.ts';
-import { accordingToSource } from './speaker-sources.ts';
 import { personTitledAt } from './speaker-titled.ts';
 import {
   inOpeningSubordinate,
@@ -116,7 +115,8 @@ export function attribute(
   // as Y called it “…”"): that is nearer than the sentence's first speaker.
   const previous = quoteEndingBefore(ctx.quoteSpans, q.start);
   if (previous && previous.end > s.start) {
-    const betweenTokens = cueTokens(ctx, previous.end, q.start);
+    // "…, but said …" between them: the clause the quote stands in.
+    const betweenTokens = ownClause(cueTokens(ctx, previous.end, q.start));
     const between =
       subjectOfSpeech(ctx, betweenTokens) ??
       (ctx.speakerAt.has(betweenTokens[0]?.start ?? -1)
@@ -167,8 +167,6 @@ function agentAfterQuote(ctx: SpeakerContext, before: Token[], after: Token[]): 
   if (!m?.person) return null;
   return before.slice(-3).some((t) => t.tags.has('Passive') || t.lower === 'as') ? m.actor : null;
 }
-
-const TOLD = new Set(['told', 'tells', 'tell', 'telling']);
 
 /** Conjunctions that open a contrasting clause with a subject of its own. */
 const CONTRAST = new Set(['while', 'whereas', 'whilst']);
@@ -291,43 +289,6 @@ function subjectOfSpeech(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
   }
   return source;
 }
-
-/** A name or pronoun within a few tokens of the speech verb at `verbAt`: people first, nearest first. */
-function speakerNearVerb(ctx: SpeakerContext, tokens: Token[], verbAt: number): Speaker | null {
-  const source = accordingToSource(ctx, tokens, verbAt);
-  if (source !== null) return source;
-  // "…,” the coach told Harbour Radio": who is told listens; the speaker stands before.
-  const told = TOLD.has(tokens[verbAt]?.lower ?? '');
-  // "said the Belmoran foreign ministry", "said a commentary in the Harbour Gazette".
-  const described = told
-    ? null
-    : (describedBodyNear(ctx.text, tokens, verbAt + 1, 1, 6) ??
-      documentSourceAfter(ctx, tokens, verbAt));
-  if (described !== null) return described;
-  // "said Ashgrove": a name right after the verb, even one the recogniser missed.
-  const inverted = told ? undefined : nameAfterVerb(ctx, tokens, verbAt);
-  if (inverted !== undefined) return inverted;
-  for (const people of [true, false]) {
-    for (let d = 1; d <= 4; d++) {
-      for (const i of [verbAt + d, verbAt - d]) {
-        const t = tokens[i];
-        if (!t || (i > verbAt && (told || embeddedSubject(tokens, i)))) continue;
-        if (isBodyOwnerAt(ctx, tokens, i)) continue;
-        const p = speakerAt(ctx, t, people, tokens[i - 1]);
-        if (p !== null) return p;
-      }
-    }
-  }
-  return null;
-}
-
-/** "says he will …": a pronoun after the verb starting a clause of its own names no speaker. */
-function embeddedSubject(tokens: Token[], i: number): boolean {
-  const next = tokens[i + 1];
-  return PRONOUNS_AFTER_VERB.has(tokens[i]!.lower) && !!next && next.tags.has('Verb');
-}
-
-const PRONOUNS_AFTER_VERB = new Set(['he', 'she']);
 
 /** Right after a quote: "Quist revealed", "he said", "said Smith", "Ashgrove writes". */
 /** Does the quote end its clause ("“…,” Quist said") rather than run on ("his “friend” Quist ran")? */
