@@ -119,7 +119,9 @@ export function attribute(
     const betweenTokens = ownClause(cueTokens(ctx, previous.end, q.start));
     const between =
       subjectOfSpeech(ctx, betweenTokens) ??
-      (ctx.speakerAt.has(betweenTokens[0]?.start ?? -1)
+      // A name right after the first quote is a new clause's subject only when that quote
+      // closed its clause: not in "says his “old friend” Hale ran “…”".
+      (ctx.speakerAt.has(betweenTokens[0]?.start ?? -1) && closesClause(ctx.text, previous)
         ? mainClauseSubject(ctx, betweenTokens)
         : null);
     if (between !== null) return between;

@@ -299,3 +299,14 @@ describe('a role qualified by plain nouns before a name', () => {
     expect(speakerOf(text, 'Nobody at the board')).toBe('Rhys Olander');
   });
 });
+
+describe('a name between two quotes of one sentence', () => {
+  it('is the next clause’s subject only when the first quote closed its clause', () => {
+    const text = [
+      'Dan Axeby says his “friend and rival” Mara Hale ran “a hopeful campaign about the harbour.”',
+      'Mara Hale called it “a farce”, even as Dan Axeby called it “a triumph.”',
+    ].join('\n\n');
+    expect(speakerOf(text, 'a hopeful campaign')).toBe('Dan Axeby');
+    expect(speakerOf(text, 'a triumph')).toBe('Dan Axeby');
+  });
+});
