@@ -97,8 +97,10 @@ function scanParagraph(
       continued = true;
       continue;
     }
+    // "… for her,“ said Quist": an opening mark typed after a comma and before a space closes.
+    const typoClose = c === OPEN_DOUBLE && /[,.!?…]/u.test(before ?? '') && isSpace(after);
     const closes =
-      (open.mark === OPEN_DOUBLE && (c === CLOSE_DOUBLE || c === '"')) ||
+      (open.mark === OPEN_DOUBLE && (c === CLOSE_DOUBLE || c === '"' || typoClose)) ||
       ((open.mark === '"' || open.mark === CLOSE_DOUBLE) && (c === '"' || c === CLOSE_DOUBLE)) ||
       (open.mark === '‘' && c === '’' && !/\p{L}/u.test(after ?? ''));
     if (closes) {

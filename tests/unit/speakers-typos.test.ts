@@ -17,6 +17,19 @@ describe('quotes written carelessly', () => {
     expect(speakerOf(text, 'I have not seen')).toBe('Jon Hale');
   });
 
+  it('closes a quotation at an opening mark typed after its comma', () => {
+    const text = [
+      'Mara Quist spoke at length in Ashford.',
+      '“It is unusual,“ said Tom Rask, a lawyer with the Harbour Legal Centre. “It is a hard thing to do.”',
+    ].join('\n\n');
+    expect(findQuoteSpans(text).map((q) => text.slice(q.start, q.end))).toEqual([
+      'It is unusual',
+      'It is a hard thing to do.',
+    ]);
+    expect(speakerOf(text, 'It is unusual')).toBe('Tom Rask');
+    expect(speakerOf(text, 'a hard thing')).toBe('Tom Rask');
+  });
+
   it('reads a cue left standing as a sentence after a quote closed with a full stop', () => {
     const text = [
       'Mara Quist spoke first at the harbour meeting.',
