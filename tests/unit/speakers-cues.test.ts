@@ -310,3 +310,13 @@ describe('a name between two quotes of one sentence', () => {
     expect(speakerOf(text, 'a triumph')).toBe('Dan Axeby');
   });
 });
+
+describe('shouted words', () => {
+  it('reads yelling, screaming and chanting as ways of saying', () => {
+    const text = [
+      'Tom Rask spoke on Monday.',
+      'At a rally in Ashford on Saturday, some of the crowd pushed a protester, with Rask reportedly yelling: “Get him out of here!”',
+    ].join('\n\n');
+    expect(speakerOf(text, 'Get him out')).toBe('Tom Rask');
+  });
+});

@@ -63,7 +63,8 @@ export const SPEECH_VERBS = wordSet(
     'stresses stressed emphasize emphasizes emphasized emphasise emphasises emphasised ' +
     'contend contends contended recount recounts recounted reiterate reiterates ' +
     'reiterated echo echoes echoed proclaim proclaims proclaimed pledge pledges pledged ' +
-    'allege alleges alleged yell yells yelled interject interjects interjected mock mocks ' +
+    'allege alleges alleged yell yells yelled yelling scream screams screamed screaming ' +
+    'chant chants chanted chanting interject interjects interjected mock mocks ' +
     'mocked according',
 );
 
