@@ -312,7 +312,7 @@ describe('a name between two quotes of one sentence', () => {
 });
 
 describe('shouted words', () => {
-  it('reads yelling, screaming and chanting as ways of saying', () => {
+  it('reads yelling as a way of saying', () => {
     const text = [
       'Tom Rask spoke on Monday.',
       'At a rally in Ashford on Saturday, some of the crowd pushed a protester, with Rask reportedly yelling: “Get him out of here!”',
