@@ -201,10 +201,16 @@ function clauseSubject(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
     if (titled !== null) return titled;
     const m = ctx.speakerAt.get(first.start);
     if (m && !m.place && !isBodyOwnerAt(ctx, tokens, opening)) return m.actor;
-    // "The magazine specified that …": a description opening the sentence before its verb.
-    if (!m && /^\p{Ll}/u.test(first.word) && tokens[opening + 1] && isVerb(tokens[opening + 1]!)) {
+    // "The magazine specified that …", "He accused the board of …": a description or a
+    // pronoun opening the sentence before its verb.
+    const verbNext = !!tokens[opening + 1] && isVerb(tokens[opening + 1]!);
+    if (!m && /^\p{Ll}/u.test(first.word) && verbNext) {
       const described = speakerAt(ctx, first, false, undefined, true);
       if (described !== null && !PERSON_PRONOUNS.has(first.lower)) return described;
+    }
+    if (!m && opening === 0 && PERSON_PRONOUNS.has(first.lower) && verbNext) {
+      const pronoun = speakerAt(ctx, first);
+      if (pronoun !== null) return pronoun;
     }
     const loose =
       opening === 0 || tokens[opening - 1]?.tags.has('Honorific')

@@ -308,3 +308,15 @@ describe('owners and openers a pronoun points back past', () => {
     expect(speakerOf(text, 'Juries reward grand')).toBe('Tam Dorley');
   });
 });
+
+describe('a pronoun opening a sentence without a speech verb', () => {
+  it('is the subject whose quoted words the sentence reports', () => {
+    const text = [
+      'Tory spokesman Tom Rask told MPs the UK was losing its veto.',
+      'Mr Rask said once Britain had opted in it could not opt out.',
+      'He accused the government of being "feeble" when it came to its efforts and of "giving in" on the issue.',
+    ].join('\n\n');
+    expect(speakerOf(text, 'feeble')).toBe('Tom Rask');
+    expect(speakerOf(text, 'giving in')).toBe('Tom Rask');
+  });
+});
