@@ -188,8 +188,10 @@ function findPersonByPart(
   gender: Gender = 'unknown',
 ): number | undefined {
   const fits = (d: ActorDraft, last: boolean): boolean => {
-    // "Mrs. Ruiz" is not the Tomas Ruiz named before her.
-    if (d.type !== 'person' || !compatible(d.gender, gender)) return false;
+    // "Mrs. Ruiz" is not the Tomas Ruiz named before her. But "Mr Kim" after "Kim Jisu"
+    // names the family name written first, so a gender read from it as a given name says
+    // nothing.
+    if (d.type !== 'person' || (last && !compatible(d.gender, gender))) return false;
     const parts = nameWords(longestSurface(d));
     const folded = nameWords(word).join(' ');
     return parts.length >= 2 && (last ? parts.at(-1) === folded : parts[0] === folded);

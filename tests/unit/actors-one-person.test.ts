@@ -67,4 +67,12 @@ describe('one person, one actor', () => {
     expect(isShorterForm(['soler', 'ana'], ['ana', 'maria', 'soler'])).toBe(false);
     expect(isShorterForm(['carl', 'wendt'], ['carl', 'wendt', 'jr.'])).toBe(false);
   });
+
+  it('folds "Mr Kim" into a name written family name first, whatever gender the word suggests', () => {
+    const text = [
+      'Kim Jisu, an equity strategist at Harbour Trust, was asked about the plan.',
+      '"In the end, the group will have to pay," said Mr Kim.',
+    ].join('\n\n');
+    expect(people(text)).toEqual([{ name: 'Kim Jisu', aliases: ['Kim'] }]);
+  });
 });
