@@ -89,7 +89,7 @@ export function speakerAt(
   // "He now faces a suit. He told reporters … he added": a run of sentences opened by the
   // same pronoun is about one person, whoever else they name in between.
   if (!described) {
-    const opener = pronounOpenerBefore(ctx, t, subject?.sentence ?? t.sentence - PRONOUN_REACH - 1);
+    const opener = pronounOpenerBefore(ctx, t, subject?.sentence);
     if (opener) {
       const chained = speakerAt(ctx, opener, true);
       if (chained !== null) return chained;
@@ -110,13 +110,22 @@ const OPENING_CONJUNCTIONS = new Set(['but', 'and', 'yet', 'so']);
 
 /**
  * The latest sentence-opening "he"/"she" (the same word as t, outside quotes) after sentence
- * `after` and before t's own sentence.
+ * `after` (else within reach, sentences of quotation aside) and before t's own sentence.
  */
-function pronounOpenerBefore(ctx: SpeakerContext, t: Token, after: number): Token | undefined {
+function pronounOpenerBefore(
+  ctx: SpeakerContext,
+  t: Token,
+  after: number | undefined,
+): Token | undefined {
   const { tokens } = ctx;
   for (let k = firstIndexWhere(tokens, (x) => x.start < t.start) - 1; k >= 0; k--) {
     const x = tokens[k]!;
-    if (x.sentence <= after) return undefined;
+    if (
+      after !== undefined
+        ? x.sentence <= after
+        : storyDistance(ctx, x.sentence, t.sentence) > PRONOUN_REACH
+    )
+      return undefined;
     if (x.sentence === t.sentence || ctx.quoted[k]) continue;
     // "But he also believes …" opens its sentence as much as "He believes …" does.
     const opens =

@@ -320,3 +320,13 @@ describe('a pronoun opening a sentence without a speech verb', () => {
     expect(speakerOf(text, 'giving in')).toBe('Tom Rask');
   });
 });
+
+describe('a run of "he" sentences with a long quotation inside', () => {
+  it('counts only the sentences outside the quotation in reaching back to the run’s opener', () => {
+    const text = [
+      'Two front-runners would have been Tom Rask’s harbour documentary Low Tide and Dan Axeby’s The Long Pier.',
+      'Rask’s sharp documentary may have been hurt by its makers’ choice of category, says Ivo Tamm, the news editor of trade magazine Screen Weekly. But he also believes the politics of Rask’s film do not sit well with the panel. "If you look at past winners, the voters tend to go for safe pictures. Low Tide did not fit. "They go for films with scale," he said. While he said the panel were not "snubbing" Rask’s film, he thought it was unlikely a documentary could win.',
+    ].join('\n\n');
+    expect(speakerOf(text, 'snubbing')).toBe('Ivo Tamm');
+  });
+});
