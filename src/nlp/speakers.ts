@@ -41,6 +41,7 @@ import {
   isVerb,
   opensParticiplePhrase,
 } from './speaker-verbs.ts';
+import { verdictOf } from './speaker-verdicts.ts';
 import { PERSON_PRONOUNS, SUBORDINATORS, TITLE_WORDS } from './text/lexicon.ts';
 import { firstIndexWhere } from './text/sorted.ts';
 import type { Token } from './text/tokens.ts';
@@ -101,7 +102,7 @@ export function attribute(
     withParticipleSpeaker(ctx, before) ??
     (main && (subjectOfSpeech(ctx, main) ?? mainClauseSubject(ctx, main)));
   if (relayed !== null) return relayed;
-  const agent = agentAfterQuote(ctx, before, after);
+  const agent = agentAfterQuote(ctx, before, after) ?? verdictOf(ctx, after);
   if (agent !== null) return agent;
   // "in a clip that Judge Axeby called “…,” Torvell expressed …": a name after the quote
   // with a verb that is not one of saying starts the next clause when the quote has a cue.

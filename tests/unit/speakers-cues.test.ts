@@ -320,3 +320,13 @@ describe('shouted words', () => {
     expect(speakerOf(text, 'Get him out')).toBe('Tom Rask');
   });
 });
+
+describe('a quote presented as someone’s assessment', () => {
+  it('goes to the one named after “is the … assessment of”', () => {
+    const text = [
+      'Tom Rask has told supporters he is "back" and still hungry for the job.',
+      '"The voters are keener on the council than some party members," is the dry assessment of Ada Rook, leader of the Green group on Marrow Council.',
+    ].join('\n\n');
+    expect(speakerOf(text, 'The voters are keener')).toBe('Ada Rook');
+  });
+});
