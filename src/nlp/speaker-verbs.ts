@@ -12,6 +12,9 @@ export function isSpeechVerbAt(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
   if (!t || !SPEECH_VERBS.has(t.lower)) return false;
   const prev = tokens[i - 1];
+  // "North East Says No": a capitalised word inside a name is part of the name.
+  const inName = !!prev && /^\p{Lu}/u.test(prev.word) && /^ $/.test(prev.post);
+  if (/^\p{Lu}/u.test(t.word) && !t.sentenceStart && inName) return false;
   if (
     prev &&
     (prev.possessive ||

@@ -330,3 +330,15 @@ describe('a quote presented as someone’s assessment', () => {
     expect(speakerOf(text, 'The voters are keener')).toBe('Ada Rook');
   });
 });
+
+describe('a speech word inside a name', () => {
+  it('is part of the name, not the verb of the sentence', () => {
+    const text = [
+      'The vote is next week.',
+      'Dana Holt, spokeswoman for Harbour Says No, said the rival campaign had sunk "into the mud".',
+      '“Not ours, but we like it!” Tom Rask, the head of Harbour Says Yes, Tweeted on Friday.',
+    ].join('\n\n');
+    expect(speakerOf(text, 'into the mud')).toBe('Dana Holt');
+    expect(speakerOf(text, 'Not ours')).toBe('Tom Rask');
+  });
+});
