@@ -38,6 +38,8 @@ export function opensParticiplePhrase(tokens: readonly Token[], i: number): bool
   // "Famed doctor Ivo Tamm said": an adjective is no participle; nor is a name that a verb
   // follows ("Bunting said").
   if (t.tags.has('Adjective')) return false;
+  // "During the interview Quist said": a preposition that only looks like a participle.
+  if (t.tags.has('Preposition') || t.lower === 'during') return false;
   const next = tokens[1];
   if (next && (next.tags.has('PastTense') || next.tags.has('PresentTense'))) return false;
   return /(?:ed|ing)$/u.test(t.lower) || t.lower === 'told';

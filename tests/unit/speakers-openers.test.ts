@@ -91,3 +91,13 @@ describe('a clause opened by "when" or "after" inside the sentence', () => {
     expect(speakerOf(text, 'a true friend')).toBe('Dan Axeby');
   });
 });
+
+describe('a preposition ending in -ing', () => {
+  it('opens a phrase, not a participle clause, so the verb after it keeps its subject', () => {
+    const text = [
+      'Tom Rask spoke to the radio on Sunday.',
+      '"Either they grow up or they cannot expect the voters to back them." During the interview Mr Rask also said the former harbour secretary Dan Axeby would play a "big role" at the election.',
+    ].join('\n\n');
+    expect(speakerOf(text, 'big role')).toBe('Tom Rask');
+  });
+});
