@@ -312,9 +312,9 @@ describe('owners and openers a pronoun points back past', () => {
 describe('a pronoun opening a sentence without a speech verb', () => {
   it('is the subject whose quoted words the sentence reports', () => {
     const text = [
-      'Tory spokesman Tom Rask told MPs the UK was losing its veto.',
+      'Opposition spokesman Tom Rask warned councillors the town was giving up its say.',
       'Mr Rask said once Britain had opted in it could not opt out.',
-      'He accused the government of being "feeble" when it came to its efforts and of "giving in" on the issue.',
+      'He accused the mayor of being "feeble" over the harbour plan and of "giving in" to the developers.',
     ].join('\n\n');
     expect(speakerOf(text, 'feeble')).toBe('Tom Rask');
     expect(speakerOf(text, 'giving in')).toBe('Tom Rask');
@@ -325,8 +325,8 @@ describe('a run of "he" sentences with a long quotation inside', () => {
   it('counts only the sentences outside the quotation in reaching back to the run’s opener', () => {
     const text = [
       'Two front-runners would have been Tom Rask’s harbour documentary Low Tide and Dan Axeby’s The Long Pier.',
-      'Rask’s sharp documentary may have been hurt by its makers’ choice of category, says Ivo Tamm, the news editor of trade magazine Screen Weekly. But he also believes the politics of Rask’s film do not sit well with the panel. "If you look at past winners, the voters tend to go for safe pictures. Low Tide did not fit. "They go for films with scale," he said. While he said the panel were not "snubbing" Rask’s film, he thought it was unlikely a documentary could win.',
+      'Rask’s sharp documentary may have been hurt by its makers’ choice of category, says Ivo Tamm, who edits the industry weekly Reel Notes. But he also believes the politics of Rask’s film do not sit well with the panel. "If you look at past winners, the voters tend to go for safe pictures. Low Tide did not fit. "They go for films with scale," he said. Although he said the jurors were not "ignoring" Rask’s film, he doubted any documentary could take the top prize.',
     ].join('\n\n');
-    expect(speakerOf(text, 'snubbing')).toBe('Ivo Tamm');
+    expect(speakerOf(text, 'ignoring')).toBe('Ivo Tamm');
   });
 });
