@@ -42,7 +42,7 @@ function spells(acronym: string, initialsOfName: string): boolean {
 function bracketedAfter(tokens: Token[], name: NameSpan, next: NameSpan | undefined): boolean {
   if (!next || next.first !== name.last + 1 || next.first !== next.last) return false;
   const between = `${tokens[name.last]!.post}${tokens[next.first]!.pre}`;
-  return /^\s*\($/.test(between) && ACRONYM.test(next.text);
+  return /^\s*\(\s*$/.test(between) && ACRONYM.test(next.text);
 }
 
 /**
@@ -72,8 +72,10 @@ export function withDefinedAcronyms(tokens: Token[], names: NameSpan[]): NameSpa
   });
   out.forEach((name, k) => {
     const next = out[k + 1];
+    // The tagger may have typed the name a place ("African Football Confederation"):
+    // linking decides by its words (org-aliases.ts).
     if (
-      name.type === 'organization' &&
+      name.type !== 'person' &&
       bracketedAfter(tokens, name, next) &&
       spells(next!.text, initials(name.text))
     )

@@ -16,9 +16,16 @@ const KIND_SUFFIXES = wordSet(
     'pharmaceuticals telecom communications systems technologies entertainment foods',
 );
 
+/** Last words that make a name a body's, though no one shortens it to the words before. */
+const BODY_ENDINGS = wordSet(
+  'confederation federation union association council commission committee league ' +
+    'organisation organization agency authority board',
+);
+
 /** Does the name end in a word that says it is a company or a body ("… Energy Group")? */
 function endsInKind(name: string): boolean {
-  return KIND_SUFFIXES.has(name.slice(name.lastIndexOf(' ') + 1).toLowerCase());
+  const last = name.slice(name.lastIndexOf(' ') + 1).toLowerCase();
+  return KIND_SUFFIXES.has(last) || BODY_ENDINGS.has(last);
 }
 
 /** "Tarnwell" of "Tarnwell Energy Group": the long name is the short one and kind words. */

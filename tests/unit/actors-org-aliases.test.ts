@@ -49,3 +49,14 @@ describe('one organisation, one actor', () => {
     expect(speakerOf(text, 'The public has a right')).not.toBe('Openness in Tarn');
   });
 });
+
+describe('an acronym in wire-style brackets', () => {
+  it('is defined by the name before it with spaces inside the brackets', () => {
+    const text = [
+      'The Asian Rowing Confederation ( ACR ) on Monday confirmed the ban.',
+      'ACR said: "The club failed to turn up."',
+    ].join('\n\n');
+    expect(orgs(text)).toEqual([{ name: 'Asian Rowing Confederation', aliases: ['ACR'] }]);
+    expect(speakerOf(text, 'The club failed')).toBe('Asian Rowing Confederation');
+  });
+});
