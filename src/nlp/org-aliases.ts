@@ -60,8 +60,19 @@ function only(
 /** Points each organisation alias at the draft of the name it stands for, in `target`. */
 export function linkOrgAliases(drafts: ActorDraft[], names: string[], target: number[]): void {
   drafts.forEach((d, i) => {
-    if (d.type !== 'organization') return;
     const name = names[i]!;
+    // "Commerce said" after "the Commerce Department": the tagger may take the short form
+    // for a person's name, but not one it knows the gender of, nor a country.
+    const shortBody =
+      !d.country && !(d.type === 'person' && d.gender !== 'unknown') && !name.includes(' ');
+    if (d.type !== 'organization') {
+      if (!shortBody) return;
+      const full = only(drafts, names, (_, j) => j !== i && isShortForm(name, names[j]!));
+      if (full === undefined) return;
+      target[i] = full;
+      drafts[full]!.type = 'organization';
+      return;
+    }
     const defined = d.mentionSpans.find((m) => m.defines !== undefined)?.defines;
     const full =
       (defined === undefined

@@ -60,3 +60,13 @@ describe('an acronym in wire-style brackets', () => {
     expect(speakerOf(text, 'The club failed')).toBe('Asian Rowing Confederation');
   });
 });
+
+describe('a short body name the tagger took for a person', () => {
+  it('joins the department it shortens', () => {
+    const text = [
+      'The Harbour Department said on Friday that cargo rose.',
+      '"Cargo was strong at every quay," Harbour said.',
+    ].join('\n\n');
+    expect(speakerOf(text, 'Cargo was strong')).toBe('Harbour Department');
+  });
+});
