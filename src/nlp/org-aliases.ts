@@ -57,28 +57,29 @@ function only(
   return found.length === 1 ? found[0] : undefined;
 }
 
-/** Points each organisation alias at the draft of the name it stands for, in `target`. */
-export function linkOrgAliases(drafts: ActorDraft[], names: string[], target: number[]): void {
-  drafts.forEach((d, i) => {
-    const name = names[i]!;
+/** The draft of the name an organisation's alias (or a short form) stands for, if one. */
+function fullNameOf(drafts: ActorDraft[], names: string[], i: number): number | undefined {
+  const d = drafts[i]!;
+  const name = names[i]!;
+  const other = (test: (o: ActorDraft, j: number) => boolean) =>
+    only(drafts, names, (o, j) => j !== i && test(o, j));
+  if (d.type !== 'organization') {
     // "Commerce said" after "the Commerce Department": the tagger may take the short form
     // for a person's name, but not one it knows the gender of, nor a country.
-    const shortBody =
-      !d.country && !(d.type === 'person' && d.gender !== 'unknown') && !name.includes(' ');
-    if (d.type !== 'organization') {
-      if (!shortBody) return;
-      const full = only(drafts, names, (_, j) => j !== i && isShortForm(name, names[j]!));
-      if (full === undefined) return;
-      target[i] = full;
-      drafts[full]!.type = 'organization';
-      return;
-    }
-    const defined = d.mentionSpans.find((m) => m.defines !== undefined)?.defines;
-    const full =
-      (defined === undefined
-        ? undefined
-        : only(drafts, names, (o, j) => j !== i && o.surfaces.has(defined))) ??
-      only(drafts, names, (_, j) => j !== i && isOrgAliasOf(name, names[j]!));
+    const known = d.country || (d.type === 'person' && d.gender !== 'unknown');
+    return known || name.includes(' ') ? undefined : other((_, j) => isShortForm(name, names[j]!));
+  }
+  const defined = d.mentionSpans.find((m) => m.defines !== undefined)?.defines;
+  return (
+    (defined === undefined ? undefined : other((o) => o.surfaces.has(defined))) ??
+    other((_, j) => isOrgAliasOf(name, names[j]!))
+  );
+}
+
+/** Points each organisation alias at the draft of the name it stands for, in `target`. */
+export function linkOrgAliases(drafts: ActorDraft[], names: string[], target: number[]): void {
+  drafts.forEach((_, i) => {
+    const full = fullNameOf(drafts, names, i);
     if (full === undefined) return;
     target[i] = full;
     drafts[full]!.type = 'organization';
