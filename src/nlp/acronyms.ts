@@ -46,8 +46,8 @@ function bracketedAfter(tokens: Token[], name: NameSpan, next: NameSpan | undefi
 }
 
 /**
- * Marks each bracketed acronym with the name it defines, and joins a name cut at a comma when the acronym after it spells
- * both parts: "Office of Roads, Rail and Canals (ORRC)".
+ * Marks each bracketed acronym with the name it defines, and joins a name cut at a comma when
+ * the acronym after it spells both parts: "Office of Roads, Rail and Canals (ORRC)".
  */
 export function withDefinedAcronyms(tokens: Token[], names: NameSpan[]): NameSpan[] {
   const out: NameSpan[] = [];

@@ -43,43 +43,31 @@ export function isOrgAliasOf(short: string, long: string): boolean {
 }
 
 /**
- * The one organisation draft the test picks, or undefined when none or several do. A name
- * that ends in a kind word is a body's whatever the tagger typed it ("Tarnwell Energy").
+ * Points each organisation alias at the draft of the name it stands for, in `target`. The
+ * full name is one organisation's, or a name that ends in a kind word, whatever the tagger
+ * typed it ("Tarnwell Energy"); an alias with several candidates stays apart.
  */
-function only(
-  drafts: ActorDraft[],
-  names: string[],
-  test: (d: ActorDraft, j: number) => boolean,
-): number | undefined {
-  const found = drafts.flatMap((d, j) =>
-    (d.type === 'organization' || endsInKind(names[j]!)) && test(d, j) ? [j] : [],
-  );
-  return found.length === 1 ? found[0] : undefined;
-}
-
-/** The draft of the name an organisation's alias (or a short form) stands for, if one. */
-function fullNameOf(drafts: ActorDraft[], names: string[], i: number): number | undefined {
-  const d = drafts[i]!;
-  const name = names[i]!;
-  const other = (test: (o: ActorDraft, j: number) => boolean) =>
-    only(drafts, names, (o, j) => j !== i && test(o, j));
-  if (d.type !== 'organization') {
-    // "Commerce said" after "the Commerce Department": the tagger may take the short form
-    // for a person's name, but not one it knows the gender of, nor a country.
-    const known = d.country || (d.type === 'person' && d.gender !== 'unknown');
-    return known || name.includes(' ') ? undefined : other((_, j) => isShortForm(name, names[j]!));
-  }
-  const defined = d.mentionSpans.find((m) => m.defines !== undefined)?.defines;
-  return (
-    (defined === undefined ? undefined : other((o) => o.surfaces.has(defined))) ??
-    other((_, j) => isOrgAliasOf(name, names[j]!))
-  );
-}
-
-/** Points each organisation alias at the draft of the name it stands for, in `target`. */
 export function linkOrgAliases(drafts: ActorDraft[], names: string[], target: number[]): void {
-  drafts.forEach((_, i) => {
-    const full = fullNameOf(drafts, names, i);
+  const bodies = drafts.flatMap((d, j) =>
+    d.type === 'organization' || endsInKind(names[j]!) ? [j] : [],
+  );
+  drafts.forEach((d, i) => {
+    const name = names[i]!;
+    const only = (test: (o: ActorDraft, j: number) => boolean): number | undefined => {
+      const found = bodies.filter((j) => j !== i && test(drafts[j]!, j));
+      return found.length === 1 ? found[0] : undefined;
+    };
+    const org = d.type === 'organization';
+    const defined = org ? d.mentionSpans.find((m) => m.defines !== undefined)?.defines : undefined;
+    let full = defined === undefined ? undefined : only((o) => o.surfaces.has(defined));
+    // Otherwise only a one-word name is an alias, by its letters or its words. "Commerce
+    // said" after "the Commerce Department": the tagger may take the short form for a
+    // person's name, but not one it knows the gender of, nor a country.
+    if (full === undefined && !name.includes(' ')) {
+      if (org) full = only((_, j) => isOrgAliasOf(name, names[j]!));
+      else if (!d.country && !(d.type === 'person' && d.gender !== 'unknown'))
+        full = only((_, j) => isShortForm(name, names[j]!));
+    }
     if (full === undefined) return;
     target[i] = full;
     drafts[full]!.type = 'organization';

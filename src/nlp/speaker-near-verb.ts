@@ -50,10 +50,12 @@ function embeddedSubject(ctx: SpeakerContext, tokens: Token[], i: number): boole
   if (!PRONOUNS_AFTER_VERB.has(t.lower) && !t.tags.has('Noun')) return false;
   // The word after the whole name: "said Mara Quist would".
   const end = ctx.speakerAt.get(t.start)?.end ?? t.end;
-  const k = tokens.findIndex((x, j) => j > i && x.start >= end);
-  const last = tokens[k - 1]!;
+  let k = i + 1;
+  while (tokens[k] && tokens[k]!.start < end) k++;
   const next = tokens[k];
-  return !!next?.tags.has('Verb') && !next.tags.has('Gerund') && !/[,;:—–]/u.test(last.post);
+  return (
+    !!next?.tags.has('Verb') && !next.tags.has('Gerund') && !/[,;:—–]/u.test(tokens[k - 1]!.post)
+  );
 }
 
 const PRONOUNS_AFTER_VERB = new Set(['he', 'she', 'it', 'they']);

@@ -299,12 +299,12 @@ function subjectOfSpeech(ctx: SpeakerContext, tokens: Token[]): Speaker | null {
   return source;
 }
 
-/** Right after a quote: "Quist revealed", "he said", "said Smith", "Ashgrove writes". */
 /** Does the quote end its clause ("“…,” Quist said") rather than run on ("his “friend” Quist ran")? */
 function closesClause(text: string, q: QuoteSpan): boolean {
   return /[,.!?;:—–-]["”’'\s]*$/u.test(text.slice(Math.max(q.start, q.end - 2), q.end + 2));
 }
 
+/** Right after a quote: "Quist revealed", "he said", "said Smith", "Ashgrove writes". */
 function speakerAfterQuote(ctx: SpeakerContext, tokens: Token[], closes: boolean): Speaker | null {
   const first = tokens[0];
   // "X tells the dockers the pier is “unsafe” and says he will …": a second predicate of
