@@ -47,16 +47,28 @@ export function answerPlaced(
   const skipSources =
     q.kind === 'who' && !q.words.some((w) => ASKS_SPEAKER.test(w) || concept(w) === 'speak');
   return spans.some(([start, end]) => {
-    if (skipSources && isSource(text, start, end)) return false;
+    // "Mavericks owner Lena Brook said …": a source titled by the question's word right
+    // before the name is the one asked for.
+    const titled = spots.some((p) => p.to < start && /^\s+$/u.test(text.slice(p.to, start)));
+    if (skipSources && !titled && isSource(text, start, end)) return false;
     const near = new Set(
       spots
         .filter((p) => !(p.from >= start && p.to <= end))
-        .filter((p) => (p.from >= end ? p.from - end : start - p.to) <= NEAR_CHARS)
+        .filter((p) => reach(text, p.from >= end ? [end, p.from] : [p.to, start]) <= NEAR_CHARS)
         .map((p) => p.concept),
     );
     return near.size * 2 >= held;
   });
 }
+
+/**
+ * Characters between two points, not counting a relative clause or an apposition set off by
+ * commas: "Tobin Hale, who represents the district, called for …" has the name beside "called".
+ */
+function reach(text: string, [from, to]: Span): number {
+  return text.slice(from, to).replace(INSERTED_CLAUSE, ',').length;
+}
+const INSERTED_CLAUSE = /,\s(?:who|which|whose|a|an|the|his|her|its|their|\d)\b[^,]{0,80},/gu;
 
 /** "Quist said", "Quist (Portline) told", "said Quist", "according to Quist". */
 function isSource(text: string, start: number, end: number): boolean {

@@ -15,9 +15,9 @@ import { concept, isBaseVerb } from './stem.ts';
 
 const NUMBER_WORD =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|a dozen|scores? of';
-/** A count: digits that are not a year, or a number word. */
+/** A count: digits that are not a year (an ordinal too: "the 12th season"), or a number word. */
 const COUNTS = new RegExp(
-  `\\b(?:\\d[\\d,.]*|${NUMBER_WORD})\\b(?!\\s?(?:%|percent|per cent))`,
+  `\\b(?:\\d[\\d,.]*(?:st|nd|rd|th)?|${NUMBER_WORD})\\b(?!\\s?(?:%|percent|per cent))`,
   'giu',
 );
 /** Money: a currency sign or unit beside a number, millions or billions (of something paid), or "free". */
@@ -25,9 +25,9 @@ const MONEY = new RegExp(
   `[$£€¥₹]\\s?\\d|\\b(?:\\d[\\d,.]*|${NUMBER_WORD})\\s?(?:bn|m|million|billion|trillion)\\b|\\b(?:\\d[\\d,.]*|${NUMBER_WORD})\\s?(?:dollars?|pounds?|euros?|yen|cents?|pence|crowns?|kronor|krona|francs?|rupees?|yuan|roubles?|rubles?|pesos?|rand|shekels?|lira|dinars?|riyals?|won)\\b|\\bfree\\b`,
   'giu',
 );
-/** A number and the three words after it: the counted noun is among them ("10 wealthy countries"). */
+/** A number and the three words after it: the counted noun is among them ("10 wealthy countries", "the 12th season"). */
 const COUNT_BEFORE_NOUN = new RegExp(
-  `\\b(?:\\d[\\d,.]*|${NUMBER_WORD})(?:\\s+[\\p{L}-]+){1,3}`,
+  `\\b(?:\\d[\\d,.]*(?:st|nd|rd|th)?|${NUMBER_WORD})(?:\\s+[\\p{L}-]+){1,3}`,
   'giu',
 );
 
@@ -68,7 +68,7 @@ const AMOUNT = new RegExp(
 const MONTHS_AND_DAYS =
   'january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday';
 const DATE = new RegExp(
-  `\\b(?:${MONTHS_AND_DAYS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|yesterday|today|tonight|tomorrow|(?:last|next|this|earlier this|later this)\\s+(?:week|month|year|spring|summer|autumn|fall|winter|weekend)|ago|(?:1[89]|20)\\d\\d|\\d{1,2}(?::\\d\\d)?\\s?(?:a\\.m\\.|p\\.m\\.|am|pm)|midnight|noon|morning|evening|night|in the (?:19|20)\\d0s)\\b`,
+  `\\b(?:${MONTHS_AND_DAYS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|yesterday|today|tonight|tomorrow|(?:last|next|this|earlier this|later this)\\s+(?:week|month|year|spring|summer|autumn|fall|winter|weekend)|ago|(?:1[89]|20)\\d\\d|\\d{1,2}(?::\\d\\d)?\\s?(?:a\\.m\\.|p\\.m\\.|am|pm)|midnight|noon|morning|evening|night|(?:1[89]|20)\\d0s)\\b`,
   'giu',
 );
 const CAUSE =

@@ -2,7 +2,7 @@ import type { Answer, Citation } from '../model/answer.ts';
 import type { StoredArticle } from '../model/article.ts';
 import type { ArticleStore } from '../store/ports/articles.ts';
 import { answerPlaced, opensWithNewPerson } from './answer-position.ts';
-import { answerSpans, askedAbout } from './answer-type.ts';
+import { answerSpans, askedAbout, countsNoun } from './answer-type.ts';
 import {
   CONTEXT_SHARE,
   conceptsOf,
@@ -11,6 +11,7 @@ import {
   sentenceViews,
 } from './entities.ts';
 import { parseQuestion, type Question } from './question.ts';
+import type { AskedNoun } from './question-kind.ts';
 import { better, quoteAnswer, type Scored } from './quote-answer.ts';
 import { kindBonus, roleBonus, roleMatch } from './rerank.ts';
 import { articlesOfBriefing, candidateArticles } from './retrieve.ts';
@@ -25,6 +26,8 @@ import { concept } from './stem.ts';
 
 /** Share of the question's (rarity-weighted) words a sentence must contain to count. */
 const MIN_COVERAGE = 0.5;
+/** What a sentence that counts the noun a "how many" asks about must cover, of the usual. */
+const COUNTED_SHARE = 0.7;
 /** The share an answer from outside the briefing's articles must cover. */
 const STORE_COVERAGE = 0.75;
 /** A "who" question's description a sentence must hold to answer without its other words. */
@@ -94,10 +97,18 @@ function bestSentence(
         (hits.reduce((n, w) => n + weight(w), 0) +
           CONTEXT_SHARE * context.reduce((n, w) => n + weight(w), 0)) /
         possible;
-      if (hits.length === 0 || coverage < minCoverage) continue;
+      // "Some 83 MPs gave answers for the study": a count of the very noun asked about, with
+      // another of the question's words, may leave a name the sentence before gave.
+      console.error('CAND', coverage.toFixed(2), hits.join(','), '|', view.text.slice(0, 120));
+      const counts =
+        q.kind === 'howMany' && !!q.counted && hits.length >= 2 && countsNoun(view, q.counted);
+      if (hits.length === 0 || coverage < minCoverage * (counts ? COUNTED_SHARE : 1)) continue;
       // Sharing only the names asked about is not an answer to what was asked of them; a
       // "who is the X of Y" whose X and Y the sentence holds, beside someone else, is.
       const described = q.kind === 'who' && coverage >= WHO_COVERAGE;
+      // Only a question put as a description may be answered by its names alone: "Who
+      // directed the play?" needs the directing, not a sentence about the play.
+      const namesDescribe = described && q.describes && !asksAboutPerson;
       const sharesPredicate =
         predicates.length === 0 || predicates.some((w) => view.concepts.has(w));
       // What the question asks for in this sentence, and whether it stands by the question's
@@ -108,7 +119,10 @@ function bestSentence(
       // "Which town is Kettle singing in?" — "Kettle will give a concert in Calloway": with
       // one predicate, said in other words, the answer right beside the names will do.
       const paraphrased = predicates.length === 1 && q.kind !== 'who' && placedHere();
-      if (!sharesPredicate && !(described && !asksAboutPerson) && !paraphrased) continue;
+      if (!sharesPredicate && !namesDescribe && !paraphrased) continue;
+      // "Which architect designed …?": a sentence about the building that says neither
+      // "architect" (here, in a role, or in the next sentence) nor "designed" names no one.
+      if (q.askedPerson && !answersTo(q.askedPerson, view, own[view.index + 1])) continue;
       // "Who is the boss of Saltmarsh Oil?": the answer's own sentence names what was asked about.
       const namesItself = names.length === 0 || names.some((n) => view.concepts.has(n));
       const found =
@@ -129,6 +143,32 @@ function bestSentence(
   }
   return best;
 }
+
+/** Does the sentence, or the next one, call someone by the noun asked about, or say the verb? */
+function answersTo(asked: AskedNoun, view: SentenceView, next: SentenceView | undefined): boolean {
+  const forms = [asked.noun, TITLE_ABBREVIATIONS[asked.noun]]
+    .filter((f): f is string => f !== undefined)
+    .map(concept);
+  if (forms.some((c) => view.concepts.has(c) || (next?.concepts.has(c) ?? false))) return true;
+  return asked.verb !== null && view.concepts.has(concept(asked.verb));
+}
+
+/** Titles as news copy shortens them before a name ("Sen. Ana Ruiz"). */
+const TITLE_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  senator: 'sen',
+  representative: 'rep',
+  governor: 'gov',
+  general: 'gen',
+  professor: 'prof',
+  doctor: 'dr',
+  president: 'pres',
+  captain: 'capt',
+  sergeant: 'sgt',
+  lieutenant: 'lt',
+  colonel: 'col',
+  commander: 'cmdr',
+  admiral: 'adm',
+};
 
 /**
  * For "who": the evidence when the person asked for stands beside what the question says

@@ -1,26 +1,17 @@
-import { ROLE_NOUNS, wordSet } from '../nlp/text/lexicon.ts';
+import { wordSet } from '../nlp/text/lexicon.ts';
 import { lookupPlace } from '../nlp/text/places.ts';
 import { contentWords } from '../nlp/words.ts';
+import {
+  type AskedNoun,
+  askedNoun,
+  kindOf,
+  type QuestionKind,
+  type Wanted,
+  wantedOf,
+} from './question-kind.ts';
 import { normaliseForReading } from './reading.ts';
 
-/** What kind of answer a question wants, read from its first words. */
-export type QuestionKind =
-  | 'who'
-  | 'whoIs'
-  | 'say'
-  | 'howMany'
-  | 'howMuch'
-  | 'when'
-  | 'where'
-  | 'why'
-  | 'whatIs'
-  | 'other';
-
-/**
- * For "who": a person ("Which officer …?"), an organisation ("Which group …?"), or either
- * ("Who …?" may be answered by a ministry as well as by a minister).
- */
-export type Wanted = 'person' | 'organization' | 'either';
+export type { QuestionKind, Wanted };
 
 export interface Question {
   text: string;
@@ -40,6 +31,16 @@ export interface Question {
   counted: string | null;
   /** For "how much": whether it asks a price or a sum of money ("What does a ticket cost?"). */
   asksMoney: boolean;
+  /**
+   * "Who is the ranking member of the panel?": a "who" that describes the one asked for with
+   * nouns, not with what they did ("Who directed the play?").
+   */
+  describes: boolean;
+  /**
+   * For "Which architect designed …?": the noun for a person that the one asked for answers
+   * to, and the question's verb; null for other questions and for "which man", "which person".
+   */
+  askedPerson: AskedNoun | null;
 }
 
 /** Negations say how the question is put, not what it is about. */
@@ -64,82 +65,9 @@ const SAY = new RegExp(
 );
 const WHO_IS = /^(?:who|what)\s+(?:is|was|are|were)\s+(.+)$/iu;
 
-/** Nouns that make "which X" ask for a place, a time, or an organisation. */
-const PLACE_NOUNS =
-  '(?:country|countries|city|cities|town|state|province|region|place|village|county|capital|nation|park|street|neighbou?rhood|district)s?';
-const TIME_NOUNS = 'year|month|day|date|time|week|decade';
-const ORGANISATION_NOUNS =
-  'group|company|firm|organi[sz]ation|agency|party|union|body|network|newspaper|magazine|outlet|team|bank|court|committee';
-
 /** A "how much" about money: what something costs, pays, earns or is worth. */
 const ASKS_MONEY =
   /\b(?:cost|costs|spend|spent|pay|paid|price|prices|worth|money|charge|fee|fees|earn|earned|salary|budget|fund|funds|funding)\b/iu;
-
-/** The openings of each kind of question, built once. */
-const ASKS_WHEN = new RegExp(
-  `^(?:when\\b|(?:(?:in|on|at|by|until|since)\\s+)?(?:what|which)\\s+(?:${TIME_NOUNS})\\b)`,
-);
-const ASKS_WHERE = new RegExp(
-  `^(?:where\\b|(?:in\\s+|to\\s+|from\\s+)?(?:what|which)\\s+(?:${PLACE_NOUNS})\\b)`,
-);
-/** "Which group …": an organisation; a person by noun is ASKS_WHO_BY_ROLE's. */
-const ASKS_WHO_BY_NOUN = new RegExp(`^(?:which|what)\\s+(?:\\w+\\s+)?(?:${ORGANISATION_NOUNS})\\b`);
-/** Nouns for a person that are no role ("which man …"). */
-const PERSON_NOUNS = wordSet('person man woman people men women');
-const ASKS_ORGANISATION = new RegExp(
-  `\\b(?:which|what)\\s+(?:\\w+\\s+)?(?:${ORGANISATION_NOUNS})\\b`,
-  'i',
-);
-/**
- * The noun a "which …"/"what …" asks about, when it names a person: "which officer", "which
- * senior official", "what member of …". The first or second word after the question word.
- */
-function asksForPersonByNoun(q: string): boolean {
-  const m = /\b(?:which|what)\s+(\p{L}+)(?:\s+(\p{L}+))?(?:\s+(\p{L}+))?/iu.exec(q);
-  if (!m) return false;
-  // "Which former party chairman": the noun may come third.
-  return [m[1], m[2], m[3]].some((w) => {
-    const noun = w?.toLowerCase().replace(/s$/u, '');
-    return !!noun && (ROLE_NOUNS.has(noun) || PERSON_NOUNS.has(noun));
-  });
-}
-const ASKS_WHO_BY_ROLE = {
-  test: (q: string): boolean => /^(?:which|what)\b/u.test(q) && asksForPersonByNoun(q),
-};
-const KINDS: Array<[QuestionKind, { test(q: string): boolean }]> = [
-  ['howMany', /^how\s+many\b|^what\s+number\s+of\b/],
-  ['howMuch', /^how\s+(?:much|big|large|long|far|high|old)\b/],
-  // "What does a ticket cost?", "what did the club pay for him?": a price.
-  [
-    'howMuch',
-    /^what\s+(?:does|did|do|will|would)\b.*\b(?:cost|costs|pay|paid|charge|earn|fetch)\b/,
-  ],
-  // "What poverty rate …", "what share of …": a measure.
-  [
-    'howMuch',
-    /^(?:what|which)\s+(?:\w+\s+)?(?:rate|share|percentage|proportion|amount|price|cost|sum|total|salary|budget)\b/,
-  ],
-  ['when', ASKS_WHEN],
-  ['where', ASKS_WHERE],
-  ['why', /^why\b|^what\s+(?:caused|made|led)\b|^for\s+what\s+reason\b/],
-  ['who', /^who\b|^whom\b|^(?:what|which)\s+(?:is|was)\s+the\s+name\b|^what's\s+the\s+name\b/],
-  ['who', ASKS_WHO_BY_NOUN],
-  ['who', ASKS_WHO_BY_ROLE],
-];
-
-function kindOf(q: string): QuestionKind {
-  // "In his experiment, how many …": the question proper may follow an opening phrase.
-  const lower = q.toLowerCase().replace(/^(?:and|so|but|ok|okay)\s*,?\s+/, '');
-  const opening = lower.replace(/^[^,?]*,\s*(?=(?:who|what|when|where|why|how|which)\b)/, '');
-  const found = KINDS.find(([, re]) => re.test(opening) || re.test(lower));
-  return found ? found[0] : 'other';
-}
-
-function wantedOf(q: string): Wanted {
-  // "Which party chairman" asks for a person, "which party" for an organisation.
-  if (asksForPersonByNoun(q)) return 'person';
-  return ASKS_ORGANISATION.test(q) ? 'organization' : 'either';
-}
 
 /** Strips "the", trailing "about it" and the question mark from a named subject. */
 function cleanSubject(s: string): string {
@@ -186,12 +114,20 @@ function countedNoun(text: string): string | null {
   return noun?.toLowerCase() ?? null;
 }
 
+/** "Which architect …": the noun for a person asked about, unless it is only "man", "person". */
+function personNoun(asked: AskedNoun | null): AskedNoun | null {
+  return asked?.isPerson && !GENERIC_PEOPLE.has(asked.noun) ? asked : null;
+}
+const GENERIC_PEOPLE = wordSet('person man woman people men women');
+
 export function parseQuestion(raw: string): Question {
   const text = raw.trim();
   const read = normaliseForReading(text, 'question');
-  let kind = kindOf(text);
+  const asked = askedNoun(text);
+  let kind = kindOf(text, asked);
   let subject: string | null = null;
   let rest = text;
+  let describes = false;
   const say = SAY.exec(text);
   const whoIs = WHO_IS.exec(text);
   if (say) {
@@ -202,7 +138,7 @@ export function parseQuestion(raw: string): Question {
     subject = cleanSubject(whoIs[1]!);
     // "Who is the ranking member of the panel?" describes someone to find, like "who leads";
     // "Who is Mara Quist?" names someone to describe.
-    const describes = kind === 'who' && /(?:^|\s)\p{Ll}/u.test(subject);
+    describes = kind === 'who' && /(?:^|\s)\p{Ll}/u.test(subject);
     kind = describes ? 'who' : kind === 'who' ? 'whoIs' : 'whatIs';
     if (describes) subject = null;
   }
@@ -218,8 +154,10 @@ export function parseQuestion(raw: string): Question {
     words,
     subject,
     names: capitalisedNames(read),
-    wanted: wantedOf(text),
+    wanted: wantedOf(asked),
     counted,
     asksMoney: kind === 'howMuch' && ASKS_MONEY.test(text),
+    describes,
+    askedPerson: kind === 'who' ? personNoun(asked) : null,
   };
 }

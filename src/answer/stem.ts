@@ -34,13 +34,15 @@ function tagged(lower: string, ...wanted: string[]): boolean {
 }
 
 /**
- * A past form compromise's lexicon knows but its irregular table lacks ("shot", "fought")
+ * A past form compromise's lexicon knows but its irregular table lacks ("shot", "written")
  * to its infinitive by compromise's own rules; any other word as it is.
  */
 function infinitive(lower: string): string {
   const irregular = IRREGULAR[lower];
   if (irregular) return irregular;
-  return tagged(lower, 'PastTense', 'Participle')
+  // "written" goes back through the participle's rules, "shot" through the past tense's.
+  if (tagged(lower, 'Participle')) return VERBS.toInfinitive(lower, MODEL, 'Participle') || lower;
+  return tagged(lower, 'PastTense')
     ? VERBS.toInfinitive(lower, MODEL, 'PastTense') || lower
     : lower;
 }
@@ -94,10 +96,53 @@ const CANONICAL = new Map<string, string>([
   ...SPEAKING.map((w): [string, string] => [stem(w), 'speak']),
 ]);
 
-/** The word's stem, with every word for leading folded onto one, and for speaking for. */
+/**
+ * "owner" → "own", "designers" → "design", "creator" → "create": a noun for whoever does
+ * something, when compromise knows the verb, so "Who owns the club?" meets "the club's
+ * owner". Null for any other word, and for adjectives ("former", "better").
+ */
+function agentVerb(lower: string): string | null {
+  const w = lower.replace(/(?<=[eo]r)s$/u, '');
+  if (!/(?:er|or)$/u.test(w) || tagged(w, 'Adjective', 'Comparative')) return null;
+  const root = w.slice(0, -2);
+  // "winner" → "win", "writer" → "write", "creator" → "create", "editor" → "edit".
+  const undoubled = /([b-df-hj-np-tv-z])\1$/u.test(root) ? root.slice(0, -1) : root;
+  const candidates = [undoubled, w.slice(0, -1), `${root}e`, root].filter(
+    (v) => v.length >= 3 && !TOO_LIGHT.has(v),
+  );
+  const base = candidates.find((v) => isBaseVerb(v) || IRREGULAR_VERBS.has(v));
+  if (base) return stem(base);
+  // "own" — "owned": a verb the lexicon knows by its past form, stemmed as that form is.
+  for (const v of candidates)
+    for (const past of [`${v}d`, `${v}ed`, `${v}${v.at(-1)}ed`])
+      if (tagged(past, 'PastTense')) return stem(past);
+  return null;
+}
+
+/** Infinitives of compromise's irregular verbs ("win", "sell"), which its lexicon may tag as nouns. */
+const IRREGULAR_VERBS: ReadonlySet<string> = new Set(Object.values(IRREGULAR));
+
+/** Verbs too light to name what a doer does: a "letter" lets nothing, a "maker" is vague. */
+const TOO_LIGHT = new Set('let get put set make take give keep use go come do have'.split(' '));
+
+/** Concepts already computed, as stems are. */
+const concepts = new Map<string, string>();
+
+/**
+ * The word's stem, with every word for leading folded onto one, and for speaking for, and a
+ * noun for a doer onto its verb (unless that verb is one for leading: a "runner" runs nothing).
+ */
 export function concept(word: string): string {
-  const s = stem(word);
-  return CANONICAL.get(s) ?? s;
+  const lower = word.toLowerCase();
+  let c = concepts.get(lower);
+  if (c === undefined) {
+    if (concepts.size >= MAX_STEMS) concepts.clear();
+    const s = stem(lower);
+    const agent = CANONICAL.has(s) ? null : agentVerb(lower);
+    c = CANONICAL.get(s) ?? (agent !== null && !CANONICAL.has(agent) ? agent : s);
+    concepts.set(lower, c);
+  }
+  return c;
 }
 
 /** Is this concept the one for leading something ("heads", "chief", "in charge of")? */

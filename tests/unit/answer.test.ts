@@ -54,6 +54,17 @@ describe('question understanding', () => {
     expect(concept('plots')).not.toBe(concept('attempts'));
   });
 
+  it('folds a noun for a doer onto its verb, and a participle onto its infinitive', () => {
+    expect(concept('owner')).toBe(concept('owns'));
+    expect(concept('moderator')).toBe(concept('moderated'));
+    expect(concept('winners')).toBe(concept('won'));
+    expect(concept('written')).toBe(concept('wrote'));
+    // Not adjectives, light verbs, or a verb for leading that the noun does not mean.
+    expect(concept('former')).not.toBe(concept('formed'));
+    expect(concept('letter')).not.toBe(concept('let'));
+    expect(concept('runner')).not.toBe(concept('runs'));
+  });
+
   it('reads the kind of question and who it is about', () => {
     expect(parseQuestion('How many boats sank?').kind).toBe('howMany');
     expect(parseQuestion('When did it open?').kind).toBe('when');

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/answer/extractive.ts';
+import { parseQuestion } from '../../src/answer/question.ts';
+import { type ArticleFixture, storeWith } from '../helpers/answer-store.ts';
+
+// Issue #16: questions put in ways the answerer was not written for — a noun after "which"
+// that says what is wanted, a preposition before the question word, "how come" — and the
+// answers they get. Invented questions and articles.
+
+describe('what a question asks for, read from its noun', () => {
+  it.each([
+    ['Which architect designed the new library?', 'who'],
+    ['Which hospital did the driver end up in?', 'where'],
+    ['By what margin did the mayor win?', 'howMuch'],
+    ['For how many seasons has the club played in the league?', 'howMany'],
+    ['Over which months were the ferries stopped?', 'when'],
+    ['On what date does the permit lapse?', 'when'],
+    ['Since when has the port charged a fee?', 'when'],
+    ['How come the show kept its old name?', 'why'],
+    ['What inspired the author to write the novel?', 'why'],
+    ["What is the total number of ferries in the fleet?", 'howMany'],
+    ['What was the budget of the new bridge?', 'howMuch'],
+    ['Which charity will receive the proceeds of the auction?', 'who'],
+  ])('%s → %s', (q, kind) => {
+    expect(parseQuestion(q).kind).toBe(kind);
+  });
+
+  it('knows a person asked for by occupation, and an organisation by its kind', () => {
+    const architect = parseQuestion('Which architect designed the new library?');
+    expect(architect.wanted).toBe('person');
+    expect(architect.askedPerson).toMatchObject({ noun: 'architect', verb: 'designed' });
+    expect(parseQuestion('Which male MP heckled the minister?').askedPerson?.noun).toBe('mp');
+    expect(parseQuestion('Which charity will receive the proceeds of the auction?').wanted).toBe(
+      'organization',
+    );
+    // "Which man …" says a person is wanted, not what they must be called.
+    expect(parseQuestion('Which man opened the bridge?').askedPerson).toBeNull();
+  });
+});
+
+const ARTICLES: Record<string, string> = {
+  'library.txt': [
+    'Fenwick opens its new library',
+    'Hundreds of readers queued on Saturday for the opening of the Fenwick library, built with money from the town council.',
+    'The mayor, Ivo Brannock, cut the ribbon and thanked the volunteers who moved 40,000 books.',
+  ].join('\n\n'),
+  'gallery.txt': [
+    'Lantern prize for a harbour play',
+    'The Quiet Harbour by Nell Dray won the Lantern Award for the finest new drama in Tarrow.',
+    'Researchers at Harwood College were told that the play sold out within a week.',
+    'Critics praised the cast, and the poll closed on Friday.',
+    'Some 41 critics gave their votes in the poll for the awards.',
+    'Critics say the poll rewards new writing.',
+    'Poets the gallery has asked to open its winter fair in past years include Ada Lusk.',
+    'It is the 9th year that the gallery has asked a poet to open its winter fair.',
+  ].join('\n\n'),
+  'harbour.txt': [
+    'Ferry terminal sold',
+    'The Tarrow Harbour Board voted on Monday to sell the old ferry terminal to a shipping firm.',
+    'Rovers owner Lena Brook said the sale was "a disgrace" and promised to fight it in court.',
+    'The board chairman, Ivo Brannock, said the deal would save 200 jobs.',
+    'Sen. Tobin Hale, who represents the harbour district, called for an inquiry into the sale.',
+    'At the reopening, the choir of Oswin Garrow sang the anthem of the terminal.',
+    'The terminal’s anthem was written by Ada Lusk in 1961, the year it opened.',
+  ].join('\n\n'),
+  'coder.txt': [
+    'A life in software',
+    'Rena Hollis says writing code is still the part of the job she has loved longest.',
+    'Rena Hollis has been writing code since the late 1980s, first for banks and later for a shipping line.',
+  ].join('\n\n'),
+};
+
+describe('answers to questions put in other ways', () => {
+  let fixture: ArticleFixture;
+  const ask = (q: string) => answerQuestion(fixture.stores.articles, q, []);
+  beforeAll(async () => {
+    fixture = await storeWith(ARTICLES);
+  });
+  afterAll(() => fixture.close());
+
+  it('declines "which architect" when no sentence names an architect', async () => {
+    const a = await ask('Which architect designed the Fenwick library?');
+    expect(a.found, a.answer).toBe(false);
+  });
+
+  it('declines "who directed" from a sentence that only names the play and its author', async () => {
+    const a = await ask('Who directed The Quiet Harbour?');
+    expect(a.found, a.answer).toBe(false);
+  });
+
+  it('counts the noun asked about even when the question names more than the sentence', async () => {
+    const a = await ask('How many critics took part in the Harwood poll?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('41 critics');
+  });
+
+  it('reads an ordinal as a count of years', async () => {
+    const a = await ask('For how many years did the gallery ask a poet to open its winter fair?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('9th year');
+  });
+
+  it('takes a decade as a date', async () => {
+    const a = await ask('Since when has Rena Hollis been writing code?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('late 1980s');
+  });
+
+  it('meets "owns" in "owner", and takes the owner who spoke as the one asked for', async () => {
+    const a = await ask('Who owns Rovers?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toBe(
+      'Rovers owner Lena Brook said the sale was "a disgrace" and promised to fight it in court.',
+    );
+  });
+
+  it('reads "Sen." as a senator, past a clause set off by commas', async () => {
+    const a = await ask('Which senator called for an inquiry into the sale?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('Tobin Hale');
+  });
+
+  it('meets "wrote" in "written", an irregular participle', async () => {
+    const a = await ask('Who wrote the anthem of the terminal?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('Ada Lusk');
+  });
+});
