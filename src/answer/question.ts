@@ -58,7 +58,9 @@ const QUESTION_WORDS = wordSet(
     `${NEGATIONS} ${NEGATIONS.replaceAll("'", '’')}`,
 );
 
-const SAY_VERBS = 'say|said|tell|told|claim|claimed|state|stated|announce|warn|promise|reveal';
+/** Verbs for saying something, as a "what did X …" question puts them (base or past). */
+const SAY_VERBS =
+  'say|said|tell|told|claim|claimed|state|stated|announce|warn|promise|reveal|ask|asked|suggest|suggested|joke|joked|accuse|accused|write|wrote|tweet|tweeted|argue|argued|add|added|insist|insisted|admit|admitted|predict|predicted|reply|replied|respond|responded';
 const SAY = new RegExp(
   `^what\\s+(?:did|does|has|have|had|do)\\s+(.+?)\\s+(?:${SAY_VERBS})\\b\\s*(.*)$`,
   'iu',

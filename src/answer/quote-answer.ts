@@ -1,5 +1,6 @@
 import type { Actor } from '../model/analysis.ts';
 import type { StoredArticle } from '../model/article.ts';
+import { SPEECH_VERBS } from '../nlp/text/lexicon.ts';
 import { wordCount } from '../nlp/words.ts';
 import { CONTEXT_SHARE, conceptsOf, resolveActor, sentenceViews } from './entities.ts';
 import type { Question } from './question.ts';
@@ -31,7 +32,8 @@ const TOPIC_WEIGHT = 0.6;
 const QUOTE_WORDS = 4;
 /** Characters before a quote that still open its sentence (the quotation mark). */
 const QUOTE_OPENS = 2;
-const SAID = /\b(?:said|says|stated|told|warned|added|revealed|announced|claimed)\b/iu;
+/** Sentences of one quote cited together, from the one that answers best. */
+const QUOTE_SENTENCES = 3;
 
 /** "What did X say": a sentence holding a quote X is credited with, best on the rest. */
 export function quoteAnswer(articles: StoredArticle[], q: Question): Scored | null {
@@ -47,12 +49,14 @@ export function quoteAnswer(articles: StoredArticle[], q: Question): Scored | nu
     // sentence ("“It's over,” Quist said.") is a quote, and a quote running over several
     // sentences makes each of them X's words.
     const { sentences } = article.analysis;
-    const quoted = new Set<number>();
+    // Each quoted sentence and the last sentence of its quote.
+    const quoted = new Map<number, number>();
     for (const x of article.analysis.quotes) {
       const opens = x.start - (sentences[x.sentence]?.start ?? 0) <= QUOTE_OPENS;
       if (x.speaker !== name || (wordCount(x.text) < QUOTE_WORDS && !opens)) continue;
-      for (let k = x.sentence; k < sentences.length && sentences[k]!.start < x.end; k++)
-        quoted.add(k);
+      let last = x.sentence;
+      while (last + 1 < sentences.length && sentences[last + 1]!.start < x.end) last++;
+      for (let k = x.sentence; k <= last; k++) quoted.set(k, Math.max(last, quoted.get(k) ?? k));
     }
     const views = sentenceViews(article);
     for (const view of views) {
@@ -72,10 +76,15 @@ export function quoteAnswer(articles: StoredArticle[], q: Question): Scored | nu
         : 0;
       // A quote whose sentence does not name its speaker ("“It was a shock.”" after "…, says
       // Quist.") is cited with the sentence before that does, so the answer says who.
+      // A quote goes on to the end of its thought: the next sentences of the same quote, a
+      // few at most, are cited with it.
+      const last = Math.min(quoted.get(view.index) ?? view.index, view.index + QUOTE_SENTENCES - 1);
+      const said = views
+        .slice(view.index, last + 1)
+        .map((v) => v.text)
+        .join(' ');
       const sentence =
-        prev && !view.actors.has(actor) && prev.actors.has(actor)
-          ? `${prev.text} ${view.text}`
-          : view.text;
+        prev && !view.actors.has(actor) && prev.actors.has(actor) ? `${prev.text} ${said}` : said;
       best = better(best, { article, sentence, score: base + TOPIC_WEIGHT * covered });
     }
   }
@@ -88,21 +97,34 @@ export function quoteAnswer(articles: StoredArticle[], q: Question): Scored | nu
  */
 function saysIt(text: string, actor: Actor): boolean {
   const lower = text.toLowerCase();
-  const verb = SAID.exec(text);
-  if (!verb) return false;
-  return [actor.name, ...actor.aliases].some((form) => {
-    const at = lower.indexOf(form.toLowerCase());
-    if (at < 0) return false;
-    const before = at < verb.index;
-    const between = before
-      ? text.slice(at + form.length, verb.index)
-      : text.slice(verb.index + verb[0].length, at);
-    // "Quist, a senior fellow at the Ashby Institute and a former envoy, said": an apposition.
-    const apposition = before && /^,[^"“”]*,\s*$/u.test(between);
-    return between.length <= SPEAKER_REACH || (apposition && between.length <= APPOSITION_REACH);
-  });
+  const verbs = [...text.matchAll(/\p{L}+/gu)].filter((m) => SPEECH_VERBS.has(m[0].toLowerCase()));
+  return verbs.some((verb) =>
+    [actor.name, ...actor.aliases].some((form) => {
+      const at = lower.indexOf(form.toLowerCase());
+      if (at < 0) return false;
+      const before = at < verb.index;
+      // After the verb only as in "…, said Quist": "asking Quist for comment" asks her.
+      if (!before && !INVERTED.test(verb[0])) return false;
+      const between = before
+        ? text.slice(at + form.length, verb.index)
+        : text.slice(verb.index + verb[0].length, at);
+      // "Quist, a senior fellow at the Ashby Institute and a former envoy, said": an apposition.
+      const apposition = before && /^,[^"“”]*,\s*$/u.test(between);
+      if (apposition) return between.length <= APPOSITION_REACH;
+      // The common verbs of reporting may stand a few words off ("Quist told reporters on
+      // Monday …"); a rarer one ("joked", "asked") must follow the name itself, or "who".
+      return REPORTING.test(verb[0])
+        ? between.length <= SPEAKER_REACH
+        : /^(?:\s*\([^)]*\))?,?\s*(?:(?:who|has|had|have|also|then|later)\s+)*$/u.test(between);
+    }),
+  );
 }
 
+/** The verbs of reporting news copy uses most. */
+const REPORTING = /^(?:said|says|stated|told|warned|added|revealed|announced|claimed)$/iu;
+/** Speech verbs a news sentence puts before the speaker ("…, said Quist"). */
+const INVERTED =
+  /^(?:said|says|added|adds|wrote|writes|explained|continued|recalled|noted|insisted|warned|argued|asked|concluded)$/iu;
 /** Characters between a speaker's name and the speech verb ("Quist, the port's chief, said"). */
 const SPEAKER_REACH = 40;
 const APPOSITION_REACH = 160;

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/answer/extractive.ts';
+import { parseQuestion } from '../../src/answer/question.ts';
+import { type ArticleFixture, storeWith } from '../helpers/answer-store.ts';
+
+// Issue #16: "what did X say" over quotes that run on for sentences, verbs of saying beyond
+// "say", and speech reported in a relative clause. Invented articles.
+const ARTICLES: Record<string, string> = {
+  'ratings.txt': [
+    'Party says the ratings are unfair',
+    'Party researcher Oswin Garrow said that claims by his party are checked far harder than those of its rivals. “Claims that are half right are rated ‘fair’ for the other side. That is not checking, that is taking sides,” Garrow told the Dunmore Gazette.',
+    'The ratings site did not answer a request for comment.',
+  ].join('\n\n'),
+  'gala.txt': [
+    'Stars open the harbour museum',
+    'The opening drew the mayor, Ivo Brannock, and singers such as Lena Brook, who joked about the new building, “I have only seen the car park so far, but I will be back.”',
+    'Ferry clerk Tobin Hale suggested that the museum stay open late on Fridays.',
+    'The Dunmore Gazette is asking Brannock for a comment on the late opening.',
+  ].join('\n\n'),
+};
+
+describe('what a person said', () => {
+  let fixture: ArticleFixture;
+  const ask = (q: string) => answerQuestion(fixture.stores.articles, q, []);
+  beforeAll(async () => {
+    fixture = await storeWith(ARTICLES);
+  });
+  afterAll(() => fixture.close());
+
+  it('reads "suggest", "joke" and "ask" as saying', () => {
+    for (const q of [
+      'What did Tobin Hale suggest about the museum?',
+      'What did Lena Brook joke about the new building?',
+      'What did the mayor ask the council?',
+    ])
+      expect(parseQuestion(q).kind, q).toBe('say');
+  });
+
+  it('cites the rest of a quote with the sentence that answers best', async () => {
+    const a = await ask('What did Oswin Garrow say about the ratings?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('That is not checking, that is taking sides');
+  });
+
+  it('takes "X, who joked …" as X speaking, and "suggested" as a verb of saying', async () => {
+    const joke = await ask('What did Lena Brook joke about the new building?');
+    expect(joke.found, joke.answer).toBe(true);
+    expect(joke.answer).toContain('I have only seen the car park so far');
+    const idea = await ask('What did Tobin Hale suggest about the museum?');
+    expect(idea.answer).toContain('stay open late on Fridays');
+  });
+
+  it('does not take "asking X for comment" as X saying anything', async () => {
+    const a = await ask('What did Brannock say when asked for comment?');
+    expect(a.found, a.answer).toBe(false);
+  });
+});
