@@ -18,7 +18,7 @@ describe('what a question asks for, read from its noun', () => {
     ['Since when has the port charged a fee?', 'when'],
     ['How come the show kept its old name?', 'why'],
     ['What inspired the author to write the novel?', 'why'],
-    ["What is the total number of ferries in the fleet?", 'howMany'],
+    ['What is the total number of ferries in the fleet?', 'howMany'],
     ['What was the budget of the new bridge?', 'howMuch'],
     ['Which charity will receive the proceeds of the auction?', 'who'],
   ])('%s → %s', (q, kind) => {
