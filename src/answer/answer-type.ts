@@ -72,7 +72,13 @@ const DATE = new RegExp(
   'giu',
 );
 const CAUSE =
-  /\b(?:because|due to|owing to|as a result|after|following|since|amid|over|so that|in order to|so as to|to (?:\w+ )?(?:help|avoid|protect|prevent|ensure|stop|make|keep|get)|reason|why|blam\w*|prompt\w*|led to|caus\w*|sparked|triggered|fears?|concerns?|in response to|in protest|suspected of|accused of|charged with|on suspicion|on (?:the )?grounds|based on|citing|out of|for (?:not )?\w+ing|as (?:a|an) (?:way|means|result|punishment|reward|response|protest|sign)|in (?:an )?echo of|in (?:memory|hono(?:u)?r|support) of|to mark)\b/giu;
+  /\b(?:because|due to|owing to|as a result|after|following|since|amid|over|so that|in order to|so as to|to (?:\w+ )?(?:help|avoid|protect|prevent|ensure|stop|make|keep|get)|reason|why|blam\w*|prompt\w*|led to|caus\w*|sparked|triggered|fears?|concerns?|in response to|in protest|suspected of|accused of|charged with|on suspicion|on (?:the )?grounds|based (?:on|upon)|citing|out of|for (?:not )?\w+ing|as (?:a|an) (?:way|means|result|punishment|reward|response|protest|sign)|in (?:an )?echo of|in (?:memory|hono(?:u)?r|support) of|to mark)\b/giu;
+/**
+ * "…stayed at home, as there was no bus": "as" opening a clause (a subject follows), not
+ * "as a teacher" or "as well".
+ */
+const CAUSAL_AS =
+  /\bas\s+(?:only\b|(?:he|she|they|it|we|i|you|there|his|her|their|its|those|these|many|most|some|few|no)\b)/giu;
 const PLACE_CUE =
   /\b(?:in|at|to|from|near|into|across|outside|inside)\s+(?:the\s+)?\p{Lu}[\p{L}.-]*/gu;
 
@@ -204,7 +210,7 @@ export function answerSpans(q: Question, s: SentenceView): Span[] | null {
         ...matches(text, PLACE_CUE, (m) => newPlaceCue(m, q)),
       ];
     case 'why':
-      return [...matches(text, CAUSE), ...purposes(text)];
+      return [...matches(text, CAUSE), ...matches(text, CAUSAL_AS), ...purposes(text)];
     case 'who':
       if (q.wanted === 'organization') return newActors(s, q, 'organization');
       return [

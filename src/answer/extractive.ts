@@ -129,7 +129,10 @@ function bestSentence(
         q.kind === 'who' && namesItself ? whoEvidence(q, view, own, placedHere(), described) : null;
       // A sentence without what the question asks for (an amount, a date, a person …) is no answer.
       const byRole = roleMatch(q, view, words);
-      const typed = spans === null || spans.length > 0;
+      // "… a difference after 1997. This was mainly because …": the cause is the next sentence.
+      const causeAfter =
+        q.kind === 'why' && spans?.length === 0 && givesCauseOfBefore(own[view.index + 1]);
+      const typed = spans === null || spans.length > 0 || causeAfter;
       if (!found && !(q.kind === 'who' ? byRole > 0.5 : typed)) continue;
       const placed = !!found || (q.kind !== 'who' && placedHere());
       const bonus =
@@ -137,7 +140,9 @@ function bestSentence(
         (subjectActor >= 0 ? roleBonus(view, subjectActor) : 0) +
         ROLE_WEIGHT * byRole +
         (placed ? PLACED_BONUS : 0);
-      const sentence = found ?? withCauseBefore(q, view, own);
+      const sentence =
+        found ??
+        (causeAfter ? `${view.text} ${own[view.index + 1]!.text}` : withCauseBefore(q, view, own));
       best = better(best, { article, sentence, score: coverage + bonus });
     }
   }
@@ -191,6 +196,13 @@ function whoEvidence(
 /** "As a result, …", "That is why …": the cause is the sentence before, cited with it. */
 const BACK_TO_CAUSE =
   /^(?:as a result|as a consequence|consequently|because of (?:this|that)|that is why|this is why|that's why|for (?:this|that) reason|therefore|thus)\b/iu;
+
+/** Does the sentence open by giving the cause of the one before ("This was partly because …")? */
+function givesCauseOfBefore(next: SentenceView | undefined): boolean {
+  return next !== undefined && CAUSE_OF_BEFORE.test(next.text);
+}
+const CAUSE_OF_BEFORE =
+  /^(?:this|that|it)\s+(?:is|was|has been)\s+(?:\p{L}+ly\s+)?(?:because|due to|down to|the result of|caused by|a result of)\b/iu;
 
 function withCauseBefore(q: Question, view: SentenceView, own: SentenceView[]): string {
   const before = own[view.index - 1];

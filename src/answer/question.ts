@@ -122,6 +122,10 @@ function personNoun(asked: AskedNoun | null): AskedNoun | null {
 }
 const GENERIC_PEOPLE = wordSet('person man woman people men women');
 
+const ASKS_WHERE_FROM =
+  /\b(?:work|works|worked|live|lives|lived|based|come from|comes from|came from|hail from|hails from|from)\s*\??$/iu;
+const ASKS_CAUSE = /^what\s+(?:caused|made|led|inspired|prompted|drove|motivated)\b/iu;
+
 export function parseQuestion(raw: string): Question {
   const text = raw.trim();
   const read = normaliseForReading(text, 'question');
@@ -144,6 +148,10 @@ export function parseQuestion(raw: string): Question {
     kind = describes ? 'who' : kind === 'who' ? 'whoIs' : 'whatIs';
     if (describes) subject = null;
   }
+  // "What inspired X to …": the verb that asks for the cause is no word the answer shares.
+  if (kind === 'why') rest = rest.replace(ASKS_CAUSE, '');
+  // "Where does X work?": any sentence that places X answers ("X, an adviser in Calloway").
+  if (kind === 'where') rest = rest.replace(ASKS_WHERE_FROM, '');
   const words = [
     ...new Set(
       contentWords(normaliseForReading(rest, 'question')).filter((w) => !QUESTION_WORDS.has(w)),

@@ -126,3 +126,62 @@ describe('answers to questions put in other ways', () => {
     expect(a.answer).toContain('Ada Lusk');
   });
 });
+
+const CAUSES: Record<string, string> = {
+  'leave.txt': [
+    'Parents ask for paid leave',
+    'New parents are entitled to a year of leave, but many cannot take all of it as only four of those months are paid.',
+    'The minister said the plan would be reviewed in the spring.',
+  ].join('\n\n'),
+  'novel.txt': [
+    'A prize for a harbour novel',
+    'The novel by Mara Quist took the Lantern Prize on Monday.',
+    'Based on Mara Quist’s years as a ferry pilot, the novel follows a crew through one winter.',
+  ].join('\n\n'),
+  'port.txt': [
+    'Port trade grows',
+    'Trade through the port of Selby doubled in the year the new quay opened.',
+    'This was mainly because larger ships could now dock without waiting for the tide.',
+  ].join('\n\n'),
+  'adviser.txt': [
+    'Saving for college',
+    'The plan comes from Tobin Hale, a financial adviser in Dunmore, Ark.',
+    'Hale says families should start saving early.',
+    'Hale adds that grandparents can help.',
+    'Hale’s own children saved from the age of ten, he says.',
+    'Hale has written two books on the subject.',
+  ].join('\n\n'),
+};
+
+describe('causes and places asked in other words', () => {
+  let fixture: ArticleFixture;
+  const ask = (q: string) => answerQuestion(fixture.stores.articles, q, []);
+  beforeAll(async () => {
+    fixture = await storeWith(CAUSES);
+  });
+  afterAll(() => fixture.close());
+
+  it('reads "as" opening a clause as a cause', async () => {
+    const a = await ask('Why can’t many new parents take the whole year of leave?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('as only four of those months are paid');
+  });
+
+  it('does not need the answer to say "inspired"', async () => {
+    const a = await ask('What inspired Mara Quist to write the novel?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('years as a ferry pilot');
+  });
+
+  it('cites the next sentence when it opens with "This was because"', async () => {
+    const a = await ask('Why did trade through the port of Selby double?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('larger ships could now dock');
+  });
+
+  it('answers "where does X work" with the sentence that places X', async () => {
+    const a = await ask('Where does Tobin Hale work?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('Dunmore');
+  });
+});
