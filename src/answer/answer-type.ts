@@ -15,6 +15,8 @@ import { concept, isBaseVerb } from './stem.ts';
 
 const NUMBER_WORD =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|a dozen|scores? of';
+const ORDINAL_WORD =
+  'second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth';
 /** A count: digits that are not a year (an ordinal too: "the 12th season"), or a number word. */
 const COUNTS = new RegExp(
   `\\b(?:\\d[\\d,.]*(?:st|nd|rd|th)?|${NUMBER_WORD})\\b(?!\\s?(?:%|percent|per cent))`,
@@ -26,8 +28,12 @@ const MONEY = new RegExp(
   'giu',
 );
 /** A number and the three words after it: the counted noun is among them ("10 wealthy countries", "the 12th season"). */
+/**
+ * A number, with the three words after it looked at without consuming them, so "two of its
+ * four lines" finds both numbers. Ordinal words count too ("the third storm this winter").
+ */
 const COUNT_BEFORE_NOUN = new RegExp(
-  `\\b(?:\\d[\\d,.]*(?:st|nd|rd|th)?|${NUMBER_WORD})(?:\\s+[\\p{L}-]+){1,3}`,
+  `\\b(?:\\d[\\d,.]*(?:st|nd|rd|th)?|${NUMBER_WORD}|${ORDINAL_WORD})(?=((?:\\s+[\\p{L}-]+){1,3}))`,
   'giu',
 );
 
@@ -35,14 +41,11 @@ const COUNT_BEFORE_NOUN = new RegExp(
 function countsOf(text: string, counted: string): Span[] {
   const want = concept(counted);
   const spans: Span[] = [];
-  for (const m of text.matchAll(COUNT_BEFORE_NOUN))
-    if (
-      m[0]
-        .split(/\s+/u)
-        .slice(1)
-        .some((w) => concept(w) === want)
-    )
-      spans.push([m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(COUNT_BEFORE_NOUN)) {
+    const after = m[1] ?? '';
+    if (after.split(/\s+/u).some((w) => w !== '' && concept(w) === want))
+      spans.push([m.index, m.index + m[0].length + after.length]);
+  }
   return spans;
 }
 

@@ -59,7 +59,11 @@ function bestSentence(
   if (words.length === 0) return null;
   const names = q.names.map(concept);
   // Light verbs ("go", "get", "make") say too little to be what a sentence must share.
-  const predicates = words.filter((w) => !names.includes(w) && !LIGHT_VERBS.has(w));
+  const said = words.filter((w) => !names.includes(w) && !LIGHT_VERBS.has(w));
+  // "How many people were hurt?": a sentence that counts people is not about the hurt unless
+  // it says so; the noun counted is the kind of answer, not what is asked of it.
+  const counted = q.counted ? concept(q.counted) : null;
+  const predicates = said.some((w) => w !== counted) ? said.filter((w) => w !== counted) : said;
   const byArticle = articles.map(sentenceViews);
   const views = byArticle.flat();
   spellOutAcronyms(q, views);

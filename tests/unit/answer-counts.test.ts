@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/answer/extractive.ts';
+import { type ArticleFixture, storeWith } from '../helpers/answer-store.ts';
+
+// Issue #16: "how many" over counts that share a sentence, ordinal counts, and a count of
+// the right noun beside the wrong event. An invented article.
+const STORM = [
+  'Storm hits the coast',
+  'A storm swept across the Tarrow coast on Sunday, killing three people and leaving 12,000 homes without power.',
+  'Officials said at least 40 boats were sunk or damaged in Selby harbour.',
+  'Rail operator Northline cancelled more than 200 trains, and two of its four lines stayed shut on Monday.',
+  'The mayor, Ivo Brannock, said it was the third storm to hit the town this winter.',
+  'Schools in five districts will stay closed until Wednesday.',
+].join('\n\n');
+
+describe('how many', () => {
+  let fixture: ArticleFixture;
+  const ask = (q: string) => answerQuestion(fixture.stores.articles, q, []);
+  beforeAll(async () => {
+    fixture = await storeWith({ 'storm.txt': STORM });
+  });
+  afterAll(() => fixture.close());
+
+  it('finds the second of two counts in one sentence', async () => {
+    const a = await ask('How many lines stayed shut?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('two of its four lines');
+  });
+
+  it('reads an ordinal word as a count', async () => {
+    const a = await ask('How many storms have hit the town this winter?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('third storm');
+  });
+
+  it('declines when the sentence counts the noun but not for what was asked', async () => {
+    const a = await ask('How many people were hurt?');
+    expect(a.found, a.answer).toBe(false);
+  });
+
+  it('still answers when the count and what was asked stand together', async () => {
+    const a = await ask('How many people were killed?');
+    expect(a.answer).toContain('killing three people');
+  });
+});
