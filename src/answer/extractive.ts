@@ -101,9 +101,8 @@ function bestSentence(
         (hits.reduce((n, w) => n + weight(w), 0) +
           CONTEXT_SHARE * context.reduce((n, w) => n + weight(w), 0)) /
         possible;
-      // "Some 83 MPs gave answers for the study": a count of the very noun asked about, with
-      // another of the question's words, may leave a name the sentence before gave.
-      console.error('CAND', coverage.toFixed(2), hits.join(','), '|', view.text.slice(0, 120));
+      // "Some 41 critics voted in the poll": a count of the very noun asked about, with another
+      // of the question's words, may leave out a name the sentence before gave.
       const counts =
         q.kind === 'howMany' && !!q.counted && hits.length >= 2 && countsNoun(view, q.counted);
       if (hits.length === 0 || coverage < minCoverage * (counts ? COUNTED_SHARE : 1)) continue;
