@@ -123,8 +123,8 @@ function bestSentence(
       // one predicate, said in other words, the answer right beside the names will do.
       const paraphrased = predicates.length === 1 && q.kind !== 'who' && placedHere();
       if (!sharesPredicate && !namesDescribe && !paraphrased) continue;
-      // "Which architect designed …?": a sentence about the building that says neither
-      // "architect" (here, in a role, or in the next sentence) nor "designed" names no one.
+      // "Which engineer built …?": a sentence about the bridge that says neither "engineer"
+      // (here, in a role, or in the next sentence) nor "built" names no one.
       if (q.askedPerson && !answersTo(q.askedPerson, view, own[view.index + 1])) continue;
       // "Who is the boss of Saltmarsh Oil?": the answer's own sentence names what was asked about.
       const namesItself = names.length === 0 || names.some((n) => view.concepts.has(n));
@@ -132,7 +132,7 @@ function bestSentence(
         q.kind === 'who' && namesItself ? whoEvidence(q, view, own, placedHere(), described) : null;
       // A sentence without what the question asks for (an amount, a date, a person …) is no answer.
       const byRole = roleMatch(q, view, words);
-      // "… a difference after 1997. This was mainly because …": the cause is the next sentence.
+      // "Trade doubled that year. This was largely because …": the cause is the next sentence.
       const causeAfter =
         q.kind === 'why' && spans?.length === 0 && givesCauseOfBefore(own[view.index + 1]);
       const typed = spans === null || spans.length > 0 || causeAfter;

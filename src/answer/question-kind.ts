@@ -3,7 +3,7 @@ import { ROLE_NOUNS, wordSet } from '../nlp/text/lexicon.ts';
 
 /**
  * What kind of answer a question wants, read from its opening: the question word, and for
- * "which …"/"what …" the noun it asks about ("which hospital" wants a place, "which architect"
+ * "which …"/"what …" the noun it asks about ("which hospital" wants a place, "which engineer"
  * a person, "by what margin" an amount).
  */
 
@@ -47,11 +47,12 @@ const MEASURE_NOUNS = wordSet(
 const PERSON_NOUNS = wordSet('person man woman people men women');
 /**
  * People by what they do that compromise's lexicon does not mark as actors; its "Actor" tag
- * covers most occupations ("architect", "novelist").
+ * covers most occupations ("engineer", "novelist").
  */
 const OCCUPATIONS = wordSet(
   'mp mps athlete player footballer sprinter runner model supermodel singer star celebrity ' +
-    'politician lawmaker legislator official',
+    'politician lawmaker legislator official engineer pilot nurse soldier volunteer student ' +
+    'musician chef miner fisherman firefighter',
 );
 
 const KIND_NOUNS = [PLACE_NOUNS, TIME_NOUNS, ORGANISATION_NOUNS, MEASURE_NOUNS];
@@ -76,7 +77,7 @@ function singular(word: string): string {
 /** What a "which …" question asks about: its noun, and the verb that says what was done. */
 export interface AskedNoun {
   noun: string;
-  /** Does the noun name a person ("architect", "senator", "man")? */
+  /** Does the noun name a person ("engineer", "senator", "man")? */
   isPerson: boolean;
   /** The question's verb after the noun phrase ("designed", "join"), lowercase; null if none. */
   verb: string | null;
@@ -84,7 +85,7 @@ export interface AskedNoun {
 
 /**
  * The noun a "which …", "what …" or "whose …" asks about: the last noun of the phrase after
- * the question word ("which male MP called …" → "mp", "what member of the panel …" →
+ * the question word ("which junior MP heckled …" → "mp", "what member of the panel …" →
  * "member"). Null when the question word has no noun after it ("what did …").
  */
 export function askedNoun(q: string): AskedNoun | null {
@@ -96,7 +97,7 @@ export function askedNoun(q: string): AskedNoun | null {
     const t = terms[k]!;
     // "what date does …": compromise may tag a kind noun as a verb; the lists know better.
     const noun = t.tags.includes('Noun') || KIND_NOUNS.some((set) => set.has(singular(t.text)));
-    // "film director": a word tagged as a verb too ends the phrase only once a noun came.
+    // "ferry captain": a word tagged as a verb too ends the phrase only once a noun came.
     const modifier =
       t.tags.includes('Adjective') ||
       t.tags.includes('Value') ||
@@ -133,7 +134,7 @@ function openingOf(q: string): string {
       .replace(/^(?:and|so|but|ok|okay)\s*,?\s+/u, '')
       // "In his experiment, how many …": the question may follow an opening phrase.
       .replace(/^[^,?]*,\s*(?=(?:who|what|when|where|why|how|which|whose)\b)/u, '')
-      // "For how many years …", "by what margin …", "over which months …".
+      // "For how many years …", "by what margin …", "in which weeks …".
       .replace(
         /^(?:for|by|in|on|at|over|to|from|during|until|since|with|after|before|into|of)\s+(?=(?:what|which|how|whose)\b)/u,
         '',

@@ -37,7 +37,7 @@ export interface Question {
    */
   describes: boolean;
   /**
-   * For "Which architect designed …?": the noun for a person that the one asked for answers
+   * For "Which engineer built …?": the noun for a person that the one asked for answers
    * to, and the question's verb; null for other questions and for "which man", "which person".
    */
   askedPerson: AskedNoun | null;
@@ -116,7 +116,7 @@ function countedNoun(text: string): string | null {
   return noun?.toLowerCase() ?? null;
 }
 
-/** "Which architect …": the noun for a person asked about, unless it is only "man", "person". */
+/** "Which engineer …": the noun for a person asked about, unless it is only "man", "person". */
 function personNoun(asked: AskedNoun | null): AskedNoun | null {
   return asked?.isPerson && !GENERIC_PEOPLE.has(asked.noun) ? asked : null;
 }

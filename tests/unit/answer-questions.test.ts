@@ -9,15 +9,15 @@ import { type ArticleFixture, storeWith } from '../helpers/answer-store.ts';
 
 describe('what a question asks for, read from its noun', () => {
   it.each([
-    ['Which architect designed the new library?', 'who'],
+    ['Which engineer built the new library?', 'who'],
     ['Which hospital did the driver end up in?', 'where'],
     ['By what margin did the mayor win?', 'howMuch'],
     ['For how many seasons has the club played in the league?', 'howMany'],
-    ['Over which months were the ferries stopped?', 'when'],
+    ['In which weeks were the ferries stopped?', 'when'],
     ['On what date does the permit lapse?', 'when'],
     ['Since when has the port charged a fee?', 'when'],
-    ['How come the show kept its old name?', 'why'],
-    ['What inspired the author to write the novel?', 'why'],
+    ['How come the ferry still runs at night?', 'why'],
+    ['What inspired the author to set the novel at sea?', 'why'],
     ['What is the total number of ferries in the fleet?', 'howMany'],
     ['What was the budget of the new bridge?', 'howMuch'],
     ['Which charity will receive the proceeds of the auction?', 'who'],
@@ -26,10 +26,10 @@ describe('what a question asks for, read from its noun', () => {
   });
 
   it('knows a person asked for by occupation, and an organisation by its kind', () => {
-    const architect = parseQuestion('Which architect designed the new library?');
-    expect(architect.wanted).toBe('person');
-    expect(architect.askedPerson).toMatchObject({ noun: 'architect', verb: 'designed' });
-    expect(parseQuestion('Which male MP heckled the minister?').askedPerson?.noun).toBe('mp');
+    const engineer = parseQuestion('Which engineer built the new library?');
+    expect(engineer.wanted).toBe('person');
+    expect(engineer.askedPerson).toMatchObject({ noun: 'engineer', verb: 'built' });
+    expect(parseQuestion('Which junior MP heckled the minister?').askedPerson?.noun).toBe('mp');
     expect(parseQuestion('Which charity will receive the proceeds of the auction?').wanted).toBe(
       'organization',
     );
@@ -78,8 +78,8 @@ describe('answers to questions put in other ways', () => {
   });
   afterAll(() => fixture.close());
 
-  it('declines "which architect" when no sentence names an architect', async () => {
-    const a = await ask('Which architect designed the Fenwick library?');
+  it('declines "which engineer" when no sentence names an engineer', async () => {
+    const a = await ask('Which engineer designed the Fenwick library?');
     expect(a.found, a.answer).toBe(false);
   });
 
@@ -168,7 +168,7 @@ describe('causes and places asked in other words', () => {
   });
 
   it('does not need the answer to say "inspired"', async () => {
-    const a = await ask('What inspired Mara Quist to write the novel?');
+    const a = await ask('What inspired Mara Quist to set her novel at sea?');
     expect(a.found, a.answer).toBe(true);
     expect(a.answer).toContain('years as a ferry pilot');
   });
