@@ -82,6 +82,15 @@ const CAUSE =
  */
 const CAUSAL_AS =
   /\bas\s+(?:only\b|(?:he|she|they|it|we|i|you|there|his|her|their|its|those|these|many|most|some|few|no)\b)/giu;
+/** A "when" about something still to come: "when will …", "… going to …", "… due …", "… next …". */
+function asksFuture(q: Question): boolean {
+  return /^when\s+will\b|\bgoing\s+to\b|\b(?:due|next|upcoming|scheduled|expected)\b/iu.test(
+    q.text,
+  );
+}
+/** Words that put what a sentence tells in the future. */
+const FUTURE =
+  /\b(?:will|won't|shall|'ll|’ll|to be|is to|are to|due|expects?|expected|scheduled|set to|next|upcoming|later this|tomorrow|plans?|planned|going to|would)\b/iu;
 const PLACE_CUE =
   /\b(?:in|at|to|from|near|into|across|outside|inside)\s+(?:the\s+)?\p{Lu}[\p{L}.-]*/gu;
 
@@ -205,7 +214,8 @@ export function answerSpans(q: Question, s: SentenceView): Span[] | null {
     case 'howMuch':
       return q.asksMoney ? matches(text, MONEY) : matches(text, AMOUNT);
     case 'when':
-      return matches(text, DATE);
+      // "When will the vote be held?" is not answered by the date of a vote already held.
+      return asksFuture(q) && !FUTURE.test(text) ? [] : matches(text, DATE);
     case 'where':
       return [
         ...newActors(s, q, 'place'),

@@ -11,9 +11,10 @@ const STORM = [
   'Rail operator Northline cancelled more than 200 trains, and two of its four lines stayed shut on Monday.',
   'The mayor, Ivo Brannock, said it was the third storm to hit the town this winter.',
   'Schools in five districts will stay closed until Wednesday.',
+  'Forecasters expect winds of up to 90 mph when the next front arrives on Thursday.',
 ].join('\n\n');
 
-describe('how many', () => {
+describe('how many, and when', () => {
   let fixture: ArticleFixture;
   const ask = (q: string) => answerQuestion(fixture.stores.articles, q, []);
   beforeAll(async () => {
@@ -41,5 +42,12 @@ describe('how many', () => {
   it('still answers when the count and what was asked stand together', async () => {
     const a = await ask('How many people were killed?');
     expect(a.answer).toContain('killing three people');
+  });
+
+  it('answers a "when will" only from a sentence about what is still to come', async () => {
+    expect((await ask('When will power be restored to the homes?')).found).toBe(false);
+    const next = await ask('When will the next front arrive?');
+    expect(next.found, next.answer).toBe(true);
+    expect(next.answer).toContain('on Thursday');
   });
 });
