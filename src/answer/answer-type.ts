@@ -186,12 +186,19 @@ export function describedSomeone(s: SentenceView, q: Question): Span[] {
   for (const m of s.text.matchAll(/\p{L}+/gu)) {
     const w = m[0].toLowerCase();
     if (!ROLE_NOUNS.has(w) || asked.has(w)) continue;
-    // "President-elect Mara Quist": a title before a name is that named person's, not someone new.
-    const after = s.text.slice(m.index + m[0].length).match(/^(?:-\p{L}+)?\s+(\S)/u)?.[1];
-    if (!after || !/\p{Lu}/u.test(after)) spans.push([m.index, m.index + m[0].length]);
+    // "President-elect Mara Quist", "the mayor, Ivo Brannock," and "Ivo Brannock, the mayor":
+    // a title beside a name is that named person's, not someone new.
+    const after = s.text.slice(m.index + m[0].length).match(/^(?:-\p{L}+)?,?\s+(\S)/u)?.[1];
+    const before = s.text.slice(Math.max(0, m.index - 40), m.index);
+    const titled = (!!after && /\p{Lu}/u.test(after)) || NAME_THEN_TITLE.test(before);
+    if (!titled) spans.push([m.index, m.index + m[0].length]);
   }
   return spans;
 }
+
+/** A name, a comma and the start of an apposition: "Ivo Brannock, the town's " before "mayor". */
+const NAME_THEN_TITLE =
+  /\p{Lu}[\p{L}'’-]+,\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\p{L}'’-]+\s+){0,2}$/u;
 
 /**
  * Where in the sentence it holds what the question asks for: the amounts, counts, dates,

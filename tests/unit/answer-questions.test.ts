@@ -120,6 +120,11 @@ describe('answers to questions put in other ways', () => {
     expect(a.answer).toContain('Tobin Hale');
   });
 
+  it('takes a title beside a name as that person’s, not as someone else', async () => {
+    const a = await ask('Who replaced Ivo Brannock as the board’s leader?');
+    expect(a.found, a.answer).toBe(false);
+  });
+
   it('meets "wrote" in "written", an irregular participle', async () => {
     const a = await ask('Who wrote the anthem of the terminal?');
     expect(a.found, a.answer).toBe(true);
