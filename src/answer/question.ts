@@ -52,7 +52,7 @@ const QUESTION_WORDS = wordSet(
   'who what when where why how which many much long does did tell about know anything else ' +
     'happen happened ' +
     // The noun a "which …" or "what …" question asks about says its kind, not its subject.
-    'year date name city country place group number big large far old ' +
+    'year date name city country place group number big large far old besides ' +
     // "Who was the man …": the kind of answer, which the sentence names rather than says.
     'man woman person ' +
     `${NEGATIONS} ${NEGATIONS.replaceAll("'", '’')}`,

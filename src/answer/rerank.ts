@@ -11,6 +11,9 @@ import { isLeadingConcept } from './stem.ts';
 const TITLE =
   /\b(?:chief|minister|secretary|director|president|spokes(?:man|woman|person)|head|leader|chair(?:man|woman)?|officer|general|mayor|ambassador|governor)\b/iu;
 
+/** Connectives that say a cause outright, beside the weaker ones the type gate admits ("after", "over"). */
+const STRONG_CAUSE =
+  /\b(?:because|due to|owing to|as a result of|caused by|the reason|in order to|so that)\b/iu;
 function mentionsPerson(s: SentenceView): boolean {
   const { actors } = s.article.analysis;
   for (const a of s.actors) if (actors[a]?.type === 'person') return true;
@@ -20,7 +23,7 @@ function mentionsPerson(s: SentenceView): boolean {
 /**
  * What a sentence's kind adds beyond the type gate (answer-type.ts), which every candidate of
  * a typed question already passed: the count of the very noun asked about; for "who", a
- * person or a title; for "what is", a definition's shape.
+ * person or a title; for "why", a cause said outright; for "what is", a definition's shape.
  */
 export function kindBonus(q: Question, s: SentenceView): number {
   switch (q.kind) {
@@ -29,6 +32,9 @@ export function kindBonus(q: Question, s: SentenceView): number {
     case 'who':
     case 'whoIs':
       return mentionsPerson(s) || TITLE.test(s.text) ? 0.2 : 0;
+    case 'why':
+      // "… was due to its debts" says why; "… ranked low, based on its jobs figures" may not.
+      return STRONG_CAUSE.test(s.text) ? 0.3 : 0;
     case 'whatIs':
       return /\b(?:is|are|was|were)\b|,\s+(?:a|an|the)\s/iu.test(s.text) ? 0.1 : 0;
     default:

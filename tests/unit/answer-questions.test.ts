@@ -190,3 +190,25 @@ describe('causes and places asked in other words', () => {
     expect(a.answer).toContain('Dunmore');
   });
 });
+
+describe('a cause said outright', () => {
+  let fixture: ArticleFixture;
+  beforeAll(async () => {
+    fixture = await storeWith({
+      'schools.txt': [
+        'Selby schools trail the county',
+        'The county published its school league table on Monday.',
+        'It placed Selby near the bottom of the table, based on reading scores.',
+        'Selby’s low place in the table was due to a shortage of teachers, the council said.',
+      ].join('\n\n'),
+    });
+  });
+  afterAll(() => fixture.close());
+  const ask = (q: string) => answerQuestion(fixture.stores.articles, q, []);
+
+  it('prefers a cause said outright ("due to") to a weaker link ("based on")', async () => {
+    const a = await ask('Why does Selby sit at the bottom of the table?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('shortage of teachers');
+  });
+});
