@@ -67,6 +67,13 @@ const AMOUNT = new RegExp(
   `[$£€¥]\\s?\\d|\\b\\d[\\d,.]*\\s?%|\\b\\d[\\d,.]*\\s?(?:percent|per cent|million|billion|trillion|bn|m|k|megabytes?|gigabytes?|kilobytes?|bytes?|tonnes?|tons?|miles?|km|kilometres?|kilometers?|metres?|meters?|feet|pounds?|dollars?|euros?|yen|seconds?|secs?|minutes?|mins?|hours?|days?|weeks?|months?|years?)\\b|\\b(?:half|a third|a quarter|two thirds|three quarters|twice|double|triple)\\b|\\b(?:\\d[\\d,.]*|${NUMBER_WORD})(?:[\\s-](?:million|billion|trillion|percent|per cent|times|dollars?|pounds?|euros?|tonnes?|miles?|hours?|days?|weeks?|months?|years?|minutes?|seconds?))+\\b`,
   'giu',
 );
+/** A question about a proportion: a rate, a share, a percentage. */
+const ASKS_SHARE = /\b(?:rate|rates|share|percentage|proportion|percent|per cent)\b/iu;
+/** A proportion: a percentage, a fraction, "one in five". */
+const SHARE = new RegExp(
+  `\\b\\d[\\d,.]*\\s?(?:%|percent|per cent|percentage points?)|\\b(?:half|a third|a quarter|a fifth|a tenth|two thirds|three quarters|two-thirds|three-quarters)\\b|\\b(?:one|two|three|four|\\d+) (?:in|out of) (?:${NUMBER_WORD}|\\d[\\d,]*)\\b`,
+  'giu',
+);
 /** Month and day names: a date's words, and never a place ("in January"). */
 const MONTHS_AND_DAYS =
   'january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday';
@@ -219,6 +226,8 @@ export function answerSpans(q: Question, s: SentenceView): Span[] | null {
       );
     }
     case 'howMuch':
+      // "What share …", "what interest rate …": a percentage or a fraction, not a sum.
+      if (ASKS_SHARE.test(q.text)) return matches(text, SHARE);
       return q.asksMoney ? matches(text, MONEY) : matches(text, AMOUNT);
     case 'when':
       // "When will the vote be held?" is not answered by the date of a vote already held.
