@@ -28,8 +28,6 @@ import { concept } from './stem.ts';
 const MIN_COVERAGE = 0.5;
 /** What a sentence that counts the noun a "how many" asks about must cover, of the usual. */
 const COUNTED_SHARE = 0.7;
-/** What a sentence whose answer stands beside the question's words must cover, of the usual. */
-const PLACED_SHARE = 0.8;
 /** The share an answer from outside the briefing's articles must cover. */
 const STORE_COVERAGE = 0.75;
 /** A "who" question's description a sentence must hold to answer without its other words. */
@@ -55,8 +53,6 @@ function bestSentence(
   articles: StoredArticle[],
   q: Question,
   minCoverage = MIN_COVERAGE,
-  // Only sentences that share two of the question's words and hold the answer beside them.
-  onlyPlaced = false,
 ): Scored | null {
   if (q.kind === 'say') return quoteAnswer(articles, q);
   const words = [...new Set(q.words.map(concept))];
@@ -110,8 +106,6 @@ function bestSentence(
       const counts =
         q.kind === 'howMany' && !!q.counted && hits.length >= 2 && countsNoun(view, q.counted);
       if (hits.length === 0 || coverage < minCoverage * (counts ? COUNTED_SHARE : 1)) continue;
-      if (onlyPlaced && (hits.length < 2 || !answerPlaced(q, view, asked, answerSpans(q, view))))
-        continue;
       // Sharing only the names asked about is not an answer to what was asked of them; a
       // "who is the X of Y" whose X and Y the sentence holds, beside someone else, is.
       const described = q.kind === 'who' && coverage >= WHO_COVERAGE;
@@ -282,11 +276,7 @@ export async function answerQuestion(
   });
   if (briefingArticles.length > 0) {
     const candidates = await articlesOfBriefing(articles, q, briefingArticles);
-    // When no sentence covers enough of the question, one whose answer stands right beside
-    // the question's words may cover a little less ("panel chairman Tobin Hale" for "who
-    // chairs the harbour committee", the committee named the sentence before).
-    const inBriefing =
-      bestSentence(candidates, q) ?? bestSentence(candidates, q, MIN_COVERAGE * PLACED_SHARE, true);
+    const inBriefing = bestSentence(candidates, q);
     if (inBriefing) return answered(inBriefing, 'briefing');
   }
   // Past the briefing's own articles, an answer must share more of the question: another
