@@ -67,6 +67,12 @@ const AMOUNT = new RegExp(
   `[$£€¥]\\s?\\d|\\b\\d[\\d,.]*\\s?%|\\b\\d[\\d,.]*\\s?(?:percent|per cent|million|billion|trillion|bn|m|k|megabytes?|gigabytes?|kilobytes?|bytes?|tonnes?|tons?|miles?|km|kilometres?|kilometers?|metres?|meters?|feet|pounds?|dollars?|euros?|yen|seconds?|secs?|minutes?|mins?|hours?|days?|weeks?|months?|years?)\\b|\\b(?:half|a third|a quarter|two thirds|three quarters|twice|double|triple)\\b|\\b(?:\\d[\\d,.]*|${NUMBER_WORD})(?:[\\s-](?:million|billion|trillion|percent|per cent|times|dollars?|pounds?|euros?|tonnes?|miles?|hours?|days?|weeks?|months?|years?|minutes?|seconds?))+\\b`,
   'giu',
 );
+/** A span that is only a length of time ("six weeks", "90 minutes"). */
+const DURATION =
+  /^[\p{L}\p{N},.]+(?:[\s-](?:seconds?|secs?|minutes?|mins?|hours?|days?|weeks?|months?|years?|decades?))+$/iu;
+/** A question a length of time answers: "how long", "how old", "for how many years". */
+const ASKS_DURATION =
+  /\bhow\s+(?:long|old|soon)\b|\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|time|period)\b/iu;
 /** A question about a proportion: a rate, a share, a percentage. */
 const ASKS_SHARE = /\b(?:rate|rates|share|percentage|proportion|percent|per cent)\b/iu;
 /** A proportion: a percentage, a fraction, "one in five". */
@@ -228,7 +234,9 @@ export function answerSpans(q: Question, s: SentenceView): Span[] | null {
     case 'howMuch':
       // "What share …", "what interest rate …": a percentage or a fraction, not a sum.
       if (ASKS_SHARE.test(q.text)) return matches(text, SHARE);
-      return q.asksMoney ? matches(text, MONEY) : matches(text, AMOUNT);
+      if (q.asksMoney) return matches(text, MONEY);
+      // "By what margin …" is not answered by "six weeks from now"; "how long" is.
+      return matches(text, AMOUNT, (a) => ASKS_DURATION.test(q.text) || !DURATION.test(a));
     case 'when':
       // "When will the vote be held?" is not answered by the date of a vote already held.
       return asksFuture(q) && !FUTURE.test(text) ? [] : matches(text, DATE);

@@ -75,3 +75,23 @@ describe('a rate or a share', () => {
     expect((await ask('What share of residents use the ferry?')).answer).toContain('62%');
   });
 });
+
+describe('a length of time', () => {
+  let fixture: ArticleFixture;
+  const ask = (q: string) => answerQuestion(fixture.stores.articles, q, [...fixture.ids.values()]);
+  beforeAll(async () => {
+    fixture = await storeWith({
+      'bridge.txt': [
+        'Bridge reopens',
+        'The council voted on Monday to reopen the Selby bridge, six weeks after the flood closed it.',
+      ].join('\n\n'),
+    });
+  });
+  afterAll(() => fixture.close());
+
+  it('answers "how long" with it, and no other "how much" question', async () => {
+    expect((await ask('How long was the Selby bridge closed?')).answer).toContain('six weeks');
+    const margin = await ask('By what margin did the council vote to reopen the Selby bridge?');
+    expect(margin.found, margin.answer).toBe(false);
+  });
+});
