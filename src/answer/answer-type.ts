@@ -1,5 +1,6 @@
 import type { Actor } from '../model/analysis.ts';
 import { ROLE_NOUNS, wordSet } from '../nlp/text/lexicon.ts';
+import { lookupPlace } from '../nlp/text/places.ts';
 import { firstIndexWhere } from '../nlp/text/sorted.ts';
 import type { SentenceView } from './entities.ts';
 import type { Question } from './question.ts';
@@ -104,8 +105,9 @@ function asksFuture(q: Question): boolean {
 /** Words that put what a sentence tells in the future. */
 const FUTURE =
   /\b(?:will|won't|shall|'ll|’ll|to be|is to|are to|due|expects?|expected|scheduled|set to|next|upcoming|later this|tomorrow|plans?|planned|going to|would)\b/iu;
+/** "in Calloway", "near the Tarrow"; not "according to Labor Department figures". */
 const PLACE_CUE =
-  /\b(?:in|at|to|from|near|into|across|outside|inside)\s+(?:the\s+)?\p{Lu}[\p{L}.-]*/gu;
+  /\b(?<![Aa]ccording\s)(?:in|at|to|from|near|into|across|outside|inside)\s+(?:the\s+)?\p{Lu}[\p{L}.-]*/gu;
 
 /** A span of a sentence's text: [start, end) in its own offsets. */
 export type Span = [number, number];
@@ -140,6 +142,16 @@ const NOT_VERBS = wordSet(
 const AFTER_NOUN = wordSet(
   'in on at for from by with about of into over after before and or but as than since until during through is was were are has had have will would',
 );
+
+/** A "where" that asks for a place inside a country. */
+const ASKS_WITHIN_COUNTRY =
+  /\b(?:which|what)\s+(?:\p{L}+\s+)?(?:states?|city|cities|towns?|villages?|provinces?|regions?|county|counties|districts?|neighbou?rhoods?|streets?|suburbs?)\b/iu;
+/** Is the text (a place, or "in the US") a country's name? */
+function isCountry(span: string): boolean {
+  const name = span.replace(/^(?:in|at|to|from|near|into|across|outside|inside)\s+/iu, '');
+  const place = lookupPlace(name);
+  return place !== undefined && (place.form === 'name' || place.form === 'alias');
+}
 
 /** An organisation that is also a place one can be at: "the Ashby Library", "Tarrow Stadium". */
 const VENUE =
@@ -240,12 +252,17 @@ export function answerSpans(q: Question, s: SentenceView): Span[] | null {
     case 'when':
       // "When will the vote be held?" is not answered by the date of a vote already held.
       return asksFuture(q) && !FUTURE.test(text) ? [] : matches(text, DATE);
-    case 'where':
-      return [
+    case 'where': {
+      const spans = [
         ...newActors(s, q, 'place'),
         ...newActors(s, q, 'organization').filter(([a, b]) => VENUE.test(text.slice(a, b))),
         ...matches(text, PLACE_CUE, (m) => newPlaceCue(m, q)),
       ];
+      // "Which state …", "which city …": a country is not the answer.
+      return ASKS_WITHIN_COUNTRY.test(q.text)
+        ? spans.filter(([a, b]) => !isCountry(text.slice(a, b)))
+        : spans;
+    }
     case 'why':
       return [...matches(text, CAUSE), ...matches(text, CAUSAL_AS), ...purposes(text)];
     case 'who':

@@ -95,3 +95,23 @@ describe('a length of time', () => {
     expect(margin.found, margin.answer).toBe(false);
   });
 });
+
+describe('a place of the size asked for', () => {
+  let fixture: ArticleFixture;
+  const ask = (q: string) => answerQuestion(fixture.stores.articles, q, [...fixture.ids.values()]);
+  beforeAll(async () => {
+    fixture = await storeWith({
+      'jobs.txt': [
+        'Hiring slows',
+        'In Canada, firms added only 12,000 jobs in March, according to Treasury Office figures.',
+        'Economists had expected twice as many.',
+      ].join('\n\n'),
+    });
+  });
+  afterAll(() => fixture.close());
+
+  it('does not take a country for "which province", nor "according to X" for a place', async () => {
+    const a = await ask('Which province added the most jobs in March?');
+    expect(a.found, a.answer).toBe(false);
+  });
+});
