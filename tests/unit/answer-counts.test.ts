@@ -115,3 +115,23 @@ describe('a place of the size asked for', () => {
     expect(a.found, a.answer).toBe(false);
   });
 });
+
+describe('what is no cause', () => {
+  let fixture: ArticleFixture;
+  const ask = (q: string) => answerQuestion(fixture.stores.articles, q, []);
+  beforeAll(async () => {
+    fixture = await storeWith({
+      'mural.txt': [
+        'Mural for the ferry terminal',
+        'The new mural will be unveiled on Friday by the painter Ada Lusk, who is responsible for painting the ferry terminal’s walls.',
+        'The council paid £8,000 for the work.',
+      ].join('\n\n'),
+    });
+  });
+  afterAll(() => fixture.close());
+
+  it('does not read "responsible for painting" as the reason she was chosen', async () => {
+    const a = await ask('Why did the council choose Ada Lusk to paint the terminal walls?');
+    expect(a.found, a.answer).toBe(false);
+  });
+});
