@@ -146,10 +146,13 @@ const AFTER_NOUN = wordSet(
 /** A "where" that asks for a place inside a country. */
 const ASKS_WITHIN_COUNTRY =
   /\b(?:which|what)\s+(?:\p{L}+\s+)?(?:states?|city|cities|towns?|villages?|provinces?|regions?|county|counties|districts?|neighbou?rhoods?|streets?|suburbs?)\b/iu;
-/** Is the text (a place, or "in the US") a country's name? */
-function isCountry(span: string): boolean {
-  const name = span.replace(/^(?:in|at|to|from|near|into|across|outside|inside)\s+/iu, '');
-  const place = lookupPlace(name);
+/** "Where in France …": the country the place asked for is in. */
+const WHERE_IN = /^[Ww]here\s+in\s+(\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*)/u;
+/** A place cue's name: "in the US" → "US". */
+function placeName(span: string): string {
+  return span.replace(/^(?:in|at|to|from|near|into|across|outside|inside)\s+(?:the\s+)?/iu, '');
+}
+function isCountryName(place: ReturnType<typeof lookupPlace>): boolean {
   return place !== undefined && (place.form === 'name' || place.form === 'alias');
 }
 
@@ -258,10 +261,15 @@ export function answerSpans(q: Question, s: SentenceView): Span[] | null {
         ...newActors(s, q, 'organization').filter(([a, b]) => VENUE.test(text.slice(a, b))),
         ...matches(text, PLACE_CUE, (m) => newPlaceCue(m, q)),
       ];
-      // "Which state …", "which city …": a country is not the answer.
-      return ASKS_WITHIN_COUNTRY.test(q.text)
-        ? spans.filter(([a, b]) => !isCountry(text.slice(a, b)))
-        : spans;
+      // "Which state …", "which city …": a country is not the answer; "where in France …":
+      // no place the gazetteer puts in another country is.
+      const within = WHERE_IN.exec(q.text)?.[1];
+      const country = within ? lookupPlace(within)?.country : undefined;
+      return spans.filter(([a, b]) => {
+        const place = lookupPlace(placeName(text.slice(a, b)));
+        if (ASKS_WITHIN_COUNTRY.test(q.text) && isCountryName(place)) return false;
+        return !country || !place || place.country === country;
+      });
     }
     case 'why':
       return [...matches(text, CAUSE), ...matches(text, CAUSAL_AS), ...purposes(text)];

@@ -105,10 +105,16 @@ describe('a place of the size asked for', () => {
         'Hiring slows',
         'In Canada, firms added only 12,000 jobs in March, according to Treasury Office figures.',
         'Economists had expected twice as many.',
+        'The rowing team has another regatta in Norway before the championships in Stockholm in June.',
       ].join('\n\n'),
     });
   });
   afterAll(() => fixture.close());
+
+  it('does not take a place in another country for "where in Norway"', async () => {
+    const a = await ask('Where in Norway is the rowing team’s next regatta?');
+    expect(a.found, a.answer).toBe(false);
+  });
 
   it('does not take a country for "which province", nor "according to X" for a place', async () => {
     const a = await ask('Which province added the most jobs in March?');
