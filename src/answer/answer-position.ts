@@ -84,9 +84,13 @@ function isSource(text: string, start: number, end: number): boolean {
 
 /**
  * Does the sentence open by naming a person neither the question nor the sentence before
- * named ("Tobin Ashgrove says he …" after "The harbour master says …")?
+ * (when given) named ("Tobin Ashgrove says he …" after "The harbour master says …")?
  */
-export function opensWithNewPerson(q: Question, s: SentenceView, before: SentenceView): boolean {
+export function opensWithNewPerson(
+  q: Question,
+  s: SentenceView,
+  before: SentenceView | undefined,
+): boolean {
   const { sentences, mentions, actors } = s.article.analysis;
   const sentence = sentences[s.index];
   if (!sentence) return false;
@@ -100,6 +104,6 @@ export function opensWithNewPerson(q: Question, s: SentenceView, before: Sentenc
     // "Tobin Ashgrove says …", "On Monday, Tobin Ashgrove said …"; not "The move against Ashgrove".
     OPENER.test(sentence.text.slice(0, first.start - sentence.start)) &&
     !askedAbout(actor, q) &&
-    !before.actors.has(first.actor)
+    !(before?.actors.has(first.actor) ?? false)
   );
 }

@@ -121,7 +121,13 @@ function bestSentence(
       const placedHere = (): boolean => (isPlaced ??= answerPlaced(q, view, asked, spans));
       // "Which town is Kettle singing in?" — "Kettle will give a concert in Calloway": with
       // one predicate, said in other words, the answer right beside the names will do.
-      const paraphrased = predicates.length === 1 && q.kind !== 'who' && placedHere();
+      // Only when the article never says the question's word: when it does, elsewhere, that
+      // is where the answer is.
+      const paraphrased =
+        predicates.length === 1 &&
+        q.kind !== 'who' &&
+        !everything.has(predicates[0]!) &&
+        placedHere();
       if (!sharesPredicate && !namesDescribe && !paraphrased) continue;
       // "Which engineer built …?": a sentence about the bridge that says neither "engineer"
       // (here, in a role, or in the next sentence) nor "built" names no one.
@@ -193,8 +199,19 @@ function whoEvidence(
   if (placed) return view.text;
   const next = own[view.index + 1];
   if (described && next && opensWithNewPerson(q, next, view)) return `${view.text} ${next.text}`;
+  // "Tobin Ashgrove worked nights at the bakery. He was shot by police …": the one the
+  // pronoun stands for is named at the start of the sentence before.
+  const before = own[view.index - 1];
+  if (
+    described &&
+    before &&
+    PRONOUN_OPENS.test(view.text) &&
+    opensWithNewPerson(q, before, undefined)
+  )
+    return `${before.text} ${view.text}`;
   return null;
 }
+const PRONOUN_OPENS = /^(?:[^,]{1,25},\s*)?(?:he|she)\b/iu;
 
 /** "As a result, …", "That is why …": the cause is the sentence before, cited with it. */
 const BACK_TO_CAUSE =

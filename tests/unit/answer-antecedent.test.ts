@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/answer/extractive.ts';
+import { type ArticleFixture, storeWith } from '../helpers/answer-store.ts';
+
+// Issue #16: evidence across two sentences when a pronoun stands for the one asked about, and
+// no "said in other words" answer when the article says the question's word elsewhere.
+const ARTICLE = [
+  'Police shooting in Selby',
+  'Tobin Ashgrove, 43, worked nights at the Selby bakery.',
+  'He was shot by police on Tuesday evening outside his home, his family said.',
+  'The officer who fired has been suspended, the force said.',
+].join('\n\n');
+
+describe('evidence that needs the sentence before', () => {
+  let fixture: ArticleFixture;
+  const ask = (q: string) => answerQuestion(fixture.stores.articles, q, [...fixture.ids.values()]);
+  beforeAll(async () => {
+    fixture = await storeWith({ 'shooting.txt': ARTICLE });
+  });
+  afterAll(() => fixture.close());
+
+  it('cites the sentence naming the one "he" stands for', async () => {
+    const a = await ask('Who was shot by police?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('Tobin Ashgrove, 43');
+    expect(a.answer).toContain('He was shot by police');
+  });
+
+  it('does not take a place beside the name when the article tells the event elsewhere', async () => {
+    const a = await ask('Where was Tobin Ashgrove shot?');
+    expect(a.found, a.answer).toBe(false);
+  });
+});
