@@ -47,9 +47,9 @@ export function answerPlaced(
   const skipSources =
     q.kind === 'who' && !q.words.some((w) => ASKS_SPEAKER.test(w) || concept(w) === 'speak');
   return spans.some(([start, end]) => {
-    // "Rovers owner Lena Brook said …": a source titled by the question's word right
-    // before the name is the one asked for.
-    const titled = spots.some((p) => p.to < start && /^\s+$/u.test(text.slice(p.to, start)));
+    // "Rovers owner Lena Brook said …", "the club's owner, Lena Brook, said": a source titled
+    // by the question's word right before the name is the one asked for.
+    const titled = spots.some((p) => p.to < start && /^,?\s+$/u.test(text.slice(p.to, start)));
     if (skipSources && !titled && isSource(text, start, end)) return false;
     const near = new Set(
       spots

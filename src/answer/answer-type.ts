@@ -58,6 +58,18 @@ function namesCommonNoun(text: string, noun: string): boolean {
   return false;
 }
 
+/** Is the number at [start, end) a day beside a month's name ("3 March", "March 3")? */
+function dayOfMonth(text: string, start: number, end: number): boolean {
+  return (
+    new RegExp(`^\\s+(?:of\\s+)?(?:${MONTH_NAMES})\\b`, 'iu').test(text.slice(end)) ||
+    new RegExp(`\\b(?:${MONTH_NAMES})\\.?\\s+$`, 'iu').test(
+      text.slice(Math.max(0, start - 12), start),
+    )
+  );
+}
+const MONTH_NAMES =
+  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec';
+
 /** Does the sentence count the very thing asked about? */
 export function countsNoun(s: SentenceView, counted: string): boolean {
   return countsOf(s.text, counted).length > 0;
@@ -240,11 +252,13 @@ export function answerSpans(q: Question, s: SentenceView): Span[] | null {
       // A sentence that names the counted noun must count it, not something beside it.
       if (q.counted && namesCommonNoun(text, q.counted)) return countsOf(text, q.counted);
       // "one such article", "one of them": "one" is seldom the count asked for.
-      return matches(
-        text,
-        COUNTS,
-        (n) => !YEAR_ONLY.test(n.replace(/,/g, '')) && !/^one$/iu.test(n),
-      );
+      return matches(text, COUNTS).filter(([a, b]) => {
+        const n = text.slice(a, b);
+        // Nor a day of the month ("on 3 March", "March 3").
+        return (
+          !YEAR_ONLY.test(n.replace(/,/g, '')) && !/^one$/iu.test(n) && !dayOfMonth(text, a, b)
+        );
+      });
     }
     case 'howMuch':
       // "What share …", "what interest rate …": a percentage or a fraction, not a sum.

@@ -112,8 +112,12 @@ function bestSentence(
       // Only a question put as a description may be answered by its names alone: "Who
       // directed the play?" needs the directing, not a sentence about the play.
       const namesDescribe = described && q.describes && !asksAboutPerson;
+      // A question of names alone ("Where is Saltmarsh Holdings based?") wants them all, not
+      // one of them as a common word ("held").
       const sharesPredicate =
-        predicates.length === 0 || predicates.some((w) => view.concepts.has(w));
+        predicates.length === 0
+          ? names.every((n) => view.concepts.has(n))
+          : predicates.some((w) => view.concepts.has(w));
       // What the question asks for in this sentence, and whether it stands by the question's
       // words: worked out once, and only for a sentence that gets this far.
       const spans = answerSpans(q, view);

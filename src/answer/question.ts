@@ -69,7 +69,7 @@ const WHO_IS = /^(?:who|what)\s+(?:is|was|are|were)\s+(.+)$/iu;
 
 /** A "how much" about money: what something costs, pays, earns or is worth. */
 const ASKS_MONEY =
-  /\b(?:cost|costs|spend|spent|pay|paid|price|prices|worth|money|charge|fee|fees|earn|earned|salary|budget|fund|funds|funding)\b/iu;
+  /\b(?:cost|costs|spend|spent|pay(?!\s+(?:rise|raise|increase|cut|freeze|gap))|paid|price|prices|worth|money|charge|fee|fees|earn|earned|salary|budget|fund|funds|funding)\b/iu;
 
 /** Strips "the", trailing "about it" and the question mark from a named subject. */
 function cleanSubject(s: string): string {

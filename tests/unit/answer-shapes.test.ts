@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/answer/extractive.ts';
+import { type ArticleFixture, storeWith } from '../helpers/answer-store.ts';
+
+// Issue #16: common shapes of news copy that trip a question's type — a "pay rise" that is no
+// sum of money, an owner set off by commas, a day of the month that is no count, a company
+// whose name holds a common word. An invented article.
+const STRIKE = [
+  'Selby ferry strike ends',
+  'Dockers at Selby returned to work on Friday after the port agreed a 4% pay rise.',
+  'The strike began on 3 March, when the port cut overtime rates.',
+  'The port’s owner, Saltmarsh Holdings, said it had lost £2m during the dispute.',
+  'Talks were held at the Harbour Hotel in Dunmore.',
+].join('\n\n');
+
+describe('shapes of news copy', () => {
+  let fixture: ArticleFixture;
+  const ask = (q: string) => answerQuestion(fixture.stores.articles, q, [...fixture.ids.values()]);
+  beforeAll(async () => {
+    fixture = await storeWith({ 'strike.txt': STRIKE });
+  });
+  afterAll(() => fixture.close());
+
+  it('takes a percentage for the size of a pay rise', async () => {
+    expect((await ask('How big was the pay rise?')).answer).toContain('4% pay rise');
+  });
+
+  it('takes the owner named in apposition, though the owner is the one speaking', async () => {
+    expect((await ask('Who owns the port?')).answer).toContain('Saltmarsh Holdings');
+  });
+
+  it('does not count a day of the month', async () => {
+    expect((await ask('How many dockers went on strike?')).found).toBe(false);
+  });
+
+  it('wants every name of a question made of names', async () => {
+    expect((await ask('Where is Saltmarsh Holdings based?')).found).toBe(false);
+  });
+});
