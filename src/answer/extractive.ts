@@ -15,7 +15,7 @@ import type { AskedNoun } from './question-kind.ts';
 import { better, quoteAnswer, type Scored } from './quote-answer.ts';
 import { kindBonus, roleBonus, roleMatch } from './rerank.ts';
 import { articlesOfBriefing, candidateArticles } from './retrieve.ts';
-import { concept } from './stem.ts';
+import { concept, isLeadingConcept } from './stem.ts';
 
 /**
  * The embedded answerer: extractive, so every answer is a sentence from a stored article,
@@ -64,6 +64,11 @@ function bestSentence(
   // it says so; the noun counted is the kind of answer, not what is asked of it.
   const counted = q.counted ? concept(q.counted) : null;
   const predicates = said.some((w) => w !== counted) ? said.filter((w) => w !== counted) : said;
+  // For "who leads X": the words for X.
+  const ledThing =
+    q.kind === 'who' && words.some(isLeadingConcept)
+      ? predicates.filter((w) => !isLeadingConcept(w)).concat(names)
+      : [];
   const byArticle = articles.map(sentenceViews);
   const views = byArticle.flat();
   spellOutAcronyms(q, views);
@@ -133,6 +138,8 @@ function bestSentence(
         !everything.has(predicates[0]!) &&
         placedHere();
       if (!sharesPredicate && !namesDescribe && !paraphrased) continue;
+      // "Who leads the inquiry?": a sentence must name what is led, not only someone's chief.
+      if (ledThing.length > 0 && !ledThing.some((w) => view.concepts.has(w))) continue;
       // "Which engineer built …?": a sentence about the bridge that says neither "engineer"
       // (here, in a role, or in the next sentence) nor "built" names no one.
       if (q.askedPerson && !answersTo(q.askedPerson, view, own[view.index + 1])) continue;

@@ -37,3 +37,23 @@ describe('shapes of news copy', () => {
     expect((await ask('Where is Saltmarsh Holdings based?')).found).toBe(false);
   });
 });
+
+describe('who leads what', () => {
+  let fixture: ArticleFixture;
+  const ask = (q: string) => answerQuestion(fixture.stores.articles, q, [...fixture.ids.values()]);
+  beforeAll(async () => {
+    fixture = await storeWith({
+      'inquiry.txt': [
+        'Harbour inquiry opens',
+        'An inquiry into the Selby ferry sinking opened on Monday.',
+        'The ferry was owned by Northline, whose chief executive, Pia Norden, gave evidence on Tuesday.',
+      ].join('\n\n'),
+    });
+  });
+  afterAll(() => fixture.close());
+
+  it('does not answer "who leads X" with the chief of something else', async () => {
+    expect((await ask('Who leads the inquiry?')).found).toBe(false);
+    expect((await ask('Who runs Northline?')).answer).toContain('Pia Norden');
+  });
+});
