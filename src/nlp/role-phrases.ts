@@ -162,6 +162,34 @@ export function copulaRole(tokens: Token[], span: NameSpan, type: EntityType): s
   return describedFrom(tokens, span.last + 2, type);
 }
 
+const WHEN_WORDS =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|last|next|this|\d+)$/u;
+/** Verbs that give someone a post: "Quist was appointed director of the trust". */
+const APPOINTED = wordSet('appointed named elected made chosen installed promoted');
+
+/** "Mara Quist was appointed director of the trust", "… has been named the new coach". */
+export function appointedRole(tokens: Token[], span: NameSpan): string | null {
+  let i = span.last + 1;
+  if (!['was', 'is', 'has', 'had'].includes(tokens[i]?.lower ?? '')) return null;
+  i++;
+  if (tokens[i]?.lower === 'been') i++;
+  if (!APPOINTED.has(tokens[i]?.lower ?? '')) return null;
+  i++;
+  if (tokens[i]?.lower === 'as') i++;
+  if (DETERMINERS.has(tokens[i]?.lower ?? '')) i++;
+  const first = tokens[i];
+  if (!first || first.sentence !== tokens[span.last]!.sentence || !/^\p{Ll}/u.test(first.word))
+    return null;
+  let end = phraseEnd(tokens, i);
+  if (end === null || end < i) return null;
+  // "… director of the trust on Monday": the time the post was given is not the post.
+  for (let k = i + 1; k < end; k++)
+    if (PREPOSITIONS.has(tokens[k]!.lower) && WHEN_WORDS.test(tokens[k + 1]!.lower)) end = k - 1;
+  const head = phraseHead(tokens.slice(i, end + 1));
+  if (!head || !(isRoleNoun(head) || isAgentNoun(head))) return null;
+  return fitRole(roleText(tokens, i, end));
+}
+
 /** Titles that say nothing on their own: an abbreviation ("Sen.") or a bare "Leader". */
 const BARE_TITLES = wordSet(
   'sen rep gov gen col lt sgt capt cmdr adm maj hon pres dep sec leader chief head member deputy former acting',

@@ -3,6 +3,7 @@ import type { ActorDraft } from './actor-draft.ts';
 import { canonicalName } from './actors.ts';
 import type { NameSpan } from './name-span.ts';
 import {
+  appointedRole,
   asRole,
   copulaRole,
   dashAfter,
@@ -52,6 +53,7 @@ export function assignRoles(
           appositionAfter(ctx, span) ??
           relativeRole(tokens, span) ??
           copulaRole(tokens, span, 'person') ??
+          appointedRole(tokens, span) ??
           asRole(tokens, span) ??
           partyTag(tokens, span))
         : ((draft.type === 'organization' ? descriptionBefore(tokens, span) : null) ??

@@ -15,6 +15,16 @@ describe('roles of people', () => {
       'Portline chief economist',
     ],
     [
+      'Ana Ruiz was appointed director of the Tarrow Harbour Trust on Monday.',
+      'Ana Ruiz',
+      'director of the Tarrow Harbour Trust',
+    ],
+    [
+      'Tomas Verlin has been named the new coach of Selby Rovers.',
+      'Tomas Verlin',
+      'new coach of Selby Rovers',
+    ],
+    [
       '“It failed,” Ohio-based developer Ana Ruiz wrote on Monday.',
       'Ana Ruiz',
       'Ohio-based developer',

@@ -57,3 +57,22 @@ describe('who leads what', () => {
     expect((await ask('Who runs Northline?')).answer).toContain('Pia Norden');
   });
 });
+
+describe('a post given in a sentence of its own', () => {
+  let fixture: ArticleFixture;
+  const ask = (q: string) => answerQuestion(fixture.stores.articles, q, [...fixture.ids.values()]);
+  beforeAll(async () => {
+    fixture = await storeWith({
+      'trust.txt': [
+        'New harbour chief named',
+        'Mara Quist was appointed director of the Selby Harbour Trust on Monday, replacing Ivo Brannock.',
+        'The appointment was announced by the trust’s chairman, Oswin Garrow.',
+      ].join('\n\n'),
+    });
+  });
+  afterAll(() => fixture.close());
+
+  it('answers with the one appointed, not the chairman who announced it', async () => {
+    expect((await ask('Who is the new director of the trust?')).answer).toContain('Mara Quist');
+  });
+});
