@@ -32,6 +32,9 @@ const TOPIC_WEIGHT = 0.6;
 const QUOTE_WORDS = 4;
 /** Characters before a quote that still open its sentence (the quotation mark). */
 const QUOTE_OPENS = 2;
+/** A sentence that opens with "he"/"she" and a verb of saying ("He said …", "She added …"). */
+const PRONOUN_SAYS =
+  /^(?:he|she)\s+(?:also\s+)?(?:said|says|added|adds|told|warned|argued|noted|insisted|claimed|wrote)\b/iu;
 /** Sentences of one quote cited together, from the one that answers best. */
 const QUOTE_SENTENCES = 3;
 
@@ -60,9 +63,17 @@ export function quoteAnswer(articles: StoredArticle[], q: Question): Scored | nu
     }
     const views = sentenceViews(article);
     for (const view of views) {
+      const prevView = views[view.index - 1];
+      // "He said the budget would run over." after a sentence where X speaks: X's words too.
+      const continues =
+        !view.actors.has(actor) &&
+        PRONOUN_SAYS.test(view.text) &&
+        !!prevView?.actors.has(actor) &&
+        saysIt(prevView.text, article.analysis.actors[actor]!);
       const base = quoted.has(view.index)
         ? 1
-        : view.actors.has(actor) && saysIt(view.text, article.analysis.actors[actor]!)
+        : (view.actors.has(actor) && saysIt(view.text, article.analysis.actors[actor]!)) ||
+            continues
           ? 0.5
           : 0;
       if (base === 0) continue;

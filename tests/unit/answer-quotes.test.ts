@@ -11,6 +11,12 @@ const ARTICLES: Record<string, string> = {
     'Party researcher Oswin Garrow said that claims by his party are checked far harder than those of its rivals. “Claims that are half right are rated ‘fair’ for the other side. That is not checking, that is taking sides,” Garrow told the Dunmore Gazette.',
     'The ratings site did not answer a request for comment.',
   ].join('\n\n'),
+  'wall.txt': [
+    'Council backs harbour plan',
+    'Selby council voted on Tuesday to rebuild the harbour wall.',
+    'Opposition councillor Tobin Hale called the plan “a blank cheque”.',
+    'He said the £40m budget would run over, as it had on the last two projects.',
+  ].join('\n\n'),
   'gala.txt': [
     'Stars open the harbour museum',
     'The opening drew the mayor, Ivo Brannock, and singers such as Lena Brook, who joked about the new building, “I have only seen the car park so far, but I will be back.”',
@@ -53,5 +59,11 @@ describe('what a person said', () => {
   it('does not take "asking X for comment" as X saying anything', async () => {
     const a = await ask('What did Brannock say when asked for comment?');
     expect(a.found, a.answer).toBe(false);
+  });
+
+  it('takes "He said …" after a sentence where X speaks as X’s words, cited with it', async () => {
+    const a = await ask('What did Tobin Hale say about the budget?');
+    expect(a.answer).toContain('Tobin Hale called the plan');
+    expect(a.answer).toContain('budget would run over');
   });
 });
