@@ -89,7 +89,10 @@ export interface AskedNoun {
  * "member"). Null when the question word has no noun after it ("what did …").
  */
 export function askedNoun(q: string): AskedNoun | null {
-  const terms = termsOf(openingOf(q));
+  const opening = openingOf(q);
+  // Tagging costs more than the rest of the question's reading: only where a noun may follow.
+  if (!/^(?:which|what|whose)\s/u.test(opening)) return null;
+  const terms = termsOf(opening);
   if (!/^(?:which|what|whose)$/iu.test(terms[0]?.text ?? '')) return null;
   let head: Term | null = null;
   let k = 1;
