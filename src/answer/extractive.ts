@@ -69,6 +69,7 @@ function bestSentence(
     q.kind === 'who' && words.some(isLeadingConcept)
       ? predicates.filter((w) => !isLeadingConcept(w)).concat(names)
       : [];
+  const measured = q.text.match(MEASURE) ?? [];
   const byArticle = articles.map(sentenceViews);
   const views = byArticle.flat();
   spellOutAcronyms(q, views);
@@ -138,6 +139,7 @@ function bestSentence(
         !everything.has(predicates[0]!) &&
         placedHere();
       if (!sharesPredicate && !namesDescribe && !paraphrased) continue;
+      if (measured.length > 0 && contradictsMeasure(view.text, measured)) continue;
       // "Who leads the inquiry?": a sentence must name what is led, not only someone's chief.
       if (ledThing.length > 0 && !ledThing.some((w) => view.concepts.has(w))) continue;
       // "Which engineer built …?": a sentence about the bridge that says neither "engineer"
@@ -167,6 +169,20 @@ function bestSentence(
     }
   }
   return best;
+}
+
+/** A number with its unit written on: "200m", "5,000m", "10km", "50kg". */
+const MEASURE = /\b\d[\d,.]*(?:m|km|kg|mph|kph|cm|mm)\b/giu;
+
+/**
+ * "Who won the 200m?": a sentence about the 60m and not the 200m is about another race,
+ * however many other words it shares.
+ */
+function contradictsMeasure(text: string, asked: readonly string[]): boolean {
+  const found = text.match(MEASURE) ?? [];
+  const unit = (m: string): string => m.replace(/^[\d,.]+/u, '').toLowerCase();
+  const has = (m: string): boolean => found.some((f) => f.toLowerCase() === m.toLowerCase());
+  return asked.some((m) => !has(m) && found.some((f) => unit(f) === unit(m)));
 }
 
 /** Does the sentence, or the next one, call someone by the noun asked about, or say the verb? */

@@ -76,3 +76,23 @@ describe('a post given in a sentence of its own', () => {
     expect((await ask('Who is the new director of the trust?')).answer).toContain('Mara Quist');
   });
 });
+
+describe('a race by its distance', () => {
+  let fixture: ArticleFixture;
+  const ask = (q: string) => answerQuestion(fixture.stores.articles, q, [...fixture.ids.values()]);
+  beforeAll(async () => {
+    fixture = await storeWith({
+      'games.txt': [
+        'Selby games',
+        'Tobin Hale shook off a cold to win the 100m at the Selby games on Sunday.',
+        'Ivo Brannock ran in the 400m but finished fourth.',
+      ].join('\n\n'),
+    });
+  });
+  afterAll(() => fixture.close());
+
+  it('does not give the winner of the 100m for "who won the 400m"', async () => {
+    expect((await ask('Who won the 400m at the Selby games?')).found).toBe(false);
+    expect((await ask('Who won the 100m at the Selby games?')).answer).toContain('Tobin Hale');
+  });
+});
