@@ -92,8 +92,14 @@ function capitalisedNames(q: string): string[] {
     // "American", "Belmoran": an adjective the article may say as "US" or not at all.
     if (/^\p{Lu}/u.test(w) && lookupPlace(w)?.form !== 'demonym') names.push(...contentWords(w));
   });
-  return [...new Set(names)].filter((w) => !QUESTION_WORDS.has(w));
+  // "in the July to September quarter": months and days are dates, which articles put in
+  // other words ("the three months to September"), not names the article must hold.
+  return [...new Set(names)].filter((w) => !QUESTION_WORDS.has(w) && !CALENDAR.has(w));
 }
+const CALENDAR = wordSet(
+  'january february march april may june july august september october november december ' +
+    'monday tuesday wednesday thursday friday saturday sunday',
+);
 
 /**
  * "How many countries …", "how many capital gains brackets would …": the noun counted, the last

@@ -25,6 +25,12 @@ describe('what a question asks for, read from its noun', () => {
     expect(parseQuestion(q).kind).toBe(kind);
   });
 
+  it('does not take months and days for names an article must hold', () => {
+    expect(
+      parseQuestion('How much did Selby’s trade grow in the March to June quarter?').names,
+    ).toEqual(['selby']);
+  });
+
   it('knows a person asked for by occupation, and an organisation by its kind', () => {
     const engineer = parseQuestion('Which engineer built the new library?');
     expect(engineer.wanted).toBe('person');
