@@ -161,6 +161,11 @@ const KINDS: Array<[QuestionKind, RegExp]> = [
     'howMuch',
     /^what(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+the\s+(?:\w+\s+)?(?:rate|share|percentage|proportion|amount|price|cost|sum|total|salary|budget|margin|fee)\b/u,
   ],
+  // "What time did she run in the final?": a race's time, a measure, not a time of day.
+  [
+    'howMuch',
+    /^what\s+time\s+(?:did|does|do|has|had|will)\b.*\b(?:run|ran|finish|finished|clock|clocked|record|recorded|swim|swam|post|posted)\b/u,
+  ],
   ['when', /^(?:since\s+)?when\b/u],
   ['where', /^where\b/u],
   [

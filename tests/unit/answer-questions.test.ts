@@ -20,6 +20,8 @@ describe('what a question asks for, read from its noun', () => {
     ['What inspired the author to set the novel at sea?', 'why'],
     ['What is the total number of ferries in the fleet?', 'howMany'],
     ['What was the budget of the new bridge?', 'howMuch'],
+    ['What time did the winner run in the final?', 'howMuch'],
+    ['What time does the ferry leave?', 'when'],
     ['Which charity will receive the proceeds of the auction?', 'who'],
   ])('%s → %s', (q, kind) => {
     expect(parseQuestion(q).kind).toBe(kind);
