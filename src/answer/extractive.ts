@@ -131,12 +131,12 @@ function bestSentence(
       const placedHere = (): boolean => (isPlaced ??= answerPlaced(q, view, asked, spans));
       // "Which town is Kettle singing in?" — "Kettle will give a concert in Calloway": with
       // one predicate, said in other words, the answer right beside the names will do.
-      // Only when the article never says the question's word: when it does, elsewhere, that
-      // is where the answer is.
+      // Only when no sentence of the article says the question's word (a headline may): when
+      // one does, that is where the answer is.
       const paraphrased =
         predicates.length === 1 &&
         q.kind !== 'who' &&
-        !everything.has(predicates[0]!) &&
+        !own.some((v) => v.concepts.has(predicates[0]!)) &&
         placedHere();
       if (!sharesPredicate && !namesDescribe && !paraphrased) continue;
       if (measured.length > 0 && contradictsMeasure(view.text, measured)) continue;
