@@ -73,9 +73,10 @@ const INSERTED_CLAUSE = /,\s(?:who|which|whose|a|an|the|his|her|its|their|\d)\b[
 /** "Quist said", "Quist (Portline) told", "said Quist", "according to Quist". */
 function isSource(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + SOURCE_CHARS).match(/^(?:\s*\([^)]*\))?,?\s+(\p{L}+)/u)?.[1];
+  // "according to fire chief Ivo Brannock": a title may stand between the verb and the name.
   const before = text
     .slice(Math.max(0, start - SOURCE_CHARS), start)
-    .match(/(\p{L}+)\s+(?:to\s+)?$/u)?.[1];
+    .match(/(\p{L}+)\s+(?:to\s+)?(?:\p{Ll}[\p{L}-]*\s+){0,2}$/u)?.[1];
   return (
     (!!after && SPEECH_VERBS.has(after.toLowerCase())) ||
     (!!before && SPEECH_VERBS.has(before.toLowerCase()))

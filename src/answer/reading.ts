@@ -3,13 +3,17 @@ import { contentWords } from '../nlp/words.ts';
 /**
  * A question and an article read the same way before their words are compared: dotted
  * initials as one word ("U.S." is "US"), the country "US" kept apart from the pronoun "us"
- * by one spelling for it, and a hyphenated word also as one ("anti-virus" meets "antivirus").
+ * by one spelling for it, "in charge of" as leading, and a hyphenated word also as one
+ * ("anti-virus" meets "antivirus").
  */
 
 /** "U.S.", "N.Y.U.": initials with dots. */
 const DOTTED_INITIALS = /\b(?:\p{Lu}\.){2,}/gu;
 /** "US", "USA" and "United States": one country. */
 const COUNTRY_US = /\bUSA?\b|\bUnited States\b/gu;
+
+/** "in charge (of)" is leading something; "charged" alone accuses someone (stem.ts folds leading words). */
+const IN_CHARGE = /\bin charge\b/giu;
 
 /** "anti-virus": a word joined by a hyphen, also read as one ("antivirus"). */
 const HYPHENATED = /\b(\p{L}+)-(\p{L}+)\b/gu;
@@ -27,6 +31,7 @@ export function normaliseForReading(
   let out = text;
   if (out.includes('.')) out = out.replace(DOTTED_INITIALS, (m: string) => m.replace(/\./g, ''));
   if (out.includes('US') || out.includes('United States')) out = out.replace(COUNTRY_US, 'USA');
+  if (out.includes('charge')) out = out.replace(IN_CHARGE, 'heading');
   if (out.includes('-'))
     out = out.replace(HYPHENATED, (m: string, a: string, b: string) =>
       side === 'article' ? `${m} ${a}${b}` : `${a}${b}`,

@@ -87,7 +87,6 @@ const LEADING = [
   'chairwoman',
   'president',
   'commander',
-  'charge',
 ];
 /** Words for speaking for someone: "Who speaks for the campaign?" — "campaign spokesman". */
 const SPEAKING = ['speak', 'spokesman', 'spokeswoman', 'spokesperson', 'spokespeople'];

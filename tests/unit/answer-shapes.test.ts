@@ -96,3 +96,26 @@ describe('a race by its distance', () => {
     expect((await ask('Who won the 100m at the Selby games?')).answer).toContain('Tobin Hale');
   });
 });
+
+describe('charged, and in charge', () => {
+  let fixture: ArticleFixture;
+  const ask = (q: string) => answerQuestion(fixture.stores.articles, q, [...fixture.ids.values()]);
+  beforeAll(async () => {
+    fixture = await storeWith({
+      'fire.txt': [
+        'Man charged over boathouse fire',
+        'Police have charged a 34-year-old man over the fire that destroyed the Selby boathouse.',
+        'No one was hurt, according to fire chief Ivo Brannock.',
+      ].join('\n\n'),
+    });
+  });
+  afterAll(() => fixture.close());
+
+  it('does not take the fire chief, a source, as the one charged over the fire', async () => {
+    expect((await ask('Who was charged over the fire?')).found).toBe(false);
+  });
+
+  it('still reads "in charge of" as leading', async () => {
+    expect((await ask('Who’s in charge of the fire service?')).answer).toContain('Ivo Brannock');
+  });
+});
