@@ -119,3 +119,33 @@ describe('charged, and in charge', () => {
     expect((await ask('Who’s in charge of the fire service?')).answer).toContain('Ivo Brannock');
   });
 });
+
+describe('reasons given in other ways', () => {
+  let fixture: ArticleFixture;
+  const ask = (q: string) => answerQuestion(fixture.stores.articles, q, [...fixture.ids.values()]);
+  beforeAll(async () => {
+    fixture = await storeWith({
+      'library.txt': [
+        'Selby closes its library',
+        'Selby council will close the town library in June.',
+        'Campaigners say the closure will hurt older residents.',
+        'The council’s leader, Mara Quist, said the decision was painful but necessary given cuts to its grant.',
+        'The mayor was given a medal in 2019.',
+      ].join('\n\n'),
+    });
+  });
+  afterAll(() => fixture.close());
+
+  it('takes what people say as the reason for their stance', async () => {
+    expect((await ask('Why do campaigners oppose the closure?')).answer).toContain(
+      'will hurt older residents',
+    );
+  });
+
+  it('reads "given cuts" as a cause, and "was given a medal" as none', async () => {
+    expect((await ask('Why did Mara Quist call the decision necessary?')).answer).toContain(
+      'given cuts',
+    );
+    expect((await ask('Why did the mayor get a medal?')).found).toBe(false);
+  });
+});
