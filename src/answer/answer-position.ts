@@ -57,7 +57,12 @@ export function answerPlaced(
         .filter((p) => reach(text, p.from >= end ? [end, p.from] : [p.to, start]) <= NEAR_CHARS)
         .map((p) => p.concept),
     );
-    return near.size * 2 >= held;
+    // "Who did Quist summon?" — "Quist, …, said she had summoned the envoy": with the
+    // person asked about named apart, the answer beside every other word asked will do.
+    const named = new Set(q.names.map(concept));
+    const said = [...new Set(spots.map((p) => p.concept))].filter((c) => !named.has(c));
+    const besideAllSaid = said.length > 0 && said.length < held && said.every((c) => near.has(c));
+    return near.size * 2 >= held || besideAllSaid;
   });
 }
 

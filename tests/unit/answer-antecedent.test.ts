@@ -31,3 +31,23 @@ describe('evidence that needs the sentence before', () => {
     expect(a.found, a.answer).toBe(false);
   });
 });
+
+describe('the one a named person acted on', () => {
+  let fixture: ArticleFixture;
+  const ask = (q: string) => answerQuestion(fixture.stores.articles, q, [...fixture.ids.values()]);
+  beforeAll(async () => {
+    fixture = await storeWith({
+      'envoy.txt': [
+        'Threats to reporters',
+        'The warning follows a statement last week by the Ashland Foreign Minister, Tomas Verlin, who told reporters that he had summoned Belmora’s highest-ranking envoy over the threats.',
+      ].join('\n\n'),
+    });
+  });
+  afterAll(() => fixture.close());
+
+  it('answers "who did X summon" with the one summoned, X named far before', async () => {
+    const a = await ask('Who did Tomas Verlin summon?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('highest-ranking envoy');
+  });
+});
