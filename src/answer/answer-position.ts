@@ -46,6 +46,7 @@ export function answerPlaced(
   // "Who speaks for the campaign?" asks for the one who speaks.
   const skipSources =
     q.kind === 'who' && !q.words.some((w) => ASKS_SPEAKER.test(w) || concept(w) === 'speak');
+  const asksObject = q.kind === 'who' && OBJECT_QUESTION.test(q.text);
   return spans.some(([start, end]) => {
     // "Rovers owner Lena Brook said …", "the club's owner, Lena Brook, said": a source titled
     // by the question's word right before the name is the one asked for.
@@ -57,14 +58,36 @@ export function answerPlaced(
         .filter((p) => reach(text, p.from >= end ? [end, p.from] : [p.to, start]) <= NEAR_CHARS)
         .map((p) => p.concept),
     );
-    // "Who did Quist summon?" — "Quist, …, said she had summoned the envoy": with the
-    // person asked about named apart, the answer beside every other word asked will do.
-    const named = new Set(q.names.map(concept));
-    const said = [...new Set(spots.map((p) => p.concept))].filter((c) => !named.has(c));
-    const besideAllSaid = said.length > 0 && said.length < held && said.every((c) => near.has(c));
-    return near.size * 2 >= held || besideAllSaid;
+    // "Who did Quist summon?" — "Quist, …, said she had summoned the envoy": the answer is
+    // what the verb acts on, right after it, wherever the subject asked about is named.
+    return near.size * 2 >= held || (asksObject && objectOfVerb(text, start, spots, q));
   });
 }
+
+/** "Who did Quist summon?", "whom has the board hired?": the one asked for is the verb's object. */
+const OBJECT_QUESTION = /^who(?:m)?\s+(?:did|does|do|has|have|had|will|would)\s+/iu;
+
+/**
+ * Does the span follow, within a few words and no punctuation, a word of the question that
+ * is not a name asked about (its verb: "had summoned the most senior envoy")?
+ */
+function objectOfVerb(
+  text: string,
+  start: number,
+  spots: ReadonlyArray<{ from: number; to: number; concept: string }>,
+  q: Question,
+): boolean {
+  const named = new Set(q.names.map(concept));
+  return spots.some(
+    (p) =>
+      !named.has(p.concept) &&
+      p.to <= start &&
+      start - p.to <= OBJECT_CHARS &&
+      !/[,.;:!?"“”]/u.test(text.slice(p.to, start)),
+  );
+}
+/** Characters between a verb and the start of its object ("summoned the most senior …"). */
+const OBJECT_CHARS = 30;
 
 /**
  * Characters between two points, not counting a relative clause or an apposition set off by
