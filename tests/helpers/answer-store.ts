@@ -1,6 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { answerQuestion } from '../../src/answer/extractive.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
+import type { Answer } from '../../src/model/answer.ts';
 import { createStore } from '../../src/store/create.ts';
 import type { Stores } from '../../src/store/ports/port.ts';
 import { tempDir } from './cli.ts';
@@ -29,4 +32,25 @@ export async function storeWith(files: Record<string, string>): Promise<ArticleF
       tmp.cleanup();
     },
   };
+}
+
+/**
+ * A describe block's store of invented articles, set up before its tests and closed after,
+ * and the way its tests ask: in the articles' briefing (a thread's follow-up) or store-wide.
+ */
+export function askingOf(
+  files: Record<string, string>,
+  where: 'briefing' | 'store' = 'briefing',
+): (question: string) => Promise<Answer> {
+  let fixture: ArticleFixture;
+  beforeAll(async () => {
+    fixture = await storeWith(files);
+  });
+  afterAll(() => fixture.close());
+  return (question) =>
+    answerQuestion(
+      fixture.stores.articles,
+      question,
+      where === 'briefing' ? [...fixture.ids.values()] : [],
+    );
 }

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerQuestion } from '../../src/answer/extractive.ts';
-import { type ArticleFixture, storeWith } from '../helpers/answer-store.ts';
+import { describe, expect, it } from 'vitest';
+import { askingOf } from '../helpers/answer-store.ts';
 
 // Issue #16: evidence across two sentences when a pronoun stands for the one asked about, and
 // no "said in other words" answer when the article says the question's word elsewhere.
@@ -12,12 +11,7 @@ const ARTICLE = [
 ].join('\n\n');
 
 describe('evidence that needs the sentence before', () => {
-  let fixture: ArticleFixture;
-  const ask = (q: string) => answerQuestion(fixture.stores.articles, q, [...fixture.ids.values()]);
-  beforeAll(async () => {
-    fixture = await storeWith({ 'shooting.txt': ARTICLE });
-  });
-  afterAll(() => fixture.close());
+  const ask = askingOf({ 'shooting.txt': ARTICLE });
 
   it('cites the sentence naming the one "he" stands for', async () => {
     const a = await ask('Who was shot by police?');
@@ -33,17 +27,12 @@ describe('evidence that needs the sentence before', () => {
 });
 
 describe('the one a named person acted on', () => {
-  let fixture: ArticleFixture;
-  const ask = (q: string) => answerQuestion(fixture.stores.articles, q, [...fixture.ids.values()]);
-  beforeAll(async () => {
-    fixture = await storeWith({
-      'envoy.txt': [
-        'Threats to reporters',
-        'The warning follows a statement last week by the Ashland Foreign Minister, Tomas Verlin, who told reporters that he had summoned Belmora’s highest-ranking envoy over the threats.',
-      ].join('\n\n'),
-    });
+  const ask = askingOf({
+    'envoy.txt': [
+      'Threats to reporters',
+      'The warning follows a statement last week by the Ashland Foreign Minister, Tomas Verlin, who told reporters that he had summoned Belmora’s highest-ranking envoy over the threats.',
+    ].join('\n\n'),
   });
-  afterAll(() => fixture.close());
 
   it('answers "who did X summon" with the one summoned, X named far before', async () => {
     const a = await ask('Who did Tomas Verlin summon?');

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerQuestion } from '../../src/answer/extractive.ts';
-import { type ArticleFixture, storeWith } from '../helpers/answer-store.ts';
+import { describe, expect, it } from 'vitest';
+import { askingOf } from '../helpers/answer-store.ts';
 
 // Issue #16: "how many" over counts that share a sentence, ordinal counts, and a count of
 // the right noun beside the wrong event. An invented article.
@@ -15,12 +14,7 @@ const STORM = [
 ].join('\n\n');
 
 describe('how many, and when', () => {
-  let fixture: ArticleFixture;
-  const ask = (q: string) => answerQuestion(fixture.stores.articles, q, []);
-  beforeAll(async () => {
-    fixture = await storeWith({ 'storm.txt': STORM });
-  });
-  afterAll(() => fixture.close());
+  const ask = askingOf({ 'storm.txt': STORM }, 'store');
 
   it('finds the second of two counts in one sentence', async () => {
     const a = await ask('How many lines stayed shut?');
@@ -53,20 +47,15 @@ describe('how many, and when', () => {
 });
 
 describe('a rate or a share', () => {
-  let fixture: ArticleFixture;
   // Asked in the briefing's thread, as a follow-up is.
-  const ask = (q: string) => answerQuestion(fixture.stores.articles, q, [...fixture.ids.values()]);
-  beforeAll(async () => {
-    fixture = await storeWith({
-      'crews.txt': [
-        'Ferry firm trains crews',
-        'The Dunmore ferry company has struggled to find crews since the spring.',
-        'The firm lends its staff up to £5,000 a year.',
-        'A council poll found that 62% of residents use the ferry.',
-      ].join('\n\n'),
-    });
+  const ask = askingOf({
+    'crews.txt': [
+      'Ferry firm trains crews',
+      'The Dunmore ferry company has struggled to find crews since the spring.',
+      'The firm lends its staff up to £5,000 a year.',
+      'A council poll found that 62% of residents use the ferry.',
+    ].join('\n\n'),
   });
-  afterAll(() => fixture.close());
 
   it('wants a percentage for "what rate" and "what share", not a sum of money', async () => {
     expect((await ask('What interest rate does the firm charge on staff loans?')).found).toBe(
@@ -77,17 +66,12 @@ describe('a rate or a share', () => {
 });
 
 describe('a length of time', () => {
-  let fixture: ArticleFixture;
-  const ask = (q: string) => answerQuestion(fixture.stores.articles, q, [...fixture.ids.values()]);
-  beforeAll(async () => {
-    fixture = await storeWith({
-      'bridge.txt': [
-        'Bridge reopens',
-        'The council voted on Monday to reopen the Selby bridge, six weeks after the flood closed it.',
-      ].join('\n\n'),
-    });
+  const ask = askingOf({
+    'bridge.txt': [
+      'Bridge reopens',
+      'The council voted on Monday to reopen the Selby bridge, six weeks after the flood closed it.',
+    ].join('\n\n'),
   });
-  afterAll(() => fixture.close());
 
   it('answers "how long" with it, and no other "how much" question', async () => {
     expect((await ask('How long was the Selby bridge closed?')).answer).toContain('six weeks');
@@ -97,19 +81,14 @@ describe('a length of time', () => {
 });
 
 describe('a place of the size asked for', () => {
-  let fixture: ArticleFixture;
-  const ask = (q: string) => answerQuestion(fixture.stores.articles, q, [...fixture.ids.values()]);
-  beforeAll(async () => {
-    fixture = await storeWith({
-      'jobs.txt': [
-        'Hiring slows',
-        'In Canada, firms added only 12,000 jobs in March, according to Treasury Office figures.',
-        'Economists had expected twice as many.',
-        'The rowing team has another regatta in Norway before the championships in Stockholm in June.',
-      ].join('\n\n'),
-    });
+  const ask = askingOf({
+    'jobs.txt': [
+      'Hiring slows',
+      'In Canada, firms added only 12,000 jobs in March, according to Treasury Office figures.',
+      'Economists had expected twice as many.',
+      'The rowing team has another regatta in Norway before the championships in Stockholm in June.',
+    ].join('\n\n'),
   });
-  afterAll(() => fixture.close());
 
   it('does not take a place in another country for "where in Norway"', async () => {
     const a = await ask('Where in Norway is the rowing team’s next regatta?');
@@ -123,18 +102,16 @@ describe('a place of the size asked for', () => {
 });
 
 describe('what is no cause', () => {
-  let fixture: ArticleFixture;
-  const ask = (q: string) => answerQuestion(fixture.stores.articles, q, []);
-  beforeAll(async () => {
-    fixture = await storeWith({
+  const ask = askingOf(
+    {
       'mural.txt': [
         'Mural for the ferry terminal',
         'The new mural will be unveiled on Friday by the painter Ada Lusk, who is responsible for painting the ferry terminal’s walls.',
         'The council paid £8,000 for the work.',
       ].join('\n\n'),
-    });
-  });
-  afterAll(() => fixture.close());
+    },
+    'store',
+  );
 
   it('does not read "responsible for painting" as the reason she was chosen', async () => {
     const a = await ask('Why did the council choose Ada Lusk to paint the terminal walls?');

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerQuestion } from '../../src/answer/extractive.ts';
+import { describe, expect, it } from 'vitest';
 import { parseQuestion } from '../../src/answer/question.ts';
-import { type ArticleFixture, storeWith } from '../helpers/answer-store.ts';
+import { askingOf } from '../helpers/answer-store.ts';
 
 // Issue #16: questions put in ways the answerer was not written for — a noun after "which"
 // that says what is wanted, a preposition before the question word, "how come" — and the
@@ -79,12 +78,7 @@ const ARTICLES: Record<string, string> = {
 };
 
 describe('answers to questions put in other ways', () => {
-  let fixture: ArticleFixture;
-  const ask = (q: string) => answerQuestion(fixture.stores.articles, q, []);
-  beforeAll(async () => {
-    fixture = await storeWith(ARTICLES);
-  });
-  afterAll(() => fixture.close());
+  const ask = askingOf(ARTICLES, 'store');
 
   it('declines "which engineer" when no sentence names an engineer', async () => {
     const a = await ask('Which engineer designed the Fenwick library?');
@@ -167,12 +161,7 @@ const CAUSES: Record<string, string> = {
 };
 
 describe('causes and places asked in other words', () => {
-  let fixture: ArticleFixture;
-  const ask = (q: string) => answerQuestion(fixture.stores.articles, q, []);
-  beforeAll(async () => {
-    fixture = await storeWith(CAUSES);
-  });
-  afterAll(() => fixture.close());
+  const ask = askingOf(CAUSES, 'store');
 
   it('reads "as" opening a clause as a cause', async () => {
     const a = await ask('Why can’t many new parents take the whole year of leave?');
@@ -200,19 +189,17 @@ describe('causes and places asked in other words', () => {
 });
 
 describe('a cause said outright', () => {
-  let fixture: ArticleFixture;
-  beforeAll(async () => {
-    fixture = await storeWith({
+  const ask = askingOf(
+    {
       'schools.txt': [
         'Selby schools trail the county',
         'The county published its school league table on Monday.',
         'It placed Selby near the bottom of the table, based on reading scores.',
         'Selby’s low place in the table was due to a shortage of teachers, the council said.',
       ].join('\n\n'),
-    });
-  });
-  afterAll(() => fixture.close());
-  const ask = (q: string) => answerQuestion(fixture.stores.articles, q, []);
+    },
+    'store',
+  );
 
   it('prefers a cause said outright ("due to") to a weaker link ("based on")', async () => {
     const a = await ask('Why does Selby sit at the bottom of the table?');

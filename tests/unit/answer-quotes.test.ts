@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerQuestion } from '../../src/answer/extractive.ts';
+import { describe, expect, it } from 'vitest';
 import { parseQuestion } from '../../src/answer/question.ts';
-import { type ArticleFixture, storeWith } from '../helpers/answer-store.ts';
+import { askingOf } from '../helpers/answer-store.ts';
 
 // Issue #16: "what did X say" over quotes that run on for sentences, verbs of saying beyond
 // "say", and speech reported in a relative clause. Invented articles.
@@ -26,12 +25,7 @@ const ARTICLES: Record<string, string> = {
 };
 
 describe('what a person said', () => {
-  let fixture: ArticleFixture;
-  const ask = (q: string) => answerQuestion(fixture.stores.articles, q, []);
-  beforeAll(async () => {
-    fixture = await storeWith(ARTICLES);
-  });
-  afterAll(() => fixture.close());
+  const ask = askingOf(ARTICLES, 'store');
 
   it('reads "suggest", "joke" and "ask" as saying', () => {
     for (const q of [

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerQuestion } from '../../src/answer/extractive.ts';
-import { type ArticleFixture, storeWith } from '../helpers/answer-store.ts';
+import { describe, expect, it } from 'vitest';
+import { askingOf } from '../helpers/answer-store.ts';
 
 // Issue #16: common shapes of news copy that trip a question's type — a "pay rise" that is no
 // sum of money, an owner set off by commas, a day of the month that is no count, a company
@@ -14,12 +13,7 @@ const STRIKE = [
 ].join('\n\n');
 
 describe('shapes of news copy', () => {
-  let fixture: ArticleFixture;
-  const ask = (q: string) => answerQuestion(fixture.stores.articles, q, [...fixture.ids.values()]);
-  beforeAll(async () => {
-    fixture = await storeWith({ 'strike.txt': STRIKE });
-  });
-  afterAll(() => fixture.close());
+  const ask = askingOf({ 'strike.txt': STRIKE });
 
   it('takes a percentage for the size of a pay rise', async () => {
     expect((await ask('How big was the pay rise?')).answer).toContain('4% pay rise');
@@ -39,18 +33,13 @@ describe('shapes of news copy', () => {
 });
 
 describe('who leads what', () => {
-  let fixture: ArticleFixture;
-  const ask = (q: string) => answerQuestion(fixture.stores.articles, q, [...fixture.ids.values()]);
-  beforeAll(async () => {
-    fixture = await storeWith({
-      'inquiry.txt': [
-        'Harbour inquiry opens',
-        'An inquiry into the Selby ferry sinking opened on Monday.',
-        'The ferry was owned by Northline, whose chief executive, Pia Norden, gave evidence on Tuesday.',
-      ].join('\n\n'),
-    });
+  const ask = askingOf({
+    'inquiry.txt': [
+      'Harbour inquiry opens',
+      'An inquiry into the Selby ferry sinking opened on Monday.',
+      'The ferry was owned by Northline, whose chief executive, Pia Norden, gave evidence on Tuesday.',
+    ].join('\n\n'),
   });
-  afterAll(() => fixture.close());
 
   it('does not answer "who leads X" with the chief of something else', async () => {
     expect((await ask('Who leads the inquiry?')).found).toBe(false);
@@ -59,18 +48,13 @@ describe('who leads what', () => {
 });
 
 describe('a post given in a sentence of its own', () => {
-  let fixture: ArticleFixture;
-  const ask = (q: string) => answerQuestion(fixture.stores.articles, q, [...fixture.ids.values()]);
-  beforeAll(async () => {
-    fixture = await storeWith({
-      'trust.txt': [
-        'New harbour chief named',
-        'Mara Quist was appointed director of the Selby Harbour Trust on Monday, replacing Ivo Brannock.',
-        'The appointment was announced by the trust’s chairman, Oswin Garrow.',
-      ].join('\n\n'),
-    });
+  const ask = askingOf({
+    'trust.txt': [
+      'New harbour chief named',
+      'Mara Quist was appointed director of the Selby Harbour Trust on Monday, replacing Ivo Brannock.',
+      'The appointment was announced by the trust’s chairman, Oswin Garrow.',
+    ].join('\n\n'),
   });
-  afterAll(() => fixture.close());
 
   it('answers with the one appointed, not the chairman who announced it', async () => {
     expect((await ask('Who is the new director of the trust?')).answer).toContain('Mara Quist');
@@ -78,18 +62,13 @@ describe('a post given in a sentence of its own', () => {
 });
 
 describe('a race by its distance', () => {
-  let fixture: ArticleFixture;
-  const ask = (q: string) => answerQuestion(fixture.stores.articles, q, [...fixture.ids.values()]);
-  beforeAll(async () => {
-    fixture = await storeWith({
-      'games.txt': [
-        'Selby games',
-        'Tobin Hale shook off a cold to win the 100m at the Selby games on Sunday.',
-        'Ivo Brannock ran in the 400m but finished fourth.',
-      ].join('\n\n'),
-    });
+  const ask = askingOf({
+    'games.txt': [
+      'Selby games',
+      'Tobin Hale shook off a cold to win the 100m at the Selby games on Sunday.',
+      'Ivo Brannock ran in the 400m but finished fourth.',
+    ].join('\n\n'),
   });
-  afterAll(() => fixture.close());
 
   it('does not give the winner of the 100m for "who won the 400m"', async () => {
     expect((await ask('Who won the 400m at the Selby games?')).found).toBe(false);
@@ -98,18 +77,13 @@ describe('a race by its distance', () => {
 });
 
 describe('charged, and in charge', () => {
-  let fixture: ArticleFixture;
-  const ask = (q: string) => answerQuestion(fixture.stores.articles, q, [...fixture.ids.values()]);
-  beforeAll(async () => {
-    fixture = await storeWith({
-      'fire.txt': [
-        'Man charged over boathouse fire',
-        'Police have charged a 34-year-old man over the fire that destroyed the Selby boathouse.',
-        'No one was hurt, according to fire chief Ivo Brannock.',
-      ].join('\n\n'),
-    });
+  const ask = askingOf({
+    'fire.txt': [
+      'Man charged over boathouse fire',
+      'Police have charged a 34-year-old man over the fire that destroyed the Selby boathouse.',
+      'No one was hurt, according to fire chief Ivo Brannock.',
+    ].join('\n\n'),
   });
-  afterAll(() => fixture.close());
 
   it('does not take the fire chief, a source, as the one charged over the fire', async () => {
     expect((await ask('Who was charged over the fire?')).found).toBe(false);
@@ -121,20 +95,15 @@ describe('charged, and in charge', () => {
 });
 
 describe('reasons given in other ways', () => {
-  let fixture: ArticleFixture;
-  const ask = (q: string) => answerQuestion(fixture.stores.articles, q, [...fixture.ids.values()]);
-  beforeAll(async () => {
-    fixture = await storeWith({
-      'library.txt': [
-        'Selby closes its library',
-        'Selby council will close the town library in June.',
-        'Campaigners say the closure will hurt older residents.',
-        'The council’s leader, Mara Quist, said the decision was painful but necessary given cuts to its grant.',
-        'The mayor was given a medal in 2019.',
-      ].join('\n\n'),
-    });
+  const ask = askingOf({
+    'library.txt': [
+      'Selby closes its library',
+      'Selby council will close the town library in June.',
+      'Campaigners say the closure will hurt older residents.',
+      'The council’s leader, Mara Quist, said the decision was painful but necessary given cuts to its grant.',
+      'The mayor was given a medal in 2019.',
+    ].join('\n\n'),
   });
-  afterAll(() => fixture.close());
 
   it('takes what people say as the reason for their stance', async () => {
     expect((await ask('Why do campaigners oppose the closure?')).answer).toContain(
