@@ -60,9 +60,18 @@ export function answerPlaced(
     );
     // "Who did Quist summon?" — "Quist, …, said she had summoned the envoy": the answer is
     // what the verb acts on, right after it, wherever the subject asked about is named.
-    return near.size * 2 >= held || (asksObject && objectOfVerb(text, start, spots, q));
+    return (
+      near.size * 2 >= held ||
+      (asksObject && objectOfVerb(text, start, spots, q)) ||
+      // "Four passengers died …, among them a nurse, Rena Hollis": the sentence's own list.
+      (held * 2 >= concepts.size && LIST_OPENER.test(text.slice(Math.max(0, start - 80), start)))
+    );
   });
 }
+
+/** A list of the people a sentence is about: "…, among them a nurse, Rena Hollis". */
+const LIST_OPENER =
+  /\b(?:among them|among those|including|such as|named as|identified as)\b[^.;:]{0,60}$/iu;
 
 /** "Who did Quist summon?", "whom has the board hired?": the one asked for is the verb's object. */
 const OBJECT_QUESTION = /^who(?:m)?\s+(?:did|does|do|has|have|had|will|would)\s+/iu;

@@ -40,3 +40,17 @@ describe('the one a named person acted on', () => {
     expect(a.answer).toContain('highest-ranking envoy');
   });
 });
+
+describe('the people a sentence lists', () => {
+  const ask = askingOf({
+    'ferry.txt': [
+      'Ferry sinks off Selby',
+      'Four passengers died when the Selby ferry sank in a storm on Tuesday night, among them a nurse from Calloway, Rena Hollis.',
+      'An inquiry into the sinking opened on Monday under retired judge Ada Lusk.',
+    ].join('\n\n'),
+  });
+
+  it('answers "who died" with the sentence listing the dead, not a name beside "sinking"', async () => {
+    expect((await ask('Who died in the sinking?')).answer).toContain('Rena Hollis');
+  });
+});
