@@ -63,6 +63,8 @@ export function answerPlaced(
     return (
       near.size * 2 >= held ||
       (asksObject && objectOfVerb(text, start, spots, q)) ||
+      // "Hale has been endorsed by the dockers' union and by Ada Lusk": the passive's agent.
+      (q.kind === 'who' && !asksObject && agentOfVerb(text, start, spots, q)) ||
       // "Four passengers died …, among them a nurse, Rena Hollis": the sentence's own list.
       (held * 2 >= concepts.size && LIST_OPENER.test(text.slice(Math.max(0, start - 80), start)))
     );
@@ -95,6 +97,23 @@ function objectOfVerb(
       !/[,.;:!?"“”]/u.test(text.slice(p.to, start)),
   );
 }
+/** Does "by" lead from a word of the question (not a name asked about) to the span? */
+function agentOfVerb(
+  text: string,
+  start: number,
+  spots: ReadonlyArray<{ from: number; to: number; concept: string }>,
+  q: Question,
+): boolean {
+  const named = new Set(q.names.map(concept));
+  return spots.some((p) => {
+    if (named.has(p.concept) || p.to > start || start - p.to > AGENT_CHARS) return false;
+    const between = text.slice(p.to, start);
+    return /^\s+by\b/u.test(between) || (/\bby\b/u.test(between) && !/[,.;:!?"“”]/u.test(between));
+  });
+}
+/** Characters between a passive verb and its agent ("endorsed by the union and by X"). */
+const AGENT_CHARS = 60;
+
 /** Characters between a verb and the start of its object ("summoned the most senior …"). */
 const OBJECT_CHARS = 30;
 

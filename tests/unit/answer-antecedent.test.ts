@@ -54,3 +54,17 @@ describe('the people a sentence lists', () => {
     expect((await ask('Who died in the sinking?')).answer).toContain('Rena Hollis');
   });
 });
+
+describe('the agent of a passive', () => {
+  const ask = askingOf({
+    'race.txt': [
+      'Harbour seat race tightens',
+      'Mara Quist leads Tobin Hale by four points in the race for the Selby seat, a new poll shows.',
+      'Hale has been endorsed by the dockers’ union and by former mayor Ada Lusk.',
+    ].join('\n\n'),
+  });
+
+  it('answers "who endorsed X" with the one X was endorsed by, however far along', async () => {
+    expect((await ask('Who endorsed Hale?')).answer).toContain('Ada Lusk');
+  });
+});
