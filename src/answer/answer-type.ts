@@ -34,7 +34,7 @@ const MONEY = new RegExp(
  * four lines" finds both numbers. Ordinal words count too ("the third storm this winter").
  */
 const COUNT_BEFORE_NOUN = new RegExp(
-  `\\b(?:\\d[\\d,.]*(?:st|nd|rd|th)?|${NUMBER_WORD}|${ORDINAL_WORD})(?=((?:\\s+[\\p{L}-]+){1,3}))`,
+  `\\b(?:\\d[\\d,.]*(?:st|nd|rd|th)?|${NUMBER_WORD}|${ORDINAL_WORD})(?=((?:-\\p{L}+)?(?:\\s+[\\p{L}-]+){1,3}))`,
   'giu',
 );
 
@@ -44,11 +44,20 @@ function countsOf(text: string, counted: string): Span[] {
   const spans: Span[] = [];
   for (const m of text.matchAll(COUNT_BEFORE_NOUN)) {
     const after = m[1] ?? '';
-    if (after.split(/\s+/u).some((w) => w !== '' && concept(w) === want))
+    if (after.split(/[\s-]+/u).some((w) => w !== '' && concept(w) === want))
       spans.push([m.index, m.index + m[0].length + after.length]);
+  }
+  // "The number of volunteers rose to 650": the count after the noun.
+  for (const m of text.matchAll(NUMBER_OF)) {
+    const noun = m[1]!;
+    if (concept(noun) === want) spans.push([m.index, m.index + m[0].length]);
   }
   return spans;
 }
+const NUMBER_OF = new RegExp(
+  `\\b(?:number|total|tally|count) of ([\\p{L}-]+)\\s+(?:\\p{L}+\\s+){0,3}?(?:rose|fell|reached|stood|was|is|climbed|dropped|grew|hit|jumped)\\s+(?:at\\s+|to\\s+)?(?:about\\s+|nearly\\s+|more than\\s+|some\\s+)?(?:\\d[\\d,.]*|${NUMBER_WORD})\\b`,
+  'giu',
+);
 
 /** Does the sentence use the noun as a common noun ("the 30 towns"), not inside a name ("Towns' Cup")? */
 function namesCommonNoun(text: string, noun: string): boolean {

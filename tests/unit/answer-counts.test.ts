@@ -118,3 +118,19 @@ describe('what is no cause', () => {
     expect(a.found, a.answer).toBe(false);
   });
 });
+
+describe('counts written other ways', () => {
+  const ask = askingOf({
+    'marathon.txt': [
+      'Selby marathon record entry',
+      'A total of 4,200 runners started the Selby marathon on Sunday, up from 3,100 last year.',
+      'The number of volunteers rose to 650, the organisers said.',
+      'A 40-strong team of medics lined the route.',
+    ].join('\n\n'),
+  });
+
+  it('reads "the number of X rose to N" and "an N-strong team of X"', async () => {
+    expect((await ask('How many volunteers were there?')).answer).toContain('rose to 650');
+    expect((await ask('How many medics lined the route?')).answer).toContain('40-strong');
+  });
+});
