@@ -45,7 +45,11 @@ export function quoteAnswer(articles: StoredArticle[], q: Question): Scored | nu
   let best: Scored | null = null;
   for (const article of articles) {
     const actor = resolveActor(article, q.subject ?? '');
-    if (actor < 0) continue;
+    if (actor < 0) {
+      const described = describedSpeaker(article, q.subject ?? '', rest);
+      if (described) best = better(best, described);
+      continue;
+    }
     const name = article.analysis.actors[actor]!.name;
     // A few quoted words inside reported speech ("called it “appalling”") are not a quote of
     // what X said: that sentence counts as reported speech. A short quote that opens its
@@ -139,3 +143,28 @@ const INVERTED =
 /** Characters between a speaker's name and the speech verb ("Quist, the port's chief, said"). */
 const SPEAKER_REACH = 40;
 const APPOSITION_REACH = 160;
+
+/**
+ * "What did the harbour master say?" when no actor answers to the description: a sentence in
+ * which the description itself speaks ("The harbour master told reporters …", "…, the
+ * ministry said"), scored as reported speech.
+ */
+function describedSpeaker(
+  article: StoredArticle,
+  description: string,
+  rest: string[],
+): Scored | null {
+  const words = description.trim().split(/\s+/u).filter(Boolean);
+  if (words.length === 0 || words.length > 4 || !/^\p{Ll}/u.test(words[0]!)) return null;
+  const phrase = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+');
+  const speaks = new RegExp(`\\b(?:the\\s+)?${phrase}\\s+(?:has\\s+|had\\s+)?(\\p{L}+)`, 'iu');
+  const spoken = new RegExp(`\\b(\\p{L}+)\\s+the\\s+${phrase}\\b`, 'iu');
+  let best: Scored | null = null;
+  for (const view of sentenceViews(article)) {
+    const verb = speaks.exec(view.text)?.[1] ?? spoken.exec(view.text)?.[1];
+    if (!verb || !SPEECH_VERBS.has(verb.toLowerCase())) continue;
+    const covered = rest.length ? rest.filter((c) => view.concepts.has(c)).length / rest.length : 0;
+    best = better(best, { article, sentence: view.text, score: 0.5 + TOPIC_WEIGHT * covered });
+  }
+  return best;
+}

@@ -61,3 +61,20 @@ describe('what a person said', () => {
     expect(a.answer).toContain('budget would run over');
   });
 });
+
+describe('what a described speaker said', () => {
+  const ask = askingOf({
+    'port.txt': [
+      'Port deal signed',
+      'Selby’s mayor, Mara Quist, signed the port deal on Friday.',
+      'The harbour master told reporters the quay would reopen in May.',
+      'The deal was welcomed, the ministry said.',
+    ].join('\n\n'),
+  });
+
+  it('finds a description speaking when no named actor answers to it', async () => {
+    expect((await ask('What did the harbour master say?')).answer).toContain('reopen in May');
+    expect((await ask('What did the ministry say?')).answer).toContain('was welcomed');
+    expect((await ask('What did the coastguard say?')).found).toBe(false);
+  });
+});
