@@ -78,39 +78,43 @@ const LIST_OPENER =
 /** "Who did Quist summon?", "whom has the board hired?": the one asked for is the verb's object. */
 const OBJECT_QUESTION = /^who(?:m)?\s+(?:did|does|do|has|have|had|will|would)\s+/iu;
 
+type Spot = { from: number; to: number; concept: string };
+
 /**
- * Does the span follow, within a few words and no punctuation, a word of the question that
- * is not a name asked about (its verb: "had summoned the most senior envoy")?
+ * Does a word of the question that is not a name asked about (its verb) stand before the
+ * span, at most `chars` before it, with a gap `fits` accepts?
  */
-function objectOfVerb(
+function afterVerb(
   text: string,
   start: number,
-  spots: ReadonlyArray<{ from: number; to: number; concept: string }>,
+  spots: readonly Spot[],
   q: Question,
+  chars: number,
+  fits: (gap: string) => boolean,
 ): boolean {
   const named = new Set(q.names.map(concept));
   return spots.some(
     (p) =>
       !named.has(p.concept) &&
       p.to <= start &&
-      start - p.to <= OBJECT_CHARS &&
-      !/[,.;:!?"“”]/u.test(text.slice(p.to, start)),
+      start - p.to <= chars &&
+      fits(text.slice(p.to, start)),
   );
 }
-/** Does "by" lead from a word of the question (not a name asked about) to the span? */
-function agentOfVerb(
-  text: string,
-  start: number,
-  spots: ReadonlyArray<{ from: number; to: number; concept: string }>,
-  q: Question,
-): boolean {
-  const named = new Set(q.names.map(concept));
-  return spots.some((p) => {
-    if (named.has(p.concept) || p.to > start || start - p.to > AGENT_CHARS) return false;
-    const between = text.slice(p.to, start);
-    return /^\s+by\b/u.test(between) || (/\bby\b/u.test(between) && !/[,.;:!?"“”]/u.test(between));
-  });
-}
+const PUNCTUATION = /[,.;:!?"“”]/u;
+/** "had summoned the most senior envoy": the object, a few words on and no punctuation between. */
+const objectOfVerb = (text: string, start: number, spots: readonly Spot[], q: Question): boolean =>
+  afterVerb(text, start, spots, q, OBJECT_CHARS, (gap) => !PUNCTUATION.test(gap));
+/** "endorsed by the union and by X": "by" leads from the verb to the agent. */
+const agentOfVerb = (text: string, start: number, spots: readonly Spot[], q: Question): boolean =>
+  afterVerb(
+    text,
+    start,
+    spots,
+    q,
+    AGENT_CHARS,
+    (gap) => /^\s+by\b/u.test(gap) || (/\bby\b/u.test(gap) && !PUNCTUATION.test(gap)),
+  );
 /** Characters between a passive verb and its agent ("endorsed by the union and by X"). */
 const AGENT_CHARS = 60;
 
