@@ -290,7 +290,7 @@ export function answerSpans(q: Question, s: SentenceView): Span[] | null {
         ...newActors(s, q, 'organization').filter(([a, b]) => VENUE.test(text.slice(a, b))),
         ...matches(text, PLACE_CUE, (m) => newPlaceCue(m, q)),
       ];
-      // "Which state …", "which city …": a country is not the answer; "where in France …":
+      // "Which state …", "which city …": a country is not the answer; "where in Norway …":
       // no place the gazetteer puts in another country is.
       const within = WHERE_IN.exec(q.text)?.[1];
       const country = within ? lookupPlace(within)?.country : undefined;
