@@ -51,7 +51,7 @@ export function answerPlaced(
     // "Rovers owner Lena Brook said …", "the club's owner, Lena Brook, said": a source titled
     // by the question's word right before the name is the one asked for.
     const titled = spots.some((p) => p.to < start && /^,?\s+$/u.test(text.slice(p.to, start)));
-    if (skipSources && !titled && isSource(text, start, end)) return false;
+    if (skipSources && !titled && isSource(text, start, end, concepts)) return false;
     const near = new Set(
       spots
         .filter((p) => !(p.from >= start && p.to <= end))
@@ -131,16 +131,16 @@ function reach(text: string, [from, to]: Span): number {
 const INSERTED_CLAUSE = /,\s(?:who|which|whose|a|an|the|his|her|its|their|\d)\b[^,]{0,80},/gu;
 
 /** "Quist said", "Quist (Portline) told", "said Quist", "according to Quist". */
-function isSource(text: string, start: number, end: number): boolean {
+function isSource(text: string, start: number, end: number, asked: ReadonlySet<string>): boolean {
   const after = text.slice(end, end + SOURCE_CHARS).match(/^(?:\s*\([^)]*\))?,?\s+(\p{L}+)/u)?.[1];
   // "according to fire chief Ivo Brannock": a title may stand between the verb and the name.
   const before = text
     .slice(Math.max(0, start - SOURCE_CHARS), start)
     .match(/(\p{L}+)\s+(?:to\s+)?(?:\p{Ll}[\p{L}-]*\s+){0,2}$/u)?.[1];
-  return (
-    (!!after && SPEECH_VERBS.has(after.toLowerCase())) ||
-    (!!before && SPEECH_VERBS.has(before.toLowerCase()))
-  );
+  // "Who called the police?" — "X called the police": the act asked about, not a source.
+  const speaks = (verb: string | undefined): boolean =>
+    !!verb && SPEECH_VERBS.has(verb.toLowerCase()) && !asked.has(concept(verb));
+  return speaks(after) || speaks(before);
 }
 
 /**
@@ -167,4 +167,14 @@ export function opensWithNewPerson(
     !askedAbout(actor, q) &&
     !(before?.actors.has(first.actor) ?? false)
   );
+}
+
+/** Does the sentence name a person neither the question nor the sentence before named? */
+export function namesNewPerson(q: Question, s: SentenceView, before: SentenceView): boolean {
+  const { actors } = s.article.analysis;
+  for (const a of s.actors) {
+    const actor = actors[a];
+    if (actor?.type === 'person' && !askedAbout(actor, q) && !before.actors.has(a)) return true;
+  }
+  return false;
 }

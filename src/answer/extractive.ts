@@ -1,7 +1,7 @@
 import type { Answer, Citation } from '../model/answer.ts';
 import type { StoredArticle } from '../model/article.ts';
 import type { ArticleStore } from '../store/ports/articles.ts';
-import { answerPlaced, opensWithNewPerson } from './answer-position.ts';
+import { answerPlaced, namesNewPerson, opensWithNewPerson } from './answer-position.ts';
 import { answerSpans, askedAbout, countsNoun } from './answer-type.ts';
 import {
   CONTEXT_SHARE,
@@ -226,6 +226,9 @@ function whoEvidence(
   if (placed) return view.text;
   const next = own[view.index + 1];
   if (described && next && opensWithNewPerson(q, next, view)) return `${view.text} ${next.text}`;
+  // "A gunman opened fire … Police named the gunman as Tobin Hale.": the next sentence names them.
+  if (next && NAMES_SOMEONE.test(next.text) && namesNewPerson(q, next, view))
+    return `${view.text} ${next.text}`;
   // "Tobin Ashgrove worked nights at the bakery. He was shot by police …": the one the
   // pronoun stands for is named at the start of the sentence before.
   const before = own[view.index - 1];
@@ -238,6 +241,7 @@ function whoEvidence(
     return `${before.text} ${view.text}`;
   return null;
 }
+const NAMES_SOMEONE = /\b(?:named|identified)\s+(?:\p{L}+\s+){0,3}?as\s+\p{Lu}/u;
 const PRONOUN_OPENS = /^(?:[^,]{1,25},\s*)?(?:he|she)\b/iu;
 
 /** "As a result, …", "That is why …": the cause is the sentence before, cited with it. */

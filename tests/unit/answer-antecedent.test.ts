@@ -68,3 +68,24 @@ describe('the agent of a passive', () => {
     expect((await ask('Who endorsed Hale?')).answer).toContain('Ada Lusk');
   });
 });
+
+describe('someone named in the next sentence, or by the act asked about', () => {
+  const ask = askingOf({
+    'cinema.txt': [
+      'Shooting at Selby cinema',
+      'A gunman opened fire in a Selby cinema on Thursday night, wounding nine people.',
+      'Police named the gunman as Tobin Hale, 59, a drifter from Dunmore.',
+      'The cinema’s manager, Ivo Brannock, called the police at 9.15pm.',
+    ].join('\n\n'),
+  });
+
+  it('cites the sentence that names the one described', async () => {
+    const a = await ask('Who opened fire in the cinema?');
+    expect(a.answer).toContain('A gunman opened fire');
+    expect(a.answer).toContain('Tobin Hale');
+  });
+
+  it('does not take "X, called the police" for X quoted as a source', async () => {
+    expect((await ask('Who called the police?')).answer).toContain('Ivo Brannock');
+  });
+});
