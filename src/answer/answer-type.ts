@@ -16,6 +16,12 @@ import { concept, isBaseVerb } from './stem.ts';
 
 const NUMBER_WORD =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|a dozen|scores? of';
+const MONTHS =
+  'january|february|march|april|may|june|july|august|september|october|november|december';
+const MONTH_ABBREVIATIONS = 'jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec';
+/** A month's name right after a number, or right before it: the number is a day. */
+const MONTH_AFTER = new RegExp(`^\\s+(?:of\\s+)?(?:${MONTHS}|${MONTH_ABBREVIATIONS})\\b`, 'iu');
+const MONTH_BEFORE = new RegExp(`\\b(?:${MONTHS}|${MONTH_ABBREVIATIONS})\\.?\\s+$`, 'iu');
 const ORDINAL_WORD =
   'second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth';
 /** A count: digits that are not a year (an ordinal too: "the 12th season"), or a number word. */
@@ -28,7 +34,6 @@ const MONEY = new RegExp(
   `[$£€¥₹]\\s?\\d|\\b(?:\\d[\\d,.]*|${NUMBER_WORD})\\s?(?:bn|m|million|billion|trillion)\\b|\\b(?:\\d[\\d,.]*|${NUMBER_WORD})\\s?(?:dollars?|pounds?|euros?|yen|cents?|pence|crowns?|kronor|krona|francs?|rupees?|yuan|roubles?|rubles?|pesos?|rand|shekels?|lira|dinars?|riyals?|won)\\b|\\bfree\\b`,
   'giu',
 );
-/** A number and the three words after it: the counted noun is among them ("10 wealthy countries", "the 12th season"). */
 /**
  * A number, with the three words after it looked at without consuming them, so "two of its
  * four lines" finds both numbers. Ordinal words count too ("the third storm this winter").
@@ -70,14 +75,10 @@ function namesCommonNoun(text: string, noun: string): boolean {
 /** Is the number at [start, end) a day beside a month's name ("3 March", "March 3")? */
 function dayOfMonth(text: string, start: number, end: number): boolean {
   return (
-    new RegExp(`^\\s+(?:of\\s+)?(?:${MONTH_NAMES})\\b`, 'iu').test(text.slice(end)) ||
-    new RegExp(`\\b(?:${MONTH_NAMES})\\.?\\s+$`, 'iu').test(
-      text.slice(Math.max(0, start - 12), start),
-    )
+    MONTH_AFTER.test(text.slice(end)) ||
+    MONTH_BEFORE.test(text.slice(Math.max(0, start - 12), start))
   );
 }
-const MONTH_NAMES =
-  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec';
 
 /** Does the sentence count the very thing asked about? */
 export function countsNoun(s: SentenceView, counted: string): boolean {
@@ -103,10 +104,9 @@ const SHARE = new RegExp(
   'giu',
 );
 /** Month and day names: a date's words, and never a place ("in January"). */
-const MONTHS_AND_DAYS =
-  'january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday';
+const MONTHS_AND_DAYS = `${MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday`;
 const DATE = new RegExp(
-  `\\b(?:${MONTHS_AND_DAYS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|yesterday|today|tonight|tomorrow|(?:last|next|this|earlier this|later this)\\s+(?:week|month|year|spring|summer|autumn|fall|winter|weekend)|ago|(?:1[89]|20)\\d\\d|\\d{1,2}(?::\\d\\d)?\\s?(?:a\\.m\\.|p\\.m\\.|am|pm)|midnight|noon|morning|evening|night|(?:1[89]|20)\\d0s)\\b`,
+  `\\b(?:${MONTHS_AND_DAYS}|${MONTH_ABBREVIATIONS}|yesterday|today|tonight|tomorrow|(?:last|next|this|earlier this|later this)\\s+(?:week|month|year|spring|summer|autumn|fall|winter|weekend)|ago|(?:1[89]|20)\\d\\d|\\d{1,2}(?::\\d\\d)?\\s?(?:a\\.m\\.|p\\.m\\.|am|pm)|midnight|noon|morning|evening|night|(?:1[89]|20)\\d0s)\\b`,
   'giu',
 );
 const CAUSE =

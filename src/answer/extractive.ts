@@ -94,6 +94,14 @@ function bestSentence(
     ]);
     if (!names.every((n) => everything.has(n))) continue;
     const subjectActor = q.subject ? resolveActor(article, q.subject) : -1;
+    // "Which town is Kettle singing in?" — "Kettle will give a concert in Calloway": with one
+    // predicate, said in other words, the answer right beside the names will do; only when no
+    // sentence of the article says the question's word (a headline may), for when one does,
+    // that is where the answer is.
+    const mayParaphrase =
+      predicates.length === 1 &&
+      q.kind !== 'who' &&
+      !own.some((v) => v.concepts.has(predicates[0]!));
     // "Who coaches Tobin Hale?": a sentence naming Hale beside someone else does not say who.
     const asksAboutPerson =
       q.kind === 'who' &&
@@ -129,15 +137,7 @@ function bestSentence(
       const spans = answerSpans(q, view);
       let isPlaced: boolean | undefined;
       const placedHere = (): boolean => (isPlaced ??= answerPlaced(q, view, asked, spans));
-      // "Which town is Kettle singing in?" — "Kettle will give a concert in Calloway": with
-      // one predicate, said in other words, the answer right beside the names will do.
-      // Only when no sentence of the article says the question's word (a headline may): when
-      // one does, that is where the answer is.
-      const paraphrased =
-        predicates.length === 1 &&
-        q.kind !== 'who' &&
-        !own.some((v) => v.concepts.has(predicates[0]!)) &&
-        placedHere();
+      const paraphrased = mayParaphrase && placedHere();
       if (!sharesPredicate && !namesDescribe && !paraphrased) continue;
       if (measured.length > 0 && contradictsMeasure(view.text, measured)) continue;
       // "Who leads the inquiry?": a sentence must name what is led, not only someone's chief.

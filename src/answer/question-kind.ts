@@ -44,7 +44,7 @@ const MEASURE_NOUNS = wordSet(
     'speed distance height weight size',
 );
 /** Nouns for a person that are no role ("which man …"). */
-const PERSON_NOUNS = wordSet('person man woman people men women');
+export const PERSON_NOUNS = wordSet('person man woman people men women');
 /**
  * People by what they do that compromise's lexicon does not mark as actors; its "Actor" tag
  * covers most occupations ("engineer", "novelist").

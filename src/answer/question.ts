@@ -5,6 +5,7 @@ import {
   type AskedNoun,
   askedNoun,
   kindOf,
+  PERSON_NOUNS,
   type QuestionKind,
   type Wanted,
   wantedOf,
@@ -124,9 +125,8 @@ function countedNoun(text: string): string | null {
 
 /** "Which engineer …": the noun for a person asked about, unless it is only "man", "person". */
 function personNoun(asked: AskedNoun | null): AskedNoun | null {
-  return asked?.isPerson && !GENERIC_PEOPLE.has(asked.noun) ? asked : null;
+  return asked?.isPerson && !PERSON_NOUNS.has(asked.noun) ? asked : null;
 }
-const GENERIC_PEOPLE = wordSet('person man woman people men women');
 
 const ASKS_WHERE_FROM =
   /\b(?:work|works|worked|live|lives|lived|based|come from|comes from|came from|hail from|hails from|from)\s*\??$/iu;
