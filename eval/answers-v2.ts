@@ -68,8 +68,11 @@ export function words(text: string): string {
       .replace(/<[^>]*>/g, ' ')
       .replace(/&nbsp;|&#160;/g, ' ')
       .replace(/&amp;/g, '&')
+      // A possessive ends its word: the gold "Portline" is held by "Portline’s business".
+      .replace(/(?<=\p{L})(?:&#x27;|&#39;|&rsquo;|[’'])s\b/gu, ' s')
       // Apostrophes and quote marks of every shape go: "''Their" (PolNeAR's quotes) is "their".
       .replace(/&#x27;|&#39;|&rsquo;|&quot;|[’‘'"“”]/g, '')
+
       .toLowerCase()
       .replace(/[^\p{L}\p{N}$£€%]+/gu, ' ')
       .trim()
