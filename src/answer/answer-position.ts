@@ -3,7 +3,7 @@ import { firstIndexWhere } from '../nlp/text/sorted.ts';
 import { askedAbout, type Span } from './answer-type.ts';
 import type { SentenceView } from './entities.ts';
 import type { Question } from './question.ts';
-import { concept } from './stem.ts';
+import { concept, sameTitle } from './stem.ts';
 
 /**
  * Where the answer stands in a sentence. "…the fatal shooting of Tobin Ashgrove" answers "who
@@ -50,7 +50,11 @@ export function answerPlaced(
   return spans.some(([start, end]) => {
     // "Rovers owner Lena Brook said …", "the club's owner, Lena Brook, said": a source titled
     // by the question's word right before the name is the one asked for.
-    const titled = spots.some((p) => p.to < start && /^,?\s+$/u.test(text.slice(p.to, start)));
+    const title = spots.find((p) => p.to < start && /^[.,]?\s+$/u.test(text.slice(p.to, start)));
+    const titled = title !== undefined;
+    // "Which senator thinks …?" — "…, Sen. Ana Ruiz told …": called by the very noun asked for.
+    if (title && q.askedPerson && sameTitle(text.slice(title.from, title.to), q.askedPerson.noun))
+      return true;
     if (skipSources && !titled && isSource(text, start, end, concepts)) return false;
     const near = new Set(
       spots

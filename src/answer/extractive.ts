@@ -187,32 +187,15 @@ function contradictsMeasure(text: string, asked: readonly string[]): boolean {
 
 /** Does the sentence, or the next one, call someone by the noun asked about, or say the verb? */
 function answersTo(asked: AskedNoun, view: SentenceView, next: SentenceView | undefined): boolean {
-  const forms = [asked.noun, TITLE_ABBREVIATIONS[asked.noun]]
-    .filter((f): f is string => f !== undefined)
-    .map(concept);
-  if (forms.some((c) => view.concepts.has(c) || (next?.concepts.has(c) ?? false))) return true;
+  // concept() reads an abbreviated title ("Sen.") as the title itself.
+  const c = concept(asked.noun);
+  if (view.concepts.has(c) || (next?.concepts.has(c) ?? false)) return true;
   return asked.verb !== null && view.concepts.has(concept(asked.verb));
 }
 
-/** Titles as news copy shortens them before a name ("Sen. Ana Ruiz"). */
-const TITLE_ABBREVIATIONS: Readonly<Record<string, string>> = {
-  senator: 'sen',
-  representative: 'rep',
-  governor: 'gov',
-  general: 'gen',
-  professor: 'prof',
-  doctor: 'dr',
-  president: 'pres',
-  captain: 'capt',
-  sergeant: 'sgt',
-  lieutenant: 'lt',
-  colonel: 'col',
-  commander: 'cmdr',
-  admiral: 'adm',
-};
-
 /**
- * For "who": the evidence when the person asked for stands beside what the question says
+ * For "who": the evidence
+ when the person asked for stands beside what the question says
  * ("…the shooting of Tobin Ashgrove"), or, when the sentence gives only the description, the
  * sentence with the next one that opens with the person's name. Null when neither holds.
  */
@@ -229,6 +212,17 @@ function whoEvidence(
   // "A gunman opened fire … Police named the gunman as Tobin Hale.": the next sentence names them.
   if (next && NAMES_SOMEONE.test(next.text) && namesNewPerson(q, next, view))
     return `${view.text} ${next.text}`;
+  // "A former party treasurer says the party must …" — "'…,' said Tobin Hale, who …": a lede's
+  // unnamed speaker is the one the next sentence quotes, when the question describes them too
+  // or asks for them by the noun the lede calls them ("Which former treasurer …").
+  if (
+    (described || q.askedPerson !== null) &&
+    next &&
+    UNNAMED_SPEAKER.test(view.text) &&
+    SPEAKS.test(next.text) &&
+    namesNewPerson(q, next, view)
+  )
+    return `${view.text} ${next.text}`;
   // "Tobin Ashgrove worked nights at the bakery. He was shot by police …": the one the
   // pronoun stands for is named at the start of the sentence before.
   const before = own[view.index - 1];
@@ -242,6 +236,9 @@ function whoEvidence(
   return null;
 }
 const NAMES_SOMEONE = /\b(?:named|identified)\s+(?:\p{L}+\s+){0,3}?as\s+\p{Lu}/u;
+const UNNAMED_SPEAKER =
+  /^(?:[^,]{1,25},\s*)?(?:an?|one)\s+(?:[\p{L}-]+\s+){1,6}?(?:says|said|told|tells|argues|argued|warns|warned)\b/iu;
+const SPEAKS = /\b(?:says|said|told|tells)\b/u;
 const PRONOUN_OPENS = /^(?:[^,]{1,25},\s*)?(?:he|she)\b/iu;
 
 /** "As a result, …", "That is why …": the cause is the sentence before, cited with it. */

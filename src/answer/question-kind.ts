@@ -107,7 +107,8 @@ export function askedNoun(q: string): AskedNoun | null {
       (head === null && t.tags.includes('Infinitive') && !t.tags.includes('Auxiliary'));
     if (!noun && !modifier) break;
     if (noun) head = t;
-    if (/[,?]$/u.test(t.text)) break;
+    // "which company's business …" asks for a company: the possessor is what is asked.
+    if (/[,?]$/u.test(t.text) || (noun && /[’']s$/u.test(t.text))) break;
   }
   if (!head) return null;
   const noun = singular(head.text.replace(/[^\p{L}\p{N}-]/gu, ''));

@@ -56,6 +56,9 @@ const QUESTION_WORDS = wordSet(
     'year date name city country place group number big large far old besides ' +
     // "Who was the man …": the kind of answer, which the sentence names rather than says.
     'man woman person ' +
+    // "Who thinks X could …": the asker's word for holding a view, which articles report as
+    // what someone said or told, not as thinking.
+    'think thinks thought believe believes believed reckon reckons reckoned ' +
     `${NEGATIONS} ${NEGATIONS.replaceAll("'", '’')}`,
 );
 
@@ -130,15 +133,22 @@ function personNoun(asked: AskedNoun | null): AskedNoun | null {
 
 const ASKS_WHERE_FROM =
   /\b(?:work|works|worked|live|lives|lived|based|come from|comes from|came from|hail from|hails from|from)\s*\??$/iu;
+/**
+ * "Which company makes …": a noun so general it only says the answer is an organisation,
+ * which the answer names rather than says (as "group" in QUESTION_WORDS).
+ */
+const GENERIC_KINDS = wordSet('company companies firm firms organisation organization');
+const SET_ASIDE = /^(?:besides|apart from|aside from|other than|except for)\s+[^,]{1,60},\s*/iu;
 const ASKS_CAUSE = /^what\s+(?:caused|made|led|inspired|prompted|drove|motivated)\b/iu;
 
 export function parseQuestion(raw: string): Question {
   const text = raw.trim();
-  const read = normaliseForReading(text, 'question');
+  // "Besides Facebook, which company …": what is set aside is not what the answer must name.
+  const read = normaliseForReading(text.replace(SET_ASIDE, ''), 'question');
   const asked = askedNoun(text);
   let kind = kindOf(text, asked);
   let subject: string | null = null;
-  let rest = text;
+  let rest = text.replace(SET_ASIDE, '');
   let describes = false;
   const say = SAY.exec(text);
   const whoIs = WHO_IS.exec(text);
@@ -160,7 +170,10 @@ export function parseQuestion(raw: string): Question {
   if (kind === 'where') rest = rest.replace(ASKS_WHERE_FROM, '');
   const words = [
     ...new Set(
-      contentWords(normaliseForReading(rest, 'question')).filter((w) => !QUESTION_WORDS.has(w)),
+      contentWords(normaliseForReading(rest, 'question')).filter(
+        (w) =>
+          !QUESTION_WORDS.has(w) && !(kind === 'who' && w === asked?.noun && GENERIC_KINDS.has(w)),
+      ),
     ),
   ];
   const counted = kind === 'howMany' ? countedNoun(text) : null;

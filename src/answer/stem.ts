@@ -90,10 +90,33 @@ const LEADING = [
 ];
 /** Words for speaking for someone: "Who speaks for the campaign?" — "campaign spokesman". */
 const SPEAKING = ['speak', 'spokesman', 'spokeswoman', 'spokesperson', 'spokespeople'];
+/** Titles as news copy shortens them before a name ("Sen. Ana Ruiz"): read as the title. */
+const TITLE_ABBREVIATIONS: ReadonlyArray<[string, string]> = [
+  ['sen', 'senator'],
+  ['rep', 'representative'],
+  ['gov', 'governor'],
+  ['gen', 'general'],
+  ['prof', 'professor'],
+  ['dr', 'doctor'],
+  ['pres', 'president'],
+  ['capt', 'captain'],
+  ['sgt', 'sergeant'],
+  ['lt', 'lieutenant'],
+  ['col', 'colonel'],
+  ['cmdr', 'commander'],
+  ['adm', 'admiral'],
+];
 const CANONICAL = new Map<string, string>([
   ...LEADING.map((w): [string, string] => [stem(w), 'lead']),
   ...SPEAKING.map((w): [string, string] => [stem(w), 'speak']),
 ]);
+/** An abbreviated title's concept: its full title's ("pres" leads, as "president" does). */
+const ABBREVIATED = new Map(
+  TITLE_ABBREVIATIONS.map(([short, full]): [string, string] => [
+    short,
+    CANONICAL.get(stem(full)) ?? stem(full),
+  ]),
+);
 
 /**
  * "owner" → "own", "designers" → "design", "creator" → "create": a noun for whoever does
@@ -136,7 +159,7 @@ export function concept(word: string): string {
   let c = concepts.get(lower);
   if (c === undefined) {
     if (concepts.size >= MAX_STEMS) concepts.clear();
-    const s = stem(lower);
+    const s = ABBREVIATED.get(lower) ?? stem(lower);
     const agent = CANONICAL.has(s) ? null : agentVerb(lower);
     c = CANONICAL.get(s) ?? (agent !== null && !CANONICAL.has(agent) ? agent : s);
     concepts.set(lower, c);
@@ -144,7 +167,21 @@ export function concept(word: string): string {
   return c;
 }
 
+/**
+ * Are the two words one title, an abbreviation read as its full form ("Sen." and "senator")?
+ * Stricter than sharing a concept: "president" and "chairman" both lead, but are not one title.
+ */
+export function sameTitle(a: string, b: string): boolean {
+  const full = (w: string): string => {
+    const lower = w.toLowerCase();
+    const long = TITLE_ABBREVIATIONS.find(([short]) => short === lower)?.[1];
+    return stem(long ?? lower);
+  };
+  return full(a) === full(b);
+}
+
 /** Is this concept the one for leading something ("heads", "chief", "in charge of")? */
+
 export function isLeadingConcept(c: string): boolean {
   return c === 'lead';
 }

@@ -55,8 +55,16 @@ const ORGANISATION_AFTER = wordSet('shares stock executives employees inc corp l
 
 /** What a company has, after its possessive name: "Portline's chief executive", "… shares". */
 const CORPORATE_AFTER = wordSet(
-  'chief ceo chairman board shares stock founder employees headquarters subsidiary',
+  'chief ceo chairman board shares stock founder employees headquarters subsidiary ' +
+    'revenue revenues profits earnings customers subscribers advertisers',
 );
+/** Two words a company has after its possessive name: "Portline's business model". */
+const CORPORATE_PAIRS = [
+  ['business', 'model'],
+  ['market', 'share'],
+  ['share', 'price'],
+  ['stock', 'price'],
+];
 
 type Votes = Record<EntityType, number>;
 
@@ -93,6 +101,10 @@ function voteSpan(tokens: Token[], span: NameSpan, votes: Votes, inName: (t: Tok
   if (!after) return;
   // "Portline's chief executive", "Portline's shares": what a company has.
   if (last.possessive && CORPORATE_AFTER.has(after.lower)) votes.organization += 1;
+  const then = tokens[span.last + 2]?.lower;
+  if (last.possessive && CORPORATE_PAIRS.some(([a, b]) => after.lower === a && then === b))
+    votes.organization += 1;
+
   if (breaks(last)) return;
   // "Portline shares", "Portline spokeswoman".
   if (ORGANISATION_AFTER.has(after.lower.replace(/\.$/, ''))) votes.organization += 1;

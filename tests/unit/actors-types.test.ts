@@ -19,6 +19,9 @@ describe('organisation, place or person, from the evidence around a name', () =>
     ['Shares in Velkor fell 4 % after the report.', 'Velkor', 'organization'],
     ['Tom Pell, an economist at Quillon, said prices would rise.', 'Quillon', 'organization'],
     ["Quillon's chief executive said prices would rise.", 'Quillon', 'organization'],
+    ['Marlow’s business model relies on selling data.', 'Marlow', 'organization'],
+    ['Ashcombe’s revenues fell by a third last year.', 'Ashcombe', 'organization'],
+
     [
       'The firm owns Velkor, Tandem, and dozens of other internet companies.',
       'Tandem',

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuestion } from '../../src/answer/question.ts';
+import { askingOf } from '../helpers/answer-store.ts';
+
+// Issue #16: how a question frames what it asks — "which senator thinks …" of a sentence that
+// says "Sen. X told …", "Besides X, which company …", a lede's unnamed speaker whom the next
+// sentence quotes by name. Invented articles and questions.
+
+describe('how a question is framed', () => {
+  it('reads "thinks" as the asker’s word for a view, not a word the answer must share', () => {
+    expect(parseQuestion('Which senator thinks the dam could be saved?').words).not.toContain(
+      'thinks',
+    );
+  });
+
+  it('sets aside what "Besides X," excludes: X is no name the answer must hold', () => {
+    const q = parseQuestion(
+      'Besides Portline, which large company’s income also rests on ferries?',
+    );
+    expect(q.names).toEqual([]);
+    expect(q.wanted).toBe('organization');
+    // The possessor is what is asked for, and "company" only says it is an organisation.
+    expect(q.words).not.toContain('company');
+  });
+});
+
+const ARTICLES: Record<string, string> = {
+  'dam.txt': [
+    'Brackwater dam may yet be saved, senator says',
+    '',
+    'The crumbling Brackwater dam could be rescued with federal repair money if engineers can show it is the cheapest option, Sen. Orla Penhallow told the Calloway Courier on Friday.',
+    '',
+    'Engineers have warned for years that the dam is failing.',
+    '',
+    'The county board will vote on a study next month.',
+  ].join('\n'),
+  'ferries.txt': [
+    'Ferry trade keeps Marrowby afloat',
+    '',
+    'Portline, the island ferry operator, makes most of its income from summer crossings.',
+    '',
+    'Saltmarsh Shipping’s business model also rests on summer ferries, and a dozen small boat owners do the same.',
+    '',
+    'Winter trade has fallen for three years running.',
+  ].join('\n'),
+  'treasurer.txt': [
+    'Former treasurer urges party to pick a stand-in',
+    '',
+    'A former Harbour Party treasurer says the party’s leaders should at once draw up rules for choosing a stand-in candidate in case illness forces the nominee out of the race.',
+    '',
+    '“A party that fails to plan is planning to lose,” said Tobin Quarrie, who kept the party’s books from 2001 to 2009. “The rules should be written this week.”',
+    '',
+    'The party’s rules say little about a replacement.',
+  ].join('\n'),
+};
+
+describe('answers to questions framed that way', () => {
+  const ask = askingOf(ARTICLES);
+
+  it('finds the senator whose title is abbreviated, for a question about what they think', async () => {
+    const a = await ask('Which senator thinks the Brackwater dam could be rescued?');
+    expect(a.found).toBe(true);
+    expect(a.answer).toContain('Sen. Orla Penhallow');
+  });
+
+  it('answers "Besides X, which company …" from a sentence that does not name X', async () => {
+    const a = await ask(
+      'Besides Portline, which big company’s business also depends on summer ferries?',
+    );
+    expect(a.found).toBe(true);
+    expect(a.answer).toContain('Saltmarsh Shipping');
+  });
+
+  it('names a lede’s unnamed speaker from the next sentence that quotes them', async () => {
+    const a = await ask(
+      'Which former party treasurer wants the leaders to draw up rules for a stand-in?',
+    );
+    expect(a.found).toBe(true);
+    expect(a.answer).toContain('A former Harbour Party treasurer says');
+    expect(a.answer).toContain('said Tobin Quarrie');
+  });
+});
