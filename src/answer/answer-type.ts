@@ -204,7 +204,7 @@ export function askedAbout(actor: Actor, q: Question): boolean {
     f
       .toLowerCase()
       .split(/\W+/)
-      .some((w) => q.names.includes(w)),
+      .some((w) => q.names.includes(w) || q.setAside.includes(w)),
   );
 }
 

@@ -26,6 +26,8 @@ export interface Question {
    * about what was asked, however many other words it shares.
    */
   names: string[];
+  /** "Besides Portline, which firm …": the names set aside, which are not the answer. */
+  setAside: string[];
   /** For "who" questions: a person, an organisation ("Which company …"), or either. */
   wanted: Wanted;
   /** For "how many": the noun counted ("How many countries …" → "countries"), or null. */
@@ -145,6 +147,7 @@ export function parseQuestion(raw: string): Question {
   const text = raw.trim();
   // "Besides Facebook, which company …": what is set aside is not what the answer must name.
   const read = normaliseForReading(text.replace(SET_ASIDE, ''), 'question');
+  const aside = SET_ASIDE.exec(text)?.[0];
   const asked = askedNoun(text);
   let kind = kindOf(text, asked);
   let subject: string | null = null;
@@ -183,6 +186,8 @@ export function parseQuestion(raw: string): Question {
     words,
     subject,
     names: capitalisedNames(read),
+    setAside: aside ? capitalisedNames(normaliseForReading(aside, 'question')) : [],
+
     wanted: wantedOf(asked),
     counted,
     asksMoney: kind === 'howMuch' && ASKS_MONEY.test(text),

@@ -26,7 +26,8 @@ const ORGANISATION_ENDINGS = wordSet(
     'service services network school academy church federation league ' +
     'alliance coalition club team court police army navy brigade ' +
     'industries partners labs laboratories technologies systems airlines airways motors ' +
-    'media studios games entertainment pharmaceuticals bancorp capital ventures',
+    'media studios games entertainment pharmaceuticals bancorp capital ventures ' +
+    'shipping logistics insurance telecom communications software electronics brewery',
 );
 
 /** The last word of a name that makes it a place: "Ashby Island", "Calloway Beach". */

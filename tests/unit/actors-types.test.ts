@@ -31,6 +31,7 @@ describe('organisation, place or person, from the evidence around a name', () =>
     ['Rebels took Dunmore, the capital, on Monday.', 'Dunmore', 'place'],
     ['Tom Pell visited Kellmoor Island in May.', 'Kellmoor Island', 'place'],
     ['Tom Pell sued Kellmoor Holdings in May.', 'Kellmoor Holdings', 'organization'],
+    ['Tom Pell sued Kellmoor Shipping in May.', 'Kellmoor Shipping', 'organization'],
     ['Police closed the Tarrow neighbourhood after the blast.', 'Tarrow', 'place'],
     ['President Tobin said the border would stay open.', 'Tobin', 'person'],
   ])('%j → %s is %s', (text, name, type) => {
