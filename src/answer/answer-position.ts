@@ -173,12 +173,16 @@ export function opensWithNewPerson(
   );
 }
 
-/** Does the sentence name a person neither the question nor the sentence before named? */
-export function namesNewPerson(q: Question, s: SentenceView, before: SentenceView): boolean {
+/** Does the sentence name a person neither the question nor the sentence before (if given) named? */
+export function namesNewPerson(
+  q: Question,
+  s: SentenceView,
+  before: SentenceView | undefined,
+): boolean {
   const { actors } = s.article.analysis;
   for (const a of s.actors) {
     const actor = actors[a];
-    if (actor?.type === 'person' && !askedAbout(actor, q) && !before.actors.has(a)) return true;
+    if (actor?.type === 'person' && !askedAbout(actor, q) && !before?.actors.has(a)) return true;
   }
   return false;
 }

@@ -48,6 +48,8 @@ const LIGHT_VERBS = new Set(
 const ROLE_WEIGHT = 0.4;
 /** What naming the person asked for right beside the question's words adds to a sentence. */
 const PLACED_BONUS = 0.3;
+/** What naming the one asked for adds to a "who" answer that only a description would give. */
+const NAMED_BONUS = 0.2;
 
 function bestSentence(
   articles: StoredArticle[],
@@ -157,7 +159,10 @@ function bestSentence(
       const typed = spans === null || spans.length > 0 || causeAfter;
       if (!found && !(q.kind === 'who' ? byRole > 0.5 : typed)) continue;
       const placed = !!found || (q.kind !== 'who' && placedHere());
+      // "Who is in charge …?": a sentence that names someone beats one that only describes them.
+      const named = found === view.text && namesNewPerson(q, view, undefined);
       const bonus =
+        (named ? NAMED_BONUS : 0) +
         kindBonus(q, view) +
         (subjectActor >= 0 ? roleBonus(view, subjectActor) : 0) +
         ROLE_WEIGHT * byRole +

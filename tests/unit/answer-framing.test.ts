@@ -44,6 +44,17 @@ const ARTICLES: Record<string, string> = {
     '',
     'Winter trade has fallen for three years running.',
   ].join('\n'),
+  'budget.txt': [
+    'Belmora presses rich nations on farm aid',
+    '',
+    'Belmora, which joins the summit of seven leading trading nations on Friday, wants a say.',
+    '',
+    'In Geneva on Thursday ahead of the talks, Belmora’s finance minister, attacked the farm subsidies of rich nations.',
+    '',
+    'He said poorer nations cannot compete with them.',
+    '',
+    'Idris Marrable, Belmora’s finance minister, argued that the lenders must change their rules.',
+  ].join('\n'),
   'treasurer.txt': [
     'Former treasurer urges party to pick a stand-in',
     '',
@@ -70,6 +81,12 @@ describe('answers to questions framed that way', () => {
     expect(a.answer).toBe(
       'Saltmarsh Shipping’s income also rests on summer ferries, and a dozen small boat owners do the same.',
     );
+  });
+
+  it('prefers the sentence that names the one asked for to one that only describes them', async () => {
+    const a = await ask('Who is in charge of Belmora’s finances?');
+    expect(a.found).toBe(true);
+    expect(a.answer).toContain('Idris Marrable');
   });
 
   it('names a lede’s unnamed speaker from the next sentence that quotes them', async () => {
