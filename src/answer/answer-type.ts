@@ -43,6 +43,13 @@ const COUNT_BEFORE_NOUN = new RegExp(
   'giu',
 );
 
+/** "a father of seven", "mother of 3": how news counts a parent's children. */
+const PARENT_OF = new RegExp(
+  `\\b(?:father|mother|parent|mom|mum|dad|grandfather|grandmother)\\s+of\\s+(?:\\d+|${NUMBER_WORD})\\b`,
+  'giu',
+);
+const CHILDREN = new Set(['child', 'children', 'kid', 'kids'].map(concept));
+
 /** The counts in the sentence that count the noun asked about ("How many countries" — "10 … countries"). */
 function countsOf(text: string, counted: string): Span[] {
   const want = concept(counted);
@@ -52,6 +59,9 @@ function countsOf(text: string, counted: string): Span[] {
     if (after.split(/[\s-]+/u).some((w) => w !== '' && concept(w) === want))
       spans.push([m.index, m.index + m[0].length + after.length]);
   }
+  // "a father of seven": a parent's children, counted.
+  if (CHILDREN.has(want))
+    for (const m of text.matchAll(PARENT_OF)) spans.push([m.index, m.index + m[0].length]);
   // "The number of volunteers rose to 650": the count after the noun.
   for (const m of text.matchAll(NUMBER_OF)) {
     const noun = m[1]!;
@@ -80,9 +90,9 @@ function dayOfMonth(text: string, start: number, end: number): boolean {
   );
 }
 
-/** Does the sentence count the very thing asked about? */
-export function countsNoun(s: SentenceView, counted: string): boolean {
-  return countsOf(s.text, counted).length > 0;
+/** Does the text count the very thing asked about? */
+export function countsNoun(text: string, counted: string): boolean {
+  return countsOf(text, counted).length > 0;
 }
 const YEAR_ONLY = /^(?:1[89]|20)\d\d$/;
 /** An amount: money, a share, a fraction, a measure with its unit; a bare "two" is a count, not an amount. */

@@ -66,6 +66,9 @@ function bestSentence(
   // it says so; the noun counted is the kind of answer, not what is asked of it.
   const counted = q.counted ? concept(q.counted) : null;
   const predicates = said.some((w) => w !== counted) ? said.filter((w) => w !== counted) : said;
+  // "How many children did Ada have?" asks nothing of the children but their count, which
+  // "Ada, a mother of three" gives without the word.
+  const onlyCounted = counted !== null && predicates.every((w) => w === counted);
   // For "who leads X": the words for X.
   const ledThing =
     q.kind === 'who' && words.some(isLeadingConcept)
@@ -120,7 +123,10 @@ function bestSentence(
       // "Some 41 critics voted in the poll": a count of the very noun asked about, with another
       // of the question's words, may leave out a name the sentence before gave.
       const counts =
-        q.kind === 'howMany' && !!q.counted && hits.length >= 2 && countsNoun(view, q.counted);
+        q.kind === 'howMany' &&
+        !!q.counted &&
+        (hits.length >= 2 || onlyCounted) &&
+        countsNoun(view.text, q.counted);
       if (hits.length === 0 || coverage < minCoverage * (counts ? COUNTED_SHARE : 1)) continue;
       // Sharing only the names asked about is not an answer to what was asked of them; a
       // "who is the X of Y" whose X and Y the sentence holds, beside someone else, is.
@@ -133,7 +139,7 @@ function bestSentence(
       const sharesPredicate =
         predicates.length === 0
           ? names.every((n) => view.concepts.has(n))
-          : predicates.some((w) => view.concepts.has(w));
+          : predicates.some((w) => view.concepts.has(w)) || (onlyCounted && counts);
       // What the question asks for in this sentence, and whether it stands by the question's
       // words: worked out once, and only for a sentence that gets this far.
       const spans = answerSpans(q, view);
@@ -172,6 +178,16 @@ function bestSentence(
         (causeAfter ? `${view.text} ${own[view.index + 1]!.text}` : withCauseBefore(q, view, own));
       best = better(best, { article, sentence, score: coverage + bonus });
     }
+  }
+  // "31 Volunteers Rebuild the Pier": a headline that counts what a "how many" asks about, with
+  // the question's names and enough of its words, answers when no sentence of the story does.
+  if (best || q.kind !== 'howMany' || !q.counted) return best;
+  for (const article of articles) {
+    const title = new Set(conceptsOf(article.title));
+    const covered = words.reduce((n, w) => n + (title.has(w) ? weight(w) : 0), 0) / possible;
+    if (!names.every((n) => title.has(n)) || covered < minCoverage) continue;
+    if (countsNoun(article.title, q.counted))
+      best = better(best, { article, sentence: article.title, score: covered });
   }
   return best;
 }

@@ -28,7 +28,7 @@ function mentionsPerson(s: SentenceView): boolean {
 export function kindBonus(q: Question, s: SentenceView): number {
   switch (q.kind) {
     case 'howMany':
-      return q.counted && countsNoun(s, q.counted) ? 0.2 : 0;
+      return q.counted && countsNoun(s.text, q.counted) ? 0.2 : 0;
     case 'who':
     case 'whoIs':
       return mentionsPerson(s) || TITLE.test(s.text) ? 0.2 : 0;

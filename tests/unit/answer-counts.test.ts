@@ -134,3 +134,31 @@ describe('counts written other ways', () => {
     expect((await ask('How many medics lined the route?')).answer).toContain('40-strong');
   });
 });
+
+describe('counts a reader takes from the way news puts them', () => {
+  const ask = askingOf({
+    'pier.txt': [
+      '12 Volunteers Rebuild Calloway Pier',
+      'Working every weekend since March, the group has replaced the pier’s rotten boards.',
+      'The funeral of Tobin Hale, 52, a father of four, will be held in Calloway on Friday.',
+      'Mara Quist, a mother, runs the pier café.',
+      'Children from the town school painted the new railings.',
+    ].join('\n\n'),
+  });
+
+  it('reads "a father of four" as a count of children', async () => {
+    const a = await ask('How many children did Tobin Hale have?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('a father of four');
+  });
+
+  it('declines when a parent is named but no children are counted', async () => {
+    expect((await ask('How many children does Mara Quist have?')).found).toBe(false);
+  });
+
+  it('answers from a headline that counts what was asked when no sentence does', async () => {
+    const a = await ask('How many volunteers rebuilt the Calloway pier?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toBe('12 Volunteers Rebuild Calloway Pier');
+  });
+});
