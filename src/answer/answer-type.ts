@@ -48,6 +48,9 @@ const PARENT_OF = new RegExp(
   `\\b(?:father|mother|parent|mom|mum|dad|grandfather|grandmother)\\s+of\\s+(?:\\d+|${NUMBER_WORD})\\b`,
   'giu',
 );
+/** "once", "twice": a count of times in one word. */
+const REPEATS = /\b(?:once|twice|thrice)\b/giu;
+const TIMES = concept('times');
 const CHILDREN = new Set(['child', 'children', 'kid', 'kids'].map(concept));
 
 /** The counts in the sentence that count the noun asked about ("How many countries" — "10 … countries"). */
@@ -276,14 +279,17 @@ export function answerSpans(q: Question, s: SentenceView): Span[] | null {
     case 'howMany': {
       // A sentence that names the counted noun must count it, not something beside it.
       if (q.counted && namesCommonNoun(text, q.counted)) return countsOf(text, q.counted);
+      // "How many times …" — "won the title twice".
+      const repeats = q.counted && concept(q.counted) === TIMES ? matches(text, REPEATS) : [];
       // "one such article", "one of them": "one" is seldom the count asked for.
-      return matches(text, COUNTS).filter(([a, b]) => {
+      const counts = matches(text, COUNTS).filter(([a, b]) => {
         const n = text.slice(a, b);
         // Nor a day of the month ("on 3 March", "March 3").
         return (
           !YEAR_ONLY.test(n.replace(/,/g, '')) && !/^one$/iu.test(n) && !dayOfMonth(text, a, b)
         );
       });
+      return [...repeats, ...counts];
     }
     case 'howMuch':
       // "What share …", "what interest rate …": a percentage or a fraction, not a sum.

@@ -106,9 +106,12 @@ const TITLE_ABBREVIATIONS: ReadonlyArray<[string, string]> = [
   ['cmdr', 'commander'],
   ['adm', 'admiral'],
 ];
+/** Words for lives lost, which news uses for one another ("killed" — "left 14 dead" — "death toll"). */
+const DYING = ['die', 'dead', 'death', 'kill', 'fatal', 'fatality'];
 const CANONICAL = new Map<string, string>([
   ...LEADING.map((w): [string, string] => [stem(w), 'lead']),
   ...SPEAKING.map((w): [string, string] => [stem(w), 'speak']),
+  ...DYING.map((w): [string, string] => [stem(w), 'die']),
 ]);
 /** An abbreviated title's concept: its full title's ("pres" leads, as "president" does). */
 const ABBREVIATED = new Map(

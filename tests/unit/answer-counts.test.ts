@@ -162,3 +162,26 @@ describe('counts a reader takes from the way news puts them', () => {
     expect(a.answer).toBe('12 Volunteers Rebuild Calloway Pier');
   });
 });
+
+describe('counts of lives lost and of times', () => {
+  const ask = askingOf({
+    'flood.txt': [
+      'Flood hits Ashby valley',
+      'The flood left nine people dead and dozens of farms under water across the Ashby valley.',
+      'Tobin Hale has now won the valley ploughing contest twice.',
+      'A late frost killed most of the apple blossom in the valley last spring.',
+    ].join('\n\n'),
+  });
+
+  it('counts the killed from "left nine people dead"', async () => {
+    const a = await ask('How many people were killed?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('nine people dead');
+  });
+
+  it('reads "twice" as the count of times', async () => {
+    const a = await ask('How many times has Tobin Hale won the ploughing contest?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('twice');
+  });
+});
