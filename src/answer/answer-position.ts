@@ -173,16 +173,39 @@ export function opensWithNewPerson(
   );
 }
 
-/** Does the sentence name a person neither the question nor the sentence before (if given) named? */
-export function namesNewPerson(
-  q: Question,
-  s: SentenceView,
-  before: SentenceView | undefined,
-): boolean {
+/** Does the sentence name a person neither the question nor the sentence before named? */
+export function namesNewPerson(q: Question, s: SentenceView, before: SentenceView): boolean {
   const { actors } = s.article.analysis;
   for (const a of s.actors) {
     const actor = actors[a];
-    if (actor?.type === 'person' && !askedAbout(actor, q) && !before?.actors.has(a)) return true;
+    if (actor?.type === 'person' && !askedAbout(actor, q) && !before.actors.has(a)) return true;
   }
   return false;
 }
+
+/**
+ * Does the sentence name a person the question did not, other than as the speaker tagged
+ * after a quote ("'…,' Quist revealed"), whose quote is about something else than who?
+ */
+export function namesSomeoneBesideQuotes(q: Question, s: SentenceView): boolean {
+  const { sentences, mentions, actors } = s.article.analysis;
+  const sentence = sentences[s.index];
+  if (!sentence) return false;
+  for (
+    let k = firstIndexWhere(mentions, (m) => m.start < sentence.start);
+    k < mentions.length;
+    k++
+  ) {
+    const m = mentions[k]!;
+    if (m.start >= sentence.end) break;
+    const actor = actors[m.actor];
+    if (actor?.type !== 'person' || askedAbout(actor, q)) continue;
+    const before = sentence.text.slice(
+      Math.max(0, m.start - sentence.start - 4),
+      m.start - sentence.start,
+    );
+    if (!AFTER_QUOTE.test(before)) return true;
+  }
+  return false;
+}
+const AFTER_QUOTE = /[”"]\s*,?\s*$/u;

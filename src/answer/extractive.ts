@@ -1,7 +1,12 @@
 import type { Answer, Citation } from '../model/answer.ts';
 import type { StoredArticle } from '../model/article.ts';
 import type { ArticleStore } from '../store/ports/articles.ts';
-import { answerPlaced, namesNewPerson, opensWithNewPerson } from './answer-position.ts';
+import {
+  answerPlaced,
+  namesNewPerson,
+  namesSomeoneBesideQuotes,
+  opensWithNewPerson,
+} from './answer-position.ts';
 import { answerSpans, askedAbout, countsNoun } from './answer-type.ts';
 import {
   CONTEXT_SHARE,
@@ -165,8 +170,9 @@ function bestSentence(
       const typed = spans === null || spans.length > 0 || causeAfter;
       if (!found && !(q.kind === 'who' ? byRole > 0.5 : typed)) continue;
       const placed = !!found || (q.kind !== 'who' && placedHere());
-      // "Who is in charge …?": a sentence that names someone beats one that only describes them.
-      const named = found === view.text && namesNewPerson(q, view, undefined);
+      // "Who is in charge …?": a sentence that names someone ("X, the finance minister,
+      // argued …") beats one that only describes them ("the finance minister said").
+      const named = found === view.text && namesSomeoneBesideQuotes(q, view);
       const bonus =
         (named ? NAMED_BONUS : 0) +
         kindBonus(q, view) +

@@ -55,6 +55,13 @@ const ARTICLES: Record<string, string> = {
     '',
     'Idris Marrable, Belmora’s finance minister, argued that the lenders must change their rules.',
   ].join('\n'),
+  'thefts.txt': [
+    'Harbour break-ins double',
+    '',
+    'There have been at least 40 break-ins at the Calloway boatyards this year, the port’s security chief has revealed.',
+    '',
+    '“At worst, this means gangs cutting whole engines from moored boats,” Mara Quist revealed, adding that “the fences are simply too low.”',
+  ].join('\n'),
   'treasurer.txt': [
     'Former treasurer urges party to pick a stand-in',
     '',
@@ -87,6 +94,12 @@ describe('answers to questions framed that way', () => {
     const a = await ask('Who is in charge of Belmora’s finances?');
     expect(a.found).toBe(true);
     expect(a.answer).toContain('Idris Marrable');
+  });
+
+  it('does not prefer a quote’s speaker to the sentence that says what was asked', async () => {
+    const a = await ask('Who revealed the thefts?');
+    expect(a.found).toBe(true);
+    expect(a.answer).toContain('the port’s security chief has revealed');
   });
 
   it('names a lede’s unnamed speaker from the next sentence that quotes them', async () => {
