@@ -40,6 +40,8 @@ function tagged(lower: string, ...wanted: string[]): boolean {
 function infinitive(lower: string): string {
   const irregular = IRREGULAR[lower];
   if (irregular) return irregular;
+  // "suing", "dying": a gerund the lexicon knows, which Porter would cut to "su", "dy".
+  if (tagged(lower, 'Gerund')) return VERBS.toInfinitive(lower, MODEL, 'Gerund') || lower;
   // "written" goes back through the participle's rules, "shot" through the past tense's.
   if (tagged(lower, 'Participle')) return VERBS.toInfinitive(lower, MODEL, 'Participle') || lower;
   return tagged(lower, 'PastTense')
@@ -52,6 +54,20 @@ export function isBaseVerb(word: string): boolean {
   return tagged(word.toLowerCase(), 'Infinitive');
 }
 
+/**
+ * British spellings read as American ones, so "criticised" meets "criticized" and "criticism",
+ * "labour" meets "labor", "centre" meets "center". Both sides of a comparison pass through
+ * here, so a word wrongly respelled ("promise" → "promize") still meets itself.
+ */
+function americanSpelling(lower: string): string {
+  if (lower.length < 5) return lower;
+  return lower
+    .replace(/(?<=\p{L}{3})is(e|ed|es|ing|ation|ations|er|ers)$/u, 'iz$1')
+    .replace(/(?<=\p{L}{3})ys(e|ed|es|ing)$/u, 'yz$1')
+    .replace(/(?<=\p{L}{3})our(s|ed|ing|ite|ites|able)?$/u, 'or$1')
+    .replace(/(?<=\p{L}{2})([tb])re(s)?$/u, '$1er$2');
+}
+
 /** Stems already computed: every question re-reads its candidate articles' words. */
 const stems = new Map<string, string>();
 /** A bound on that memory; past it the cache starts again (news vocabulary fits easily). */
@@ -62,7 +78,7 @@ export function stem(word: string): string {
   let s = stems.get(lower);
   if (s === undefined) {
     if (stems.size >= MAX_STEMS) stems.clear();
-    s = stemmer(infinitive(lower));
+    s = stemmer(infinitive(americanSpelling(lower)));
     stems.set(lower, s);
   }
   return s;

@@ -65,6 +65,20 @@ describe('question understanding', () => {
     expect(concept('runner')).not.toBe(concept('runs'));
   });
 
+  it('reads British spellings as American ones, gerunds as their verb, titles in full', () => {
+    expect(concept('criticised')).toBe(concept('criticism'));
+    expect(concept('organisation')).toBe(concept('organization'));
+    expect(concept('labour')).toBe(concept('labor'));
+    expect(concept('centre')).toBe(concept('center'));
+    expect(concept('analysed')).toBe(concept('analyzed'));
+    expect(concept('suing')).toBe(concept('sued'));
+    expect(concept('dying')).toBe(concept('died'));
+    expect(concept('killed')).toBe(concept('dead'));
+    expect(concept('Sen')).toBe(concept('senator'));
+    // Short words keep their spelling: "hour" is no "hor".
+    expect(concept('hour')).not.toBe(concept('hor'));
+  });
+
   it('reads the kind of question and who it is about', () => {
     expect(parseQuestion('How many boats sank?').kind).toBe('howMany');
     expect(parseQuestion('When did it open?').kind).toBe('when');
