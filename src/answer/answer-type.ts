@@ -261,8 +261,15 @@ export function describedSomeone(s: SentenceView, q: Question): Span[] {
     const titled = (!!after && /\p{Lu}/u.test(after)) || NAME_THEN_TITLE.test(before);
     if (!titled) spans.push([m.index, m.index + m[0].length]);
   }
+  // "Police arrested a 45-year-old man": someone described by age or kind, not by a role.
+  // Not the question's own words ("… imagining Trump as a woman").
+  for (const m of s.text.matchAll(SOMEONE_DESCRIBED))
+    if (!new RegExp(`\\b${m[1]}\\b`, 'iu').test(q.text))
+      spans.push([m.index, m.index + m[0].length]);
   return spans;
 }
+const SOMEONE_DESCRIBED =
+  /\b(?:a|an)\s+(?:\d+-year-old\s+|\p{Ll}+\s+){0,2}(man|woman|boy|girl|teenager|youth|couple|pensioner)\b/gu;
 
 /** A name, a comma and the start of an apposition: "Ivo Brannock, the town's " before "mayor". */
 const NAME_THEN_TITLE =

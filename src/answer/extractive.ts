@@ -158,8 +158,13 @@ function bestSentence(
       // "Which engineer built …?": a sentence about the bridge that says neither "engineer"
       // (here, in a role, or in the next sentence) nor "built" names no one.
       if (q.askedPerson && !answersTo(q.askedPerson, view, own[view.index + 1])) continue;
-      // "Who is the boss of Saltmarsh Oil?": the answer's own sentence names what was asked about.
-      const namesItself = names.length === 0 || names.some((n) => view.concepts.has(n));
+      // "Who is the boss of Saltmarsh Oil?": the answer's own sentence names what was asked
+      // about, or stands for it by a pronoun right after the sentence that names it ("Lusk
+      // accepted his resignation" after "Hale resigned").
+      const namesItself =
+        names.length === 0 ||
+        names.some((n) => view.concepts.has(n)) ||
+        (PRONOUN.test(view.text) && !!prev && names.some((n) => prev.has(n)));
       const found =
         q.kind === 'who' && namesItself ? whoEvidence(q, view, own, placedHere(), described) : null;
       // A sentence without what the question asks for (an amount, a date, a person …) is no answer.
@@ -262,6 +267,7 @@ function whoEvidence(
     return `${before.text} ${view.text}`;
   return null;
 }
+const PRONOUN = /\b(?:he|she|his|her|him|it|its|they|their|them)\b/iu;
 const NAMES_SOMEONE = /\b(?:named|identified)\s+(?:\p{L}+\s+){0,3}?as\s+\p{Lu}/u;
 const UNNAMED_SPEAKER =
   /^(?:[^,]{1,25},\s*)?(?:an?|one)\s+(?:[\p{L}-]+\s+){1,6}?(?:says|said|told|tells|argues|argued|warns|warned)\b/iu;

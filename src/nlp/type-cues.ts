@@ -106,6 +106,8 @@ function voteSpan(tokens: Token[], span: NameSpan, votes: Votes, inName: (t: Tok
   if (last.possessive && CORPORATE_PAIRS.some(([a, b]) => after.lower === a && then === b))
     votes.organization += 1;
 
+  // "Portline, which won the contract, …": a relative "which" is for a thing, "who" for a person.
+  if (/^,\s*$/u.test(last.post) && after.lower === 'which') votes.organization += 1;
   if (breaks(last)) return;
   // "Portline shares", "Portline spokeswoman".
   if (ORGANISATION_AFTER.has(after.lower.replace(/\.$/, ''))) votes.organization += 1;

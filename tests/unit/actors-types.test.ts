@@ -32,6 +32,7 @@ describe('organisation, place or person, from the evidence around a name', () =>
     ['Tom Pell visited Kellmoor Island in May.', 'Kellmoor Island', 'place'],
     ['Tom Pell sued Kellmoor Holdings in May.', 'Kellmoor Holdings', 'organization'],
     ['Tom Pell sued Kellmoor Shipping in May.', 'Kellmoor Shipping', 'organization'],
+    ['Drennick, which won the contract, denied any wrongdoing.', 'Drennick', 'organization'],
     ['Police closed the Tarrow neighbourhood after the blast.', 'Tarrow', 'place'],
     ['President Tobin said the border would stay open.', 'Tobin', 'person'],
   ])('%j → %s is %s', (text, name, type) => {

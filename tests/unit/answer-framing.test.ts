@@ -62,6 +62,19 @@ const ARTICLES: Record<string, string> = {
     '',
     '“At worst, this means gangs cutting whole engines from moored boats,” Mara Quist revealed, adding that “the fences are simply too low.”',
   ].join('\n'),
+  'contract.txt': [
+    'Minister quits over ferry contract',
+    '',
+    'Belmora’s transport minister, Tobin Hale, resigned on Tuesday after an inquiry found he had misled parliament.',
+    '',
+    'Prime Minister Ada Lusk accepted his resignation and thanked him for his service.',
+    '',
+    'The inquiry found that Hale had met ferry executives six times before the tender.',
+    '',
+    'Police arrested a 45-year-old man in Calloway on Wednesday over the leak of the inquiry’s report.',
+    '',
+    'Drennick, which won the contract, denied any wrongdoing.',
+  ].join('\n'),
   'treasurer.txt': [
     'Former treasurer urges party to pick a stand-in',
     '',
@@ -100,6 +113,20 @@ describe('answers to questions framed that way', () => {
     const a = await ask('Who revealed the thefts?');
     expect(a.found).toBe(true);
     expect(a.answer).toContain('the port’s security chief has revealed');
+  });
+
+  it('answers from a sentence that stands for the one asked about by a pronoun', async () => {
+    const a = await ask('Who accepted Hale’s resignation?');
+    expect(a.answer).toBe(
+      'Prime Minister Ada Lusk accepted his resignation and thanked him for his service.',
+    );
+  });
+
+  it('takes someone described by age and kind for a "who", alone', async () => {
+    const a = await ask('Who was arrested over the leak?');
+    expect(a.answer).toBe(
+      'Police arrested a 45-year-old man in Calloway on Wednesday over the leak of the inquiry’s report.',
+    );
   });
 
   it('names a lede’s unnamed speaker from the next sentence that quotes them', async () => {
