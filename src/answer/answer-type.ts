@@ -35,11 +35,11 @@ const MONEY = new RegExp(
   'giu',
 );
 /**
- * A number, with the three words after it looked at without consuming them, so "two of its
+ * A number, with the four words after it looked at without consuming them, so "two of its
  * four lines" finds both numbers. Ordinal words count too ("the third storm this winter").
  */
 const COUNT_BEFORE_NOUN = new RegExp(
-  `\\b(?:\\d[\\d,.]*(?:st|nd|rd|th)?|${NUMBER_WORD}|${ORDINAL_WORD})(?=((?:-\\p{L}+)?(?:\\s+[\\p{L}-]+){1,3}))`,
+  `\\b(?:\\d[\\d,.]*(?:st|nd|rd|th)?|${NUMBER_WORD}|${ORDINAL_WORD})(?=((?:-\\p{L}+)?(?:\\s+[\\p{L}'’-]+){1,4}))`,
   'giu',
 );
 
@@ -47,6 +47,10 @@ const COUNT_BEFORE_NOUN = new RegExp(
 const PARENT_OF = new RegExp(
   `\\b(?:father|mother|parent|mom|mum|dad|grandfather|grandmother)\\s+of\\s+(?:\\d+|${NUMBER_WORD})\\b`,
   'giu',
+);
+/** Words a count does not reach its noun across: verbs that start what is said of it. */
+const COUNT_BREAKS = new Set(
+  'are is was were be been have has had will would could can may might said says to'.split(' '),
 );
 /** "once", "twice": a count of times in one word. */
 const REPEATS = /\b(?:once|twice|thrice)\b/giu;
@@ -59,7 +63,13 @@ function countsOf(text: string, counted: string): Span[] {
   const spans: Span[] = [];
   for (const m of text.matchAll(COUNT_BEFORE_NOUN)) {
     const after = m[1] ?? '';
-    if (after.split(/[\s-]+/u).some((w) => w !== '' && concept(w) === want))
+    // "40 small boats", "two of the firm's ships"; not past a verb ("800 staff are members").
+    const words = after
+      .split(/[\s-]+/u)
+      .map((w) => w.replace(/[’']s?$/u, ''))
+      .filter((w) => w !== '');
+    const stop = words.findIndex((w) => COUNT_BREAKS.has(w.toLowerCase()));
+    if (words.slice(0, stop < 0 ? undefined : stop).some((w) => concept(w) === want))
       spans.push([m.index, m.index + m[0].length + after.length]);
   }
   // "a father of seven": a parent's children, counted.

@@ -185,3 +185,25 @@ describe('counts of lives lost and of times', () => {
     expect(a.answer).toContain('twice');
   });
 });
+
+describe('where a count reaches its noun', () => {
+  const ask = askingOf({
+    'strike.txt': [
+      'Ferry strike spreads',
+      'Half of the company’s 800 staff are members of the union.',
+      'The union’s 15-strong executive voted for the action.',
+      'Only two of the company’s ships are still sailing.',
+    ].join('\n\n'),
+  });
+
+  it('does not count a noun across a verb ("800 staff are members")', async () => {
+    const a = await ask('How many members does the union executive have?');
+    expect(a.answer).toContain('15-strong executive');
+  });
+
+  it('counts past "of the company’s" ("two of the company’s ships")', async () => {
+    const a = await ask('How many ships are still sailing?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('two of the company’s ships');
+  });
+});
