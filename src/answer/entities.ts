@@ -118,3 +118,17 @@ export function roleConceptsOf(role: string): ReadonlySet<string> {
   }
   return set;
 }
+
+/**
+ * "On 6 July, Quist made the following claim:" and the sentence after it are one statement:
+ * a sentence ending in a colon is read with the next one, which it introduces.
+ */
+export function withWhatFollows(view: SentenceView, next: SentenceView | undefined): SentenceView {
+  if (!next || !/:\s*$/u.test(view.text)) return view;
+  return {
+    ...view,
+    text: `${view.text} ${next.text}`,
+    concepts: new Set([...view.concepts, ...next.concepts]),
+    actors: new Set([...view.actors, ...next.actors]),
+  };
+}

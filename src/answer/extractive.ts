@@ -14,6 +14,7 @@ import {
   resolveActor,
   type SentenceView,
   sentenceViews,
+  withWhatFollows,
 } from './entities.ts';
 import { parseQuestion, type Question } from './question.ts';
 import type { AskedNoun } from './question-kind.ts';
@@ -116,7 +117,8 @@ function bestSentence(
     const asksAboutPerson =
       q.kind === 'who' &&
       article.analysis.actors.some((a) => a.type === 'person' && askedAbout(a, q));
-    for (const view of own) {
+    for (const single of own) {
+      const view = withWhatFollows(single, own[single.index + 1]);
       const hits = words.filter((w) => view.concepts.has(w));
       // The sentence before sets the scene ("the network" after "RT"): its words count less.
       const prev = own[view.index - 1]?.concepts;

@@ -75,6 +75,17 @@ const ARTICLES: Record<string, string> = {
     '',
     'Drennick, which won the contract, denied any wrongdoing.',
   ].join('\n'),
+  'jobs.txt': [
+    'Harbour jobs row',
+    '',
+    'On 3 March 2021, Rena Hollis made the following claim:',
+    '',
+    '“Half the young dockers in Calloway have no work at all.”',
+    '',
+    'Councillor Joss Varden said he doubted the ferry plan would work, arguing that the harbour is too shallow for the new boats.',
+    '',
+    'The harbour board meets again in June.',
+  ].join('\n'),
   'treasurer.txt': [
     'Former treasurer urges party to pick a stand-in',
     '',
@@ -127,6 +138,19 @@ describe('answers to questions framed that way', () => {
     expect(a.answer).toBe(
       'Police arrested a 45-year-old man in Calloway on Wednesday over the leak of the inquiry’s report.',
     );
+  });
+
+  it('reads a sentence ending in a colon with the one it introduces', async () => {
+    const a = await ask('When did Rena Hollis make her claim about young dockers?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('On 3 March 2021');
+    expect(a.answer).toContain('Half the young dockers');
+  });
+
+  it('answers why someone thinks something with the reason they argue', async () => {
+    const a = await ask('Why does Joss Varden think the ferry plan will fail?');
+    expect(a.found, a.answer).toBe(true);
+    expect(a.answer).toContain('arguing that the harbour is too shallow');
   });
 
   it('names a lede’s unnamed speaker from the next sentence that quotes them', async () => {
