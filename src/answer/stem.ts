@@ -68,6 +68,29 @@ function americanSpelling(lower: string): string {
     .replace(/(?<=\p{L}{2})([tb])re(s)?$/u, '$1er$2');
 }
 
+/**
+ * Nouns for an act whose verb the stemmer cannot reach: "growth" is what grows, a "sale" is
+ * what is sold, a "failure" is failing. General English, few and irregular; the "-ure"
+ * nouns only where compromise knows the verb ("closure" → "close", not "nature" → "nat").
+ */
+const IRREGULAR_NOUNS: Readonly<Record<string, string>> = {
+  growth: 'grow',
+  sale: 'sell',
+  sales: 'sell',
+  loss: 'lose',
+  losses: 'lose',
+  choice: 'choose',
+  choices: 'choose',
+  proof: 'prove',
+};
+function verbOfNoun(lower: string): string {
+  const irregular = IRREGULAR_NOUNS[lower];
+  if (irregular) return irregular;
+  const ure = /^(\p{L}{3,})ures?$/u.exec(lower)?.[1];
+  if (!ure) return lower;
+  return [ure, `${ure}e`].find((v) => isBaseVerb(v)) ?? lower;
+}
+
 /** Stems already computed: every question re-reads its candidate articles' words. */
 const stems = new Map<string, string>();
 /** A bound on that memory; past it the cache starts again (news vocabulary fits easily). */
@@ -78,7 +101,7 @@ export function stem(word: string): string {
   let s = stems.get(lower);
   if (s === undefined) {
     if (stems.size >= MAX_STEMS) stems.clear();
-    s = stemmer(infinitive(americanSpelling(lower)));
+    s = stemmer(infinitive(verbOfNoun(americanSpelling(lower))));
     stems.set(lower, s);
   }
   return s;

@@ -207,3 +207,24 @@ describe('where a count reaches its noun', () => {
     expect(a.answer).toContain('two of the company’s ships');
   });
 });
+
+describe('amounts given by a noun for the act asked about', () => {
+  const ask = askingOf({
+    'economy.txt': [
+      'Belmora economy stalls',
+      'Belmora’s economy barely moved in the spring.',
+      'Revised figures showed growth of just 0.2% in the April to June quarter.',
+      'Tobin Hale spent the £40,000 profit on the sale of his boatyard on a new ferry.',
+    ].join('\n\n'),
+  });
+
+  it('meets "grow" in "growth of just 0.2%"', async () => {
+    const a = await ask('How much did Belmora’s economy grow in the quarter?');
+    expect(a.answer).toContain('growth of just 0.2%');
+  });
+
+  it('meets "selling" in "the sale of"', async () => {
+    const a = await ask('How much profit did Tobin Hale make selling his boatyard?');
+    expect(a.answer).toContain('£40,000 profit');
+  });
+});

@@ -74,6 +74,10 @@ describe('question understanding', () => {
     expect(concept('suing')).toBe(concept('sued'));
     expect(concept('dying')).toBe(concept('died'));
     expect(concept('killed')).toBe(concept('dead'));
+    expect(concept('growth')).toBe(concept('grew'));
+    expect(concept('sale')).toBe(concept('selling'));
+    expect(concept('failure')).toBe(concept('failed'));
+    expect(concept('nature')).not.toBe(concept('nat'));
     expect(concept('Sen')).toBe(concept('senator'));
     // Short words keep their spelling: "hour" is no "hor".
     expect(concept('hour')).not.toBe(concept('hor'));
