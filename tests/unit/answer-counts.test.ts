@@ -214,7 +214,7 @@ describe('amounts given by a noun for the act asked about', () => {
       'Belmora economy stalls',
       'Belmora’s economy barely moved in the spring.',
       'Revised figures showed growth of just 0.2% in the April to June quarter.',
-      'Tobin Hale spent the £40,000 profit on the sale of his boatyard on a new ferry.',
+      'Tobin Hale put all £40,000 he made from the sale of his boatyard into a new ferry.',
     ].join('\n\n'),
   });
 
@@ -224,7 +224,7 @@ describe('amounts given by a noun for the act asked about', () => {
   });
 
   it('meets "selling" in "the sale of"', async () => {
-    const a = await ask('How much profit did Tobin Hale make selling his boatyard?');
-    expect(a.answer).toContain('£40,000 profit');
+    const a = await ask('How much did Tobin Hale make selling his boatyard?');
+    expect(a.answer).toContain('all £40,000 he made from the sale');
   });
 });
