@@ -3,6 +3,7 @@ import { firstIndexWhere } from '../nlp/text/sorted.ts';
 import { askedAbout, type Span } from './answer-type.ts';
 import type { SentenceView } from './entities.ts';
 import type { Question } from './question.ts';
+import { phrasesRead } from './reading.ts';
 import { concept, sameTitle } from './stem.ts';
 
 /**
@@ -40,6 +41,11 @@ export function answerPlaced(
   for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
     const c = concept(m[0]);
     if (concepts.has(c)) spots.push({ from: m.index, to: m.index + m[0].length, concept: c });
+  }
+  // "prime minister", "in charge": phrases read as one word, where they stand in the text.
+  for (const p of phrasesRead(text)) {
+    const c = concept(p.word);
+    if (concepts.has(c)) spots.push({ from: p.from, to: p.to, concept: c });
   }
   const held = new Set(spots.map((p) => p.concept)).size;
   if (held === 0) return false;

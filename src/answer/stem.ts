@@ -126,6 +126,12 @@ const LEADING = [
   'chairwoman',
   'president',
   'commander',
+  'premier',
+  'mayor',
+  'governor',
+  'king',
+  'queen',
+  'ruler',
 ];
 /** Words for speaking for someone: "Who speaks for the campaign?" — "campaign spokesman". */
 const SPEAKING = ['speak', 'spokesman', 'spokeswoman', 'spokesperson', 'spokespeople'];

@@ -121,3 +121,21 @@ describe('reasons given in other ways', () => {
     expect((await ask('Why did the mayor get a medal?')).found).toBe(false);
   });
 });
+
+describe('leaders of a country and a town', () => {
+  const ask = askingOf({
+    'talks.txt': [
+      'Ferry talks',
+      'Mara Quist, who heads the ferry workers’ union, said the strike would go on.',
+      'Belmora’s prime minister, Rena Hollis, urged both sides to talk.',
+      'Joss Varden, the mayor of Ashby, said shops were suffering.',
+    ].join('\n\n'),
+  });
+
+  it('takes a prime minister as the one who leads a country, and a mayor a town', async () => {
+    expect((await ask('Who leads Belmora?')).answer).toBe(
+      'Belmora’s prime minister, Rena Hollis, urged both sides to talk.',
+    );
+    expect((await ask('Who runs Ashby?')).answer).toContain('Joss Varden, the mayor of Ashby');
+  });
+});
