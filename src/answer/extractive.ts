@@ -161,12 +161,16 @@ function bestSentence(
       // (here, in a role, or in the next sentence) nor "built" names no one.
       if (q.askedPerson && !answersTo(q.askedPerson, view, own[view.index + 1])) continue;
       // "Who is the boss of Saltmarsh Oil?": the answer's own sentence names what was asked
-      // about, or stands for it by a pronoun right after the sentence that names it ("Lusk
-      // accepted his resignation" after "Hale resigned").
+      // about, or, right after the sentence that names it, stands for it by a pronoun ("Lusk
+      // accepted his resignation" after "Hale resigned") or says all the question asks of it
+      // ("Varden scored twice" after "Calloway won the cup").
       const namesItself =
         names.length === 0 ||
         names.some((n) => view.concepts.has(n)) ||
-        (PRONOUN.test(view.text) && !!prev && names.some((n) => prev.has(n)));
+        (!!prev &&
+          names.some((n) => prev.has(n)) &&
+          (PRONOUN.test(view.text) ||
+            (predicates.length > 0 && predicates.every((w) => view.concepts.has(w)))));
       const found =
         q.kind === 'who' && namesItself ? whoEvidence(q, view, own, placedHere(), described) : null;
       // A sentence without what the question asks for (an amount, a date, a person …) is no answer.

@@ -139,3 +139,17 @@ describe('leaders of a country and a town', () => {
     expect((await ask('Who runs Ashby?')).answer).toContain('Joss Varden, the mayor of Ashby');
   });
 });
+
+describe('a name given by the sentence before', () => {
+  const ask = askingOf({
+    'cup.txt': [
+      'Calloway win the county cup',
+      'Calloway won the county cup on Saturday, beating Selby 3-1 in the final.',
+      'Striker Joss Varden scored twice, and goalkeeper Ada Byre saved a penalty.',
+    ].join('\n\n'),
+  });
+
+  it('answers from the next sentence when it says all the question asks', async () => {
+    expect((await ask('Who scored for Calloway?')).answer).toContain('Joss Varden scored twice');
+  });
+});
