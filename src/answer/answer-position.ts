@@ -58,8 +58,14 @@ export function answerPlaced(
     // by the question's word right before the name is the one asked for.
     const title = spots.find((p) => p.to < start && /^[.,]?\s+$/u.test(text.slice(p.to, start)));
     const titled = title !== undefined;
-    // "Which senator thinks …?" — "…, Sen. Ana Ruiz told …": called by the very noun asked for.
-    if (title && q.askedPerson && sameTitle(text.slice(title.from, title.to), q.askedPerson.noun))
+    // "Which senator thinks …?" — "…, Sen. Ana Ruiz told …": a view the sentence reports, told
+    // by someone called by the very noun asked for.
+    if (
+      title &&
+      q.askedPerson &&
+      ASKS_VIEW.test(q.text) &&
+      sameTitle(text.slice(title.from, title.to), q.askedPerson.noun)
+    )
       return true;
     if (skipSources && !titled && isSource(text, start, end, concepts)) return false;
     const near = new Set(
@@ -80,6 +86,10 @@ export function answerPlaced(
     );
   });
 }
+
+/** A question for whoever holds a view, which articles report as what someone said. */
+const ASKS_VIEW =
+  /\b(?:thinks?|thought|believes?|believed|reckons?|says?|said|argues?|argued|wants?|wanted|feels?|felt)\b/iu;
 
 /** A list of the people a sentence is about: "…, among them a nurse, Rena Hollis". */
 const LIST_OPENER =

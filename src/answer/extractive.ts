@@ -1,12 +1,7 @@
 import type { Answer, Citation } from '../model/answer.ts';
 import type { StoredArticle } from '../model/article.ts';
 import type { ArticleStore } from '../store/ports/articles.ts';
-import {
-  answerPlaced,
-  namesNewPerson,
-  namesSomeoneBesideQuotes,
-  opensWithNewPerson,
-} from './answer-position.ts';
+import { answerPlaced, namesSomeoneBesideQuotes } from './answer-position.ts';
 import { answerSpans, askedAbout, countsNoun } from './answer-type.ts';
 import {
   CONTEXT_SHARE,
@@ -22,6 +17,7 @@ import { better, quoteAnswer, type Scored } from './quote-answer.ts';
 import { kindBonus, roleBonus, roleMatch } from './rerank.ts';
 import { articlesOfBriefing, candidateArticles } from './retrieve.ts';
 import { concept, isLeadingConcept } from './stem.ts';
+import { whoEvidence } from './who-evidence.ts';
 
 /**
  * The embedded answerer: extractive, so every answer is a sentence from a stored article,
@@ -109,9 +105,11 @@ function bestSentence(
     // predicate, said in other words, the answer right beside the names will do; only when no
     // sentence of the article says the question's word (a headline may), for when one does,
     // that is where the answer is.
+    // Not the noun a "how many" counts: "How many grandchildren …" is no "father of four".
     const mayParaphrase =
       predicates.length === 1 &&
       q.kind !== 'who' &&
+      predicates[0] !== counted &&
       !own.some((v) => v.concepts.has(predicates[0]!));
     // "Who coaches Tobin Hale?": a sentence naming Hale beside someone else does not say who.
     const asksAboutPerson =
@@ -121,7 +119,8 @@ function bestSentence(
       const view = withWhatFollows(single, own[single.index + 1]);
       const hits = words.filter((w) => view.concepts.has(w));
       // The sentence before sets the scene ("the network" after "RT"): its words count less.
-      const prev = own[view.index - 1]?.concepts;
+      const before = own[view.index - 1];
+      const prev = before?.concepts;
       const context = prev ? words.filter((w) => !view.concepts.has(w) && prev.has(w)) : [];
       const coverage =
         (hits.reduce((n, w) => n + weight(w), 0) +
@@ -167,8 +166,8 @@ function bestSentence(
       const namesItself =
         names.length === 0 ||
         names.some((n) => view.concepts.has(n)) ||
-        (!!prev &&
-          names.some((n) => prev.has(n)) &&
+        (!!before &&
+          names.some((n) => opensWith(before, n)) &&
           (PRONOUN.test(view.text) ||
             (predicates.length > 0 && predicates.every((w) => view.concepts.has(w)))));
       const found =
@@ -202,7 +201,9 @@ function bestSentence(
   for (const article of articles) {
     const title = new Set(conceptsOf(article.title));
     const covered = words.reduce((n, w) => n + (title.has(w) ? weight(w) : 0), 0) / possible;
-    if (!names.every((n) => title.has(n)) || covered < minCoverage) continue;
+    // Stricter than for a sentence: a headline is short, so it must say all the question asks.
+    const says = predicates.every((w) => title.has(w));
+    if (!names.every((n) => title.has(n)) || !says || covered < minCoverage) continue;
     if (countsNoun(article.title, q.counted))
       best = better(best, { article, sentence: article.title, score: covered });
   }
@@ -231,54 +232,20 @@ function answersTo(asked: AskedNoun, view: SentenceView, next: SentenceView | un
   return asked.verb !== null && view.concepts.has(concept(asked.verb));
 }
 
-/**
- * For "who": the evidence
- when the person asked for stands beside what the question says
- * ("…the shooting of Tobin Ashgrove"), or, when the sentence gives only the description, the
- * sentence with the next one that opens with the person's name. Null when neither holds.
- */
-function whoEvidence(
-  q: Question,
-  view: SentenceView,
-  own: SentenceView[],
-  placed: boolean,
-  described: boolean,
-): string | null {
-  if (placed) return view.text;
-  const next = own[view.index + 1];
-  if (described && next && opensWithNewPerson(q, next, view)) return `${view.text} ${next.text}`;
-  // "A gunman opened fire … Police named the gunman as Tobin Hale.": the next sentence names them.
-  if (next && NAMES_SOMEONE.test(next.text) && namesNewPerson(q, next, view))
-    return `${view.text} ${next.text}`;
-  // "A former party treasurer says the party must …" — "'…,' said Tobin Hale, who …": a lede's
-  // unnamed speaker is the one the next sentence quotes, when the question describes them too
-  // or asks for them by the noun the lede calls them ("Which former treasurer …").
-  if (
-    (described || q.askedPerson !== null) &&
-    next &&
-    UNNAMED_SPEAKER.test(view.text) &&
-    SPEAKS.test(next.text) &&
-    namesNewPerson(q, next, view)
-  )
-    return `${view.text} ${next.text}`;
-  // "Tobin Ashgrove worked nights at the bakery. He was shot by police …": the one the
-  // pronoun stands for is named at the start of the sentence before.
-  const before = own[view.index - 1];
-  if (
-    described &&
-    before &&
-    PRONOUN_OPENS.test(view.text) &&
-    opensWithNewPerson(q, before, undefined)
-  )
-    return `${before.text} ${view.text}`;
-  return null;
-}
 const PRONOUN = /\b(?:he|she|his|her|him|it|its|they|their|them)\b/iu;
-const NAMES_SOMEONE = /\b(?:named|identified)\s+(?:\p{L}+\s+){0,3}?as\s+\p{Lu}/u;
-const UNNAMED_SPEAKER =
-  /^(?:[^,]{1,25},\s*)?(?:an?|one)\s+(?:[\p{L}-]+\s+){1,6}?(?:says|said|told|tells|argues|argued|warns|warned)\b/iu;
-const SPEAKS = /\b(?:says|said|told|tells)\b/u;
-const PRONOUN_OPENS = /^(?:[^,]{1,25},\s*)?(?:he|she)\b/iu;
+
+/**
+ * Does the sentence open with the word ("Calloway won the cup …", "X's minister, Tobin Hale,
+ * resigned")? What a sentence opens with is what the next one goes on about; a name further
+ * on ("… beating Selby") is not.
+ */
+function opensWith(s: SentenceView, c: string): boolean {
+  for (const m of s.text.slice(0, OPENING_CHARS).matchAll(/\p{L}+/gu))
+    if (concept(m[0]) === c) return true;
+  return false;
+}
+/** How far into a sentence its opening reaches. */
+const OPENING_CHARS = 45;
 
 /** "As a result, …", "That is why …": the cause is the sentence before, cited with it. */
 const BACK_TO_CAUSE =

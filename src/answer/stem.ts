@@ -129,8 +129,6 @@ const LEADING = [
   'premier',
   'mayor',
   'governor',
-  'king',
-  'queen',
   'ruler',
 ];
 /** Words for speaking for someone: "Who speaks for the campaign?" — "campaign spokesman". */

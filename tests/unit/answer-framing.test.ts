@@ -104,6 +104,10 @@ describe('answers to questions framed that way', () => {
     const a = await ask('Which senator thinks the Brackwater dam could be rescued?');
     expect(a.found).toBe(true);
     expect(a.answer).toContain('Sen. Orla Penhallow');
+    // The title marks the one asked for only where the question asks for a view.
+    expect((await ask('Which senator voted to fund the Brackwater dam repairs?')).found).toBe(
+      false,
+    );
   });
 
   it('answers "Besides X, which company …" from a sentence that does not name X', async () => {

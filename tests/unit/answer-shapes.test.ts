@@ -152,4 +152,8 @@ describe('a name given by the sentence before', () => {
   it('answers from the next sentence when it says all the question asks', async () => {
     expect((await ask('Who scored for Calloway?')).answer).toContain('Joss Varden scored twice');
   });
+
+  it('does not lend the next sentence a name the sentence before only mentions in passing', async () => {
+    expect((await ask('Who scored for Selby?')).found).toBe(false);
+  });
 });
