@@ -52,6 +52,10 @@ const PARENT_OF = new RegExp(
 const COUNT_BREAKS = new Set(
   'are is was were be been have has had will would could can may might said says to'.split(' '),
 );
+/** Nouns for times and lengths of time, which a count may be of instead of the noun asked. */
+const TIME_UNIT = /^(?:times?|years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)$/iu;
+const TIME_UNIT_AFTER =
+  /^(?:-|\s+)(?:times?|years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)\b/iu;
 /** "once", "twice": a count of times in one word. */
 const REPEATS = /\b(?:once|twice|thrice)\b/giu;
 const TIMES = concept('times');
@@ -302,8 +306,15 @@ export function answerSpans(q: Question, s: SentenceView): Span[] | null {
       const counts = matches(text, COUNTS).filter(([a, b]) => {
         const n = text.slice(a, b);
         // Nor a day of the month ("on 3 March", "March 3").
+        // Nor a count of times or of time ("met six times", "a 45-year-old") when the noun
+        // asked about is something else: that counts the meetings or the years.
+        const unit =
+          !!q.counted && !TIME_UNIT.test(q.counted) && TIME_UNIT_AFTER.test(text.slice(b));
         return (
-          !YEAR_ONLY.test(n.replace(/,/g, '')) && !/^one$/iu.test(n) && !dayOfMonth(text, a, b)
+          !YEAR_ONLY.test(n.replace(/,/g, '')) &&
+          !/^one$/iu.test(n) &&
+          !dayOfMonth(text, a, b) &&
+          !unit
         );
       });
       return [...repeats, ...counts];

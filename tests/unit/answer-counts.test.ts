@@ -236,3 +236,22 @@ describe('amounts given by a noun for the act asked about', () => {
     expect(a.answer).toContain('all £40,000 he made from the sale');
   });
 });
+
+describe('a count of times or years is not a count of things', () => {
+  const ask = askingOf({
+    'inquiry.txt': [
+      'Inquiry into the ferry tender',
+      'The inquiry, led by Mara Quist, found that Tobin Hale had met Drennick executives six times before the tender.',
+      'Drennick, which won the contract, denied any wrongdoing.',
+    ].join('\n\n'),
+  });
+
+  it('declines "how many ferries" from "met … six times"', async () => {
+    expect((await ask('How many ferries does Drennick run?')).found).toBe(false);
+  });
+
+  it('still answers "how many times" from it', async () => {
+    const a = await ask('How many times did Tobin Hale meet Drennick executives?');
+    expect(a.answer).toContain('six times');
+  });
+});
