@@ -14,6 +14,8 @@ const TITLE =
 /** Connectives that say a cause outright, beside the weaker ones the type gate admits ("after", "over"). */
 const STRONG_CAUSE =
   /\b(?:because|due to|owing to|as a result of|caused by|the reason|in order to|so that)\b/iu;
+/** A place after a preposition that locates: "in London", "at the Old Vic", "near Selby". */
+const LOCATED = /\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Ii]nside)\s+(?:the\s+)?\p{Lu}/u;
 function mentionsPerson(s: SentenceView): boolean {
   const { actors } = s.article.analysis;
   for (const a of s.actors) if (actors[a]?.type === 'person') return true;
@@ -35,6 +37,10 @@ export function kindBonus(q: Question, s: SentenceView): number {
     case 'why':
       // "… was due to its debts" says why; "… ranked low, based on its jobs figures" may not.
       return STRONG_CAUSE.test(s.text) ? 0.3 : 0;
+    case 'where':
+      // "… taking place in London" places something; "India, which attends …" names a place
+      // that does something.
+      return LOCATED.test(s.text) ? 0.1 : 0;
     case 'whatIs':
       return /\b(?:is|are|was|were)\b|,\s+(?:a|an|the)\s/iu.test(s.text) ? 0.1 : 0;
     default:

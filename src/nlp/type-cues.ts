@@ -67,7 +67,8 @@ const CORPORATE_PAIRS = [
   ['stock', 'price'],
 ];
 
-type Votes = Record<EntityType, number>;
+/** Votes per type, and `thing`: cues that a name is no person, without saying what it is. */
+type Votes = Record<EntityType, number> & { thing: number };
 
 function voteSpan(tokens: Token[], span: NameSpan, votes: Votes, inName: (t: Token) => boolean) {
   const described = kindOfDescription(
@@ -107,7 +108,7 @@ function voteSpan(tokens: Token[], span: NameSpan, votes: Votes, inName: (t: Tok
     votes.organization += 1;
 
   // "Portline, which won the contract, …": a relative "which" is for a thing, "who" for a person.
-  if (/^,\s*$/u.test(last.post) && after.lower === 'which') votes.organization += 1;
+  if (/^,\s*$/u.test(last.post) && after.lower === 'which') votes.thing += 1;
   if (breaks(last)) return;
   // "Portline shares", "Portline spokeswoman".
   if (ORGANISATION_AFTER.has(after.lower.replace(/\.$/, ''))) votes.organization += 1;
@@ -175,7 +176,7 @@ export function retypeByCues(
   actorOf: number[],
   drafts: ActorDraft[],
 ): void {
-  const votes: Votes[] = drafts.map(() => ({ person: 0, organization: 0, place: 0 }));
+  const votes: Votes[] = drafts.map(() => ({ person: 0, organization: 0, place: 0, thing: 0 }));
   const ends = new Set(spans.map((s) => s.end));
   const inName = (t: Token): boolean => ends.has(t.end);
   spans.forEach((span, k) => {
@@ -191,10 +192,11 @@ export function retypeByCues(
       : '';
     if (ORGANISATION_ENDINGS.has(ending)) v.organization += 3;
     if (PLACE_ENDINGS.has(ending)) v.place += 3;
-    const best = (Object.keys(v) as EntityType[]).sort((a, b) => v[b] - v[a])[0]!;
-    const runnerUp = Math.max(
-      ...(Object.keys(v) as EntityType[]).filter((t) => t !== best).map((t) => v[t]),
-    );
+    // A "person" called "which" is likelier an organisation; a place stays a place.
+    if (d.type === 'person') v.organization += v.thing;
+    const types: EntityType[] = ['person', 'organization', 'place'];
+    const best = types.sort((a, b) => v[b] - v[a])[0]!;
+    const runnerUp = Math.max(...types.filter((t) => t !== best).map((t) => v[t]));
     if (best !== d.type && v[best] >= 1 && v[best] > runnerUp) d.type = best;
   });
 }

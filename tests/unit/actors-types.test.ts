@@ -33,6 +33,8 @@ describe('organisation, place or person, from the evidence around a name', () =>
     ['Tom Pell sued Kellmoor Holdings in May.', 'Kellmoor Holdings', 'organization'],
     ['Tom Pell sued Kellmoor Shipping in May.', 'Kellmoor Shipping', 'organization'],
     ['Drennick, which won the contract, denied any wrongdoing.', 'Drennick', 'organization'],
+    // "which" says only that it is no person: a place stays a place.
+    ['Aleppo, which has been under siege for months, was bombed again.', 'Aleppo', 'place'],
     ['Police closed the Tarrow neighbourhood after the blast.', 'Tarrow', 'place'],
     ['President Tobin said the border would stay open.', 'Tobin', 'person'],
   ])('%j → %s is %s', (text, name, type) => {

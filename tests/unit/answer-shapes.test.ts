@@ -157,3 +157,20 @@ describe('a name given by the sentence before', () => {
     expect((await ask('Who scored for Selby?')).found).toBe(false);
   });
 });
+
+describe('where something takes place', () => {
+  const ask = askingOf({
+    'summit.txt': [
+      'Island summit',
+      'Norway, which attends the island summit for the first time on Friday, wants a say on fishing.',
+      'Its envoy will arrive on Thursday.',
+      'Norway has been invited to the island summit taking place in Calloway on Friday and Saturday.',
+    ].join('\n\n'),
+  });
+
+  it('prefers the sentence that locates the event to one where a place only takes part', async () => {
+    expect((await ask('Where is the island summit being held?')).answer).toContain(
+      'taking place in Calloway',
+    );
+  });
+});
