@@ -140,7 +140,7 @@ const CAUSE =
   /\b(?:because|due to|owing to|as a result|after|following|since|amid|over|so that|in order to|so as to|to (?:\w+ )?(?:help|avoid|protect|prevent|ensure|stop|make|keep|get)|reason|why|blam\w*|prompt\w*|led to|caus\w*|sparked|triggered|fears?|concerns?|in response to|in protest|suspected of|accused of|charged with|on suspicion|on (?:the )?grounds|based (?:on|upon)|(?<!(?:was|were|been|be|is|are|being|had|has|have)\s)given (?!(?:a|an|to|up|away|out|back|him|her|them|me|us|it)\b)|citing|out of|(?<!(?:responsible|known|famous|used|ready|time|room|plans?|credit|blame)\s)for (?:not )?\w+ing|as (?:a|an) (?:way|means|result|punishment|reward|response|protest|sign)|in (?:an )?echo of|in (?:memory|hono(?:u)?r|support) of|to mark)\b/giu;
 /** "Why do campaigners oppose the plan?": a stance, whose reason is what its holders say. */
 const ASKS_STANCE =
-  /\b(?:oppose|opposed|support|supported|back|backed|criticise|criticised|criticize|criticized|object|objected|reject|rejected|want|wanted|fear|feared|favour|favor|welcome|welcomed|protest|protested|think|thinks|thought|believe|believes|believed)\b/iu;
+  /\b(?:oppose|opposed|support|supported|back|backed|criticise|criticised|criticize|criticized|object|objected|reject|rejected|want|wanted|fear|feared|favour|favor|welcome|welcomed|protest|protested|think|thinks|thought|believe|believes|believed|angry|upset|worried|concerned|furious|unhappy|pleased|happy|disappointed|surprised|frustrated|outraged)\b/iu;
 /** What someone says, argues or warns: the reason they give for their stance. */
 const STATED =
   /\b(?:says?|said|saying|argues?|argued|arguing|warns?|warned|warning|claims?|claimed|claiming|insists?|insisted|insisting)\b/giu;
@@ -149,7 +149,7 @@ const STATED =
  * "as a teacher" or "as well".
  */
 const CAUSAL_AS =
-  /\bas\s+(?:only\b|(?:he|she|they|it|we|i|you|there|his|her|their|its|those|these|many|most|some|few|no)\b)/giu;
+  /\bas\s+(?:only\b|(?:he|she|they|it|we|i|you|there|his|her|their|its|those|these|many|most|some|few|no)\b|(?:the\s+)?\p{Ll}+s\s+(?:\p{Ll}+ed|were|are|had|have|rose|fell|grew|began|saw|took|lost|left|kept|felt|thought|sought|struggled)\b)/giu;
 /** A "when" about something still to come: "when will …", "… going to …", "… due …", "… next …". */
 function asksFuture(q: Question): boolean {
   return /^when\s+will\b|\bgoing\s+to\b|\b(?:due|next|upcoming|scheduled|expected)\b/iu.test(

@@ -174,3 +174,26 @@ describe('where something takes place', () => {
     );
   });
 });
+
+describe('reasons after "as", and for a feeling', () => {
+  const ask = askingOf({
+    'markets.txt': [
+      'Ferry shares slide',
+      'Ferry shares fell sharply as investors feared a long strike.',
+      'Passengers were angry, saying the crossings had been cut without warning.',
+      'She worked as a deckhand for years.',
+    ].join('\n\n'),
+  });
+
+  it('reads "as investors feared" as a cause', async () => {
+    expect((await ask('Why did ferry shares fall?')).answer).toContain('as investors feared');
+  });
+
+  it('takes what people say as the reason for how they feel', async () => {
+    expect((await ask('Why are passengers angry?')).answer).toContain('saying the crossings');
+  });
+
+  it('does not read "as a deckhand" as a cause', async () => {
+    expect((await ask('Why did she work for years?')).found).toBe(false);
+  });
+});
