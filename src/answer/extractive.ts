@@ -153,6 +153,15 @@ function bestSentence(
       const placedHere = (): boolean => (isPlaced ??= answerPlaced(q, view, asked, spans));
       const paraphrased = mayParaphrase && placedHere();
       if (!sharesPredicate && !namesDescribe && !paraphrased) continue;
+      // "How much did Portline's shares rise?" is not answered by a sentence about Saltmarsh's:
+      // the sentence, or the one before it, names what was asked about. Not for "how many",
+      // whose counts often follow the sentence that names what they count.
+      if (
+        q.kind !== 'howMany' &&
+        names.length > 0 &&
+        !names.some((n) => view.concepts.has(n) || (prev?.has(n) ?? false))
+      )
+        continue;
       if (measured.length > 0 && contradictsMeasure(view.text, measured)) continue;
       // "Who leads the inquiry?": a sentence must name what is led, not only someone's chief.
       if (ledThing.length > 0 && !ledThing.some((w) => view.concepts.has(w))) continue;

@@ -197,3 +197,23 @@ describe('reasons after "as", and for a feeling', () => {
     expect((await ask('Why did she work for years?')).found).toBe(false);
   });
 });
+
+describe('a sentence about another company', () => {
+  const ask = askingOf({
+    'shares.txt': [
+      'Ferry shares after the ruling',
+      'A court threw out the fuel-price case against the ferry companies on Monday.',
+      'Ferry stocks ended the day stronger once the verdict was known, Saltmarsh up 5% and Tarrow Lines up 4%.',
+      'Portline said it would appeal against a separate fine.',
+    ].join('\n\n'),
+  });
+
+  it('declines "how much did X\'s stock rise" from a sentence that names only others', async () => {
+    expect(
+      (await ask('By how much did Portline stock rise once the verdict was known?')).found,
+    ).toBe(false);
+    expect(
+      (await ask('By how much did Saltmarsh stock rise once the verdict was known?')).answer,
+    ).toContain('Saltmarsh up 5%');
+  });
+});
