@@ -1,7 +1,7 @@
 import { SPEECH_VERBS } from '../nlp/text/lexicon.ts';
 import { firstIndexWhere } from '../nlp/text/sorted.ts';
 import { askedAbout, type Span } from './answer-type.ts';
-import type { SentenceView } from './entities.ts';
+import { mentionsIn, type SentenceView } from './entities.ts';
 import type { Question } from './question.ts';
 import { phrasesRead } from './reading.ts';
 import { concept, sameTitle } from './stem.ts';
@@ -204,23 +204,13 @@ export function namesNewPerson(q: Question, s: SentenceView, before: SentenceVie
  * after a quote ("'…,' Quist revealed"), whose quote is about something else than who?
  */
 export function namesSomeoneBesideQuotes(q: Question, s: SentenceView): boolean {
-  const { sentences, mentions, actors } = s.article.analysis;
-  const sentence = sentences[s.index];
-  if (!sentence) return false;
-  for (
-    let k = firstIndexWhere(mentions, (m) => m.start < sentence.start);
-    k < mentions.length;
-    k++
-  ) {
-    const m = mentions[k]!;
-    if (m.start >= sentence.end) break;
+  const { actors } = s.article.analysis;
+  const { sentenceStart, mentions } = mentionsIn(s);
+  for (const m of mentions) {
     const actor = actors[m.actor];
     if (actor?.type !== 'person' || askedAbout(actor, q)) continue;
-    const before = sentence.text.slice(
-      Math.max(0, m.start - sentence.start - 4),
-      m.start - sentence.start,
-    );
-    if (!AFTER_QUOTE.test(before)) return true;
+    const at = m.start - sentenceStart;
+    if (!AFTER_QUOTE.test(s.text.slice(Math.max(0, at - 4), at))) return true;
   }
   return false;
 }

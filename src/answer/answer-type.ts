@@ -1,8 +1,7 @@
 import type { Actor } from '../model/analysis.ts';
 import { ROLE_NOUNS, wordSet } from '../nlp/text/lexicon.ts';
 import { lookupPlace } from '../nlp/text/places.ts';
-import { firstIndexWhere } from '../nlp/text/sorted.ts';
-import type { SentenceView } from './entities.ts';
+import { mentionsIn, type SentenceView } from './entities.ts';
 import type { Question } from './question.ts';
 import { concept, isBaseVerb } from './stem.ts';
 
@@ -237,22 +236,14 @@ export function askedAbout(actor: Actor, q: Question): boolean {
 
 /** Mentions of actors of the type that the question does not itself name, in sentence offsets. */
 function newActors(s: SentenceView, q: Question, type: Actor['type']): Span[] {
-  const { sentences, mentions, actors } = s.article.analysis;
-  const sentence = sentences[s.index];
-  if (!sentence) return [];
+  const { actors } = s.article.analysis;
+  const { sentenceStart, sentenceEnd, mentions } = mentionsIn(s);
   const spans: Span[] = [];
-  // Mentions are in text order: start at the sentence's first, stop past its end.
-  for (
-    let k = firstIndexWhere(mentions, (m) => m.start < sentence.start);
-    k < mentions.length;
-    k++
-  ) {
-    const m = mentions[k]!;
-    if (m.start >= sentence.end) break;
-    if (m.end > sentence.end) continue;
+  for (const m of mentions) {
+    if (m.end > sentenceEnd) continue;
     const actor = actors[m.actor];
     if (actor && actor.type === type && !askedAbout(actor, q))
-      spans.push([m.start - sentence.start, m.end - sentence.start]);
+      spans.push([m.start - sentenceStart, m.end - sentenceStart]);
   }
   return spans;
 }

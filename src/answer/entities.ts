@@ -1,5 +1,6 @@
-import type { Actor } from '../model/analysis.ts';
+import type { Actor, Mention } from '../model/analysis.ts';
 import type { StoredArticle } from '../model/article.ts';
+import { firstIndexWhere } from '../nlp/text/sorted.ts';
 import { contentWords } from '../nlp/words.ts';
 import { readWords } from './reading.ts';
 import { concept } from './stem.ts';
@@ -131,4 +132,24 @@ export function withWhatFollows(view: SentenceView, next: SentenceView | undefin
     concepts: new Set([...view.concepts, ...next.concepts]),
     actors: new Set([...view.actors, ...next.actors]),
   };
+}
+
+/** The mentions that start in the sentence, in text order, with the sentence's bounds. */
+export function mentionsIn(s: SentenceView): {
+  sentenceStart: number;
+  sentenceEnd: number;
+  mentions: Mention[];
+} {
+  const { sentences, mentions } = s.article.analysis;
+  const sentence = sentences[s.index];
+  if (!sentence) return { sentenceStart: 0, sentenceEnd: 0, mentions: [] };
+  const out: Mention[] = [];
+  // Mentions are in text order: start at the sentence's first, stop past its end.
+  for (
+    let k = firstIndexWhere(mentions, (m) => m.start < sentence.start);
+    k < mentions.length && mentions[k]!.start < sentence.end;
+    k++
+  )
+    out.push(mentions[k]!);
+  return { sentenceStart: sentence.start, sentenceEnd: sentence.end, mentions: out };
 }
