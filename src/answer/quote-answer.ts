@@ -36,7 +36,7 @@ const QUOTE_OPENS = 2;
 const PRONOUN_SAYS =
   /^(?:he|she)\s+(?:also\s+)?(?:said|says|added|adds|told|warned|argued|noted|insisted|claimed|wrote)\b/iu;
 /** Sentences of one quote cited together, from the one that answers best. */
-const QUOTE_SENTENCES = 3;
+const QUOTE_SENTENCES = 4;
 
 /** "What did X say": a sentence holding a quote X is credited with, best on the rest. */
 export function quoteAnswer(articles: StoredArticle[], q: Question): Scored | null {

@@ -78,3 +78,19 @@ describe('what a described speaker said', () => {
     expect((await ask('What did the coastguard say?')).found).toBe(false);
   });
 });
+
+describe('a quote that runs on', () => {
+  const ask = askingOf({
+    'gulls.txt': [
+      'Harbour gulls row',
+      '“I have lived on this quay for forty years,” said harbour master Mara Quist. “We have always had a few gulls. But what we see now is different. These are flocks. These are not a few birds.”',
+      'The council will meet on Monday.',
+    ].join('\n\n'),
+  });
+
+  it('cites the quote up to four sentences on from the one that answers', async () => {
+    const a = await ask('What did Mara Quist say about the gulls?');
+    expect(a.answer).toContain('We have always had a few gulls.');
+    expect(a.answer).toContain('These are flocks. These are not a few birds.');
+  });
+});
