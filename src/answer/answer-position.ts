@@ -1,5 +1,4 @@
 import { SPEECH_VERBS } from '../nlp/text/lexicon.ts';
-import { firstIndexWhere } from '../nlp/text/sorted.ts';
 import { askedAbout, type Span } from './answer-type.ts';
 import { mentionsIn, type SentenceView } from './entities.ts';
 import type { Question } from './question.ts';
@@ -172,18 +171,16 @@ export function opensWithNewPerson(
   s: SentenceView,
   before: SentenceView | undefined,
 ): boolean {
-  const { sentences, mentions, actors } = s.article.analysis;
-  const sentence = sentences[s.index];
-  if (!sentence) return false;
-  const at = mentions[firstIndexWhere(mentions, (m) => m.start < sentence.start)];
-  const first = at && at.start < sentence.end ? at : undefined;
+  const { actors } = s.article.analysis;
+  const { sentenceStart, mentions } = mentionsIn(s);
+  const first = mentions[0];
   const actor = first ? actors[first.actor] : undefined;
   return (
     !!first &&
     !!actor &&
     actor.type === 'person' &&
     // "Tobin Ashgrove says …", "On Monday, Tobin Ashgrove said …"; not "The move against Ashgrove".
-    OPENER.test(sentence.text.slice(0, first.start - sentence.start)) &&
+    OPENER.test(s.text.slice(0, first.start - sentenceStart)) &&
     !askedAbout(actor, q) &&
     !(before?.actors.has(first.actor) ?? false)
   );

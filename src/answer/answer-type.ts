@@ -52,9 +52,9 @@ const COUNT_BREAKS = new Set(
   'are is was were be been have has had will would could can may might said says to'.split(' '),
 );
 /** Nouns for times and lengths of time, which a count may be of instead of the noun asked. */
-const TIME_UNIT = /^(?:times?|years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)$/iu;
-const TIME_UNIT_AFTER =
-  /^(?:-|\s+)(?:times?|years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)\b/iu;
+const TIME_UNITS = 'times?|years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?';
+const TIME_UNIT = new RegExp(`^(?:${TIME_UNITS})$`, 'iu');
+const TIME_UNIT_AFTER = new RegExp(`^(?:-|\\s+)(?:${TIME_UNITS})\\b`, 'iu');
 /** "once", "twice": a count of times in one word. */
 const REPEATS = /\b(?:once|twice|thrice)\b/giu;
 const TIMES = concept('times');
@@ -268,9 +268,9 @@ export function describedSomeone(s: SentenceView, q: Question): Span[] {
   }
   // "Police arrested a 45-year-old man": someone described by age or kind, not by a role.
   // Not the question's own words ("… imagining Trump as a woman").
+  const questionWords = new Set(q.text.toLowerCase().match(/\p{L}+/gu));
   for (const m of s.text.matchAll(SOMEONE_DESCRIBED))
-    if (!new RegExp(`\\b${m[1]}\\b`, 'iu').test(q.text))
-      spans.push([m.index, m.index + m[0].length]);
+    if (!questionWords.has(m[1]!)) spans.push([m.index, m.index + m[0].length]);
   return spans;
 }
 const SOMEONE_DESCRIBED =
@@ -294,13 +294,13 @@ export function answerSpans(q: Question, s: SentenceView): Span[] | null {
       // "How many times …" — "won the title twice".
       const repeats = q.counted && concept(q.counted) === TIMES ? matches(text, REPEATS) : [];
       // "one such article", "one of them": "one" is seldom the count asked for.
+      // Nor a count of times or of time ("met six times", "a 45-year-old") when the noun asked
+      // about is something else: that counts the meetings or the years.
+      const notTime = !!q.counted && !TIME_UNIT.test(q.counted);
       const counts = matches(text, COUNTS).filter(([a, b]) => {
         const n = text.slice(a, b);
         // Nor a day of the month ("on 3 March", "March 3").
-        // Nor a count of times or of time ("met six times", "a 45-year-old") when the noun
-        // asked about is something else: that counts the meetings or the years.
-        const unit =
-          !!q.counted && !TIME_UNIT.test(q.counted) && TIME_UNIT_AFTER.test(text.slice(b));
+        const unit = notTime && TIME_UNIT_AFTER.test(text.slice(b));
         return (
           !YEAR_ONLY.test(n.replace(/,/g, '')) &&
           !/^one$/iu.test(n) &&

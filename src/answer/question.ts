@@ -146,12 +146,13 @@ const ASKS_CAUSE = /^what\s+(?:caused|made|led|inspired|prompted|drove|motivated
 export function parseQuestion(raw: string): Question {
   const text = raw.trim();
   // "Besides Facebook, which company …": what is set aside is not what the answer must name.
-  const read = normaliseForReading(text.replace(SET_ASIDE, ''), 'question');
-  const aside = SET_ASIDE.exec(text)?.[0];
+  const aside = SET_ASIDE.exec(text)?.[0] ?? '';
+  const asking = text.slice(aside.length);
+  const read = normaliseForReading(asking, 'question');
   const asked = askedNoun(text);
   let kind = kindOf(text, asked);
   let subject: string | null = null;
-  let rest = text.replace(SET_ASIDE, '');
+  let rest = asking;
   let describes = false;
   const say = SAY.exec(text);
   const whoIs = WHO_IS.exec(text);
@@ -187,7 +188,6 @@ export function parseQuestion(raw: string): Question {
     subject,
     names: capitalisedNames(read),
     setAside: aside ? capitalisedNames(normaliseForReading(aside, 'question')) : [],
-
     wanted: wantedOf(asked),
     counted,
     asksMoney: kind === 'howMuch' && ASKS_MONEY.test(text),

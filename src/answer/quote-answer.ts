@@ -67,13 +67,13 @@ export function quoteAnswer(articles: StoredArticle[], q: Question): Scored | nu
     }
     const views = sentenceViews(article);
     for (const view of views) {
-      const prevView = views[view.index - 1];
+      const prev = views[view.index - 1];
       // "He said the budget would run over." after a sentence where X speaks: X's words too.
       const continues =
         !view.actors.has(actor) &&
         PRONOUN_SAYS.test(view.text) &&
-        !!prevView?.actors.has(actor) &&
-        saysIt(prevView.text, article.analysis.actors[actor]!);
+        !!prev?.actors.has(actor) &&
+        saysIt(prev.text, article.analysis.actors[actor]!);
       const base = quoted.has(view.index)
         ? 1
         : (view.actors.has(actor) && saysIt(view.text, article.analysis.actors[actor]!)) ||
@@ -82,7 +82,6 @@ export function quoteAnswer(articles: StoredArticle[], q: Question): Scored | nu
           : 0;
       if (base === 0) continue;
       // What it is about: the sentence's words, and the scene the sentence before sets.
-      const prev = views[view.index - 1];
       const covered = rest.length
         ? rest.reduce(
             (n, c) => n + (view.concepts.has(c) ? 1 : prev?.concepts.has(c) ? CONTEXT_SHARE : 0),

@@ -12,10 +12,16 @@ const DOTTED_INITIALS = /\b(?:\p{Lu}\.){2,}/gu;
 /** "US", "USA" and "United States": one country. */
 const COUNTRY_US = /\bUSA?\b|\bUnited States\b/gu;
 
-/** "in charge (of)" is leading something; "charged" alone accuses someone (stem.ts folds leading words). */
-const IN_CHARGE = /\bin charge\b/giu;
-/** A prime minister leads a government, which "premier" says in one word (a leading word). */
-const PRIME_MINISTER = /\bprime minister\b/giu;
+/**
+ * Phrases read as one word, with a sign that must be in the text first (most sentences hold
+ * neither): "in charge (of)" is leading something, while "charged" alone accuses someone; a
+ * prime minister leads a government, which "premier" says in one word. stem.ts folds both
+ * words onto leading.
+ */
+const PHRASES: ReadonlyArray<{ pattern: RegExp; word: string; sign: RegExp }> = [
+  { pattern: /\bin charge\b/giu, word: 'heading', sign: /charge/u },
+  { pattern: /\bprime minister\b/giu, word: 'premier', sign: /minister/iu },
+];
 
 /** "anti-virus": a word joined by a hyphen, also read as one ("antivirus"). */
 const HYPHENATED = /\b(\p{L}+)-(\p{L}+)\b/gu;
@@ -33,8 +39,8 @@ export function normaliseForReading(
   let out = text;
   if (out.includes('.')) out = out.replace(DOTTED_INITIALS, (m: string) => m.replace(/\./g, ''));
   if (out.includes('US') || out.includes('United States')) out = out.replace(COUNTRY_US, 'USA');
-  if (out.includes('charge')) out = out.replace(IN_CHARGE, 'heading');
-  if (/prime minister/iu.test(out)) out = out.replace(PRIME_MINISTER, 'premier');
+  for (const { pattern, word, sign } of PHRASES)
+    if (sign.test(out)) out = out.replace(pattern, word);
   if (out.includes('-'))
     out = out.replace(HYPHENATED, (m: string, a: string, b: string) =>
       side === 'article' ? `${m} ${a}${b}` : `${a}${b}`,
@@ -50,11 +56,9 @@ export function readWords(text: string): string[] {
 /** Where the text holds a phrase the reading turns into one word, and that word. */
 export function phrasesRead(text: string): Array<{ from: number; to: number; word: string }> {
   const found: Array<{ from: number; to: number; word: string }> = [];
-  for (const [pattern, word] of [
-    [IN_CHARGE, 'heading'],
-    [PRIME_MINISTER, 'premier'],
-  ] as const)
-    for (const m of text.matchAll(pattern))
-      found.push({ from: m.index, to: m.index + m[0].length, word });
+  for (const { pattern, word, sign } of PHRASES)
+    if (sign.test(text))
+      for (const m of text.matchAll(pattern))
+        found.push({ from: m.index, to: m.index + m[0].length, word });
   return found;
 }
