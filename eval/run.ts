@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { evaluateActorSet } from './actors.ts';
 import { evaluateAnswers } from './answers.ts';
 import { evaluateAnswersExtra, evaluateAnswersV2 } from './answers-v2.ts';
+import { evaluateEvents, evaluateEventsTrain } from './events.ts';
 import { evaluateHtml } from './html.ts';
 import { evaluateNer } from './ner.ts';
 import { evaluateQuotes, evaluateQuotesTrain } from './quotes.ts';
@@ -36,6 +37,9 @@ const all: Array<[string, Runner]> = [
   ['answers', evaluateAnswers],
   ['answers-v2', evaluateAnswersV2],
   ['answers-extra', evaluateAnswersExtra],
+  ['events', evaluateEvents],
+  // Only with POLNEAR_TRAIN_DIR set.
+  ['events-train', () => evaluateEventsTrain()],
 ];
 const sections: EvalSection[] = [];
 for (const [name, run] of all) {

@@ -17,7 +17,9 @@ import {
   recordBriefing,
   sinceLastNote,
 } from './history.ts';
+import { newsOf, newsSince, type StoryNews } from './news.ts';
 import { topicality } from './on-topic.ts';
+import { outletsOf } from './outlets.ts';
 import { pickQuotes } from './quotes.ts';
 import { selectArticles } from './select.ts';
 import { clusterStories, type Story } from './stories.ts';
@@ -69,10 +71,11 @@ export async function buildBriefing(
   const selected = await selectArticles(stores.articles, topic, window.since);
   const { fallback } = selected;
   const memory = request.news ? await recall(stores.briefings, topic.slug, audience) : null;
-  const articles =
+  const digest =
     request.news === 'only' && memory
-      ? selected.articles.filter((a) => isNewTo(memory, a))
-      : selected.articles;
+      ? newsSince(selected.articles, (a) => !isNewTo(memory, a))
+      : null;
+  const articles = digest ? digest.articles : selected.articles;
   if (articles.length === 0) {
     if (request.news === 'only') return null;
     if (!topic.defined) throw unknownTopicError(request.topic, topics);
@@ -83,7 +86,7 @@ export async function buildBriefing(
     );
   }
 
-  const options: AssembleOptions = {};
+  const options: AssembleOptions = digest ? { updates: digest.updates } : {};
   if (request.news === 'lead' && memory)
     options.seen = new Set(articles.filter((a) => !isNewTo(memory, a)).map((a) => a.id));
   const notes = request.news === 'only' ? digestNotes(memory, fallback) : [];
@@ -114,7 +117,11 @@ export async function buildBriefing(
   if (request.news === 'lead') {
     briefing.notes.unshift(
       memory
-        ? sinceLastNote(memory, briefing.stories.filter((s) => s.isNew).length)
+        ? sinceLastNote(
+            memory,
+            briefing.stories.filter((s) => s.isNew).length,
+            briefing.stories.filter((s) => s.update !== null).length,
+          )
         : `No earlier briefing of "${topic.slug}" for ${audience}; everything here is new to you.`,
     );
   }
@@ -138,6 +145,8 @@ function digestNotes(memory: Recall | null, fallback: boolean): string[] {
 export interface AssembleOptions {
   /** Article ids the audience has already seen: a story none of whose articles is among them is new. */
   seen?: ReadonlySet<number>;
+  /** For a digest of new articles only: the articles that update a known event, with their news. */
+  updates?: ReadonlyMap<number, StoryNews>;
 }
 
 /**
@@ -154,10 +163,13 @@ export function assemble(
   options: AssembleOptions = {},
 ): Briefing {
   const seen = options.seen;
-  const isNew = (s: Story): boolean => s.articles.every((a) => !seen?.has(a.id));
-  // Stories the audience has not seen lead, as history's "listed first" note promises.
   const ranked = clusterStories(articles);
-  const clustered = seen ? [...ranked.filter(isNew), ...ranked.filter((s) => !isNew(s))] : ranked;
+  const news = new Map(ranked.map((s) => [s, seen ? newsOf(s, seen) : null]));
+  // Stories the audience has not seen lead, as history's "listed first" note promises, then
+  // known events with a development, then the rest.
+  const order = (s: Story): number =>
+    ({ new: 0, update: 1, repeat: 2, seen: 2 })[news.get(s)?.kind ?? 'seen'];
+  const clustered = seen ? [...ranked].sort((x, y) => order(x) - order(y)) : ranked;
   const ordered = clustered.flatMap((s) => s.articles);
   const sources: BriefSource[] = ordered.map((a, i) => ({
     n: i + 1,
@@ -176,13 +188,17 @@ export function assemble(
   });
   const stories: BriefStory[] = clustered.map((s, i) => {
     const ids = s.articles.map((a) => a.id);
+    const told =
+      news.get(s) ?? s.articles.map((a) => options.updates?.get(a.id)).find(Boolean) ?? null;
     return {
       n: i + 1,
       title: s.articles[0]!.title,
       sources: ids.map(sourceOf),
       articleIds: ids,
       firstSeen: firstSeen(s.articles),
-      isNew: seen ? isNew(s) : false,
+      isNew: told?.kind === 'new',
+      outlets: outletsOf(s.articles),
+      update: told?.kind === 'update' ? told.added : null,
     };
   });
   const actors = mergeActors(articles, storyOf);

@@ -49,9 +49,15 @@ export function previousTime(r: Recall): string {
   return r.previous.createdAt.replace('T', ' ').slice(0, 16);
 }
 
-export function sinceLastNote(r: Recall, newStories: number): string {
+export function sinceLastNote(r: Recall, newStories: number, updates = 0): string {
   const when = previousTime(r);
-  if (newStories === 0)
+  if (newStories === 0 && updates === 0)
     return `Nothing new since the previous briefing (${when} UTC); this is what it covered.`;
-  return `${newStories} new ${newStories === 1 ? 'story' : 'stories'} since the previous briefing (${when} UTC), listed first.`;
+  const parts: string[] = [];
+  if (newStories) parts.push(`${newStories} new ${newStories === 1 ? 'story' : 'stories'}`);
+  if (updates)
+    parts.push(
+      `${updates} ${updates === 1 ? 'update of a story' : 'updates of stories'} you were told of`,
+    );
+  return `${parts.join(' and ')} since the previous briefing (${when} UTC), listed first.`;
 }

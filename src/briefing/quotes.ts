@@ -64,6 +64,7 @@ function candidates(
             role: found?.actor.role ?? null,
             articleId: article.id,
             source: sourceOf(article.id),
+            sources: [],
           },
           story: s,
           rank,
@@ -115,5 +116,17 @@ export function pickQuotes(
     if (!best) break;
     picked.push(best);
   }
-  return picked.map((c) => c.quote);
+  return picked.map((p) => ({ ...p.quote, sources: carriers(p, all) }));
+}
+
+/**
+ * The sources that carry a picked quote: its own first, then every other article quoting the
+ * same words (whole, or within a longer or shorter cut of them) in source order.
+ */
+function carriers(picked: Candidate, all: Candidate[]): number[] {
+  const others = all
+    .filter((c) => c.plain.includes(picked.plain) || picked.plain.includes(c.plain))
+    .map((c) => c.quote.source)
+    .filter((n) => n !== picked.quote.source);
+  return [picked.quote.source, ...[...new Set(others)].sort((a, b) => a - b)];
 }

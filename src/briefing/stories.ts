@@ -1,11 +1,14 @@
 import type { StoredArticle } from '../model/article.ts';
+import { EVENT_OPTIONS, type EventOptions, mergeEvents } from './events.ts';
 import { overlaps, type Resemblance, resemblanceOf, shingles } from './shingles.ts';
 
 /**
- * Stories: the same wire copy carried by several outlets is one story. Articles come ranked
- * (most important first) and are clustered in that order, so each story's representative is
- * its best-ranked article; stories are then ranked by that article's rank and how many
- * outlets carry them. Deterministic: only the texts and the input order matter.
+ * Stories: one event is one story, however many outlets wrote it up. The same wire copy
+ * carried by several outlets is joined first (shared shingles); then outlets' own reports of
+ * one event are merged by what they are about (events.ts). Articles come ranked (most
+ * important first), so each story's representative is its best-ranked article; stories are
+ * then ranked by that article's rank and how many articles carry them. Deterministic: only
+ * the articles and the input order matter.
  */
 
 export interface Story {
@@ -36,7 +39,29 @@ export const LINKED = 0.2;
 /** Fewer shared shingles than this (about two sentences) is never a duplicate, however short the texts. */
 export const MIN_SHARED = 10;
 
-export function clusterStories(articles: StoredArticle[]): Story[] {
+export function clusterStories(
+  articles: StoredArticle[],
+  options: EventOptions = EVENT_OPTIONS,
+): Story[] {
+  return ranked(articles, mergeEvents(articles, copyGroups(articles), options));
+}
+
+/** Stories of wire copies only, as briefings grouped before events (the evaluation's baseline). */
+export function clusterCopies(articles: StoredArticle[]): Story[] {
+  return ranked(articles, copyGroups(articles));
+}
+
+function ranked(articles: StoredArticle[], groups: number[][]): Story[] {
+  // Three outlets carrying a story outweigh one article ranked just above it; two at rank 1
+  // tie with one at rank 0, and the better rank goes first.
+  const weight = (story: number[]): number => (1 + Math.log2(story.length)) / (1 + story[0]!);
+  return groups
+    .sort((x, y) => weight(y) - weight(x) || x[0]! - y[0]!)
+    .map((story) => ({ articles: story.map((i) => articles[i]!), ranks: story }));
+}
+
+/** Groups of articles carrying the same copy, each in rank order, by their first article. */
+function copyGroups(articles: StoredArticle[]): number[][] {
   const { sizes, shared } = overlaps(articles.map((a) => shingles(a.text)));
   const n = articles.length;
   const pair = (i: number, j: number): Resemblance =>
@@ -56,12 +81,7 @@ export function clusterStories(articles: StoredArticle[]): Story[] {
     if (best >= 0) members[best]!.push(i);
     else members.push([i]);
   }
-  // Three outlets carrying a story outweigh one article ranked just above it; two at rank 1
-  // tie with one at rank 0, and the better rank goes first.
-  const weight = (story: number[]): number => (1 + Math.log2(story.length)) / (1 + story[0]!);
-  return members
-    .sort((x, y) => weight(y) - weight(x) || x[0]! - y[0]!)
-    .map((story) => ({ articles: story.map((i) => articles[i]!), ranks: story }));
+  return members;
 }
 
 /**

@@ -78,10 +78,44 @@ function candidatesOf(story: Story, s: number, topic?: Topicality): Candidate[] 
     taken.set(c.member, turn + 1);
     return { c, turn };
   });
+  const shared = centrality(turns);
   return turns
     .filter((t) => t.turn < PER_ARTICLE)
-    .sort((x, y) => x.turn - y.turn || x.c.member - y.c.member)
+    .sort(
+      (x, y) =>
+        x.turn - y.turn ||
+        (x.turn === 0 ? shared(y.c) - shared(x.c) : 0) ||
+        x.c.member - y.c.member,
+    )
     .map((t) => t.c);
+}
+
+/** How many of an article's leading candidates are set against the other outlets' ones. */
+const LEADING = 3;
+
+/**
+ * For a story several outlets wrote up, how much of what the other outlets lead with a
+ * sentence says (its best overlap with each other outlet's leading sentences, summed): the
+ * event's sentence is the one the outlets agree on, not the best-ranked outlet's angle.
+ */
+function centrality(turns: Array<{ c: Candidate; turn: number }>): (c: Candidate) => number {
+  const leading = turns.filter((t) => t.turn < LEADING).map((t) => t.c);
+  const members = new Set(leading.map((c) => c.member));
+  if (members.size < 2) return () => 0;
+  const memo = new Map<Candidate, number>();
+  return (c) => {
+    let total = memo.get(c);
+    if (total !== undefined) return total;
+    total = 0;
+    for (const m of members) {
+      if (m === c.member) continue;
+      let best = 0;
+      for (const x of leading) if (x.member === m) best = Math.max(best, overlap(c.bag, x.bag));
+      total += best;
+    }
+    memo.set(c, total);
+    return total;
+  };
 }
 
 export function composeSummary(

@@ -43,6 +43,16 @@ export interface BriefStory {
   firstSeen: string;
   /** True when the story appeared since the previous briefing of this topic for this audience. */
   isNew: boolean;
+  /**
+   * The outlets that reported it, each once, in source order ("reported by 3 outlets");
+   * articles with no known outlet are not named.
+   */
+  outlets: string[];
+  /**
+   * A known event with a development since the previous briefing: who came into it (new
+   * actors, new voices quoted). Null when the story is new, unchanged, or no one asked.
+   */
+  update: string[] | null;
 }
 
 export interface BriefQuote {
@@ -51,6 +61,8 @@ export interface BriefQuote {
   role: string | null;
   articleId: number;
   source: number;
+  /** Every source that carried this quote, `source` first: one quote, however many outlets ran it. */
+  sources: number[];
 }
 
 export interface BriefActor {

@@ -13,6 +13,7 @@ import {
 import { DISCORD_LIMITS, inert, neutraliseMentions, truncateWords } from './discord-text.ts';
 import { FIELD_CHARS as CAP, field } from './fields.ts';
 import { linkableUrl } from './links.ts';
+import { carriedBy, newsMark, quoteCites, showsStories } from './story-parts.ts';
 import { digestHeading, digestRef, nothingNewLine } from './text.ts';
 
 export type { DiscordEmbed, DiscordMessage } from './discord-embeds.ts';
@@ -88,7 +89,7 @@ export function digestMessages(d: Digest, options: DiscordRenderOptions = {}): D
 function briefingEmbeds(b: Briefing): DiscordEmbed[] {
   const embeds: DiscordEmbed[] = [];
   const covered = coverageOf(b.window);
-  const showStories = b.stories.some((s) => s.sources.length > 1 || s.isNew);
+  const showStories = showsStories(b);
   const counts = [plural(b.sources.length, 'article')];
   if (showStories) counts.push(plural(b.stories.length, 'story', 'stories'));
   const head = [`_${counts.join(', ')} · ${covered}_`];
@@ -100,8 +101,9 @@ function briefingEmbeds(b: Briefing): DiscordEmbed[] {
 
   if (showStories) {
     const lines = b.stories.slice(0, STORY_LINES).map((s) => {
-      const cites = s.sources.map((n) => `[${n}]`).join(' ');
-      return `${s.n}. ${shown(s.title, CAP.title)} — ${cites}${s.isNew ? ' · **new**' : ''}`;
+      const name = (t: string): string => shown(t, CAP.name);
+      const news = newsMark(s, name, (w) => `**${w}**`);
+      return `${s.n}. ${shown(s.title, CAP.title)} — ${carriedBy(s, name)}${news}`;
     });
     const more = b.stories.length - STORY_LINES;
     if (more > 0) lines.push(`_… and ${plural(more, 'more story', 'more stories')} (see Sources)_`);
@@ -112,7 +114,7 @@ function briefingEmbeds(b: Briefing): DiscordEmbed[] {
       name: q.role
         ? `${shown(q.speaker, CAP.name)}, ${shown(q.role, CAP.name)}`
         : shown(q.speaker, CAP.name),
-      value: `“${shown(q.text, CAP.quote)}” [${q.source}]`,
+      value: `“${shown(q.text, CAP.quote)}” ${quoteCites(q)}`,
     }));
     embeds.push(...fieldSection('Key quotes', entries));
   }

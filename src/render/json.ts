@@ -37,6 +37,8 @@ export function briefingToJson(b: Briefing): object {
       // A story of undated articles was first seen at ingest, which differs between stores.
       firstSeen: s.sources.some((n) => b.sources[n - 1]?.publishedAt) ? s.firstSeen : null,
       isNew: s.isNew,
+      outlets: s.outlets,
+      update: s.update,
     })),
     quotes: b.quotes.map((q) => ({
       text: q.text,
@@ -44,6 +46,7 @@ export function briefingToJson(b: Briefing): object {
       role: q.role,
       articleId: q.articleId,
       source: q.source,
+      sources: q.sources,
     })),
     actors: b.actors.map((a) => ({
       name: a.name,

@@ -21,6 +21,7 @@ import {
   truncate,
 } from './slack-mrkdwn.ts';
 import { paginate } from './slack-pages.ts';
+import { carriedBy, newsMark, quoteCites, showsStories } from './story-parts.ts';
 import { digestHeading, digestRef, nothingNewLine, renderBriefing } from './text.ts';
 
 export {
@@ -114,11 +115,11 @@ function briefingBlocks(b: Briefing): SlackBlock[] {
       ),
     ),
   );
-  if (b.stories.some((s) => s.sources.length > 1 || s.isNew)) {
+  if (showsStories(b)) {
     const lines = b.stories.slice(0, STORY_LINES).map((s) => {
-      const cites = s.sources.map((n) => `[${n}]`).join(' ');
-      const carried = s.sources.length > 1 ? `${s.sources.length} sources ${cites}` : cites;
-      return `${s.n}. ${shown(s.title, CAP.title)} — ${carried}${s.isNew ? ' · *new*' : ''}`;
+      const name = (t: string): string => shown(t, CAP.name);
+      const news = newsMark(s, name, (w) => `*${w}*`);
+      return `${s.n}. ${shown(s.title, CAP.title)} — ${carriedBy(s, name)}${news}`;
     });
     const more = b.stories.length - STORY_LINES;
     if (more > 0) lines.push(`_… and ${more} more (see Sources)_`);
@@ -185,7 +186,7 @@ function context(texts: string[]): SlackBlock {
 function quoteText(q: BriefQuote): string {
   const speaker = `*${shown(q.speaker, CAP.name)}*`;
   const who = q.role ? `${speaker}, ${shown(q.role, CAP.name)}` : speaker;
-  return `> “${shown(q.text, CAP.quote)}”\n— ${who} [${q.source}]`;
+  return `> “${shown(q.text, CAP.quote)}”\n— ${who} ${quoteCites(q)}`;
 }
 
 function actorLine(a: BriefActor): string {

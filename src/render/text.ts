@@ -8,6 +8,7 @@ import {
 } from '../model/briefing.ts';
 import { FIELD_CHARS as CAP, field } from './fields.ts';
 import { linkableUrl } from './links.ts';
+import { carriedBy, newsMark, quoteCites, showsStories } from './story-parts.ts';
 
 /** Plain text for terminals, and Markdown for chat and files, from the same walk. */
 
@@ -44,8 +45,8 @@ function quoteLine(q: BriefQuote, style: Style): string {
   const who = q.role ? `${speaker}, ${show(q.role, CAP.name, style)}` : speaker;
   const text = show(q.text, CAP.quote, style);
   return style === 'markdown'
-    ? `> “${text}”\n> — **${who}** [${q.source}]`
-    : `  “${text}”\n     — ${who} [${q.source}]`;
+    ? `> “${text}”\n> — **${who}** ${quoteCites(q)}`
+    : `  “${text}”\n     — ${who} ${quoteCites(q)}`;
 }
 
 function actorLine(a: BriefActor, style: Style): string {
@@ -58,10 +59,10 @@ function actorLine(a: BriefActor, style: Style): string {
 }
 
 function storyLine(s: BriefStory, style: Style): string {
-  const cites = s.sources.map((n) => `[${n}]`).join(' ');
-  const carried = s.sources.length > 1 ? `${s.sources.length} sources ${cites}` : cites;
-  const isNew = s.isNew ? (style === 'markdown' ? ' · **new**' : ' · new') : '';
-  return `${style === 'markdown' ? '' : '  '}${s.n}. ${show(s.title, CAP.title, style)} — ${carried}${isNew}`;
+  const name = (t: string): string => show(t, CAP.name, style);
+  const carried = carriedBy(s, name);
+  const news = newsMark(s, name, (w) => (style === 'markdown' ? `**${w}**` : w));
+  return `${style === 'markdown' ? '' : '  '}${s.n}. ${show(s.title, CAP.title, style)} — ${carried}${news}`;
 }
 
 function sourceLine(s: BriefSource, style: Style, options: TextOptions): string {
@@ -92,7 +93,7 @@ export function renderBriefing(b: Briefing, style: Style, options: TextOptions =
   out.push(style === 'markdown' ? `# Briefing: ${title}` : `Briefing: ${title}`);
   // The story list says something the sources do not only when an outlet repeats another
   // or a story is new to the reader.
-  const showStories = b.stories.some((s) => s.sources.length > 1 || s.isNew);
+  const showStories = showsStories(b);
   const count =
     plural(b.sources.length, 'article') +
     (showStories ? `, ${plural(b.stories.length, 'story', 'stories')}` : '');

@@ -33,7 +33,16 @@ export function briefing(summary = 'MI5 says @everyone should read <@123> its re
     quotes: [],
     actors: [],
     stories: [
-      { n: 1, title: 'MI5 speech', sources: [1], articleIds: [1], firstSeen: at, isNew: true },
+      {
+        n: 1,
+        title: 'MI5 speech',
+        sources: [1],
+        articleIds: [1],
+        firstSeen: at,
+        isNew: true,
+        outlets: [],
+        update: null,
+      },
     ],
     sources: [
       {

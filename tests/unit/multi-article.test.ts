@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mergeActors } from '../../src/briefing/actors.ts';
-import { clusterStories } from '../../src/briefing/stories.ts';
+import { clusterCopies, clusterStories } from '../../src/briefing/stories.ts';
 import type { StoredArticle } from '../../src/model/article.ts';
 import { lookupPlace, placeKey } from '../../src/nlp/text/places.ts';
 import { contentWords, overlap, wordCount } from '../../src/nlp/words.ts';
@@ -88,26 +88,28 @@ describeWithShared('topic briefing across many PolNeAR articles', () => {
 
     const stores = await createStore(db);
     try {
-      for (const a of await stores.articles.getArticles(after.sources.map((s) => s.articleId)))
-        articles.set(a.id, a);
+      const ids = [...before.sources, ...after.sources].map((s) => s.articleId);
+      for (const a of await stores.articles.getArticles([...new Set(ids)])) articles.set(a.id, a);
     } finally {
       await stores.close();
     }
   }, 120_000);
   afterAll(() => tmp.cleanup());
 
-  it('makes no story of two independent PolNeAR articles', () => {
+  it('joins no two independent PolNeAR articles as copies of one text', () => {
     expect(before.sources.length).toBeGreaterThan(20);
-    expect(before.stories).toHaveLength(before.sources.length);
+    const copies = clusterCopies(before.sources.map((s) => articles.get(s.articleId)!));
+    // By what they are about, some may be one event; by copied text, none is another's copy.
+    expect(copies).toHaveLength(before.sources.length);
   });
 
-  it('collapses each re-wrapped copy into its original story, with 2 sources', () => {
+  it('collapses each re-wrapped copy into its original story, adding no story', () => {
     for (const [original, copy] of pairs) {
       const story = after.stories.find((s) => s.articleIds.includes(original));
-      expect([...(story?.articleIds ?? [])].sort()).toEqual([original, copy].sort());
-      expect(story?.sources).toHaveLength(2);
+      expect(story?.articleIds).toContain(copy);
+      expect(story?.sources.length).toBeGreaterThanOrEqual(2);
     }
-    expect(after.stories).toHaveLength(after.sources.length - COPIES);
+    expect(after.stories.length).toBeLessThanOrEqual(after.sources.length - COPIES);
     for (const s of after.stories) {
       const numbers = s.articleIds.map((id) => after.sources.find((x) => x.articleId === id)?.n);
       expect(numbers).toEqual(s.sources);
@@ -117,7 +119,7 @@ describeWithShared('topic briefing across many PolNeAR articles', () => {
   it('shows the stories and their outlets in text and markdown', async () => {
     const text = await brief('text');
     expect(text).toMatch(/^Stories$/m);
-    expect(text.match(/ — 2 sources \[\d+\] \[\d+\]$/gm)).toHaveLength(COPIES);
+    expect(text.match(/ — \d+ sources( \[\d+\])+$/gm)?.length).toBeGreaterThanOrEqual(COPIES);
     expect(await brief('markdown')).toMatch(/^## Stories$/m);
   });
 

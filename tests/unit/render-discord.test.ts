@@ -31,6 +31,7 @@ function briefing(overrides: Partial<Briefing> = {}): Briefing {
         role: 'Director General of MI5',
         articleId: 1,
         source: 1,
+        sources: [1],
       },
     ],
     actors: [
@@ -50,6 +51,8 @@ function briefing(overrides: Partial<Briefing> = {}): Briefing {
         articleIds: [1],
         firstSeen: '2022-11-17',
         isNew: false,
+        outlets: [],
+        update: null,
       },
     ],
     sources: [
@@ -181,6 +184,7 @@ describe('Discord rendering', () => {
         role: 'Minister',
         articleId: i,
         source: i + 1,
+        sources: [i + 1],
       })),
       sources: Array.from({ length: 80 }, (_, i) => ({
         n: i + 1,
@@ -238,6 +242,7 @@ describe('Discord rendering', () => {
           role: null,
           articleId: 1,
           source: 1,
+          sources: [1],
         },
       ],
     });
@@ -305,6 +310,7 @@ describe('Discord rendering', () => {
       role: null,
       articleId: i,
       source: 1,
+      sources: [1],
     }));
     const messages = renderDiscord(
       {

@@ -60,7 +60,14 @@ function briefing(over: Partial<Briefing> = {}): Briefing {
     window: { since: null, until: '2026-03-03T09:00:00.000Z', label: '7d', fallback: false },
     summary: [{ text: 'Mara Quist said the ferry will close.', articleId: 1, source: 1, story: 1 }],
     quotes: [
-      { text: 'We close on Monday', speaker: 'Mara Quist', role: null, articleId: 1, source: 1 },
+      {
+        text: 'We close on Monday',
+        speaker: 'Mara Quist',
+        role: null,
+        articleId: 1,
+        source: 1,
+        sources: [1],
+      },
     ],
     actors: [{ name: 'Mara Quist', type: 'person', role: null, aliases: [], articles: 1 }],
     stories: [
@@ -71,6 +78,8 @@ function briefing(over: Partial<Briefing> = {}): Briefing {
         articleIds: [1],
         firstSeen: '2026-03-02',
         isNew: false,
+        outlets: [],
+        update: null,
       },
     ],
     sources: [source(1)],
@@ -97,6 +106,7 @@ function flood(token = TOKEN): Briefing {
       role: `harbour master ${token}`,
       articleId: i,
       source: i,
+      sources: [i],
     })),
     actors: n.slice(0, 8).map(() => ({
       name: `Portline ${token}`,
@@ -112,6 +122,8 @@ function flood(token = TOKEN): Briefing {
       articleIds: [i],
       firstSeen: '2026-03-02',
       isNew: true,
+      outlets: [],
+      update: null,
     })),
     sources: n.map((i) =>
       source(i, {

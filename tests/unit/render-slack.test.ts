@@ -33,6 +33,7 @@ function briefing(over: Partial<Briefing> = {}): Briefing {
         role: 'Director General of MI5',
         articleId: 1,
         source: 1,
+        sources: [1],
       },
     ],
     actors: [
@@ -52,6 +53,8 @@ function briefing(over: Partial<Briefing> = {}): Briefing {
         articleIds: [1],
         firstSeen: '2022-11-17',
         isNew: false,
+        outlets: [],
+        update: null,
       },
     ],
     sources: [
@@ -126,7 +129,16 @@ describe('Slack rendering', () => {
   it('escapes article text everywhere, in blocks and fallback, so it cannot mention anyone', () => {
     const hostile = briefing({
       summary: [{ text: HOSTILE, articleId: 1, source: 1, story: 1 }],
-      quotes: [{ text: HOSTILE, speaker: '<@U0VICTIM>', role: '<!here>', articleId: 1, source: 1 }],
+      quotes: [
+        {
+          text: HOSTILE,
+          speaker: '<@U0VICTIM>',
+          role: '<!here>',
+          articleId: 1,
+          source: 1,
+          sources: [1],
+        },
+      ],
       actors: [
         {
           name: '<!channel>',
@@ -137,7 +149,16 @@ describe('Slack rendering', () => {
         },
       ],
       stories: [
-        { n: 1, title: HOSTILE, sources: [1], articleIds: [1], firstSeen: 'x', isNew: true },
+        {
+          n: 1,
+          title: HOSTILE,
+          sources: [1],
+          articleIds: [1],
+          firstSeen: 'x',
+          isNew: true,
+          outlets: [],
+          update: null,
+        },
       ],
       sources: [
         {
@@ -209,6 +230,7 @@ describe('Slack rendering', () => {
       role: null,
       articleId: 1,
       source: 1,
+      sources: [1],
     }));
     const b = briefing({ summary, sources, quotes });
     const messages = renderSlackBriefing(b);
@@ -249,6 +271,7 @@ describe('Slack rendering', () => {
       role: null,
       articleId: 1,
       source: 1,
+      sources: [1],
     }));
     const messages = renderSlackBriefing(briefing({ quotes }));
     expect(messages).toHaveLength(MAX_MESSAGES_PER_REPLY);
@@ -326,6 +349,7 @@ describe('Slack rendering', () => {
       role: null,
       articleId: 1,
       source: 1,
+      sources: [1],
     }));
     const messages = renderSlack({
       kind: 'digest',
