@@ -157,4 +157,28 @@ describe('a briefing of an event several outlets reported', () => {
     expect(renderBriefing(update, 'text')).toMatch(/ · update: now with /);
     await stores.close();
   });
+
+  it('leaves another outlet’s repeat out of a digest and sends a development as an update', async () => {
+    const stores = await createStore(':memory:');
+    await stores.articles.putArticles([prepareArticle('a', parsed(GATE_A, DAY1))]);
+    const request = { topic: 'velmar', since: 'all', audience: 'digest:7' } as const;
+    await buildBriefing(stores, [], { ...request, record: true, now: new Date() });
+    await pause(20);
+    const retold = { ...GATE_B, text: GATE_B.text.split('\n\n').slice(0, 3).join('\n\n') };
+    await stores.articles.putArticles([prepareArticle('b', parsed(retold, at(DAY1, 3)))]);
+    const nothing = await buildBriefing(stores, [], { ...request, news: 'only', now: new Date() });
+    expect(nothing).toBeNull();
+    await stores.articles.putArticles([prepareArticle('c', parsed(GATE_C, at(DAY1, 9)))]);
+    const digest = await buildBriefing(stores, [], { ...request, news: 'only', now: new Date() });
+    // What the audience was told is not sent again; the retelling rides along with the news.
+    const titles = digest?.sources.map((x) => x.title);
+    expect(titles).toContain(GATE_C.title);
+    expect(titles).not.toContain(GATE_A.title);
+    expect(digest?.stories).toHaveLength(1);
+    expect(digest?.stories[0]).toMatchObject({
+      isNew: false,
+      update: expect.arrayContaining(['Petra Lund']),
+    });
+    await stores.close();
+  });
 });
