@@ -25,8 +25,14 @@ export interface EventLabels {
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const LABELS = join(HERE, 'events/polnear-events.json');
-/** Two windows of PolNeAR's train split (March and late July 2016), labelled the same way. */
-const TRAIN_LABELS = join(HERE, 'events/polnear-train-events.json');
+/**
+ * Five windows of PolNeAR's train split, labelled the same way in two rounds: March and late
+ * July 2016 first, then November 2015, late January to mid-February and June 2016.
+ */
+const TRAIN_LABELS = [
+  join(HERE, 'events/polnear-train-events.json'),
+  join(HERE, 'events/polnear-train-events-2.json'),
+];
 
 export function readEventLabels(path = LABELS): EventLabels {
   return JSON.parse(readFileSync(path, 'utf8')) as EventLabels;
@@ -113,7 +119,12 @@ export function evaluateEvents(evalDir: string): EvalSection | null {
 export function evaluateEventsTrain(): EvalSection | null {
   const dir = process.env.POLNEAR_TRAIN_DIR;
   if (!dir) return null;
-  const labels = readEventLabels(TRAIN_LABELS);
+  const rounds = TRAIN_LABELS.map((path) => readEventLabels(path));
+  const labels: EventLabels = {
+    articles: Object.assign({}, ...rounds.map((r) => r.articles ?? {})),
+    groups: rounds.flatMap((r) => r.groups),
+    differentEvents: rounds.flatMap((r) => r.differentEvents),
+  };
   const labelled = new Set(Object.keys(labels.articles ?? {}));
   const docs = readPolnearDir(dir).filter((d) => labelled.has(d.name));
   const named = asStored(docs);
