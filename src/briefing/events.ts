@@ -1,4 +1,5 @@
 import type { StoredArticle } from '../model/article.ts';
+import { plainWords } from '../nlp/words.ts';
 import {
   type EventProfile,
   eventProfile,
@@ -152,11 +153,6 @@ export function mergeEvents(
   return clusters.map((c) => c.members).sort((a, b) => a[0]! - b[0]!);
 }
 
-/** A sentence as compared across articles: its words, lowercased. */
-function sentenceKey(text: string): string {
-  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
-}
-
 /**
  * Sentences that articles of different groups both print word for word: a syndication
  * notice, a newsletter's footer, a standing paragraph. They say who published, not what
@@ -171,11 +167,11 @@ function sharedSentences(
   groups.forEach((g, k) => {
     for (const i of g)
       for (const s of articles[i]!.analysis.sentences) {
-        const key = sentenceKey(s.text);
+        const key = plainWords(s.text);
         const seen = groupOf.get(key);
         if (seen === undefined) groupOf.set(key, k);
         else if (seen !== k) shared.add(key);
       }
   });
-  return (text) => shared.size > 0 && shared.has(sentenceKey(text));
+  return (text) => shared.size > 0 && shared.has(plainWords(text));
 }

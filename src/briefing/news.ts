@@ -1,12 +1,13 @@
 import type { StoredArticle } from '../model/article.ts';
+import { plainWords, wordCount } from '../nlp/words.ts';
 import { nameKey } from './event-profile.ts';
 import { clusterStories, type Story } from './stories.ts';
 
 /**
  * What a story is to an audience that was briefed before: new (none of its articles seen),
  * an update (a known event with a development in the unseen articles: someone who was not
- * in it before, or a new voice quoted), or a repeat (another outlet's report of what the
- * audience already knows, which is not news).
+ * in it before, a new voice quoted, or someone speaking again on a later day), or a repeat
+ * (another outlet's report of what the audience already knows, which is not news).
  */
 
 export type StoryNews =
@@ -28,13 +29,32 @@ export function newsOf(story: Story, seen: ReadonlySet<number>): StoryNews {
   const before = new Set(known.flatMap(people));
   const added: string[] = [];
   const addedKeys = new Set<string>();
+  const add = (key: string, name: string): void => {
+    if (addedKeys.has(key)) return;
+    addedKeys.add(key);
+    added.push(name);
+  };
   for (const article of fresh)
-    for (const [key, name] of newcomers(article))
-      if (!before.has(key) && !addedKeys.has(key)) {
-        addedKeys.add(key);
-        added.push(name);
-      }
+    for (const [key, name] of newcomers(article)) if (!before.has(key)) add(key, name);
+  // Someone the reader has met who speaks again on a later day is a development too; on the
+  // same day, another outlet's excerpt of the same remarks is not.
+  const lastDay = Math.max(...known.map(dayOf));
+  const told = known.map((a) => plainWords(a.text)).join(' ');
+  for (const article of fresh) {
+    if (dayOf(article) <= lastDay) continue;
+    for (const q of article.analysis.quotes)
+      if (q.speaker && wordCount(q.text) >= MIN_QUOTE_WORDS && !told.includes(plainWords(q.text)))
+        add(speakerKey(article, q.speaker), q.speaker);
+  }
   return added.length ? { kind: 'update', added: added.slice(0, NAMED) } : { kind: 'repeat' };
+}
+
+/** A quote shorter than this is a phrase, not something new said. */
+const MIN_QUOTE_WORDS = 6;
+
+/** The calendar day (UTC) an article was published on, or stored when undated. */
+function dayOf(article: StoredArticle): number {
+  return Math.floor(Date.parse(article.publishedAt ?? article.ingestedAt) / 86_400_000);
 }
 
 /** The keys of everyone an article names or quotes, salient or not: what the reader has met. */

@@ -1,5 +1,5 @@
 import { BRIEFING_LIMITS, type BriefQuote } from '../model/briefing.ts';
-import { contentWords, overlap, wordCount } from '../nlp/words.ts';
+import { contentWords, overlap, plainWords, wordCount } from '../nlp/words.ts';
 import type { ActorIndex } from './actors.ts';
 import type { Topicality } from './on-topic.ts';
 import type { Story } from './stories.ts';
@@ -33,10 +33,6 @@ interface Candidate {
   /** The quote's words, space-joined and padded, to find one quote inside another. */
   plain: string;
   score: number;
-}
-
-function plainWords(text: string): string {
-  return ` ${(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')} `;
 }
 
 function candidates(

@@ -30,6 +30,14 @@ export function wordCount(text: string): number {
   return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
+/**
+ * A text's words, lowercased and space-joined with a space at each end, so that one text can
+ * be found inside another whatever their punctuation, quotation marks and spacing.
+ */
+export function plainWords(text: string): string {
+  return ` ${(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')} `;
+}
+
 /** Share of the smaller set's words found in the other: 1 means one says what the other does. */
 export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];

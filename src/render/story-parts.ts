@@ -20,14 +20,14 @@ export function carriedBy(s: BriefStory, show: (text: string) => string): string
   return s.sources.length > 1 ? `${s.sources.length} sources ${cites}` : cites;
 }
 
-/** " · new", " · update: new here X, Y", or nothing; `mark` emphasises the word as the format does. */
+/** " · new", " · update: new from X, Y", or nothing; `mark` emphasises the word as the format does. */
 export function newsMark(
   s: BriefStory,
   show: (text: string) => string,
   mark: (word: string) => string,
 ): string {
   if (s.isNew) return ` · ${mark('new')}`;
-  if (s.update) return ` · ${mark('update')}: now with ${s.update.map(show).join(', ')}`;
+  if (s.update) return ` · ${mark('update')}: new from ${s.update.map(show).join(', ')}`;
   return '';
 }
 

@@ -154,7 +154,7 @@ describe('a briefing of an event several outlets reported', () => {
     expect(update.notes[0]).toMatch(
       /^1 update of a story you were told of since the previous briefing/,
     );
-    expect(renderBriefing(update, 'text')).toMatch(/ · update: now with /);
+    expect(renderBriefing(update, 'text')).toMatch(/ · update: new from /);
     await stores.close();
   });
 
@@ -179,6 +179,33 @@ describe('a briefing of an event several outlets reported', () => {
       isNew: false,
       update: expect.arrayContaining(['Petra Lund']),
     });
+    await stores.close();
+  });
+
+  it('counts someone speaking again on a later day as an update, another excerpt the same day not', async () => {
+    const stores = await createStore(':memory:');
+    await stores.articles.putArticles([prepareArticle('a', parsed(GATE_A, DAY1))]);
+    const request = { topic: 'velmar', since: 'all', audience: 'cli:bo', news: 'lead' } as const;
+    await buildBriefing(stores, [], { ...request, record: true, now: new Date() });
+    await pause(20);
+    const retold = GATE_B.text.split('\n\n').slice(0, 3);
+    const again = (words: string) => p(...retold, `“${words},” Irena Solvik said.`);
+    const sameDay = {
+      ...GATE_B,
+      text: again('Every one of the other gates will be checked by divers this week'),
+    };
+    await stores.articles.putArticles([prepareArticle('b', parsed(sameDay, at(DAY1, 4)))]);
+    const excerpt = await buildBriefing(stores, [], { ...request, now: new Date() });
+    expect(excerpt.stories[0]).toMatchObject({ isNew: false, update: null });
+    const nextDay = {
+      ...GATE_C,
+      title: 'Velmar engineer admits the broken gate had a known fault',
+      text: again('We knew one hinge on that gate was worn, and we should have replaced it sooner'),
+    };
+    await stores.articles.putArticles([prepareArticle('c', parsed(nextDay, at(DAY1, 30)))]);
+    const later = await buildBriefing(stores, [], { ...request, now: new Date() });
+    expect(later.stories).toHaveLength(1);
+    expect(later.stories[0]!.update).toEqual(['Irena Solvik']);
     await stores.close();
   });
 });

@@ -63,7 +63,7 @@ describe('stories of several outlets, in every format', () => {
   it('counts and names the outlets, marks the update and the new story, cites every carrier of a quote', () => {
     const text = renderBriefing(twoStories(), 'text');
     expect(text).toContain(
-      '1. Floodgate fails at Velmar reservoir — reported by 3 outlets: Velmar Courier, Northern Ledger, Valley <!here> Radio [1] [2] [3] · update: now with Petra @everyone Lund',
+      '1. Floodgate fails at Velmar reservoir — reported by 3 outlets: Velmar Courier, Northern Ledger, Valley <!here> Radio [1] [2] [3] · update: new from Petra @everyone Lund',
     );
     expect(text).toContain('2. Ostrand library reopens — [4] · new');
     expect(text).toContain('— Karl Dunmore [1] [3]');
@@ -72,12 +72,12 @@ describe('stories of several outlets, in every format', () => {
   it('keeps outlet and person names from pinging anyone on Slack and Discord', () => {
     const slack = JSON.stringify(renderSlackBriefing(twoStories()));
     expect(slack).toContain('reported by 3 outlets');
-    expect(slack).toContain('*update*: now with');
+    expect(slack).toContain('*update*: new from');
     expect(slack).not.toContain('<!here>');
     const discord = renderDiscord({ kind: 'briefing', briefing: twoStories() });
     const shown = JSON.stringify(discord);
     expect(shown).toContain('reported by 3 outlets');
-    expect(shown).toContain('**update**: now with');
+    expect(shown).toContain('**update**: new from');
     expect(shown).toContain('[1] [3]');
     expect(shown).not.toContain('@everyone');
     expect(shown).toContain('Petra @\u200beveryone Lund');
