@@ -44,6 +44,7 @@ export function eventProfile(
 ): EventProfile {
   const raw = new Map<string, number>();
   const add = (text: string, weight: number): void => {
+    if (weight <= 0) return;
     for (const word of contentWords(text)) {
       const stem = stemmer(word);
       raw.set(stem, (raw.get(stem) ?? 0) + weight);
@@ -58,7 +59,7 @@ export function eventProfile(
   const features = new Map<string, number>();
   // Repetition says less than presence: a word used ten times is not ten times the event.
   for (const [stem, w] of raw) features.set(stem, 1 + Math.log(w));
-  for (const actor of article.analysis.actors) {
+  for (const actor of weights.name > 0 ? article.analysis.actors : []) {
     const key = `@${nameKey(actor.name, actor.type)}`;
     const w = weights.name * (1 + Math.log(Math.max(1, actor.mentions)));
     features.set(key, Math.max(features.get(key) ?? 0, w));
