@@ -13,7 +13,7 @@ import {
 import { DISCORD_LIMITS, inert, neutraliseMentions, truncateWords } from './discord-text.ts';
 import { FIELD_CHARS as CAP, field } from './fields.ts';
 import { linkableUrl } from './links.ts';
-import { carriedBy, newsMark, quoteCites, showsStories } from './story-parts.ts';
+import { carriedBy, firstReported, newsMark, quoteCites, showsStories } from './story-parts.ts';
 import { digestHeading, digestRef, nothingNewLine } from './text.ts';
 
 export type { DiscordEmbed, DiscordMessage } from './discord-embeds.ts';
@@ -103,7 +103,7 @@ function briefingEmbeds(b: Briefing): DiscordEmbed[] {
     const lines = b.stories.slice(0, STORY_LINES).map((s) => {
       const name = (t: string): string => shown(t, CAP.name);
       const news = newsMark(s, name, (w) => `**${w}**`);
-      return `${s.n}. ${shown(s.title, CAP.title)} — ${carriedBy(s, name)}${news}`;
+      return `${s.n}. ${shown(s.title, CAP.title)} — ${carriedBy(s, name)}${firstReported(s, b)}${news}`;
     });
     const more = b.stories.length - STORY_LINES;
     if (more > 0) lines.push(`_… and ${plural(more, 'more story', 'more stories')} (see Sources)_`);

@@ -21,7 +21,7 @@ import {
   truncate,
 } from './slack-mrkdwn.ts';
 import { paginate } from './slack-pages.ts';
-import { carriedBy, newsMark, quoteCites, showsStories } from './story-parts.ts';
+import { carriedBy, firstReported, newsMark, quoteCites, showsStories } from './story-parts.ts';
 import { digestHeading, digestRef, nothingNewLine, renderBriefing } from './text.ts';
 
 export {
@@ -119,7 +119,7 @@ function briefingBlocks(b: Briefing): SlackBlock[] {
     const lines = b.stories.slice(0, STORY_LINES).map((s) => {
       const name = (t: string): string => shown(t, CAP.name);
       const news = newsMark(s, name, (w) => `*${w}*`);
-      return `${s.n}. ${shown(s.title, CAP.title)} — ${carriedBy(s, name)}${news}`;
+      return `${s.n}. ${shown(s.title, CAP.title)} — ${carriedBy(s, name)}${firstReported(s, b)}${news}`;
     });
     const more = b.stories.length - STORY_LINES;
     if (more > 0) lines.push(`_… and ${more} more (see Sources)_`);

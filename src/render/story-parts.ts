@@ -31,6 +31,15 @@ export function newsMark(
   return '';
 }
 
+/**
+ * " · first reported 2026-03-10" for a story several sources carried, when any of them is
+ * dated (an undated story's first-seen time is only when it was stored).
+ */
+export function firstReported(s: BriefStory, b: Briefing): string {
+  if (s.sources.length < 2 || !s.sources.some((n) => b.sources[n - 1]?.publishedAt)) return '';
+  return ` · first reported ${s.firstSeen.slice(0, 10)}`;
+}
+
 /** A briefing lists its stories when that says more than its sources: shared, new or updated. */
 export function showsStories(b: Briefing): boolean {
   return b.stories.some((s) => s.sources.length > 1 || s.isNew || s.update !== null);

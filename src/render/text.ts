@@ -8,7 +8,7 @@ import {
 } from '../model/briefing.ts';
 import { FIELD_CHARS as CAP, field } from './fields.ts';
 import { linkableUrl } from './links.ts';
-import { carriedBy, newsMark, quoteCites, showsStories } from './story-parts.ts';
+import { carriedBy, firstReported, newsMark, quoteCites, showsStories } from './story-parts.ts';
 
 /** Plain text for terminals, and Markdown for chat and files, from the same walk. */
 
@@ -58,11 +58,11 @@ function actorLine(a: BriefActor, style: Style): string {
   return `${style === 'markdown' ? '-' : ' '} ${name} · ${a.type}${role}${also}`;
 }
 
-function storyLine(s: BriefStory, style: Style): string {
+function storyLine(s: BriefStory, b: Briefing, style: Style): string {
   const name = (t: string): string => show(t, CAP.name, style);
   const carried = carriedBy(s, name);
   const news = newsMark(s, name, (w) => (style === 'markdown' ? `**${w}**` : w));
-  return `${style === 'markdown' ? '' : '  '}${s.n}. ${show(s.title, CAP.title, style)} — ${carried}${news}`;
+  return `${style === 'markdown' ? '' : '  '}${s.n}. ${show(s.title, CAP.title, style)} — ${carried}${firstReported(s, b)}${news}`;
 }
 
 function sourceLine(s: BriefSource, style: Style, options: TextOptions): string {
@@ -110,7 +110,7 @@ export function renderBriefing(b: Briefing, style: Style, options: TextOptions =
     );
   if (showStories) {
     out.push('', heading('Stories', style));
-    for (const s of b.stories.slice(0, STORY_LINES)) out.push(storyLine(s, style));
+    for (const s of b.stories.slice(0, STORY_LINES)) out.push(storyLine(s, b, style));
     const more = b.stories.length - STORY_LINES;
     const rest = `… and ${plural(more, 'more story', 'more stories')} (see Sources)`;
     // In Markdown a line right after a list item would join that item.

@@ -119,7 +119,9 @@ describeWithShared('topic briefing across many PolNeAR articles', () => {
   it('shows the stories and their outlets in text and markdown', async () => {
     const text = await brief('text');
     expect(text).toMatch(/^Stories$/m);
-    expect(text.match(/ — \d+ sources( \[\d+\])+$/gm)?.length).toBeGreaterThanOrEqual(COPIES);
+    expect(
+      text.match(/ — \d+ sources( \[\d+\])+ · first reported \d{4}-\d\d-\d\d$/gm)?.length,
+    ).toBeGreaterThanOrEqual(COPIES);
     expect(await brief('markdown')).toMatch(/^## Stories$/m);
   });
 

@@ -63,7 +63,7 @@ describe('stories of several outlets, in every format', () => {
   it('counts and names the outlets, marks the update and the new story, cites every carrier of a quote', () => {
     const text = renderBriefing(twoStories(), 'text');
     expect(text).toContain(
-      '1. Floodgate fails at Velmar reservoir — reported by 3 outlets: Velmar Courier, Northern Ledger, Valley <!here> Radio [1] [2] [3] · update: new from Petra @everyone Lund',
+      '1. Floodgate fails at Velmar reservoir — reported by 3 outlets: Velmar Courier, Northern Ledger, Valley <!here> Radio [1] [2] [3] · first reported 2026-03-29 · update: new from Petra @everyone Lund',
     );
     expect(text).toContain('2. Ostrand library reopens — [4] · new');
     expect(text).toContain('— Karl Dunmore [1] [3]');
@@ -73,11 +73,13 @@ describe('stories of several outlets, in every format', () => {
     const slack = JSON.stringify(renderSlackBriefing(twoStories()));
     expect(slack).toContain('reported by 3 outlets');
     expect(slack).toContain('*update*: new from');
+    expect(slack).toContain('· first reported 2026-03-29');
     expect(slack).not.toContain('<!here>');
     const discord = renderDiscord({ kind: 'briefing', briefing: twoStories() });
     const shown = JSON.stringify(discord);
     expect(shown).toContain('reported by 3 outlets');
     expect(shown).toContain('**update**: new from');
+    expect(shown).toContain('· first reported 2026-03-29');
     expect(shown).toContain('[1] [3]');
     expect(shown).not.toContain('@everyone');
     expect(shown).toContain('Petra @\u200beveryone Lund');
