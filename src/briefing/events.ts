@@ -12,8 +12,8 @@ import {
  * say the same things — the same names, the same rare words in their headlines and leads —
  * within a few days. Groups of articles (wire copies already joined, stories.ts) are merged
  * bottom-up while the closest two are, on average over their articles, alike enough and
- * close enough in time. Average linkage, not single: a chain of look-alikes (a debate, its
- * fact-check, a poll about it) must not weld different events into one. Deterministic: ties
+ * close enough in time. Average linkage, not single: a chain of look-alikes (a debate, a poll
+ * taken after it, a row about the poll) must not weld different events into one. Deterministic: ties
  * go to the lower indices.
  */
 
