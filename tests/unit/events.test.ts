@@ -105,15 +105,27 @@ function parsed(
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A store whose audience was briefed on the first report of the gate failure; later ones arrive after. */
+async function briefedOnFirstReport(audience: string) {
+  const stores = await createStore(':memory:');
+  await stores.articles.putArticles([prepareArticle('a', parsed(GATE_A, DAY1))]);
+  const request = { topic: 'velmar', since: 'all', audience } as const;
+  await buildBriefing(stores, [], { ...request, record: true, now: new Date() });
+  await pause(20);
+  return { stores, request };
+}
+
+/** The second outlet's report without its resident's quote: nothing the first did not say. */
+const RETOLD = { ...GATE_B, text: GATE_B.text.split('\n\n').slice(0, 3).join('\n\n') };
+
 describe('a briefing of an event several outlets reported', () => {
   it('shows it once, counts its outlets, and merges a quote they all carried', async () => {
     const stores = await createStore(':memory:');
     const shared =
       '“We will rebuild every gate before the spring rains,” said the mayor, Karl Dunmore.';
-    const retold = GATE_B.text.split('\n\n').slice(0, 3).join('\n\n');
     await stores.articles.putArticles([
       prepareArticle('a', parsed({ ...GATE_A, text: p(GATE_A.text, shared) }, DAY1)),
-      prepareArticle('b', parsed({ ...GATE_B, text: p(retold, shared) }, at(DAY1, 2))),
+      prepareArticle('b', parsed({ ...GATE_B, text: p(RETOLD.text, shared) }, at(DAY1, 2))),
       prepareArticle('c', parsed(GATE_C, at(DAY1, 4))),
     ]);
     const b = await buildBriefing(stores, [], {
@@ -133,14 +145,11 @@ describe('a briefing of an event several outlets reported', () => {
   });
 
   it('marks a development of a known event as an update, and another outlet’s repeat as neither', async () => {
-    const stores = await createStore(':memory:');
-    await stores.articles.putArticles([prepareArticle('a', parsed(GATE_A, DAY1))]);
-    const request = { topic: 'velmar', since: 'all', audience: 'cli:ana', news: 'lead' } as const;
-    await buildBriefing(stores, [], { ...request, record: true, now: new Date() });
-    await pause(20);
+    const first = await briefedOnFirstReport('cli:ana');
+    const { stores } = first;
+    const request = { ...first.request, news: 'lead' } as const;
     // Another outlet tells what the audience already knows: not news.
-    const retold = { ...GATE_B, text: GATE_B.text.split('\n\n').slice(0, 3).join('\n\n') };
-    await stores.articles.putArticles([prepareArticle('b', parsed(retold, at(DAY1, 3)))]);
+    await stores.articles.putArticles([prepareArticle('b', parsed(RETOLD, at(DAY1, 3)))]);
     const repeat = await buildBriefing(stores, [], { ...request, now: new Date() });
     expect(repeat.stories).toHaveLength(1);
     expect(repeat.stories[0]).toMatchObject({ isNew: false, update: null });
@@ -159,13 +168,8 @@ describe('a briefing of an event several outlets reported', () => {
   });
 
   it('leaves another outlet’s repeat out of a digest and sends a development as an update', async () => {
-    const stores = await createStore(':memory:');
-    await stores.articles.putArticles([prepareArticle('a', parsed(GATE_A, DAY1))]);
-    const request = { topic: 'velmar', since: 'all', audience: 'digest:7' } as const;
-    await buildBriefing(stores, [], { ...request, record: true, now: new Date() });
-    await pause(20);
-    const retold = { ...GATE_B, text: GATE_B.text.split('\n\n').slice(0, 3).join('\n\n') };
-    await stores.articles.putArticles([prepareArticle('b', parsed(retold, at(DAY1, 3)))]);
+    const { stores, request } = await briefedOnFirstReport('digest:7');
+    await stores.articles.putArticles([prepareArticle('b', parsed(RETOLD, at(DAY1, 3)))]);
     const nothing = await buildBriefing(stores, [], { ...request, news: 'only', now: new Date() });
     expect(nothing).toBeNull();
     await stores.articles.putArticles([prepareArticle('c', parsed(GATE_C, at(DAY1, 9)))]);
@@ -183,13 +187,10 @@ describe('a briefing of an event several outlets reported', () => {
   });
 
   it('counts someone speaking again on a later day as an update, another excerpt the same day not', async () => {
-    const stores = await createStore(':memory:');
-    await stores.articles.putArticles([prepareArticle('a', parsed(GATE_A, DAY1))]);
-    const request = { topic: 'velmar', since: 'all', audience: 'cli:bo', news: 'lead' } as const;
-    await buildBriefing(stores, [], { ...request, record: true, now: new Date() });
-    await pause(20);
-    const retold = GATE_B.text.split('\n\n').slice(0, 3);
-    const again = (words: string) => p(...retold, `“${words},” Irena Solvik said.`);
+    const first = await briefedOnFirstReport('cli:bo');
+    const { stores } = first;
+    const request = { ...first.request, news: 'lead' } as const;
+    const again = (words: string) => p(RETOLD.text, `“${words},” Irena Solvik said.`);
     const sameDay = {
       ...GATE_B,
       text: again('Every one of the other gates will be checked by divers this week'),
