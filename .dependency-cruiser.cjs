@@ -134,6 +134,12 @@ module.exports = {
       from: { path: '^src/', pathNot: '^src/store/(create\\.ts|sqlite/)' },
       to: { path: '^src/store/sqlite/' },
     },
+    {
+      name: 'postgres-only-through-createStore',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/store/(create\\.ts|postgres/)' },
+      to: { path: '^src/store/postgres/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -33,6 +33,8 @@ export type ErrorCode =
   | 'STORE_FOREIGN'
   /** Another process held the database's write lock past the busy timeout; input: its path. */
   | 'STORE_BUSY'
+  /** The database server cannot be reached (down, refused, gone mid-query); input: its URL, password hidden. */
+  | 'STORE_UNAVAILABLE'
   | 'DELIVERY_FAILED'
   /** A chat platform refused the bot or could not be reached; input: its API URL. */
   | 'PLATFORM_FAILED'

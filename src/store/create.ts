@@ -1,5 +1,6 @@
 import { BriefwireError } from '../model/errors.ts';
 import type { Stores } from './ports/port.ts';
+import { openPostgresStore } from './postgres/postgres-store.ts';
 import { ensureParentDirectory } from './sqlite/database-file.ts';
 import { openSqliteStore } from './sqlite/sqlite-store.ts';
 
@@ -26,13 +27,7 @@ export async function createStore(location: string, options: StoreOptions = {}):
   if (location.trim() === '') {
     throw new BriefwireError('CONFIG_INVALID', 'The database location is empty', location);
   }
-  if (POSTGRES_URL.test(location)) {
-    throw new BriefwireError(
-      'CONFIG_INVALID',
-      'PostgreSQL support is not available yet; use a SQLite file path for now',
-      location,
-    );
-  }
+  if (POSTGRES_URL.test(location)) return openPostgresStore(location.trim());
   if (!isSpecialSqlite(location)) ensureParentDirectory(location);
   return openSqliteStore(location, options);
 }

@@ -266,13 +266,16 @@ describe('createStore', () => {
     await stores.close();
   });
 
-  it.each(['postgres://user@localhost/briefwire', 'postgresql://localhost:5432/briefwire'])(
-    'does not support %s yet',
+  it.each(['postgres://user:secret@127.0.0.1:1/briefwire', 'postgresql://127.0.0.1:1/briefwire'])(
+    'says a PostgreSQL server that is down (%s) is not reachable, naming its host, never the password',
     async (url) => {
-      await expect(createStore(url)).rejects.toMatchObject({
-        code: 'CONFIG_INVALID',
-        input: url,
-        message: expect.stringMatching(/PostgreSQL support is not available yet/),
+      const failure = createStore(url);
+      await expect(failure).rejects.toMatchObject({
+        code: 'STORE_UNAVAILABLE',
+        message: expect.stringMatching(/^PostgreSQL at 127\.0\.0\.1:1 is not reachable/),
+      });
+      await expect(failure).rejects.not.toMatchObject({
+        message: expect.stringContaining('secret'),
       });
     },
   );

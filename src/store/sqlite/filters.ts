@@ -1,4 +1,5 @@
 import { BriefwireError } from '../../model/errors.ts';
+import { toInstant } from '../ports/article-row.ts';
 import type { ArticleQuery } from '../ports/articles.ts';
 import { termMatch } from './fts-query.ts';
 
@@ -8,14 +9,7 @@ export interface Filter {
   params: string[];
 }
 
-/**
- * An ISO time as a UTC instant with milliseconds (the form sort_at is stored in), so string
- * comparison is time comparison whatever offset or precision the caller wrote.
- */
-export function toInstant(value: string): string | null {
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
-}
+export { toInstant } from '../ports/article-row.ts';
 
 function bound(value: string, name: 'since' | 'until'): string {
   const instant = toInstant(value);

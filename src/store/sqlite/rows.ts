@@ -1,7 +1,5 @@
 import type { Analysis } from '../../model/analysis.ts';
-import type { NewArticle, StoredArticle } from '../../model/article.ts';
-import { canonicalUrl } from '../../model/url.ts';
-import { toInstant } from './filters.ts';
+import type { StoredArticle } from '../../model/article.ts';
 
 /** An articles row as SELECTed by ARTICLE_COLUMNS. */
 export interface ArticleRow {
@@ -41,49 +39,4 @@ export function toStoredArticle(row: ArticleRow): StoredArticle {
   };
 }
 
-/** Named parameters for the INSERT in sqlite-store.ts. */
-export interface InsertParams {
-  url: string | null;
-  origin: string;
-  source: string | null;
-  title: string;
-  published_at: string | null;
-  ingested_at: string;
-  sort_at: string;
-  text: string;
-  content_hash: string;
-  analysis: string;
-  analysis_version: number;
-  partial: number;
-}
-
-/**
- * The URL an article is known by, and deduplicated on: its canonical http(s) form (tracking
- * parameters removed, see model/url.ts), else, lacking one, the canonical form of an http(s)
- * origin (the page it was fetched from). Another kind of URL is kept as given. An empty URL is
- * no URL: it must not make every URL-less article a duplicate of the first.
- */
-export function urlOf(article: NewArticle): string | null {
-  const given = article.url === null || article.url.trim() === '' ? null : article.url;
-  if (given !== null) return canonicalUrl(given) ?? given;
-  return canonicalUrl(article.origin);
-}
-
-export function toInsertParams(article: NewArticle, ingestedAt: string): InsertParams {
-  // An unparseable publication date is kept verbatim but sorted by ingest time.
-  const published = article.publishedAt === null ? null : toInstant(article.publishedAt);
-  return {
-    url: urlOf(article),
-    origin: article.origin,
-    source: article.source,
-    title: article.title,
-    published_at: article.publishedAt,
-    ingested_at: ingestedAt,
-    sort_at: published ?? ingestedAt,
-    text: article.text,
-    content_hash: article.contentHash,
-    analysis: JSON.stringify(article.analysis),
-    analysis_version: article.analysisVersion,
-    partial: article.partial === true ? 1 : 0,
-  };
-}
+export { type InsertParams, toInsertParams, urlOf } from '../ports/article-row.ts';

@@ -1,0 +1,209 @@
+import type { Analysis } from '../../model/analysis.ts';
+import type { NewArticle, StoredArticle } from '../../model/article.ts';
+import { toInsertParams, urlOf } from '../ports/article-row.ts';
+import type { ArticleQuery, ArticleStore, Hit, PutOutcome } from '../ports/articles.ts';
+import type { PostgresConnection, Queryable } from './connection.ts';
+import { limitedScope, limitOf, NEWEST_FIRST, Params, scopeWhere } from './scope.ts';
+import { searchSentences } from './sentences.ts';
+import { anyWord, indexText, searchWords } from './text-search.ts';
+
+/** ts_rank weights {D, C, B, A}: the title (A) counts five times the body (D), as bm25's 5 : 1. */
+const RANK_WEIGHTS = '{0.2, 0.2, 0.2, 1.0}';
+
+const ARTICLE_COLUMNS =
+  'a.id, a.url, a.origin, a.source, a.title, a.published_at, a.ingested_at, a."text", ' +
+  'a.content_hash, a.analysis, a.analysis_version, a.partial';
+
+interface ArticleRow {
+  [column: string]: unknown;
+  id: number;
+  url: string | null;
+  origin: string;
+  source: string | null;
+  title: string;
+  published_at: string | null;
+  ingested_at: string;
+  text: string;
+  content_hash: string;
+  analysis: string;
+  analysis_version: number;
+  partial: boolean;
+}
+
+function toStoredArticle(row: ArticleRow): StoredArticle {
+  return {
+    id: row.id,
+    title: row.title,
+    text: row.text,
+    publishedAt: row.published_at,
+    source: row.source,
+    url: row.url,
+    origin: row.origin,
+    contentHash: row.content_hash,
+    analysis: JSON.parse(row.analysis) as Analysis,
+    analysisVersion: row.analysis_version,
+    ingestedAt: row.ingested_at,
+    ...(row.partial ? { partial: true } : {}),
+  };
+}
+
+/** The origin and the `via` of one copy of an article, blank ones left out. */
+function sourcesOfCopy(article: NewArticle): string[] {
+  return [article.origin, article.via ?? ''].filter((s) => s.trim() !== '');
+}
+
+async function existing(q: Queryable, article: NewArticle): Promise<PutOutcome | null> {
+  const url = urlOf(article);
+  if (url !== null) {
+    const [row] = await q.query<{ id: number }>('SELECT id FROM articles WHERE url = $1', [url]);
+    if (row) return { status: 'duplicate', id: row.id, duplicateOf: 'url', origin: article.origin };
+  }
+  const [row] = await q.query<{ id: number }>('SELECT id FROM articles WHERE content_hash = $1', [
+    article.contentHash,
+  ]);
+  return row
+    ? { status: 'duplicate', id: row.id, duplicateOf: 'content', origin: article.origin }
+    : null;
+}
+
+/** Inserts the article, its sentences and its index; null when another writer got there first. */
+async function insert(
+  q: Queryable,
+  article: NewArticle,
+  ingestedAt: string,
+): Promise<number | null> {
+  const r = toInsertParams(article, ingestedAt);
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO articles (url, origin, source, title, published_at, ingested_at, sort_at, "text",
+       content_hash, analysis, analysis_version, partial, search)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
+       setweight(to_tsvector('simple', $13), 'A') || setweight(to_tsvector('simple', $14), 'D'))
+     ON CONFLICT DO NOTHING RETURNING id`,
+    [
+      r.url,
+      r.origin,
+      r.source,
+      r.title,
+      r.published_at,
+      r.ingested_at,
+      r.sort_at,
+      r.text,
+      r.content_hash,
+      r.analysis,
+      r.analysis_version,
+      r.partial === 1,
+      indexText(article.title),
+      indexText(article.text),
+    ],
+  );
+  if (!row) return null;
+  const texts = article.analysis.sentences.map((s) => s.text);
+  if (texts.length) {
+    await q.query(
+      `INSERT INTO sentences (article_id, idx, "text", search)
+       SELECT $1, t.i - 1, t.text, to_tsvector('simple', t.folded)
+       FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS t(text, folded, i)`,
+      [row.id, texts, texts.map(indexText)],
+    );
+  }
+  return row.id;
+}
+
+export function createPostgresArticleStore(c: PostgresConnection): ArticleStore {
+  return {
+    async putArticles(articles) {
+      if (articles.length === 0) return [];
+      const ingestedAt = c.now().toISOString();
+      return c.transaction(async (q) => {
+        const out: PutOutcome[] = [];
+        for (const article of articles) {
+          // Another replica may store the same article between our look and our insert: the
+          // unique indexes refuse the second, and the look is repeated to name the first.
+          let outcome = await existing(q, article);
+          if (!outcome) {
+            const id = await insert(q, article, ingestedAt);
+            outcome =
+              id === null
+                ? await existing(q, article)
+                : { status: 'stored', id, origin: article.origin };
+          }
+          if (!outcome) throw new Error(`${article.origin}: neither stored nor found`);
+          for (const source of sourcesOfCopy(article))
+            await q.query(
+              `INSERT INTO article_sources (article_id, source, added_at) VALUES ($1, $2, $3)
+               ON CONFLICT (article_id, source) DO NOTHING`,
+              [outcome.id, source, ingestedAt],
+            );
+          out.push(outcome);
+        }
+        return out;
+      });
+    },
+
+    async sourcesOf(articleId) {
+      const rows = await c.query<{ source: string }>(
+        'SELECT source FROM article_sources WHERE article_id = $1 ORDER BY added_at, id',
+        [articleId],
+      );
+      return rows.map((r) => r.source);
+    },
+
+    async getArticles(ids) {
+      const wanted = ids.filter((id) => Number.isSafeInteger(id) && Math.abs(id) < 2 ** 31);
+      if (wanted.length === 0) return [];
+      const rows = await c.query<ArticleRow>(
+        `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id = ANY($1::int[])`,
+        [wanted],
+      );
+      const byId = new Map(rows.map((r) => [r.id, toStoredArticle(r)]));
+      return wanted.flatMap((id) => byId.get(id) ?? []);
+    },
+
+    async findArticles(query: ArticleQuery) {
+      const limit = limitOf(query.limit);
+      if (limit === 0) return [];
+      const p = new Params();
+      const where = scopeWhere(query, p);
+      const tail = limit === null ? '' : ` LIMIT ${p.add(limit)}`;
+      const rows = await c.query<ArticleRow>(
+        `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE ${where} ${NEWEST_FIRST}${tail}`,
+        p.values,
+      );
+      return rows.map(toStoredArticle);
+    },
+
+    async countArticles(query) {
+      const p = new Params();
+      const where = scopeWhere(query, p);
+      const [row] = await c.query<{ n: number }>(
+        `SELECT COUNT(*)::int AS n FROM articles a WHERE ${where}`,
+        p.values,
+      );
+      return row?.n ?? 0;
+    },
+
+    /** Within the scope findArticles(scope) returns, its limit included. */
+    async search(text, scope, k): Promise<Hit[]> {
+      const match = anyWord(searchWords(text));
+      const top = limitOf(k);
+      if (match === null || top === 0) return [];
+      const p = new Params();
+      const inScope = limitedScope(scope, p);
+      if (inScope === null) return [];
+      const q = p.add(match);
+      const tail = top === null ? '' : ` LIMIT ${p.add(top)}`;
+      const rows = await c.query<{ id: number; score: number }>(
+        `SELECT a.id, ts_rank('${RANK_WEIGHTS}', a.search, to_tsquery('simple', ${q})) AS score
+         FROM articles a
+         WHERE a.search @@ to_tsquery('simple', ${q}) AND ${inScope}
+         ORDER BY score DESC, a.sort_at DESC, a.id DESC${tail}`,
+        p.values,
+      );
+      return rows.map((r) => ({ articleId: r.id, score: r.score }));
+    },
+
+    async searchSentences(text, scope, k) {
+      return searchSentences(c, text, scope, k);
+    },
+  };
+}
