@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { NewArticle } from '../../src/model/article.ts';
+import { toInsertParams } from '../../src/store/rows/article-row.ts';
 import { MIGRATIONS, migrate } from '../../src/store/sqlite/migrations.ts';
-import { toInsertParams } from '../../src/store/sqlite/rows.ts';
 
 /**
  * Makes a SQLite store as an older Briefwire left it: the migrations before `version` only,

@@ -1,56 +1,21 @@
-import type { Analysis } from '../../model/analysis.ts';
-import type { NewArticle, StoredArticle } from '../../model/article.ts';
-import { toInsertParams, urlOf } from '../ports/article-row.ts';
+import type { NewArticle } from '../../model/article.ts';
 import type { ArticleQuery, ArticleStore, Hit, PutOutcome } from '../ports/articles.ts';
+import {
+  ARTICLE_COLUMNS,
+  type ArticleRow,
+  sourcesOfCopy,
+  toInsertParams,
+  toStoredArticle,
+  urlOf,
+} from '../rows/article-row.ts';
+import { limitOf } from '../rows/limits.ts';
 import type { PostgresConnection, Queryable } from './connection.ts';
-import { limitedScope, limitOf, NEWEST_FIRST, Params, scopeWhere } from './scope.ts';
+import { limitedScope, NEWEST_FIRST, Params, scopeWhere } from './scope.ts';
 import { searchSentences } from './sentences.ts';
 import { anyWord, indexText, searchWords } from './text-search.ts';
 
 /** ts_rank weights {D, C, B, A}: the title (A) counts five times the body (D), as bm25's 5 : 1. */
 const RANK_WEIGHTS = '{0.2, 0.2, 0.2, 1.0}';
-
-const ARTICLE_COLUMNS =
-  'a.id, a.url, a.origin, a.source, a.title, a.published_at, a.ingested_at, a."text", ' +
-  'a.content_hash, a.analysis, a.analysis_version, a.partial';
-
-interface ArticleRow {
-  [column: string]: unknown;
-  id: number;
-  url: string | null;
-  origin: string;
-  source: string | null;
-  title: string;
-  published_at: string | null;
-  ingested_at: string;
-  text: string;
-  content_hash: string;
-  analysis: string;
-  analysis_version: number;
-  partial: boolean;
-}
-
-function toStoredArticle(row: ArticleRow): StoredArticle {
-  return {
-    id: row.id,
-    title: row.title,
-    text: row.text,
-    publishedAt: row.published_at,
-    source: row.source,
-    url: row.url,
-    origin: row.origin,
-    contentHash: row.content_hash,
-    analysis: JSON.parse(row.analysis) as Analysis,
-    analysisVersion: row.analysis_version,
-    ingestedAt: row.ingested_at,
-    ...(row.partial ? { partial: true } : {}),
-  };
-}
-
-/** The origin and the `via` of one copy of an article, blank ones left out. */
-function sourcesOfCopy(article: NewArticle): string[] {
-  return [article.origin, article.via ?? ''].filter((s) => s.trim() !== '');
-}
 
 async function existing(q: Queryable, article: NewArticle): Promise<PutOutcome | null> {
   const url = urlOf(article);

@@ -1,36 +1,11 @@
-import type { BriefingLog, StoredBriefing } from '../ports/briefing-log.ts';
+import type { BriefingLog } from '../ports/briefing-log.ts';
+import { BRIEFING_COLUMNS, type BriefingRow, toStoredBriefing } from '../rows/briefing-row.ts';
 import type { PostgresConnection } from './connection.ts';
 
 /**
  * The briefing log on PostgreSQL: the SQLite log's statements, with `delivered` a real
  * BOOLEAN and the article ids kept as JSON text, read back whole.
  */
-
-/** `window` is a reserved word in PostgreSQL, so it is quoted wherever it is named. */
-const BRIEFING_COLUMNS = 'id, topic, audience, created_at, "window", article_ids, delivered';
-
-/** A type alias, not an interface, so that it satisfies the connection's Row constraint. */
-type BriefingRow = {
-  id: number;
-  topic: string;
-  audience: string;
-  created_at: string;
-  window: string;
-  article_ids: string;
-  delivered: boolean;
-};
-
-function toStoredBriefing(row: BriefingRow): StoredBriefing {
-  return {
-    id: row.id,
-    topic: row.topic,
-    audience: row.audience,
-    createdAt: row.created_at,
-    window: row.window,
-    articleIds: JSON.parse(row.article_ids) as number[],
-    delivered: row.delivered,
-  };
-}
 
 export function createPostgresBriefingLog(c: PostgresConnection): BriefingLog {
   return {

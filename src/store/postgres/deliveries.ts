@@ -7,6 +7,7 @@ import type {
   LedgerMark,
   SlotClaim,
 } from '../ports/delivery-ledger.ts';
+import { type DeliveryRow, toDelivery } from '../rows/delivery-row.ts';
 import type { PostgresConnection } from './connection.ts';
 
 /**
@@ -17,43 +18,8 @@ import type { PostgresConnection } from './connection.ts';
  * so none needs a transaction; the outcome is only recorded by the claim's holder.
  */
 
-/** A type alias, not an interface, so that it satisfies the connection's Row constraint. */
-type DeliveryRow = {
-  id: number;
-  subscription_id: number;
-  slot: string;
-  state: DeliveryState;
-  late: boolean;
-  attempts: number;
-  claimed_by: string | null;
-  claimed_at: string | null;
-  updated_at: string;
-  error: string | null;
-  message_id: string | null;
-  thread: string | null;
-  briefing_id: number | null;
-};
-
 const DELIVERY_COLUMNS =
   'id, subscription_id, slot, state, late, attempts, claimed_by, claimed_at, updated_at, error, message_id, thread, briefing_id';
-
-function toDelivery(r: DeliveryRow): Delivery {
-  return {
-    id: r.id,
-    subscriptionId: r.subscription_id,
-    slot: r.slot,
-    state: r.state,
-    late: r.late,
-    attempts: r.attempts,
-    claimedBy: r.claimed_by,
-    claimedAt: r.claimed_at,
-    updatedAt: r.updated_at,
-    error: r.error,
-    messageId: r.message_id,
-    thread: r.thread,
-    briefingId: r.briefing_id,
-  };
-}
 
 async function claimSlot(c: PostgresConnection, claim: SlotClaim): Promise<ClaimedSlot | null> {
   // A concurrent insert of the same slot makes this one wait for it, then do nothing.

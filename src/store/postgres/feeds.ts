@@ -1,100 +1,18 @@
 import { BriefwireError } from '../../model/errors.ts';
-import type {
-  Feed,
-  FeedStore,
-  NewFeed,
-  PollRecord,
-  PollStatus,
-  SkippedItem,
-} from '../ports/feeds.ts';
+import type { FeedStore, NewFeed, PollRecord } from '../ports/feeds.ts';
+import { type FeedRow, toFeed } from '../rows/feed-row.ts';
+import { requireInstant } from '../rows/instant.ts';
 import type { PostgresConnection } from './connection.ts';
 
 /**
  * Followed feeds, their poll state and the entry keys they have seen, on PostgreSQL; the
- * same behaviour as the SQLite store (src/store/sqlite/feeds.ts).
+ * same behaviour as the SQLite store (src/store/sqlite/feeds.ts). Times go in through
+ * requireInstant, so `due` compares UTC instants as strings (the columns are COLLATE "C")
+ * whatever offset the poller wrote.
  */
-
-/** A feeds row as the driver gives it: every_ms is BIGINT, so it arrives as a string. */
-type FeedRow = {
-  id: number;
-  url: string;
-  topic: string | null;
-  every_ms: string;
-  title: string | null;
-  added_at: string;
-  etag: string | null;
-  last_modified: string | null;
-  next_poll_at: string;
-  last_polled_at: string | null;
-  last_status: string | null;
-  last_error: string | null;
-  last_new: number;
-  total_new: number;
-  last_skipped: string;
-  failures: number;
-  failing_since: string | null;
-  failing_notice_at: string | null;
-};
-
-const STATUSES: readonly PollStatus[] = ['ok', 'not-modified', 'failed'];
 
 /** The bounds of the INTEGER id column: a number outside them names no feed. */
 const MAX_ID = 2_147_483_647;
-
-function statusOf(value: string | null): PollStatus | null {
-  return STATUSES.find((s) => s === value) ?? null;
-}
-
-/** The skipped list as stored; a row another version wrote oddly reads as nothing skipped. */
-function skippedOf(json: string): SkippedItem[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    if (!Array.isArray(value)) return [];
-    return value.flatMap((v: unknown) => {
-      if (typeof v !== 'object' || v === null) return [];
-      const { item, reason } = v as Record<string, unknown>;
-      return typeof item === 'string' && typeof reason === 'string' ? [{ item, reason }] : [];
-    });
-  } catch {
-    return [];
-  }
-}
-
-function toFeed(r: FeedRow): Feed {
-  return {
-    id: r.id,
-    url: r.url,
-    topic: r.topic,
-    everyMs: Number(r.every_ms),
-    title: r.title,
-    addedAt: r.added_at,
-    etag: r.etag,
-    lastModified: r.last_modified,
-    nextPollAt: r.next_poll_at,
-    lastPolledAt: r.last_polled_at,
-    lastStatus: statusOf(r.last_status),
-    lastError: r.last_error,
-    lastNew: r.last_new,
-    totalNew: r.total_new,
-    lastSkipped: skippedOf(r.last_skipped),
-    failures: r.failures,
-    failingSince: r.failing_since,
-    failingNoticeAt: r.failing_notice_at,
-  };
-}
-
-/**
- * An ISO time as a UTC instant with milliseconds, so `due` compares instants as strings
- * (the columns are COLLATE "C") whatever offset the poller wrote. A time that is not one is
- * the caller's mistake.
- */
-function instant(value: string, what: string): string {
-  const ms = Date.parse(value);
-  if (Number.isNaN(ms)) {
-    throw new BriefwireError('USAGE', `${what} is not a valid time: ${value}`, value);
-  }
-  return new Date(ms).toISOString();
-}
 
 /**
  * Whether `id` can be an id at all. PostgreSQL refuses a fraction or an out-of-range number
@@ -170,14 +88,14 @@ export function createPostgresFeedStore(c: PostgresConnection): FeedStore {
     async due(now) {
       const rows = await c.query<FeedRow>(
         'SELECT * FROM feeds WHERE next_poll_at <= $1 ORDER BY next_poll_at, id',
-        [instant(now, 'now')],
+        [requireInstant(now, 'now')],
       );
       return rows.map(toFeed);
     },
 
     async recordPoll(id, poll: PollRecord) {
-      const at = instant(poll.at, 'at');
-      const next = instant(poll.nextPollAt, 'nextPollAt');
+      const at = requireInstant(poll.at, 'at');
+      const next = requireInstant(poll.nextPollAt, 'nextPollAt');
       if (!isId(id)) throw unknownFeed(id);
       // One UPDATE reads and writes the row under its lock (a concurrent poll's update is
       // re-read first), so total_new and failures cannot lose a count without a transaction.
@@ -216,7 +134,7 @@ export function createPostgresFeedStore(c: PostgresConnection): FeedStore {
     },
 
     async setFailingNotice(id, at) {
-      const when = at === null ? null : instant(at, 'at');
+      const when = at === null ? null : requireInstant(at, 'at');
       if (!isId(id)) throw unknownFeed(id);
       const rows = await c.query<{ id: number }>(
         'UPDATE feeds SET failing_notice_at = $1 WHERE id = $2 RETURNING id',
@@ -237,7 +155,7 @@ export function createPostgresFeedStore(c: PostgresConnection): FeedStore {
 
     async markSeen(id, keys, at) {
       if (keys.length === 0) return;
-      const when = instant(at, 'at');
+      const when = requireInstant(at, 'at');
       if (!isId(id)) throw unknownFeed(id);
       await c.transaction(async (q) => {
         // The share lock keeps the feed from being removed before the insert, so an unknown

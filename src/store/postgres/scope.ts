@@ -1,6 +1,6 @@
-import { BriefwireError } from '../../model/errors.ts';
-import { toInstant } from '../ports/article-row.ts';
 import type { ArticleQuery } from '../ports/articles.ts';
+import { requireInstant } from '../rows/instant.ts';
+import { limitOf } from '../rows/limits.ts';
 import { termTsQuery } from './text-search.ts';
 
 /** Positional parameters for one statement: each value added returns its $n. */
@@ -12,29 +12,17 @@ export class Params {
   }
 }
 
-function bound(value: string, name: 'since' | 'until'): string {
-  const instant = toInstant(value);
-  if (instant === null)
-    throw new BriefwireError('USAGE', `${name} is not a valid time: ${value}`, value);
-  return instant;
-}
-
 /** The query's term and time conditions on `articles a`; `limit` is the caller's. */
 export function scopeWhere(query: ArticleQuery, p: Params): string {
   const clauses: string[] = [];
   const { include, exclude } = termTsQuery(query.terms);
   if (include !== null) clauses.push(`a.search @@ to_tsquery('simple', ${p.add(include)})`);
   if (exclude !== null) clauses.push(`NOT (a.search @@ to_tsquery('simple', ${p.add(exclude)}))`);
-  if (query.since !== undefined) clauses.push(`a.sort_at >= ${p.add(bound(query.since, 'since'))}`);
-  if (query.until !== undefined) clauses.push(`a.sort_at < ${p.add(bound(query.until, 'until'))}`);
+  if (query.since !== undefined)
+    clauses.push(`a.sort_at >= ${p.add(requireInstant(query.since, 'since'))}`);
+  if (query.until !== undefined)
+    clauses.push(`a.sort_at < ${p.add(requireInstant(query.until, 'until'))}`);
   return clauses.length ? clauses.join(' AND ') : 'true';
-}
-
-/** A usable LIMIT, or null for "no limit" (absent or infinite). */
-export function limitOf(limit: number | undefined): number | null {
-  if (limit === undefined || limit === Number.POSITIVE_INFINITY) return null;
-  if (!Number.isFinite(limit)) return 0;
-  return Math.max(0, Math.floor(limit));
 }
 
 export const NEWEST_FIRST = 'ORDER BY a.sort_at DESC, a.id DESC';

@@ -1,6 +1,7 @@
 import type { SentenceHit, SentenceScope } from '../ports/articles.ts';
+import { limitOf, unscoped } from '../rows/limits.ts';
 import type { PostgresConnection } from './connection.ts';
-import { limitedScope, limitOf, Params } from './scope.ts';
+import { limitedScope, Params } from './scope.ts';
 import { anyWord, searchWords } from './text-search.ts';
 
 /**
@@ -37,16 +38,6 @@ async function rarerWords(c: PostgresConnection, words: string[]): Promise<strin
   if (kept.length) return kept;
   // Everything is common: the first word alone still finds sentences on the subject.
   return words.slice(0, 1);
-}
-
-function unscoped(scope: SentenceScope): boolean {
-  return (
-    scope.articleIds === undefined &&
-    scope.terms === undefined &&
-    scope.since === undefined &&
-    scope.until === undefined &&
-    limitOf(scope.limit) === null
-  );
 }
 
 /** Sentences best matching the text, best first; ties go to newer articles, then text order. */

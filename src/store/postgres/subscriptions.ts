@@ -3,8 +3,8 @@ import type {
   NewSubscription,
   Subscription,
   SubscriptionStore,
-  WhenEmpty,
 } from '../ports/subscriptions.ts';
+import { type SubscriptionRow, toSubscription } from '../rows/subscription-row.ts';
 import type { PostgresConnection } from './connection.ts';
 
 /**
@@ -13,44 +13,8 @@ import type { PostgresConnection } from './connection.ts';
  * would never conflict), and read back as null.
  */
 
-/** A type alias, not an interface, so that it satisfies the connection's Row constraint. */
-type SubscriptionRow = {
-  id: number;
-  platform: string;
-  workspace: string;
-  channel: string;
-  topic: string;
-  schedule: string;
-  timezone: string;
-  created_by: string;
-  created_at: string;
-  active: boolean;
-  paused_reason: string | null;
-  when_empty: string;
-  scheduled_from: string | null;
-};
-
 const SUBSCRIPTION_COLUMNS =
   'id, platform, workspace, channel, topic, schedule, timezone, created_by, created_at, active, paused_reason, when_empty, scheduled_from';
-
-function toSubscription(r: SubscriptionRow): Subscription {
-  return {
-    id: r.id,
-    platform: r.platform,
-    workspace: r.workspace === '' ? null : r.workspace,
-    channel: r.channel,
-    topic: r.topic,
-    schedule: r.schedule,
-    timezone: r.timezone,
-    createdBy: r.created_by,
-    createdAt: r.created_at,
-    // Rows from before scheduled_from existed owe slots from their creation.
-    scheduledFrom: r.scheduled_from ?? r.created_at,
-    active: r.active,
-    pausedReason: r.paused_reason,
-    whenEmpty: r.when_empty === 'silent' ? 'silent' : ('note' satisfies WhenEmpty),
-  };
-}
 
 /**
  * One upsert: a second save for the channel and topic updates it and resumes it; its schedule

@@ -1,57 +1,12 @@
-import { BriefwireError } from '../../model/errors.ts';
-import {
-  THREAD_TURNS_KEPT,
-  type ThreadLinks,
-  type ThreadName,
-  type ThreadTurn,
-} from '../ports/thread-links.ts';
+import { THREAD_TURNS_KEPT, type ThreadLinks } from '../ports/thread-links.ts';
+import { parseTurns } from '../rows/thread-turns.ts';
 import type { PostgresConnection } from './connection.ts';
 
 /**
  * Which briefing a chat thread is about, its focus and its recent turns, on PostgreSQL; the
- * same behaviour as the SQLite store (src/store/sqlite/thread-links.ts), whose checks are
- * repeated here because the layering rules keep this folder from importing that one.
+ * same behaviour as the SQLite store (src/store/sqlite/thread-links.ts), with the same check
+ * of the stored turns (src/store/rows/thread-turns.ts).
  */
-
-function isName(v: unknown): v is ThreadName {
-  if (typeof v !== 'object' || v === null) return false;
-  const { name, type } = v as Record<string, unknown>;
-  return (
-    typeof name === 'string' &&
-    name.length > 0 &&
-    (type === 'person' || type === 'organization' || type === null)
-  );
-}
-
-function isTurn(v: unknown): v is ThreadTurn {
-  if (typeof v !== 'object' || v === null) return false;
-  const { subject, named, answered } = v as Record<string, unknown>;
-  return (
-    (subject === null || isName(subject)) &&
-    Array.isArray(named) &&
-    named.every(isName) &&
-    Array.isArray(answered) &&
-    answered.every(isName)
-  );
-}
-
-/** The turns column read back: JSON written by addTurn, checked, since a bad row must not pass. */
-function parseTurns(json: string | null, thread: string): ThreadTurn[] {
-  if (json === null) return [];
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    value = undefined;
-  }
-  if (!Array.isArray(value) || !value.every(isTurn))
-    throw new BriefwireError(
-      'STORE_FAILED',
-      `thread ${thread}: its stored history is not a list of turns`,
-      thread,
-    );
-  return value;
-}
 
 export function createPostgresThreadLinks(c: PostgresConnection): ThreadLinks {
   return {

@@ -7,28 +7,25 @@ import type {
   SentenceHit,
   SentenceScope,
 } from '../ports/articles.ts';
-import type { SqliteConnection } from './connection.ts';
-import { limitOf, scopeFilter } from './filters.ts';
-import { searchMatch } from './fts-query.ts';
 import {
   ARTICLE_COLUMNS,
   type ArticleRow,
   type InsertParams,
+  sourcesOfCopy,
   toInsertParams,
   toStoredArticle,
   urlOf,
-} from './rows.ts';
+} from '../rows/article-row.ts';
+import { limitOf } from '../rows/limits.ts';
+import type { SqliteConnection } from './connection.ts';
+import { scopeFilter } from './filters.ts';
+import { searchMatch } from './fts-query.ts';
 import * as sentences from './sentences.ts';
 
 /** bm25 column weights (title, text): a word in the headline says more than one in the body. */
 const TITLE_WEIGHT = 5.0;
 const TEXT_WEIGHT = 1.0;
 const NEWEST_FIRST = 'ORDER BY a.sort_at DESC, a.id DESC';
-
-/** The origin and the `via` of one copy of an article, blank ones left out. */
-function sourcesOfCopy(article: NewArticle): string[] {
-  return [article.origin, article.via ?? ''].filter((s) => s.trim() !== '');
-}
 
 export function createSqliteArticleStore(c: SqliteConnection): ArticleStore {
   return {

@@ -1,29 +1,6 @@
-import type { BriefingLog, StoredBriefing } from '../ports/briefing-log.ts';
+import type { BriefingLog } from '../ports/briefing-log.ts';
+import { BRIEFING_COLUMNS, type BriefingRow, toStoredBriefing } from '../rows/briefing-row.ts';
 import type { SqliteConnection } from './connection.ts';
-
-const BRIEFING_COLUMNS = 'id, topic, audience, created_at, window, article_ids, delivered';
-
-interface BriefingRow {
-  id: number;
-  topic: string;
-  audience: string;
-  created_at: string;
-  window: string;
-  article_ids: string;
-  delivered: number;
-}
-
-function toStoredBriefing(row: BriefingRow): StoredBriefing {
-  return {
-    id: row.id,
-    topic: row.topic,
-    audience: row.audience,
-    createdAt: row.created_at,
-    window: row.window,
-    articleIds: JSON.parse(row.article_ids) as number[],
-    delivered: row.delivered === 1,
-  };
-}
 
 export function createSqliteBriefingLog(c: SqliteConnection): BriefingLog {
   return {

@@ -8,6 +8,7 @@ import type {
   LedgerMark,
   SlotClaim,
 } from '../ports/delivery-ledger.ts';
+import { type DeliveryRow, toDelivery } from '../rows/delivery-row.ts';
 import type { SqliteConnection } from './connection.ts';
 
 /**
@@ -15,40 +16,6 @@ import type { SqliteConnection } from './connection.ts';
  * key, or one UPDATE guarded by the stale claim's own holder and time, so of two processes
  * racing for a slot exactly one gets a row back.
  */
-
-interface DeliveryRow {
-  id: number;
-  subscription_id: number;
-  slot: string;
-  state: DeliveryState;
-  late: number;
-  attempts: number;
-  claimed_by: string | null;
-  claimed_at: string | null;
-  updated_at: string;
-  error: string | null;
-  message_id: string | null;
-  thread: string | null;
-  briefing_id: number | null;
-}
-
-function toDelivery(r: DeliveryRow): Delivery {
-  return {
-    id: r.id,
-    subscriptionId: r.subscription_id,
-    slot: r.slot,
-    state: r.state,
-    late: r.late === 1,
-    attempts: r.attempts,
-    claimedBy: r.claimed_by,
-    claimedAt: r.claimed_at,
-    updatedAt: r.updated_at,
-    error: r.error,
-    messageId: r.message_id,
-    thread: r.thread,
-    briefingId: r.briefing_id,
-  };
-}
 
 export function claimSlot(db: Database.Database, c: SlotClaim): ClaimedSlot | null {
   const inserted = db

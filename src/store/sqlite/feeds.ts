@@ -1,93 +1,14 @@
 import { BriefwireError } from '../../model/errors.ts';
-import type {
-  Feed,
-  FeedStore,
-  NewFeed,
-  PollRecord,
-  PollStatus,
-  SkippedItem,
-} from '../ports/feeds.ts';
+import type { FeedStore, NewFeed, PollRecord } from '../ports/feeds.ts';
+import { type FeedRow, toFeed } from '../rows/feed-row.ts';
+import { requireInstant } from '../rows/instant.ts';
 import type { SqliteConnection } from './connection.ts';
-import { toInstant } from './filters.ts';
-
-/** Followed feeds, their poll state and the entry keys they have seen, on SQLite. */
-
-interface FeedRow {
-  id: number;
-  url: string;
-  topic: string | null;
-  every_ms: number;
-  title: string | null;
-  added_at: string;
-  etag: string | null;
-  last_modified: string | null;
-  next_poll_at: string;
-  last_polled_at: string | null;
-  last_status: string | null;
-  last_error: string | null;
-  last_new: number;
-  total_new: number;
-  last_skipped: string;
-  failures: number;
-  failing_since: string | null;
-  failing_notice_at: string | null;
-}
-
-const STATUSES: readonly PollStatus[] = ['ok', 'not-modified', 'failed'];
-
-function statusOf(value: string | null): PollStatus | null {
-  return STATUSES.find((s) => s === value) ?? null;
-}
-
-/** The skipped list as stored; a row another version wrote oddly reads as nothing skipped. */
-function skippedOf(json: string): SkippedItem[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    if (!Array.isArray(value)) return [];
-    return value.flatMap((v: unknown) => {
-      if (typeof v !== 'object' || v === null) return [];
-      const { item, reason } = v as Record<string, unknown>;
-      return typeof item === 'string' && typeof reason === 'string' ? [{ item, reason }] : [];
-    });
-  } catch {
-    return [];
-  }
-}
-
-function toFeed(r: FeedRow): Feed {
-  return {
-    id: r.id,
-    url: r.url,
-    topic: r.topic,
-    everyMs: r.every_ms,
-    title: r.title,
-    addedAt: r.added_at,
-    etag: r.etag,
-    lastModified: r.last_modified,
-    nextPollAt: r.next_poll_at,
-    lastPolledAt: r.last_polled_at,
-    lastStatus: statusOf(r.last_status),
-    lastError: r.last_error,
-    lastNew: r.last_new,
-    totalNew: r.total_new,
-    lastSkipped: skippedOf(r.last_skipped),
-    failures: r.failures,
-    failingSince: r.failing_since,
-    failingNoticeAt: r.failing_notice_at,
-  };
-}
 
 /**
- * An ISO time as a UTC instant with milliseconds, so `due` compares instants as strings
- * whatever offset the poller wrote. A time that is not one is the caller's mistake.
+ * Followed feeds, their poll state and the entry keys they have seen, on SQLite. Times go in
+ * through requireInstant, so `due` compares UTC instants as strings whatever offset the poller
+ * wrote.
  */
-function instant(value: string, what: string): string {
-  const normal = toInstant(value);
-  if (normal === null) {
-    throw new BriefwireError('USAGE', `${what} is not a valid time: ${value}`, value);
-  }
-  return normal;
-}
 
 /** Digits are an id; anything else a URL. */
 function whereIdOrUrl(idOrUrl: string): { where: string; param: number | string } {
@@ -153,7 +74,7 @@ export function createSqliteFeedStore(c: SqliteConnection): FeedStore {
       return c.guard(() =>
         c
           .all<FeedRow>('SELECT * FROM feeds WHERE next_poll_at <= ? ORDER BY next_poll_at, id', [
-            instant(now, 'now'),
+            requireInstant(now, 'now'),
           ])
           .map(toFeed),
       );
@@ -180,8 +101,8 @@ export function createSqliteFeedStore(c: SqliteConnection): FeedStore {
           .get({
             id,
             status: poll.status,
-            at: instant(poll.at, 'at'),
-            next: instant(poll.nextPollAt, 'nextPollAt'),
+            at: requireInstant(poll.at, 'at'),
+            next: requireInstant(poll.nextPollAt, 'nextPollAt'),
             setEtag: poll.etag === undefined ? 0 : 1,
             etag: poll.etag ?? null,
             setLastModified: poll.lastModified === undefined ? 0 : 1,
@@ -202,7 +123,7 @@ export function createSqliteFeedStore(c: SqliteConnection): FeedStore {
       c.guard(() => {
         const info = c
           .prepare('UPDATE feeds SET failing_notice_at = ? WHERE id = ?')
-          .run(at === null ? null : instant(at, 'at'), id);
+          .run(at === null ? null : requireInstant(at, 'at'), id);
         if (info.changes === 0 && !byId(id)) throw unknownFeed(id);
       });
     },
@@ -227,7 +148,7 @@ export function createSqliteFeedStore(c: SqliteConnection): FeedStore {
            SELECT ?, value, ? FROM json_each(?) WHERE EXISTS (SELECT 1 FROM feeds WHERE id = ?)
            ON CONFLICT (feed_id, key) DO NOTHING`,
         );
-        const info = insert.run(id, instant(at, 'at'), JSON.stringify(keys), id);
+        const info = insert.run(id, requireInstant(at, 'at'), JSON.stringify(keys), id);
         if (info.changes === 0 && !byId(id)) throw unknownFeed(id);
       });
     },

@@ -1,5 +1,6 @@
 import type { SentenceHit, SentenceScope } from '../ports/articles.ts';
-import { limitOf, scopeFilter } from './filters.ts';
+import { limitOf, unscoped } from '../rows/limits.ts';
+import { scopeFilter } from './filters.ts';
 import { searchMatch } from './fts-query.ts';
 
 /** Runs one query with positional parameters (the store's prepared-statement cache). */
@@ -64,16 +65,6 @@ function scopeOf(scope: SentenceScope): Condition | null {
     params.push(JSON.stringify(scope.articleIds.filter((id) => Number.isSafeInteger(id))));
   }
   return { where: clauses.join(' AND '), params };
-}
-
-function unscoped(scope: SentenceScope): boolean {
-  return (
-    scope.articleIds === undefined &&
-    scope.terms === undefined &&
-    scope.since === undefined &&
-    scope.until === undefined &&
-    limitOf(scope.limit) === null
-  );
 }
 
 /** Sentences best matching the text, BM25 order; ties go to newer articles, then text order. */

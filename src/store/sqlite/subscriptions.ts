@@ -4,45 +4,11 @@ import type {
   NewSubscription,
   Subscription,
   SubscriptionStore,
-  WhenEmpty,
 } from '../ports/subscriptions.ts';
+import { type SubscriptionRow, toSubscription } from '../rows/subscription-row.ts';
 import type { SqliteConnection } from './connection.ts';
 
 /** Subscriptions and thread links on SQLite: plain statements, kept out of the article store class. */
-
-interface SubscriptionRow {
-  id: number;
-  platform: string;
-  workspace: string;
-  channel: string;
-  topic: string;
-  schedule: string;
-  timezone: string;
-  created_by: string;
-  created_at: string;
-  active: number;
-  paused_reason: string | null;
-  when_empty: string;
-  scheduled_from: string | null;
-}
-
-function toSubscription(r: SubscriptionRow): Subscription {
-  return {
-    id: r.id,
-    platform: r.platform,
-    workspace: r.workspace === '' ? null : r.workspace,
-    channel: r.channel,
-    topic: r.topic,
-    schedule: r.schedule,
-    timezone: r.timezone,
-    createdBy: r.created_by,
-    createdAt: r.created_at,
-    scheduledFrom: r.scheduled_from ?? r.created_at,
-    active: r.active === 1,
-    pausedReason: r.paused_reason,
-    whenEmpty: r.when_empty === 'silent' ? 'silent' : ('note' satisfies WhenEmpty),
-  };
-}
 
 export function saveSubscription(
   db: Database.Database,

@@ -1,19 +1,13 @@
-import type { NewArticle } from '../../model/article.ts';
+import type { Analysis } from '../../model/analysis.ts';
+import type { NewArticle, StoredArticle } from '../../model/article.ts';
 import { canonicalUrl } from '../../model/url.ts';
+import { type Flag, flag } from './columns.ts';
+import { toInstant } from './instant.ts';
 
 /**
- * What both stores write for an article: the URL it is deduplicated on and its column
- * values, so SQLite and PostgreSQL store the same article the same way.
+ * What both stores write and read for an article: the URL it is deduplicated on, its column
+ * values and its row read back, so SQLite and PostgreSQL store the same article the same way.
  */
-
-/**
- * An ISO time as a UTC instant with milliseconds (the form sort_at is stored in), so string
- * comparison is time comparison whatever offset or precision the caller wrote.
- */
-export function toInstant(value: string): string | null {
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
-}
 
 /** An article's column values as both stores insert them (`partial` as SQLite's 0/1). */
 export interface InsertParams {
@@ -30,6 +24,17 @@ export interface InsertParams {
   analysis_version: number;
   partial: number;
 }
+
+/** The columns ArticleRow holds, on `articles AS a`. */
+export const ARTICLE_COLUMNS =
+  'a.id, a.url, a.origin, a.source, a.title, a.published_at, a.ingested_at, a."text", ' +
+  'a.content_hash, a.analysis, a.analysis_version, a.partial';
+
+/**
+ * An articles row as SELECTed by ARTICLE_COLUMNS, from either driver: the columns inserted,
+ * sort_at aside, with the id, and `partial` as SQLite's 0/1 or PostgreSQL's BOOLEAN.
+ */
+export type ArticleRow = Omit<InsertParams, 'sort_at' | 'partial'> & { id: number; partial: Flag };
 
 /**
  * The URL an article is known by, and deduplicated on: its canonical http(s) form (tracking
@@ -59,5 +64,28 @@ export function toInsertParams(article: NewArticle, ingestedAt: string): InsertP
     analysis: JSON.stringify(article.analysis),
     analysis_version: article.analysisVersion,
     partial: article.partial === true ? 1 : 0,
+  };
+}
+
+/** The article_sources a copy adds: its origin and its `via`, blank ones left out. */
+export function sourcesOfCopy(article: NewArticle): string[] {
+  return [article.origin, article.via ?? ''].filter((s) => s.trim() !== '');
+}
+
+export function toStoredArticle(row: ArticleRow): StoredArticle {
+  return {
+    id: row.id,
+    title: row.title,
+    text: row.text,
+    publishedAt: row.published_at,
+    source: row.source,
+    url: row.url,
+    origin: row.origin,
+    contentHash: row.content_hash,
+    analysis: JSON.parse(row.analysis) as Analysis,
+    analysisVersion: row.analysis_version,
+    ingestedAt: row.ingested_at,
+    // Optional in the model: only a partial article says so.
+    ...(flag(row.partial) ? { partial: true } : {}),
   };
 }
