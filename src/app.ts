@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { COMMANDS } from '../commands/index.ts';
 import type { CommandContext, CommandSpec } from '../commands/spec.ts';
 import { type Answerer, createAnswerer } from './answer/index.ts';
@@ -141,7 +143,10 @@ export async function startServing(app: App, log: (line: string) => void): Promi
     started.push(adapter);
     log(`${adapter.platform}: connected`);
   }
+  // One name for this process among replicas: its digest claims and its feed leases.
+  const replicaId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const scheduler = createScheduler({
+    replicaId,
     stores: app.stores,
     topics: app.topics,
     adapters: started,
@@ -160,6 +165,7 @@ export async function startServing(app: App, log: (line: string) => void): Promi
     if (adapter) await adapter.post(target, reply);
   });
   const poller = createFeedPoller({
+    replicaId,
     stores: app.stores,
     fetcher: app.fetcher,
     failingAfterMs: app.config.feedFailingAfterMs,

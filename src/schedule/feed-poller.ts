@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { type FeedPoll, type PollDeps, pollFeeds } from '../ingest/feeds/poll.ts';
 import type { Fetcher } from '../ingest/fetch/port.ts';
 import { reasonOf } from '../model/errors.ts';
@@ -25,6 +26,11 @@ export interface FeedPollerOptions {
   clock?: Clock;
   /** Milliseconds between wake-ups (a minute). */
   tickMs?: number;
+  /**
+   * Who this process is among replicas on one database: due feeds are leased to it a batch
+   * at a time, so each feed is polled by one replica at once. A random id when absent.
+   */
+  replicaId?: string;
   /** Tells the feed's audience; a throw leaves the notice unsent, to be tried again. */
   onHealthChange?: (feed: Feed, change: HealthChange) => void | Promise<void>;
   log?: (level: 'info' | 'warn' | 'error', message: string) => void;
@@ -40,11 +46,20 @@ export interface FeedPoller {
 }
 
 const MINUTE = 60_000;
+/**
+ * How long a replica holds the feeds it took: longer than a batch takes to poll with the
+ * per-host politeness, short enough that a replica that died delays its feeds little.
+ */
+const LEASE_MS = 15 * MINUTE;
+/** Feeds taken per wake-up: what is due beyond it is left to the next wake-up or another replica. */
+const LEASE_BATCH = 64;
 
 export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? (() => {});
   let stopping = false;
+  const replicaId =
+    options.replicaId ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   const deps: PollDeps = {
     fetcher: options.fetcher,
     articles: options.stores.articles,
@@ -88,7 +103,10 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
 
   const runDue = async (): Promise<FeedPoll[]> => {
     if (running) return [];
-    running = pollFeeds(deps, { onPoll });
+    running = pollFeeds(deps, {
+      onPoll,
+      lease: { by: replicaId, ms: LEASE_MS, limit: LEASE_BATCH },
+    });
     try {
       return await running;
     } finally {

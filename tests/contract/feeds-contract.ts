@@ -118,6 +118,41 @@ export function describeFeedStoreContract(name: string, makeStore: () => Promise
         expect(await ids('2026-06-02T00:00:00.000Z')).toEqual([b.id, a.id, c.id]);
       });
 
+      it('leases each due feed to one process at a time, until its poll is recorded or the lease ends', async () => {
+        const a = await add(PORTLINE);
+        const b = await add(MARROWBY);
+        const c = await add('https://quayside.example/atom.xml');
+        await stores.feeds.recordPoll(a.id, poll({ nextPollAt: '2026-06-01T10:00:00.000Z' }));
+        await stores.feeds.recordPoll(b.id, poll({ nextPollAt: '2026-06-01T09:00:00.000Z' }));
+        await stores.feeds.recordPoll(c.id, poll({ nextPollAt: '2026-06-01T13:00:00.000Z' }));
+        const now = '2026-06-01T11:00:00.000Z';
+        const until = '2026-06-01T11:10:00.000Z';
+        const ids = (feeds: Array<{ id: number }>) => feeds.map((f) => f.id);
+        // The oldest due first, at most `limit`; a feed not yet due is never leased.
+        expect(ids(await stores.feeds.lease({ now, by: 'one', until, limit: 1 }))).toEqual([b.id]);
+        expect(ids(await stores.feeds.lease({ now, by: 'two', until, limit: 5 }))).toEqual([a.id]);
+        expect(await stores.feeds.lease({ now, by: 'three', until, limit: 5 })).toEqual([]);
+        // Recording the poll ends the lease; the next due time decides again.
+        await stores.feeds.recordPoll(b.id, poll({ nextPollAt: '2026-06-01T11:05:00.000Z' }));
+        const later = '2026-06-01T11:06:00.000Z';
+        expect(ids(await stores.feeds.lease({ now: later, by: 'three', until, limit: 5 }))).toEqual(
+          [b.id],
+        );
+        // A lease whose process died ends at its time: another process takes the feed over.
+        expect(
+          ids(
+            await stores.feeds.lease({
+              now: until,
+              by: 'four',
+              until: '2026-06-01T12:00:00.000Z',
+              limit: 5,
+            }),
+          ),
+        ).toEqual([a.id, b.id]);
+        // Due feeds still list them all, leased or not.
+        expect(ids(await stores.feeds.due(until))).toEqual([a.id, b.id]);
+      });
+
       it('compares instants, whatever offset the times were written with', async () => {
         const a = await add();
         // 12:00 at +02:00 is 10:00 UTC.

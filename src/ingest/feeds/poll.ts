@@ -190,11 +190,25 @@ function emptyReport(
  */
 export async function pollFeeds(
   deps: PollDeps,
-  options: { all?: boolean; onPoll?: (poll: FeedPoll) => void | Promise<void> } = {},
+  options: {
+    all?: boolean;
+    /** Poll only feeds leased to this process (replicas on one database), a batch at a time. */
+    lease?: { by: string; ms: number; limit: number };
+    onPoll?: (poll: FeedPoll) => void | Promise<void>;
+  } = {},
 ): Promise<FeedPoll[]> {
+  const now = deps.now();
+  const lease = options.lease;
   const feeds = options.all
     ? await deps.feeds.list()
-    : await deps.feeds.due(deps.now().toISOString());
+    : lease
+      ? await deps.feeds.lease({
+          now: now.toISOString(),
+          by: lease.by,
+          until: new Date(now.getTime() + lease.ms).toISOString(),
+          limit: lease.limit,
+        })
+      : await deps.feeds.due(now.toISOString());
   const polls: Array<FeedPoll | undefined> = new Array(feeds.length);
   let next = 0;
   const worker = async (): Promise<void> => {

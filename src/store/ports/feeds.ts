@@ -59,6 +59,14 @@ export interface PollRecord {
   skipped: SkippedItem[];
 }
 
+export interface FeedLease {
+  now: string;
+  /** Who polls: a process id unique among replicas. */
+  by: string;
+  until: string;
+  limit: number;
+}
+
 export interface FeedStore {
   /** Adds a feed, or returns the one already following that URL (created: false). */
   add(feed: NewFeed): Promise<{ feed: Feed; created: boolean }>;
@@ -69,6 +77,12 @@ export interface FeedStore {
   remove(idOrUrl: string): Promise<Feed | null>;
   /** Feeds whose nextPollAt is at or before `now`, oldest first. */
   due(now: string): Promise<Feed[]>;
+  /**
+   * Leases up to `limit` due feeds to one process, oldest due first, so that replicas polling
+   * together each poll different feeds. A feed leased to another process until after `now`
+   * is left out; a lease ends when its poll is recorded, or at `until` (its process died).
+   */
+  lease(lease: FeedLease): Promise<Feed[]>;
   /** Records a poll: status, validators, counts; failures/failingSince follow the status. */
   recordPoll(id: number, poll: PollRecord): Promise<Feed>;
   /** Marks that the failing notice was sent (at) or, on recovery, clears it (null). */

@@ -93,6 +93,24 @@ export function createPostgresFeedStore(c: PostgresConnection): FeedStore {
       return rows.map(toFeed);
     },
 
+    async lease({ now, by, until, limit }) {
+      const at = requireInstant(now, 'now');
+      // SKIP LOCKED: a replica leasing at the same moment takes other feeds, never waits.
+      const rows = await c.query<FeedRow>(
+        `UPDATE feeds SET lease_by = $2, lease_until = $3
+         WHERE id IN (SELECT id FROM feeds
+           WHERE next_poll_at <= $1 AND (lease_until IS NULL OR lease_until <= $1)
+           ORDER BY next_poll_at, id LIMIT $4 FOR UPDATE SKIP LOCKED)
+         RETURNING *`,
+        [at, by, requireInstant(until, 'until'), Math.max(0, Math.floor(limit))],
+      );
+      return rows
+        .sort((x, y) =>
+          x.next_poll_at < y.next_poll_at ? -1 : x.next_poll_at > y.next_poll_at ? 1 : x.id - y.id,
+        )
+        .map(toFeed);
+    },
+
     async recordPoll(id, poll: PollRecord) {
       const at = requireInstant(poll.at, 'at');
       const next = requireInstant(poll.nextPollAt, 'nextPollAt');
@@ -110,7 +128,8 @@ export function createPostgresFeedStore(c: PostgresConnection): FeedStore {
            last_error = $11, last_new = $12, total_new = total_new + $12,
            last_skipped = $13,
            failures = CASE WHEN $14::boolean THEN failures + 1 ELSE 0 END,
-           failing_since = CASE WHEN $14::boolean THEN COALESCE(failing_since, $3) ELSE NULL END
+           failing_since = CASE WHEN $14::boolean THEN COALESCE(failing_since, $3) ELSE NULL END,
+           lease_by = NULL, lease_until = NULL
          WHERE id = $1 RETURNING *`,
         [
           id,

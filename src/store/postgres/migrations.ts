@@ -11,6 +11,11 @@ export interface PostgresMigration {
 
 export const PG_MIGRATIONS: readonly PostgresMigration[] = [
   { version: 1, name: 'the schema of SQLite migration 10', sql: SCHEMA_V1 },
+  {
+    version: 2,
+    name: 'feed leases',
+    sql: 'ALTER TABLE feeds ADD COLUMN lease_by TEXT, ADD COLUMN lease_until TEXT COLLATE "C";',
+  },
 ];
 
 /**

@@ -80,6 +80,26 @@ export function createSqliteFeedStore(c: SqliteConnection): FeedStore {
       );
     },
 
+    async lease({ now, by, until, limit }) {
+      const at = requireInstant(now, 'now');
+      const end = requireInstant(until, 'until');
+      return c.guard(() => {
+        const take = c.db.transaction((): FeedRow[] => {
+          const due = c.all<{ id: number }>(
+            `SELECT id FROM feeds WHERE next_poll_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
+             ORDER BY next_poll_at, id LIMIT ?`,
+            [at, at, Math.max(0, Math.floor(limit))],
+          );
+          const mark = c.prepare(
+            'UPDATE feeds SET lease_by = ?, lease_until = ? WHERE id = ? RETURNING *',
+          );
+          return due.map((d) => mark.get(by, end, d.id) as FeedRow);
+        });
+        // IMMEDIATE: the write lock is taken before the look, so two processes cannot both lease.
+        return take.immediate().map(toFeed);
+      });
+    },
+
     async recordPoll(id, poll: PollRecord) {
       return c.guard(() => {
         const failed = poll.status === 'failed' ? 1 : 0;
@@ -95,7 +115,8 @@ export function createSqliteFeedStore(c: SqliteConnection): FeedStore {
                last_error = @error, last_new = @newArticles, total_new = total_new + @newArticles,
                last_skipped = @skipped,
                failures = CASE WHEN @failed THEN failures + 1 ELSE 0 END,
-               failing_since = CASE WHEN @failed THEN COALESCE(failing_since, @at) ELSE NULL END
+               failing_since = CASE WHEN @failed THEN COALESCE(failing_since, @at) ELSE NULL END,
+               lease_by = NULL, lease_until = NULL
              WHERE id = @id RETURNING *`,
           )
           .get({

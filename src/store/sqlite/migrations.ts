@@ -250,6 +250,15 @@ ALTER TABLE articles ADD COLUMN partial INTEGER NOT NULL DEFAULT 0;
  */
 const THREAD_TURNS = 'ALTER TABLE thread_links ADD COLUMN turns TEXT;';
 
+/**
+ * Which process is polling a feed, and until when (several replicas share one database;
+ * a lease that outlives its process ends at lease_until).
+ */
+const FEED_LEASES = `
+ALTER TABLE feeds ADD COLUMN lease_by TEXT;
+ALTER TABLE feeds ADD COLUMN lease_until TEXT;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'articles and full-text index', sql: INITIAL_SCHEMA },
   { version: 2, name: 'briefings', sql: BRIEFINGS },
@@ -261,6 +270,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'feeds', sql: FEEDS },
   { version: 9, name: 'article sources and partial articles', sql: ARTICLE_SOURCES },
   { version: 10, name: 'thread turns', sql: THREAD_TURNS },
+  { version: 11, name: 'feed leases', sql: FEED_LEASES },
 ];
 
 /**
