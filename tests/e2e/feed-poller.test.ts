@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFetcher, fetchSettings } from '../../src/ingest/fetch/fetcher.ts';
-import type { Clock } from '../../src/schedule/clock.ts';
 import { createFeedPoller, type HealthChange } from '../../src/schedule/feed-poller.ts';
 import { createStore } from '../../src/store/create.ts';
 import type { Stores } from '../../src/store/ports/port.ts';
 import { tempDir } from '../helpers/cli.ts';
+import { fakeClock } from '../helpers/clock.ts';
 import {
   type NewsServer,
   rssFeed,
@@ -49,17 +49,6 @@ afterAll(async () => {
   await server.close();
   tmp.cleanup();
 });
-
-function fakeClock(start: Date): Clock & { advance(ms: number): void } {
-  let now = start.getTime();
-  return {
-    now: () => new Date(now),
-    sleep: async () => {},
-    advance: (ms) => {
-      now += ms;
-    },
-  };
-}
 
 describe('feed poller', () => {
   it('polls due feeds, backs off a failing one and tells its failure and recovery once', async () => {

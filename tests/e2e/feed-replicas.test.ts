@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFetcher, fetchSettings } from '../../src/ingest/fetch/fetcher.ts';
-import type { Clock } from '../../src/schedule/clock.ts';
 import { createFeedPoller } from '../../src/schedule/feed-poller.ts';
 import { createStore } from '../../src/store/create.ts';
 import type { Stores } from '../../src/store/ports/port.ts';
 import { openPostgresStore } from '../../src/store/postgres/postgres-store.ts';
 import { tempDir } from '../helpers/cli.ts';
+import { fakeClock } from '../helpers/clock.ts';
 import {
   type NewsServer,
   rssFeed,
@@ -52,11 +52,6 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-function sharedClock(start: Date): Clock & { advance(ms: number): void } {
-  let now = start.getTime();
-  return { now: () => new Date(now), sleep: async () => {}, advance: (ms) => (now += ms) };
-}
-
 const stores: Array<[string, () => Promise<Stores>]> = [
   ['SQLite', () => createStore(join(tmp.dir, `replicas-${Date.now()}.db`))],
 ];
@@ -74,7 +69,7 @@ describe.each(stores)('feed polling by two replicas on one %s database', (run, o
     try {
       for (let i = 0; i < FEEDS; i++)
         await db.feeds.add({ url: server.url(path(run, i)), topic: null, everyMs: EVERY });
-      const clock = sharedClock(new Date(Date.now() + 1000));
+      const clock = fakeClock(new Date(Date.now() + 1000));
       const fetcher = createFetcher(fetchSettings(['127.0.0.1'], { perHostDelayMs: 0 }));
       const replica = (replicaId: string) =>
         createFeedPoller({ replicaId, stores: db, fetcher, failingAfterMs: 60 * MINUTE, clock });
