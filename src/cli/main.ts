@@ -9,6 +9,7 @@ import { demo } from './demo.ts';
 import { feeds } from './feeds.ts';
 import { ingest } from './ingest.ts';
 import { type CliIO, EXIT, errorLine, type Subcommand } from './io.ts';
+import { migrate } from './migrate.ts';
 import { serve } from './serve.ts';
 import { subscribe, subscriptions, unsubscribe } from './subscriptions.ts';
 import { topics } from './topics.ts';
@@ -26,6 +27,7 @@ const COMMANDS: Subcommand[] = [
   unsubscribe,
   analyze,
   serve,
+  migrate,
 ];
 
 /** Errors about how the command was called rather than about the work. */

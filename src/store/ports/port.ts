@@ -16,6 +16,10 @@ export interface Stores {
   deliveries: DeliveryLedger;
   threads: ThreadLinks;
   feeds: FeedStore;
+  /** Where the store is (a file path, or a URL without its password), for messages. */
+  readonly location: string;
+  /** The schema versions applied, ascending (migrations run when the store opens). */
+  schemaVersions(): Promise<number[]>;
   /** Closes the connection the ports share. */
   close(): Promise<void>;
 }

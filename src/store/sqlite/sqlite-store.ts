@@ -90,6 +90,9 @@ export function openSqliteStore(location: string, options: SqliteStoreOptions = 
         schemaVersions: appliedVersions(c.db),
       }));
     },
+    async schemaVersions() {
+      return c.guard(() => appliedVersions(c.db));
+    },
     async close() {
       c.close();
     },
