@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { withDotEnv } from '../config.ts';
 import { type ErrorCode, isBriefwireError } from '../model/errors.ts';
 import { analyze } from './analyze.ts';
+import { exportDump, importDump } from './archive.ts';
 import { ask } from './ask.ts';
 import { brief } from './brief.ts';
 import { chat } from './chat.ts';
@@ -28,6 +29,8 @@ const COMMANDS: Subcommand[] = [
   analyze,
   serve,
   migrate,
+  exportDump,
+  importDump,
 ];
 
 /** Errors about how the command was called rather than about the work. */

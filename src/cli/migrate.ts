@@ -1,6 +1,5 @@
-import { loadConfig } from '../config.ts';
 import { forTerminalLine } from '../render/terminal.ts';
-import { createStore } from '../store/create.ts';
+import { withStore } from './context.ts';
 import { type CliIO, EXIT, type Subcommand } from './io.ts';
 import { parseOptions, stringOption } from './options.ts';
 
@@ -15,17 +14,12 @@ export const migrate: Subcommand = {
   usage: 'briefwire migrate [--db PATH|URL]',
   async run(argv: string[], io: CliIO): Promise<number> {
     const parsed = parseOptions('migrate', argv, {});
-    const db = stringOption(parsed, 'db');
-    const config = loadConfig(io.env, db ? { db } : {});
-    const stores = await createStore(config.db);
-    try {
+    return withStore(io, stringOption(parsed, 'db'), async (stores) => {
       const versions = await stores.schemaVersions();
       io.stdout.write(
         `${forTerminalLine(stores.location)}: schema version ${versions.at(-1) ?? 0} (${versions.length} migrations applied)\n`,
       );
       return EXIT.ok;
-    } finally {
-      await stores.close();
-    }
+    });
   },
 };

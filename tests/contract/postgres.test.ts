@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createStore } from '../../src/store/create.ts';
 import type { Stores } from '../../src/store/ports/port.ts';
 import { openPostgresStore } from '../../src/store/postgres/postgres-store.ts';
+import { describeArchiveContract } from './archive-contract.ts';
 import { describeArticleSourcesContract } from './article-sources-contract.ts';
 import { describeArticleStoreContract } from './articles-contract.ts';
 import { describeBriefingContract } from './briefings-contract.ts';
@@ -55,6 +56,7 @@ if (!url) {
   describeDeliveryContract('PostgreSQL', pgStore);
   describeFeedStoreContract('PostgreSQL', pgStore);
   describeArticleSourcesContract('PostgreSQL', pgStore);
+  describeArchiveContract('PostgreSQL', pgStore);
 
   describe('PostgreSQL store specifics', () => {
     it('is what createStore opens for a postgres:// URL', async () => {

@@ -1,3 +1,4 @@
+import type { ArchiveStore } from './archive.ts';
 import type { ArticleStore } from './articles.ts';
 import type { BriefingLog } from './briefing-log.ts';
 import type { DeliveryLedger } from './delivery-ledger.ts';
@@ -16,6 +17,8 @@ export interface Stores {
   deliveries: DeliveryLedger;
   threads: ThreadLinks;
   feeds: FeedStore;
+  /** Every stored fact as table rows, for export and import. */
+  archive: ArchiveStore;
   /** Where the store is (a file path, or a URL without its password), for messages. */
   readonly location: string;
   /** The schema versions applied, ascending (migrations run when the store opens). */

@@ -31,6 +31,37 @@ async function existing(q: Queryable, article: NewArticle): Promise<PutOutcome |
     : null;
 }
 
+/**
+ * An article's search vector over two placeholders holding indexText of its title and of its
+ * text: the title weighted A, the body D (see RANK_WEIGHTS). Shared with the archive import.
+ */
+export function searchVector(title: string, text: string): string {
+  return `setweight(to_tsvector('simple', ${title}), 'A') || setweight(to_tsvector('simple', ${text}), 'D')`;
+}
+
+/** Copies articles' sentences out, numbered from 0 within each article, each with its index. */
+export async function insertSentences(
+  q: Queryable,
+  articles: readonly { articleId: number; texts: readonly string[] }[],
+): Promise<void> {
+  const ids: number[] = [];
+  const idxs: number[] = [];
+  const texts: string[] = [];
+  for (const { articleId, texts: own } of articles)
+    own.forEach((text, i) => {
+      ids.push(articleId);
+      idxs.push(i);
+      texts.push(text);
+    });
+  if (texts.length === 0) return;
+  await q.query(
+    `INSERT INTO sentences (article_id, idx, "text", search)
+     SELECT t.article_id, t.idx, t.text, to_tsvector('simple', t.folded)
+     FROM unnest($1::int[], $2::int[], $3::text[], $4::text[]) AS t(article_id, idx, text, folded)`,
+    [ids, idxs, texts, texts.map(indexText)],
+  );
+}
+
 /** Inserts the article, its sentences and its index; null when another writer got there first. */
 async function insert(
   q: Queryable,
@@ -41,8 +72,7 @@ async function insert(
   const [row] = await q.query<{ id: number }>(
     `INSERT INTO articles (url, origin, source, title, published_at, ingested_at, sort_at, "text",
        content_hash, analysis, analysis_version, partial, search)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
-       setweight(to_tsvector('simple', $13), 'A') || setweight(to_tsvector('simple', $14), 'D'))
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, ${searchVector('$13', '$14')})
      ON CONFLICT DO NOTHING RETURNING id`,
     [
       r.url,
@@ -62,15 +92,9 @@ async function insert(
     ],
   );
   if (!row) return null;
-  const texts = article.analysis.sentences.map((s) => s.text);
-  if (texts.length) {
-    await q.query(
-      `INSERT INTO sentences (article_id, idx, "text", search)
-       SELECT $1, t.i - 1, t.text, to_tsvector('simple', t.folded)
-       FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS t(text, folded, i)`,
-      [row.id, texts, texts.map(indexText)],
-    );
-  }
+  await insertSentences(q, [
+    { articleId: row.id, texts: article.analysis.sentences.map((s) => s.text) },
+  ]);
   return row.id;
 }
 

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Stores } from '../ports/port.ts';
+import { createPostgresArchive } from './archive.ts';
 import { createPostgresArticleStore } from './articles.ts';
 import { createPostgresBriefingLog } from './briefing-log.ts';
 import { PostgresConnection, redactedUrl, storeError } from './connection.ts';
@@ -76,6 +77,7 @@ export async function openPostgresStore(
     deliveries: createPostgresDeliveryLedger(c),
     threads: createPostgresThreadLinks(c),
     feeds: createPostgresFeedStore(c),
+    archive: createPostgresArchive(c),
     async schemaVersions() {
       try {
         return await appliedPostgresVersions(pool);

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { BriefwireError } from '../../model/errors.ts';
 import type { Stores } from '../ports/port.ts';
+import { createSqliteArchive } from './archive.ts';
 import { createSqliteArticleStore } from './articles.ts';
 import { createSqliteBriefingLog } from './briefing-log.ts';
 import { SqliteConnection } from './connection.ts';
@@ -82,6 +83,7 @@ export function openSqliteStore(location: string, options: SqliteStoreOptions = 
     deliveries: createSqliteDeliveryLedger(c),
     threads: createSqliteThreadLinks(c),
     feeds: createSqliteFeedStore(c),
+    archive: createSqliteArchive(c),
     diagnostics() {
       return c.guard(() => ({
         journalMode: String(c.db.pragma('journal_mode', { simple: true })),
