@@ -10,6 +10,7 @@ import { ANALYSIS_VERSION } from '../src/model/analysis.ts';
 import type { NewArticle, ParsedArticle } from '../src/model/article.ts';
 import { splitSentences } from '../src/nlp/sentences.ts';
 import { createStore } from '../src/store/create.ts';
+import type { Stores } from '../src/store/ports/port.ts';
 
 /**
  * Answer latency over a large store: `ask --all` against 100,000 synthetic articles. They are
@@ -119,9 +120,11 @@ export async function answerLatency(
   base: ParsedArticle[],
   count = 100_000,
   questionCount = 200,
+  /** The store to fill; a SQLite file in a temporary folder when absent. */
+  open?: () => Promise<Stores>,
 ): Promise<AnswerLatency> {
   const dir = mkdtempSync(join(tmpdir(), 'briefwire-bench-'));
-  const stores = await createStore(join(dir, 'answers.db'));
+  const stores = open ? await open() : await createStore(join(dir, 'answers.db'));
   try {
     const t0 = performance.now();
     const templates = templatesOf(base);

@@ -15,6 +15,7 @@ import { answerLatency } from './answer-latency.ts';
 import { BENCH_STORIES, benchArticles } from './articles.ts';
 import { feedPoll } from './feed-poll.ts';
 import { ingestMemory } from './ingest-memory.ts';
+import { postgresBench } from './postgres.ts';
 import { sweepCost } from './scheduler-sweep.ts';
 
 /**
@@ -118,6 +119,9 @@ const sweep = await sweepCost(1000, (count, work) => median(runs(count), work));
 const scaling = await analysisScaling(median, quick);
 const ingest = ingestMemory(INGEST_BYTES);
 const feeds = await feedPoll(FEED_SHAPE, runs(15));
+const onPostgres = quick
+  ? await postgresBench(articles, median, runs, 10_000, 50)
+  : await postgresBench(articles, median, runs, 100_000, 200);
 
 const rows = [
   ['analyse one article (median ms)', analyse, 'compromise tagging alone', tagOnly],
@@ -176,6 +180,19 @@ process.stdout.write(
 process.stdout.write(
   `${`second poll, all ${feeds.feeds} feeds answering 304 (ms)`.padEnd(64)} ${feeds.secondPollMs.toFixed(2).padStart(8)}   target < ${feeds.targetMs} ms: ${feeds.targetMet ? 'met' : 'NOT MET'}   median of ${feeds.notModifiedRuns}: ${feeds.notModifiedMedianMs.toFixed(2)} ms   plain node:http, ${feeds.feeds} conditional GETs: ${feeds.rawConditionalMs.toFixed(2)} ms   ratio ${feeds.ratio.toFixed(2)}\n`,
 );
+if (onPostgres) {
+  const a = onPostgres.answers;
+  process.stdout.write(
+    `on PostgreSQL (${onPostgres.server}): briefing from 50 stored articles ${onPostgres.briefingMs.toFixed(2)} ms (store selection alone ${onPostgres.storeSelectionMs.toFixed(2)} ms)\n`,
+  );
+  process.stdout.write(
+    `on PostgreSQL: answer latency over ${a.articles / 1000}k articles: p50 ${a.p50.toFixed(2)} ms, p99 ${a.p99.toFixed(2)} ms   sentence search alone: p50 ${a.searchP50.toFixed(2)} ms, p99 ${a.searchP99.toFixed(2)} ms   (${a.questions} questions, ${a.answered} answered; store built in ${a.buildSeconds.toFixed(1)} s)\n`,
+  );
+} else {
+  process.stdout.write(
+    'on PostgreSQL: no server reachable (BRIEFWIRE_BENCH_POSTGRES), not measured\n',
+  );
+}
 if (json) {
   const figures = {
     quick,
@@ -193,6 +210,7 @@ if (json) {
     analysisScaling: { ...scaling, maxRatio: MAX_SCALING_RATIO },
     ingestMemory: { ...ingest, maxPeakRssMB: MAX_INGEST_RSS_MB },
     feedPoll: feeds,
+    postgres: onPostgres,
   };
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
