@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFetcher, fetchSettings } from '../../src/ingest/fetch/fetcher.ts';
 import { createFeedPoller } from '../../src/schedule/feed-poller.ts';
@@ -56,12 +57,16 @@ const stores: Array<[string, () => Promise<Stores>]> = [
   ['SQLite', () => createStore(join(tmp.dir, `replicas-${Date.now()}.db`))],
 ];
 const pgUrl = process.env.TEST_DATABASE_URL;
-if (pgUrl)
-  stores.push([
-    'PostgreSQL',
-    () =>
-      openPostgresStore(pgUrl, { schema: `bw_replicas_${process.pid}_${Date.now().toString(36)}` }),
-  ]);
+const pgSchema = `bw_replicas_${process.pid}_${Date.now().toString(36)}`;
+if (pgUrl) {
+  stores.push(['PostgreSQL', () => openPostgresStore(pgUrl, { schema: pgSchema })]);
+  afterAll(async () => {
+    const client = new pg.Client({ connectionString: pgUrl });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS ${pgSchema} CASCADE`);
+    await client.end();
+  });
+}
 
 describe.each(stores)('feed polling by two replicas on one %s database', (run, open) => {
   it('polls each due feed once per due time, by one replica or the other', async () => {
