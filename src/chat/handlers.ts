@@ -14,6 +14,18 @@ import { type Reply, textReply } from '../model/reply.ts';
  * gone from the text: the adapter that knows it strips it.
  */
 
+/**
+ * What a person is told while the database cannot be reached: the details (its host) go to
+ * the log, and trying again later will work once it is back.
+ */
+export const STORE_UNAVAILABLE_REPLY =
+  'Briefwire cannot reach its database just now; please try again in a minute.';
+
+/** A store failure whose message names the database: logged, never shown in chat. */
+function isStoreTrouble(e: unknown): boolean {
+  return isBriefwireError(e) && /^STORE_/.test(e.code);
+}
+
 /** Autocomplete lists are capped by the platforms (Discord: 25). */
 const MAX_SUGGESTIONS = 25;
 
@@ -43,6 +55,10 @@ export function createHandlers(deps: HandlerDeps): InboundHandlers {
       try {
         return await spec.run(ctx, inv);
       } catch (e) {
+        if (isStoreTrouble(e)) {
+          log(`/${spec.name} failed: ${reasonOf(e)}`);
+          return textReply(STORE_UNAVAILABLE_REPLY, true);
+        }
         if (isBriefwireError(e)) return textReply(e.message, true);
         log(`/${spec.name} failed: ${reasonOf(e)}`);
         return textReply(
@@ -68,31 +84,41 @@ export function createHandlers(deps: HandlerDeps): InboundHandlers {
     },
 
     async threadMessage(thread: ThreadRef, text: string, _user: ChatUser): Promise<Reply | null> {
-      const key = threadKey(thread);
-      const briefingId = await ctx.stores.threads.briefingFor(key);
-      if (briefingId === null) return null;
-      const briefing = await ctx.stores.briefings.get(briefingId);
-      const asked = text.trim();
-      if (!asked)
-        return textReply(
-          'Ask me a question about this briefing, and I will answer from its articles.',
-        );
-      // "What else did he say?": pronouns mean the last person of that gender the thread
-      // talked about; when several could be meant, the reply asks which.
-      const articleIds = briefing?.articleIds ?? [];
-      const followUp = await resolveFollowUp(
-        ctx.stores.articles,
-        asked,
-        await threadHistory(ctx.stores.threads, key),
-        articleIds,
-      );
-      if (followUp.kind === 'unclear') return { kind: 'answer', answer: followUp.answer };
-      const answered = await answer(ctx.stores.articles, followUp.question, articleIds);
-      await ctx.stores.threads.addTurn(
-        key,
-        await recordedTurn(ctx.stores.articles, followUp.question, answered, articleIds),
-      );
-      return { kind: 'answer', answer: answered };
+      try {
+        return await answerInThread(thread, text);
+      } catch (e) {
+        if (!isStoreTrouble(e)) throw e;
+        log(`a question in ${threadKey(thread)} failed: ${reasonOf(e)}`);
+        return textReply(STORE_UNAVAILABLE_REPLY);
+      }
     },
   };
+
+  async function answerInThread(thread: ThreadRef, text: string): Promise<Reply | null> {
+    const key = threadKey(thread);
+    const briefingId = await ctx.stores.threads.briefingFor(key);
+    if (briefingId === null) return null;
+    const briefing = await ctx.stores.briefings.get(briefingId);
+    const asked = text.trim();
+    if (!asked)
+      return textReply(
+        'Ask me a question about this briefing, and I will answer from its articles.',
+      );
+    // "What else did he say?": pronouns mean the last person of that gender the thread
+    // talked about; when several could be meant, the reply asks which.
+    const articleIds = briefing?.articleIds ?? [];
+    const followUp = await resolveFollowUp(
+      ctx.stores.articles,
+      asked,
+      await threadHistory(ctx.stores.threads, key),
+      articleIds,
+    );
+    if (followUp.kind === 'unclear') return { kind: 'answer', answer: followUp.answer };
+    const answered = await answer(ctx.stores.articles, followUp.question, articleIds);
+    await ctx.stores.threads.addTurn(
+      key,
+      await recordedTurn(ctx.stores.articles, followUp.question, answered, articleIds),
+    );
+    return { kind: 'answer', answer: answered };
+  }
 }
