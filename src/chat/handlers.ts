@@ -83,8 +83,17 @@ export function createHandlers(deps: HandlerDeps): InboundHandlers {
       await ctx.stores.threads.link(threadKey(thread), briefingId);
     },
 
-    async threadMessage(thread: ThreadRef, text: string, _user: ChatUser): Promise<Reply | null> {
+    async threadMessage(
+      thread: ThreadRef,
+      text: string,
+      _user: ChatUser,
+      event?: string,
+    ): Promise<Reply | null> {
       try {
+        // One answer per message, whichever replica the platform (or its retry) reached.
+        const at = ctx.now().toISOString();
+        if (event && !(await ctx.stores.threads.firstHandling(`${thread.platform}:${event}`, at)))
+          return null;
         return await answerInThread(thread, text);
       } catch (e) {
         if (!isStoreTrouble(e)) throw e;

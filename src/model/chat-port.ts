@@ -28,8 +28,17 @@ export interface InboundHandlers {
   autocomplete(command: string, option: string, typed: string): Promise<string[]>;
   /** A briefing reply was posted and has a thread: remember which briefing the thread is about. */
   briefingPosted(thread: ThreadRef, briefingId: number): Promise<void>;
-  /** A message in a thread (a mention, or any message where the platform lets us read them). Null: not ours. */
-  threadMessage(thread: ThreadRef, text: string, user: ChatUser): Promise<Reply | null>;
+  /**
+   * A message in a thread (a mention, or any message where the platform lets us read them).
+   * Null: not ours, or `event` (the platform's id of the message) was already handled, here or
+   * by another replica.
+   */
+  threadMessage(
+    thread: ThreadRef,
+    text: string,
+    user: ChatUser,
+    event?: string,
+  ): Promise<Reply | null>;
 }
 
 export interface ChatAdapter {

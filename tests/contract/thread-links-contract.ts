@@ -26,6 +26,22 @@ export function describeThreadLinksContract(name: string, makeStore: () => Promi
         articleIds: [1],
       });
 
+    it('hands an event to the first to claim it, and forgets events after a day', async () => {
+      const at = '2026-03-02T10:00:00.000Z';
+      expect(await stores.threads.firstHandling('slack:C1/1700.5', at)).toBe(true);
+      expect(await stores.threads.firstHandling('slack:C1/1700.5', at)).toBe(false);
+      expect(await stores.threads.firstHandling('slack:C1/1700.6', at)).toBe(true);
+      // Both claimers of one event at once: exactly one wins.
+      const both = await Promise.all([
+        stores.threads.firstHandling('slack:C1/1700.7', at),
+        stores.threads.firstHandling('slack:C1/1700.7', at),
+      ]);
+      expect(both.filter(Boolean)).toHaveLength(1);
+      expect(
+        await stores.threads.firstHandling('slack:C1/1700.5', '2026-03-03T10:00:01.000Z'),
+      ).toBe(true);
+    });
+
     it('links a thread to a briefing and finds it again', async () => {
       const id = await recordBriefing('discord:c1');
       await stores.threads.link('discord:g1:t9', id);

@@ -62,8 +62,6 @@ export interface SlackAdapter extends ChatAdapter {
   listeningPort(): number | null;
 }
 
-/** Replayed events (a retry after a slow ack, a Socket Mode reconnect) are answered once. */
-const SEEN_EVENTS = 2000;
 /** How long a failed start waits for the receiver to stop before reporting the failure. */
 const RELEASE_GRACE_MS = 5_000;
 
@@ -186,21 +184,14 @@ export function createSlackAdapter(
     await handleSlashCommand(deps(), command, respond);
   });
 
-  const seen = new Set<string>();
-  const firstTime = (key: string): boolean => {
-    if (seen.has(key)) return false;
-    if (seen.size >= SEEN_EVENTS) seen.clear();
-    seen.add(key);
-    return true;
-  };
-
   app.event('app_mention', async ({ event, body, context }) => {
     // A mention outside a thread is not about a briefing.
-    if (!event.thread_ts || !event.user || !firstTime(`${event.channel}/${event.ts}`)) return;
+    if (!event.thread_ts || !event.user) return;
     await handleThreadMessage(deps(), {
       team: body.team_id ?? null,
       channel: event.channel,
       threadTs: event.thread_ts,
+      ts: event.ts,
       text: event.text,
       user: event.user,
       botUserId: context.botUserId ?? null,
@@ -222,11 +213,11 @@ export function createSlackAdapter(
     if (!inThread || !plain || !m.user || m.bot_id || !m.thread_ts) return;
     // A mention of the bot also arrives as app_mention, which answers it.
     if (context.botUserId && m.text?.includes(`<@${context.botUserId}`)) return;
-    if (!firstTime(`${m.channel}/${m.ts}`)) return;
     await handleThreadMessage(deps(), {
       team: body.team_id ?? null,
       channel: m.channel,
       threadTs: m.thread_ts,
+      ts: m.ts,
       text: m.text ?? '',
       user: m.user,
       botUserId: context.botUserId ?? null,

@@ -108,6 +108,8 @@ export interface ThreadMessage {
   team: string | null;
   channel: string;
   threadTs: string;
+  /** The message's own ts: with the channel, its id, so it is answered once by any replica. */
+  ts: string;
   text: string;
   user: string;
   botUserId: string | null;
@@ -127,6 +129,7 @@ export async function handleThreadMessage(deps: InboundDeps, m: ThreadMessage): 
       thread,
       plainFromSlack(m.text, m.botUserId),
       user,
+      `${m.channel}/${m.ts}`,
     );
     if (reply === null) return;
     if (reply.kind === 'text' && reply.ephemeral)

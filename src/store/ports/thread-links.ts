@@ -36,4 +36,10 @@ export interface ThreadLinks {
   addTurn(thread: string, turn: ThreadTurn): Promise<void>;
   /** A thread's remembered turns, oldest first; none for an unknown thread. */
   turns(thread: string): Promise<ThreadTurn[]>;
+  /**
+   * Records that an inbound chat event (a message, by its platform id) is being handled: true
+   * the first time, false when it already was, here or by another replica (a platform's retry,
+   * or one message delivered as two events). Records older than a day are forgotten.
+   */
+  firstHandling(event: string, at: string): Promise<boolean>;
 }

@@ -16,6 +16,12 @@ export const PG_MIGRATIONS: readonly PostgresMigration[] = [
     name: 'feed leases',
     sql: 'ALTER TABLE feeds ADD COLUMN lease_by TEXT, ADD COLUMN lease_until TEXT COLLATE "C";',
   },
+  {
+    version: 3,
+    name: 'handled chat events',
+    sql: `CREATE TABLE handled_events (event TEXT PRIMARY KEY, at TEXT COLLATE "C" NOT NULL);
+      CREATE INDEX handled_events_at ON handled_events (at);`,
+  },
 ];
 
 /**

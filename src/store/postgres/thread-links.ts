@@ -1,4 +1,5 @@
 import { THREAD_TURNS_KEPT, type ThreadLinks } from '../ports/thread-links.ts';
+import { dayBefore, requireInstant } from '../rows/instant.ts';
 import { parseTurns } from '../rows/thread-turns.ts';
 import type { PostgresConnection } from './connection.ts';
 
@@ -63,6 +64,17 @@ export function createPostgresThreadLinks(c: PostgresConnection): ThreadLinks {
         [thread],
       );
       return row ? parseTurns(row.turns, thread) : [];
+    },
+
+    async firstHandling(event, at) {
+      const when = requireInstant(at, 'at');
+      await c.query('DELETE FROM handled_events WHERE at < $1', [dayBefore(when)]);
+      // The primary key decides between replicas: only one insert of an event returns a row.
+      const rows = await c.query<{ event: string }>(
+        'INSERT INTO handled_events (event, at) VALUES ($1, $2) ON CONFLICT (event) DO NOTHING RETURNING event',
+        [event, when],
+      );
+      return rows.length === 1;
     },
   };
 }

@@ -21,3 +21,8 @@ export function requireInstant(value: string, what: string): string {
   }
   return instant;
 }
+
+/** The instant a day before an ISO instant: how long handled chat events are remembered. */
+export function dayBefore(instant: string): string {
+  return new Date(Date.parse(instant) - 86_400_000).toISOString();
+}

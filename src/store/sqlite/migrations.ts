@@ -259,6 +259,12 @@ ALTER TABLE feeds ADD COLUMN lease_by TEXT;
 ALTER TABLE feeds ADD COLUMN lease_until TEXT;
 `;
 
+/** Chat events being handled, so a retried or doubled event is answered once by any replica. */
+const HANDLED_EVENTS = `
+CREATE TABLE handled_events (event TEXT PRIMARY KEY, at TEXT NOT NULL);
+CREATE INDEX handled_events_at ON handled_events (at);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'articles and full-text index', sql: INITIAL_SCHEMA },
   { version: 2, name: 'briefings', sql: BRIEFINGS },
@@ -271,6 +277,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'article sources and partial articles', sql: ARTICLE_SOURCES },
   { version: 10, name: 'thread turns', sql: THREAD_TURNS },
   { version: 11, name: 'feed leases', sql: FEED_LEASES },
+  { version: 12, name: 'handled chat events', sql: HANDLED_EVENTS },
 ];
 
 /**

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { THREAD_TURNS_KEPT, type ThreadLinks, type ThreadTurn } from '../ports/thread-links.ts';
+import { dayBefore, requireInstant } from '../rows/instant.ts';
 import { parseTurns } from '../rows/thread-turns.ts';
 import type { SqliteConnection } from './connection.ts';
 
@@ -65,6 +66,19 @@ export function createSqliteThreadLinks(c: SqliteConnection): ThreadLinks {
     },
     async turns(thread) {
       return c.guard(() => threadTurns(c.db, thread));
+    },
+
+    async firstHandling(event, at) {
+      const when = requireInstant(at, 'at');
+      return c.guard(() => {
+        c.prepare('DELETE FROM handled_events WHERE at < ?').run(dayBefore(when));
+        const info = c
+          .prepare(
+            'INSERT INTO handled_events (event, at) VALUES (?, ?) ON CONFLICT (event) DO NOTHING',
+          )
+          .run(event, when);
+        return info.changes === 1;
+      });
     },
   };
 }
