@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseEnv } from 'node:util';
-import type { DiscordSettings } from './chat/discord/settings.ts';
+import { type DiscordSettings, parseDiscordShards } from './chat/discord/settings.ts';
 import type { SlackSettings } from './chat/slack/settings.ts';
 import { MAX_EVERY_MS, parseDuration } from './ingest/feeds/poll-schedule.ts';
 import { BriefwireError, reasonOf } from './model/errors.ts';
@@ -210,12 +210,16 @@ function discordConfig(pick: (name: string) => string | undefined): DiscordSetti
   const flag = pick('DISCORD_MESSAGE_CONTENT');
   if (flag && !['0', '1', 'true', 'false'].includes(flag))
     throw invalid('DISCORD_MESSAGE_CONTENT', 'must be 1 or 0');
+  const shardsText = pick('BRIEFWIRE_DISCORD_SHARDS');
+  const shards = shardsText === undefined ? null : parseDiscordShards(shardsText);
+  if (typeof shards === 'string') throw invalid('BRIEFWIRE_DISCORD_SHARDS', shards);
   return {
     token,
     applicationId,
     guildId: pick('DISCORD_GUILD_ID') ?? null,
     apiUrl,
     messageContent: flag === '1' || flag === 'true',
+    ...(shards ? { shards } : {}),
   };
 }
 

@@ -36,6 +36,12 @@ export function createDiscordAdapter(
   const maxWaitMs = options.maxRateLimitWaitMs ?? 120_000;
   const client = new Client({
     intents: intentsFor(settings),
+    // A replica runs its share of the gateway shards; guilds are spread over shards by Discord.
+    ...(settings.shards === 'auto'
+      ? { shards: 'auto' as const }
+      : settings.shards
+        ? { shards: settings.shards.ids, shardCount: settings.shards.count }
+        : {}),
     // A message in a thread the client has not cached (one opened before a restart) still arrives.
     partials: [Partials.Channel],
     // The default for anything sent without its own; every send also sets it.

@@ -14,6 +14,36 @@ export interface DiscordSettings {
   apiUrl: string | null;
   /** Read every message in briefing threads (needs the privileged Message Content intent). */
   messageContent: boolean;
+  /** Which gateway shards this process runs (BRIEFWIRE_DISCORD_SHARDS); absent: the one shard. */
+  shards?: DiscordShards;
+}
+
+/**
+ * 'auto': as many shards as Discord recommends, all in this process; otherwise the shard ids
+ * this process runs out of `count` (every id for one process, a share of them per replica).
+ */
+export type DiscordShards = 'auto' | { ids: number[]; count: number };
+
+/** Discord allows at most 2,500 guilds a shard; more shards than this is not a bot we plan for. */
+const MAX_SHARDS = 1024;
+
+/**
+ * BRIEFWIRE_DISCORD_SHARDS as written: "auto", "N" (all N shards here), or "i,j/N" (shards i
+ * and j of N here, the others on other replicas). A reason string when it is not one of those.
+ */
+export function parseDiscordShards(text: string): DiscordShards | string {
+  const value = text.trim();
+  if (value === 'auto') return 'auto';
+  const all = /^(\d+)$/.exec(value);
+  const some = /^(\d+(?:\s*,\s*\d+)*)\s*\/\s*(\d+)$/.exec(value);
+  const count = Number(all?.[1] ?? some?.[2] ?? Number.NaN);
+  if (!(count >= 1 && count <= MAX_SHARDS))
+    return `must be auto, a shard count (1–${MAX_SHARDS}), or shard ids over a count such as 0,1/4 (got "${text}")`;
+  if (all) return { ids: Array.from({ length: count }, (_, i) => i), count };
+  const ids = [...new Set(some![1]!.split(',').map((s) => Number(s.trim())))].sort((a, b) => a - b);
+  const bad = ids.find((id) => id >= count);
+  if (bad !== undefined) return `shard id ${bad} is not below the count ${count} (got "${text}")`;
+  return { ids, count };
 }
 
 export type DiscordLogLevel = 'debug' | 'info' | 'warn' | 'error';

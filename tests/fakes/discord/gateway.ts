@@ -12,6 +12,8 @@ export interface GatewayStats {
   resumes: number;
   /** Intents bitfield of the last IDENTIFY. */
   intents: number | null;
+  /** The shard ([id, count]) each IDENTIFY named, in order; null when it named none. */
+  shards: Array<[number, number] | null>;
 }
 
 interface Frame {
@@ -23,7 +25,7 @@ interface Frame {
 
 export class FakeGateway {
   readonly server = new WebSocketServer({ noServer: true });
-  readonly stats: GatewayStats = { identifies: 0, resumes: 0, intents: null };
+  readonly stats: GatewayStats = { identifies: 0, resumes: 0, intents: null, shards: [] };
   /** Threads the guild has, sent with GUILD_CREATE. */
   readonly threads: Json[] = [];
   /** Answer IDENTIFY by closing with this code (4004 bad token, 4014 disallowed intents). */
@@ -62,6 +64,7 @@ export class FakeGateway {
           return;
         }
         this.stats.intents = Number((frame.d as { intents?: number }).intents ?? 0);
+        this.stats.shards.push((frame.d as { shard?: [number, number] }).shard ?? null);
         this.ready = true;
         this.sent = [];
         this.dispatch('READY', {
