@@ -9,6 +9,7 @@ import { describeArticleStoreContract } from './articles-contract.ts';
 import { describeBriefingContract } from './briefings-contract.ts';
 import { describeDeliveryContract } from './deliveries-contract.ts';
 import { describeFeedStoreContract } from './feeds-contract.ts';
+import { article, storeAll } from './fixtures.ts';
 import { describeSearchContract } from './search-contract.ts';
 import { describeSentenceContract } from './sentences-contract.ts';
 import { describeSubscriptionContract } from './subscriptions-contract.ts';
@@ -59,6 +60,21 @@ if (!url) {
   describeArchiveContract('PostgreSQL', pgStore);
 
   describe('PostgreSQL store specifics', () => {
+    it('stores an article too long for one tsvector, found by the words of its start', async () => {
+      const stores = await pgStore();
+      try {
+        // 400,000 distinct words: indexed whole, they pass tsvector's 1 MB limit.
+        const text = Array.from({ length: 400_000 }, (_, i) => `quay${i}x`).join(' ');
+        const [id] = await storeAll(stores, [article({ title: 'Harbour ledger', text })]);
+        expect((await stores.articles.getArticles([id!]))[0]?.text).toHaveLength(text.length);
+        expect(await stores.articles.search('quay12x', {}, 5)).toEqual([
+          { articleId: id, score: expect.any(Number) },
+        ]);
+      } finally {
+        await stores.close();
+      }
+    });
+
     it('is what createStore opens for a postgres:// URL', async () => {
       const stores = await createStore(url);
       try {

@@ -21,9 +21,16 @@ export function tokens(text: string): string[] {
   return folded.match(WORD) ?? [];
 }
 
+/**
+ * How much of a text is indexed: a tsvector holds at most 1 MB, and half a million characters
+ * of news stay well under it however many distinct words they use. A longer article is still
+ * stored whole, and found by the words of its first half million characters.
+ */
+export const INDEXED_CHARS = 500_000;
+
 /** The text to give to_tsvector('simple', …): its tokens, space-separated. */
 export function indexText(text: string): string {
-  return tokens(text).join(' ');
+  return tokens(text.length > INDEXED_CHARS ? text.slice(0, INDEXED_CHARS) : text).join(' ');
 }
 
 /** A phrase as a tsquery: its words in sequence; null when it has none. */
