@@ -1,13 +1,13 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { BriefwireError } from '../model/errors.ts';
 import { forTerminalLine } from '../render/terminal.ts';
 import { type Digests, readDump, storeDigests, writeDump } from '../store/dump.ts';
+import { mergeDump } from '../store/merge.ts';
 import { withStore } from './context.ts';
 import { type CliIO, EXIT, type Subcommand } from './io.ts';
-import { parseOptions, stringOption } from './options.ts';
+import { flag, parseOptions, stringOption } from './options.ts';
 
 /**
  * `export` and `import`: the whole store as a dump (src/store/dump.ts), so a team moves its
@@ -28,6 +28,24 @@ function table(digests: Digests, compare?: Digests): string {
       return `  ${name.padEnd(width)}  ${String(d.rows).padStart(8)} ${d.rows === 1 ? 'row ' : 'rows'}  sha256 ${d.sha256.slice(0, 16)}${verdict}\n`;
     })
     .join('');
+}
+
+/**
+ * A file's lines, read chunk by chunk from its stream: the stream's own iterator waits while
+ * the consumer awaits the database (readline's iterator can end early when it is left waiting).
+ */
+async function* fileLines(path: string): AsyncGenerator<string> {
+  let rest = '';
+  for await (const chunk of createReadStream(path, { encoding: 'utf8' })) {
+    rest += chunk as string;
+    let start = 0;
+    for (let at = rest.indexOf('\n'); at >= 0; at = rest.indexOf('\n', start)) {
+      yield rest.slice(start, at).replace(/\r$/, '');
+      start = at + 1;
+    }
+    rest = rest.slice(start);
+  }
+  if (rest) yield rest;
 }
 
 export const exportDump: Subcommand = {
@@ -67,10 +85,10 @@ export const exportDump: Subcommand = {
 
 export const importDump: Subcommand = {
   name: 'import',
-  summary: 'read a dump made by `export` into an empty store, and check it arrived whole',
-  usage: 'briefwire import FILE [--db PATH|URL]',
+  summary: 'read a dump made by `export` into a store, and check it arrived whole',
+  usage: 'briefwire import FILE [--merge] [--db PATH|URL]',
   async run(argv: string[], io: CliIO): Promise<number> {
-    const parsed = parseOptions('import', argv, {});
+    const parsed = parseOptions('import', argv, { merge: { type: 'boolean' } });
     const [file, ...extra] = parsed.positionals;
     if (!file || extra.length)
       throw new BriefwireError(
@@ -83,17 +101,24 @@ export const importDump: Subcommand = {
       throw new BriefwireError('INPUT_NOT_FOUND', `${file}: no such file`, file);
     return withStore(io, stringOption(parsed, 'db'), async (stores) => {
       const held = Object.entries(await stores.archive.counts()).filter(([, n]) => n > 0);
+      const lines = () => fileLines(path);
+      if (held.length && flag(parsed, 'merge')) {
+        const merged = await mergeDump(lines(), stores.archive, file);
+        const rows = Object.entries(merged).map(
+          ([t, m]) => `  ${t}: ${m.added} added, ${m.present} already held\n`,
+        );
+        io.stderr.write(
+          `Merged ${forTerminalLine(file)} into ${forTerminalLine(stores.location)}:\n${rows.join('')}`,
+        );
+        return EXIT.ok;
+      }
       if (held.length)
         throw new BriefwireError(
           'USAGE',
-          `${stores.location} is not empty (${held.map(([t, n]) => `${n} ${t}`).join(', ')}); import into an empty store, so nothing stored is changed`,
+          `${stores.location} is not empty (${held.map(([t, n]) => `${n} ${t}`).join(', ')}); import into an empty store, or add --merge to keep what it holds and add the rest`,
           stores.location,
         );
-      const lines = createInterface({
-        input: createReadStream(path),
-        crlfDelay: Number.POSITIVE_INFINITY,
-      });
-      const { expected, read } = await readDump(lines, stores.archive, file);
+      const { expected, read } = await readDump(lines(), stores.archive, file);
       const now = await storeDigests(stores.archive);
       const whole = Object.entries(expected).every(([name, d]) => {
         const got = now[name];

@@ -1,6 +1,11 @@
 import { createHash, type Hash } from 'node:crypto';
 import { BriefwireError } from '../model/errors.ts';
-import { ARCHIVE_TABLES, type ArchiveRow, type ArchiveStore } from './ports/archive.ts';
+import {
+  ARCHIVE_TABLES,
+  type ArchiveRow,
+  type ArchiveStore,
+  type ArchiveTable,
+} from './ports/archive.ts';
 
 /**
  * The dump `export` writes and `import` reads: JSON lines, versioned. A header line, then one
@@ -81,29 +86,30 @@ export interface ImportResult {
   read: Digests;
 }
 
+/** One row of a dump, with the table it belongs to. */
+export interface DumpRecord {
+  table: ArchiveTable;
+  row: ArchiveRow;
+}
+
 /**
- * Reads a dump into a store, in batches. Every line is checked: a malformed line, an unknown
- * table, a table out of order, or a missing end line fails with INPUT_MALFORMED naming the
- * dump and the line. Rows already inserted stay (the store is empty before an import).
+ * A dump's rows, checked line by line: a malformed line, an unknown table, a table out of
+ * order, or a missing end line fails with INPUT_MALFORMED naming the dump and the line. The
+ * digests of what was read, and of what the end line says, are filled in as it goes.
  */
-export async function readDump(
+export async function* dumpRecords(
   lines: AsyncIterable<string>,
-  archive: ArchiveStore,
   label: string,
-): Promise<ImportResult> {
+  seen: ImportResult,
+): AsyncGenerator<DumpRecord> {
   const fail = (n: number, why: string): never => {
     throw new BriefwireError('INPUT_MALFORMED', `${label}: line ${n}: ${why}`, label);
   };
   const digester = new Digester();
   let n = 0;
   let header = false;
-  let expected: Digests | null = null;
+  let ended = false;
   let tableIndex = 0;
-  let batch: ArchiveRow[] = [];
-  const flush = async (): Promise<void> => {
-    if (batch.length) await archive.insert(ARCHIVE_TABLES[tableIndex]!, batch);
-    batch = [];
-  };
   for await (const text of lines) {
     n += 1;
     if (text.trim() === '') continue;
@@ -125,9 +131,10 @@ export async function readDump(
       header = true;
       continue;
     }
-    if (expected) fail(n, 'a line after the end line');
+    if (ended) fail(n, 'a line after the end line');
     if (record.end === true) {
-      expected = record.tables as Digests;
+      seen.expected = record.tables as Digests;
+      ended = true;
       continue;
     }
     const at = ARCHIVE_TABLES.findIndex((t) => t.name === record.table);
@@ -135,17 +142,41 @@ export async function readDump(
     if (at < tableIndex) fail(n, `table ${String(record.table)} out of order`);
     if (typeof record.row !== 'object' || record.row === null)
       fail(n, 'a row that is not an object');
-    if (at !== tableIndex) {
+    tableIndex = at;
+    const table = ARCHIVE_TABLES[at]!;
+    digester.add(table.name, rowLine(table.name, record.row as ArchiveRow));
+    yield { table, row: record.row as ArchiveRow };
+  }
+  if (!header) fail(n, 'empty: no header line');
+  if (!ended) fail(n, 'no end line: the dump is cut short');
+  seen.read = digester.digests();
+}
+
+/**
+ * Reads a dump into an empty store, in batches. Rows already inserted stay when a later line
+ * fails (the store was empty before, so nothing of its own is touched).
+ */
+export async function readDump(
+  lines: AsyncIterable<string>,
+  archive: ArchiveStore,
+  label: string,
+): Promise<ImportResult> {
+  const result: ImportResult = { expected: {}, read: {} };
+  let batch: ArchiveRow[] = [];
+  let table: ArchiveTable | null = null;
+  const flush = async (): Promise<void> => {
+    if (table && batch.length) await archive.insert(table, batch);
+    batch = [];
+  };
+  for await (const record of dumpRecords(lines, label, result)) {
+    if (record.table !== table) {
       await flush();
-      tableIndex = at;
+      table = record.table;
     }
-    digester.add(String(record.table), rowLine(String(record.table), record.row as ArchiveRow));
-    batch.push(record.row as ArchiveRow);
+    batch.push(record.row);
     if (batch.length >= BATCH) await flush();
   }
   await flush();
-  if (!header) fail(n, 'empty: no header line');
-  if (!expected) fail(n, 'no end line: the dump is cut short');
   await archive.finishImport();
-  return { expected: expected!, read: digester.digests() };
+  return result;
 }

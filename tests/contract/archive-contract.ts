@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Analysis } from '../../src/model/analysis.ts';
+import { writeDump } from '../../src/store/dump.ts';
+import { mergeDump } from '../../src/store/merge.ts';
 import { ARCHIVE_TABLES, type ArchiveRow } from '../../src/store/ports/archive.ts';
 import type { Stores } from '../../src/store/ports/port.ts';
 import { article, storeAll } from './fixtures.ts';
@@ -161,6 +163,77 @@ export function describeArchiveContract(name: string, makeStore: () => Promise<S
       expect(briefing).toBeGreaterThan(1);
       expect(await to.feeds.seenKeys(1, ['guid-1', 'guid-3'])).toEqual(new Set(['guid-1']));
       expect(await to.threads.focus('slack:T1:C1:1700.1')).toBe('Ilse Varn');
+    });
+  });
+}
+
+export function describeArchiveMergeContract(name: string, makeStore: () => Promise<Stores>): void {
+  describe(`ArchiveStore merge: ${name}`, () => {
+    let from: Stores;
+    let to: Stores;
+    beforeEach(async () => {
+      from = await makeStore();
+      to = await makeStore();
+    });
+    afterEach(async () => {
+      await from.close();
+      await to.close();
+    });
+
+    it('keeps what both hold once, adds the rest, and moves every reference with its row', async () => {
+      await filledStore(from);
+      // The store already holds another article, the same ferry article, the channel's
+      // subscription and the feed.
+      const [own, ferry] = await storeAll(to, [
+        article({ title: 'Harbour crane fails' }),
+        article({
+          title: 'Portline ferry resumes',
+          text: 'The Portline ferry resumed on Monday.',
+          url: 'https://portline.example/ferry',
+        }),
+      ]);
+      const sub = await to.subscriptions.save({
+        platform: 'slack',
+        workspace: 'T1',
+        channel: 'C1',
+        topic: 'portline',
+        schedule: 'daily 07:00',
+        timezone: 'UTC',
+        createdBy: 'U9',
+      });
+      const { feed } = await to.feeds.add({
+        url: 'https://portline.example/rss',
+        topic: null,
+        everyMs: 60_000,
+      });
+      const lines: string[] = [];
+      await writeDump(from.archive, (line) => void lines.push(line));
+      async function* each() {
+        yield* lines;
+      }
+      const merged = await mergeDump(each(), to.archive, 'dump.jsonl');
+      expect(merged).toMatchObject({
+        articles: { added: 1, present: 1 },
+        briefings: { added: 1, present: 0 },
+        subscriptions: { added: 0, present: 1 },
+        thread_links: { added: 1, present: 0 },
+        deliveries: { added: 1, present: 0 },
+        feeds: { added: 0, present: 1 },
+        feed_seen: { added: 2, present: 0 },
+      });
+      expect(await to.articles.countArticles({})).toBe(3);
+      const briefingId = (await to.threads.briefingFor('slack:T1:C1:1700.1'))!;
+      expect(briefingId).toBeGreaterThan(0);
+      expect((await to.briefings.get(briefingId))?.articleIds).toEqual([ferry]);
+      const [sent] = await to.deliveries.list(sub.id);
+      expect(sent).toMatchObject({ state: 'sent', briefingId });
+      expect(await to.feeds.seenKeys(feed.id, ['guid-1', 'guid-2'])).toEqual(
+        new Set(['guid-1', 'guid-2']),
+      );
+      expect(await to.articles.sourcesOf(ferry!)).toContain('feed:https://portline.example/rss');
+      // New rows after a merge take fresh ids.
+      const [fresh] = await storeAll(to, [article({ title: 'Lighthouse keeper retires' })]);
+      expect(fresh).toBeGreaterThan(Math.max(own!, ferry!));
     });
   });
 }

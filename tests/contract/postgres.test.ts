@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createStore } from '../../src/store/create.ts';
 import type { Stores } from '../../src/store/ports/port.ts';
 import { openPostgresStore } from '../../src/store/postgres/postgres-store.ts';
-import { describeArchiveContract } from './archive-contract.ts';
+import { describeArchiveContract, describeArchiveMergeContract } from './archive-contract.ts';
 import { describeArticleSourcesContract } from './article-sources-contract.ts';
 import { describeArticleStoreContract } from './articles-contract.ts';
 import { describeBriefingContract } from './briefings-contract.ts';
@@ -58,6 +58,7 @@ if (!url) {
   describeFeedStoreContract('PostgreSQL', pgStore);
   describeArticleSourcesContract('PostgreSQL', pgStore);
   describeArchiveContract('PostgreSQL', pgStore);
+  describeArchiveMergeContract('PostgreSQL', pgStore);
 
   describe('PostgreSQL store specifics', () => {
     it('stores an article too long for one tsvector, found by the words of its start', async () => {

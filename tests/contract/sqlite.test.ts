@@ -8,7 +8,7 @@ import { createStore } from '../../src/store/create.ts';
 import { ftsString, searchMatch, termMatch } from '../../src/store/sqlite/fts-query.ts';
 import { MIGRATIONS, type Migration, migrate } from '../../src/store/sqlite/migrations.ts';
 import { openSqliteStore, type SqliteStores } from '../../src/store/sqlite/sqlite-store.ts';
-import { describeArchiveContract } from './archive-contract.ts';
+import { describeArchiveContract, describeArchiveMergeContract } from './archive-contract.ts';
 import { describeArticleSourcesContract } from './article-sources-contract.ts';
 import { describeArticleStoreContract } from './articles-contract.ts';
 import { describeBriefingContract } from './briefings-contract.ts';
@@ -44,6 +44,7 @@ describeDeliveryContract('SQLite file', () => createStore(tempDb()));
 describeFeedStoreContract('SQLite file', () => createStore(tempDb()));
 describeArticleSourcesContract('SQLite file', () => createStore(tempDb()));
 describeArchiveContract('SQLite file', () => createStore(tempDb()));
+describeArchiveMergeContract('SQLite file', () => createStore(tempDb()));
 describeArticleSourcesContract('SQLite in memory', () => createStore(':memory:'));
 describeFeedStoreContract('SQLite in memory', () => createStore(':memory:'));
 

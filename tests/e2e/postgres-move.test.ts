@@ -91,6 +91,13 @@ describe.skipIf(!admin)('moving to PostgreSQL', () => {
     const twice = await runCli(['import', first, '--db', pgB]);
     expect(twice.code).toBe(2);
     expect(twice.stderr).toMatch(/is not empty \(4 articles, .*\); import into an empty store/);
+    // Told to merge the same dump, it keeps what it holds and adds nothing twice.
+    const held = join(tmp.dir, 'held.jsonl');
+    await cli(['export', '--out', held, '--db', pgB]);
+    const merged = await cli(['import', first, '--merge', '--db', pgB]);
+    expect(merged.stderr).toMatch(/articles: 0 added, 4 already held/);
+    await cli(['export', '--out', again, '--db', pgB]);
+    expect(readFileSync(again, 'utf8')).toBe(readFileSync(held, 'utf8'));
   });
 
   it('names the line of a dump that is cut short or broken', async () => {

@@ -151,4 +151,8 @@ export interface ArchiveStore {
   insert(table: ArchiveTable, rows: readonly ArchiveRow[]): Promise<void>;
   /** After an import: id sequences moved past the imported ids, so new rows do not collide. */
   finishImport(): Promise<void>;
+  /** The first row whose columns equal these values (null equal to null), or null: for merging. */
+  findRow(table: ArchiveTable, where: ArchiveRow): Promise<ArchiveRow | null>;
+  /** The largest id each table with an `id` column holds (0 for none). */
+  maxIds(): Promise<Record<string, number>>;
 }

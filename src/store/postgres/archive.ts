@@ -84,6 +84,29 @@ export function createPostgresArchive(c: PostgresConnection): ArchiveStore {
           );
       });
     },
+
+    async findRow(table, where) {
+      const entries = Object.entries(where);
+      // IS NOT DISTINCT FROM: a null part of a natural key equals null, as in SQLite's IS.
+      const test = entries
+        .map(([col], i) => `${quote(col)} IS NOT DISTINCT FROM $${i + 1}`)
+        .join(' AND ');
+      const [row] = await c.query<Row>(
+        `SELECT ${table.columns.map(quote).join(', ')} FROM ${table.name} WHERE ${test} LIMIT 1`,
+        entries.map(([col, v]) => pgValue(table, col, v)),
+      );
+      return row ? archiveRow(table, row) : null;
+    },
+
+    async maxIds() {
+      const out: Record<string, number> = {};
+      for (const t of ARCHIVE_TABLES)
+        if (t.columns.includes('id')) {
+          const [row] = await c.query<{ n: number | null }>(`SELECT MAX(id) AS n FROM ${t.name}`);
+          out[t.name] = row?.n ?? 0;
+        }
+      return out;
+    },
   };
 }
 

@@ -55,6 +55,31 @@ export function createSqliteArchive(c: SqliteConnection): ArchiveStore {
     async finishImport() {
       // SQLite's INTEGER PRIMARY KEY continues after the largest id by itself.
     },
+
+    async findRow(table, where) {
+      const entries = Object.entries(where);
+      const columns = table.columns.map((col) => `"${col}"`).join(', ');
+      // IS compares NULL to NULL as equal, as a natural key with a null part needs.
+      const test = entries.map(([col]) => `"${col}" IS ?`).join(' AND ');
+      const [row] = c.guard(() =>
+        c.all<Record<string, unknown>>(
+          `SELECT ${columns} FROM ${table.name} WHERE ${test} LIMIT 1`,
+          entries.map(([, v]) => sqliteValue(v)),
+        ),
+      );
+      return row ? archiveRow(table, row) : null;
+    },
+
+    async maxIds() {
+      return c.guard(() => {
+        const out: Record<string, number> = {};
+        for (const t of ARCHIVE_TABLES)
+          if (t.columns.includes('id'))
+            out[t.name] =
+              c.all<{ n: number | null }>(`SELECT MAX(id) AS n FROM ${t.name}`, [])[0]?.n ?? 0;
+        return out;
+      });
+    },
   };
 }
 
