@@ -72,11 +72,8 @@ export async function writeDump(
 }
 
 /** What the store holds now, digested as a dump of it would be. */
-export async function storeDigests(archive: ArchiveStore): Promise<Digests> {
-  const digester = new Digester();
-  for (const table of ARCHIVE_TABLES)
-    for await (const row of archive.rows(table)) digester.add(table.name, rowLine(table.name, row));
-  return digester.digests();
+export function storeDigests(archive: ArchiveStore): Promise<Digests> {
+  return writeDump(archive, () => {});
 }
 
 export interface ImportResult {

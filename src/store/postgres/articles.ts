@@ -10,6 +10,7 @@ import {
 } from '../rows/article-row.ts';
 import { limitOf } from '../rows/limits.ts';
 import type { PostgresConnection, Queryable } from './connection.ts';
+import { isRowId } from './schema.ts';
 import { limitedScope, NEWEST_FIRST, Params, scopeWhere } from './scope.ts';
 import { searchSentences } from './sentences.ts';
 import { anyWord, indexText, searchWords } from './text-search.ts';
@@ -138,7 +139,7 @@ export function createPostgresArticleStore(c: PostgresConnection): ArticleStore 
     },
 
     async getArticles(ids) {
-      const wanted = ids.filter((id) => Number.isSafeInteger(id) && Math.abs(id) < 2 ** 31);
+      const wanted = ids.filter(isRowId);
       if (wanted.length === 0) return [];
       const rows = await c.query<ArticleRow>(
         `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id = ANY($1::int[])`,

@@ -3,6 +3,7 @@ import type { FeedStore, NewFeed, PollRecord } from '../ports/feeds.ts';
 import { type FeedRow, toFeed } from '../rows/feed-row.ts';
 import { requireInstant } from '../rows/instant.ts';
 import type { PostgresConnection } from './connection.ts';
+import { isRowId } from './schema.ts';
 
 /**
  * Followed feeds, their poll state and the entry keys they have seen, on PostgreSQL; the
@@ -11,23 +12,12 @@ import type { PostgresConnection } from './connection.ts';
  * whatever offset the poller wrote.
  */
 
-/** The bounds of the INTEGER id column: a number outside them names no feed. */
-const MAX_ID = 2_147_483_647;
-
-/**
- * Whether `id` can be an id at all. PostgreSQL refuses a fraction or an out-of-range number
- * for an INTEGER parameter, where SQLite simply matches nothing; this keeps "no such feed".
- */
-function isId(id: number): boolean {
-  return Number.isInteger(id) && id >= -MAX_ID - 1 && id <= MAX_ID;
-}
-
 /** Digits are an id; anything else a URL. Null when the digits cannot be an id. */
 function whereIdOrUrl(idOrUrl: string): { where: string; param: number | string } | null {
   const key = idOrUrl.trim();
   if (!/^\d+$/u.test(key)) return { where: 'url = $1', param: key };
   const id = Number(key);
-  return isId(id) ? { where: 'id = $1', param: id } : null;
+  return isRowId(id) ? { where: 'id = $1', param: id } : null;
 }
 
 function unknownFeed(id: number): BriefwireError {
@@ -114,7 +104,7 @@ export function createPostgresFeedStore(c: PostgresConnection): FeedStore {
     async recordPoll(id, poll: PollRecord) {
       const at = requireInstant(poll.at, 'at');
       const next = requireInstant(poll.nextPollAt, 'nextPollAt');
-      if (!isId(id)) throw unknownFeed(id);
+      if (!isRowId(id)) throw unknownFeed(id);
       // One UPDATE reads and writes the row under its lock (a concurrent poll's update is
       // re-read first), so total_new and failures cannot lose a count without a transaction.
       // An absent validator or title keeps the stored one (a 304 or a failure sends none);
@@ -154,7 +144,7 @@ export function createPostgresFeedStore(c: PostgresConnection): FeedStore {
 
     async setFailingNotice(id, at) {
       const when = at === null ? null : requireInstant(at, 'at');
-      if (!isId(id)) throw unknownFeed(id);
+      if (!isRowId(id)) throw unknownFeed(id);
       const rows = await c.query<{ id: number }>(
         'UPDATE feeds SET failing_notice_at = $1 WHERE id = $2 RETURNING id',
         [when, id],
@@ -163,7 +153,7 @@ export function createPostgresFeedStore(c: PostgresConnection): FeedStore {
     },
 
     async seenKeys(id, keys) {
-      if (keys.length === 0 || !isId(id)) return new Set<string>();
+      if (keys.length === 0 || !isRowId(id)) return new Set<string>();
       // One array parameter for any number of keys.
       const rows = await c.query<{ key: string }>(
         'SELECT key FROM feed_seen WHERE feed_id = $1 AND key = ANY($2::text[])',
@@ -175,7 +165,7 @@ export function createPostgresFeedStore(c: PostgresConnection): FeedStore {
     async markSeen(id, keys, at) {
       if (keys.length === 0) return;
       const when = requireInstant(at, 'at');
-      if (!isId(id)) throw unknownFeed(id);
+      if (!isRowId(id)) throw unknownFeed(id);
       await c.transaction(async (q) => {
         // The share lock keeps the feed from being removed before the insert, so an unknown
         // feed is FEED_UNKNOWN rather than a foreign-key failure.

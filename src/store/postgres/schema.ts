@@ -130,3 +130,15 @@ CREATE TABLE feed_seen (
   PRIMARY KEY (feed_id, key)
 );
 `;
+
+/** The bounds of the INTEGER id columns. */
+const MAX_ID = 2_147_483_647;
+
+/**
+ * Whether a number can be a row id at all. PostgreSQL refuses a fraction or an out-of-range
+ * number for an INTEGER parameter, where SQLite simply matches nothing; callers treat such a
+ * number as naming no row.
+ */
+export function isRowId(id: number): boolean {
+  return Number.isInteger(id) && id >= -MAX_ID - 1 && id <= MAX_ID;
+}

@@ -1,6 +1,7 @@
 import type { SentenceHit, SentenceScope } from '../ports/articles.ts';
 import { limitOf, unscoped } from '../rows/limits.ts';
 import type { PostgresConnection } from './connection.ts';
+import { isRowId } from './schema.ts';
 import { limitedScope, Params } from './scope.ts';
 import { anyWord, searchWords } from './text-search.ts';
 
@@ -47,7 +48,7 @@ export async function searchSentences(
   scope: SentenceScope,
   k: number,
 ): Promise<SentenceHit[]> {
-  const ids = scope.articleIds?.filter((id) => Number.isSafeInteger(id) && Math.abs(id) < 2 ** 31);
+  const ids = scope.articleIds?.filter(isRowId);
   const top = limitOf(k);
   const words = searchWords(text);
   if (words.length === 0 || top === 0 || ids?.length === 0) return [];
