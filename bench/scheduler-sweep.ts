@@ -26,7 +26,11 @@ export async function sweepCost(
   median: (runs: number, work: () => unknown) => Promise<number>,
 ): Promise<SweepFigures> {
   let t = new Date('2026-03-20T00:00:00Z');
-  const clock: Clock = { now: () => new Date(t), sleep: async () => {} };
+  const clock: Clock = {
+    now: () => new Date(t),
+    sleep: async () => {},
+    everyMinute: () => ({ stop: async () => {} }),
+  };
   const stores = openSqliteStore(':memory:', { now: clock.now });
   for (let i = 0; i < count; i++)
     await stores.subscriptions.save({

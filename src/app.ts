@@ -15,6 +15,7 @@ import { createFetcher, fetchSettings } from './ingest/fetch/fetcher.ts';
 import type { Fetcher } from './ingest/fetch/port.ts';
 import type { ChatAdapter, InboundHandlers } from './model/chat-port.ts';
 import { BriefwireError, reasonOf } from './model/errors.ts';
+import { type Clock, scaledClock, systemClock } from './schedule/clock.ts';
 import { createFeedNotices } from './schedule/feed-notices.ts';
 import { createFeedPoller } from './schedule/feed-poller.ts';
 import { createScheduler } from './schedule/scheduler.ts';
@@ -36,11 +37,14 @@ export interface App {
   answer: Answerer;
   /** Fetches pages and feeds: public addresses only, plus BRIEFWIRE_FETCH_ALLOW. */
   fetcher: Fetcher;
+  /** The system clock, or BRIEFWIRE_CLOCK's simulated one: stores, handlers and schedulers share it. */
+  clock: Clock;
   close(): Promise<void>;
 }
 
 export async function openApp(config: Config): Promise<App> {
-  const stores = await createStore(config.db);
+  const clock = config.clock ? scaledClock(config.clock) : systemClock;
+  const stores = await createStore(config.db, config.clock ? { now: () => clock.now() } : {});
   const { topics, problems } = loadTopics(config.topicsDir);
   return {
     config,
@@ -50,6 +54,7 @@ export async function openApp(config: Config): Promise<App> {
     commands: COMMANDS,
     answer: createAnswerer(config.llm),
     fetcher: createFetcher(fetchSettings(config.fetchAllow)),
+    clock,
     close: () => stores.close(),
   };
 }
@@ -59,7 +64,7 @@ function handlersOf(app: App, log: (line: string) => void): InboundHandlers {
     stores: app.stores,
     topics: app.topics,
     timezone: app.config.timezone,
-    now: () => new Date(),
+    now: () => app.clock.now(),
     fetcher: app.fetcher,
     feedEveryMs: app.config.feedEveryMs,
   };
@@ -145,8 +150,13 @@ export async function startServing(app: App, log: (line: string) => void): Promi
   }
   // One name for this process among replicas: its digest claims and its feed leases.
   const replicaId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  if (app.config.clock)
+    log(
+      `clock: simulated (BRIEFWIRE_CLOCK), now ${app.clock.now().toISOString()}, ${app.config.clock.speed}× real time`,
+    );
   const scheduler = createScheduler({
     replicaId,
+    clock: app.clock,
     stores: app.stores,
     topics: app.topics,
     adapters: started,
@@ -166,6 +176,7 @@ export async function startServing(app: App, log: (line: string) => void): Promi
   });
   const poller = createFeedPoller({
     replicaId,
+    clock: app.clock,
     stores: app.stores,
     fetcher: app.fetcher,
     failingAfterMs: app.config.feedFailingAfterMs,

@@ -8,6 +8,7 @@ import { MAX_EVERY_MS, parseDuration } from './ingest/feeds/poll-schedule.ts';
 import { BriefwireError, reasonOf } from './model/errors.ts';
 import { LIMITS } from './model/limits.ts';
 import type { LogLevel } from './model/log-level.ts';
+import type { ScaledClockSetting } from './schedule/clock.ts';
 import { isValidTimeZone } from './time/zoned.ts';
 
 /**
@@ -47,6 +48,8 @@ export interface Config {
   feedEveryMs: number;
   /** How long a feed fails before its "failing" notice (BRIEFWIRE_FEED_FAILING_AFTER, 24h). */
   feedFailingAfterMs: number;
+  /** A simulated clock for `serve` (BRIEFWIRE_CLOCK), for rehearsals and tests; null is the real one. */
+  clock: ScaledClockSetting | null;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -112,7 +115,40 @@ export function loadConfig(env: Env, overrides: { db?: string } = {}): Config {
       pick('BRIEFWIRE_FEED_FAILING_AFTER') ?? '24h',
       30 * MAX_EVERY_MS,
     ),
+    clock: clockSetting(pick('BRIEFWIRE_CLOCK')),
   };
+}
+
+const CLOCK_SETTING = /^(\S+?)(?:\s*x\s*(\d+(?:\.\d+)?))?(?:\s*@\s*(\S+))?$/i;
+
+/**
+ * `START [xSPEED] [@ANCHOR]`: the clock shows START (an ISO instant) at the real instant ANCHOR
+ * (ISO, or epoch milliseconds; the process's start when left out) and runs SPEED times as fast.
+ * Replicas given the same value agree on the time.
+ */
+function clockSetting(value: string | undefined): ScaledClockSetting | null {
+  if (value === undefined) return null;
+  const m = CLOCK_SETTING.exec(value);
+  const instant = (text: string): number =>
+    /^\d{1,15}$/.test(text)
+      ? Number(text)
+      : /^\d{4}-\d\d-\d\dT/.test(text)
+        ? Date.parse(text)
+        : Number.NaN;
+  const start = m ? instant(m[1] ?? '') : Number.NaN;
+  const speed = m?.[2] === undefined ? 1 : Number(m[2]);
+  const anchorMs = m?.[3] === undefined ? Date.now() : instant(m[3]);
+  if (
+    !m ||
+    !Number.isFinite(start) ||
+    !Number.isFinite(anchorMs) ||
+    !(speed > 0 && speed <= 100_000)
+  )
+    throw invalid(
+      'BRIEFWIRE_CLOCK',
+      `must be START [xSPEED] [@ANCHOR], e.g. "2026-03-01T08:00:00Z x600 @2026-12-06T18:00:00Z", with a speed above 0 and at most 100000 (got "${value}")`,
+    );
+  return { start: new Date(start), speed, anchorMs };
 }
 
 /** Hosts (`localhost`, `127.0.0.1`, `[::1]`) or CIDRs (`10.0.0.0/8`), comma-separated. */

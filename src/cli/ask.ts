@@ -33,7 +33,7 @@ export const ask: Subcommand = {
         const { articles } = await selectArticles(
           app.stores.articles,
           topic,
-          parseWindow(topic.window, new Date()).since,
+          parseWindow(topic.window, app.clock.now()).since,
         );
         scope = articles.map((a) => a.id);
       }

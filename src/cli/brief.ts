@@ -46,6 +46,7 @@ export const brief: Subcommand = {
     return withApp(io, stringOption(parsed, 'db'), async (app) => {
       const briefing = await buildBriefing(app.stores, app.topics, {
         topic,
+        now: app.clock.now(),
         ...(since ? { since } : {}),
         audience: `cli:${stringOption(parsed, 'for') ?? localUser()}`,
         ...(flag(parsed, 'since-last') ? { news: 'lead' as const } : {}),

@@ -42,7 +42,7 @@ function pollDeps(app: App): PollDeps {
     fetcher: app.fetcher,
     articles: app.stores.articles,
     feeds: app.stores.feeds,
-    now: () => new Date(),
+    now: () => app.clock.now(),
   };
 }
 

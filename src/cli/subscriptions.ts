@@ -51,7 +51,7 @@ export const subscribe: Subcommand = {
         app.config.timezone,
       );
       const sub = await app.stores.subscriptions.save(checked.subscription);
-      const status = await subscriptionStatus(app.stores, sub, new Date());
+      const status = await subscriptionStatus(app.stores, sub, app.clock.now());
       io.stdout.write(
         `Subscription #${sub.id}: ${checked.topicTitle} (${sub.topic}) to ${sub.platform} channel ${sub.channel}, ${checked.spec.description} (${sub.timezone}); ${describeNext(status)}.\n`,
       );
@@ -77,7 +77,7 @@ export const subscriptions: Subcommand = {
         ...(platform ? { platform } : {}),
         ...(channel ? { channel } : {}),
       });
-      const now = new Date();
+      const now = app.clock.now();
       const statuses = await Promise.all(subs.map((s) => subscriptionStatus(app.stores, s, now)));
       if (flag(parsed, 'json')) {
         io.stdout.write(`${JSON.stringify(statuses, null, 2)}\n`);

@@ -17,7 +17,7 @@ export const topics: Subcommand = {
   async run(argv: string[], io: CliIO): Promise<number> {
     const parsed = parseOptions('topics', argv, { json: { type: 'boolean' } });
     return withApp(io, stringOption(parsed, 'db'), async (app) => {
-      const now = new Date();
+      const now = app.clock.now();
       const rows = [];
       for (const t of app.topics) {
         const { since } = parseWindow(t.window, now);

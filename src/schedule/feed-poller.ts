@@ -4,7 +4,7 @@ import type { Fetcher } from '../ingest/fetch/port.ts';
 import { reasonOf } from '../model/errors.ts';
 import type { ArticleStore } from '../store/ports/articles.ts';
 import type { Feed, FeedStore } from '../store/ports/feeds.ts';
-import { type Clock, systemClock } from './clock.ts';
+import { type Clock, systemClock, type Ticker } from './clock.ts';
 
 /**
  * Feeds polled on their own while `serve` runs. A timer wakes the poller once a minute and it
@@ -24,8 +24,6 @@ export interface FeedPollerOptions {
   fetcher: Fetcher;
   failingAfterMs: number;
   clock?: Clock;
-  /** Milliseconds between wake-ups (a minute). */
-  tickMs?: number;
   /**
    * Who this process is among replicas on one database: due feeds are leased to it a batch
    * at a time, so each feed is polled by one replica at once. A random id when absent.
@@ -37,7 +35,7 @@ export interface FeedPollerOptions {
 }
 
 export interface FeedPoller {
-  /** Wakes every tickMs until stopped. */
+  /** Wakes at once, then every minute of the clock, until stopped. */
   start(): void;
   /** Polls every feed due by the clock's now once, then checks each one's health. */
   runDue(): Promise<FeedPoll[]>;
@@ -67,7 +65,7 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
     now: () => clock.now(),
     stopping: () => stopping,
   };
-  let timer: NodeJS.Timeout | null = null;
+  let timer: Ticker | null = null;
   let running: Promise<FeedPoll[]> | null = null;
 
   const checkHealth = async (feed: Feed): Promise<void> => {
@@ -123,14 +121,13 @@ export function createFeedPoller(options: FeedPollerOptions): FeedPoller {
       if (timer) return;
       stopping = false;
       tick();
-      timer = setInterval(tick, options.tickMs ?? MINUTE);
-      timer.unref();
+      timer = clock.everyMinute(tick);
     },
     runDue,
     async stop() {
       // Feeds and entries in flight finish (and are recorded); no new one starts.
       stopping = true;
-      if (timer) clearInterval(timer);
+      await timer?.stop();
       timer = null;
       await running?.catch(() => []);
     },

@@ -1,12 +1,11 @@
 import { hostname } from 'node:os';
-import cron, { type ScheduledTask } from 'node-cron';
 import type { Topic } from '../briefing/topics.ts';
 import type { ChatAdapter } from '../model/chat-port.ts';
 import { reasonOf } from '../model/errors.ts';
 import type { LedgerMark } from '../store/ports/delivery-ledger.ts';
 import type { Stores } from '../store/ports/port.ts';
 import type { Subscription } from '../store/ports/subscriptions.ts';
-import { type Clock, systemClock } from './clock.ts';
+import { type Clock, systemClock, type Ticker } from './clock.ts';
 import { channelName, type DeliveryDeps, deliverSlot, type SlotResult } from './deliver.ts';
 import { DEFAULT_POLICY, type DeliveryPolicy } from './policy.ts';
 import { slotLabel, slotsBetween } from './slots.ts';
@@ -62,7 +61,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const busy = new Set<number>();
   const running = new Set<Promise<unknown>>();
   const badSchedules = new Set<string>();
-  let sweep: ScheduledTask | null = null;
+  let sweep: Ticker | null = null;
   let stopped = false;
 
   const specOf = (sub: Subscription): ScheduleSpec | null => {
@@ -195,16 +194,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       const subs = deliverable(all);
       // Catching up on missed slots may take a while (retries, many channels): the bot serves meanwhile.
       background(() => runFor(subs, clock.now()));
-      // Slots are whole minutes, so a tick at second 0 sends a digest at hh:mm:00. A fixed
-      // expression, in no time zone: every zone's minutes start at the same instants.
-      sweep = cron.schedule('0 * * * * *', () =>
-        background(async () => runFor(await ours(), clock.now())),
-      );
+      // Slots are whole minutes, so a wake-up at second 0 sends a digest at hh:mm:00.
+      sweep = clock.everyMinute(() => background(async () => runFor(await ours(), clock.now())));
     },
     runDue,
     async stop() {
       stopped = true;
-      await sweep?.destroy();
+      await sweep?.stop();
       sweep = null;
       await Promise.allSettled([...running]);
     },

@@ -12,6 +12,8 @@ export interface StoreOptions {
    * before failing with STORE_BUSY; 5000 ms when unset.
    */
   busyTimeoutMs?: number;
+  /** The time the store writes into rows it stamps (claims, leases, ingest times); the system clock by default. */
+  now?: () => Date;
 }
 
 /** True for a location that names an in-memory or URI database rather than a file path. */
@@ -27,7 +29,8 @@ export async function createStore(location: string, options: StoreOptions = {}):
   if (location.trim() === '') {
     throw new BriefwireError('CONFIG_INVALID', 'The database location is empty', location);
   }
-  if (POSTGRES_URL.test(location)) return openPostgresStore(location.trim());
+  if (POSTGRES_URL.test(location))
+    return openPostgresStore(location.trim(), options.now ? { now: options.now } : {});
   if (!isSpecialSqlite(location)) ensureParentDirectory(location);
   return openSqliteStore(location, options);
 }

@@ -19,6 +19,7 @@ import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/server.ts';
 import { FAKE_TEAM, type FakeSlack, startFakeSlack } from '../fakes/slack/server.ts';
 import { waitFor } from '../fakes/slack/wait.ts';
 import { tempDir } from '../helpers/cli.ts';
+import { neverTicks } from '../helpers/clock.ts';
 import { repoRoot } from '../helpers/shared.ts';
 import { connectDiscord, connectSlack } from './digest-platforms.ts';
 
@@ -36,7 +37,11 @@ const tmp = tempDir('briefwire-crash-');
 const template = join(tmp.dir, 'articles.db');
 const topics = loadTopics(BUILTIN_TOPICS_DIR).topics;
 /** Past the 15-minute lease, so the dead process's claim may be taken over. */
-const afterLease = { now: () => new Date(Date.now() + 20 * 60_000), sleep: async () => {} };
+const afterLease = {
+  now: () => new Date(Date.now() + 20 * 60_000),
+  sleep: async () => {},
+  everyMinute: neverTicks,
+};
 
 /** A message as a fake stored it: its id, and the digest key it carries (null: none). */
 interface StoredDigest {

@@ -15,6 +15,7 @@ import { IDS } from '../fakes/discord/payloads.ts';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/server.ts';
 import { FAKE_TEAM, type FakeSlack, startFakeSlack } from '../fakes/slack/server.ts';
 import { tempDir } from '../helpers/cli.ts';
+import { neverTicks } from '../helpers/clock.ts';
 import {
   type NewsServer,
   rssFeed,
@@ -109,7 +110,7 @@ afterAll(async () => {
 
 it('tells the subscribed channels once that a feed is failing, and once that it recovered', async () => {
   let now = Date.now() + 1000;
-  const clock: Clock = { now: () => new Date(now), sleep: async () => {} };
+  const clock: Clock = { now: () => new Date(now), sleep: async () => {}, everyMinute: neverTicks };
   const poller = createFeedPoller({
     stores,
     fetcher: createFetcher(fetchSettings(['127.0.0.1'], { perHostDelayMs: 0 })),

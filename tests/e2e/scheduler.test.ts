@@ -14,6 +14,7 @@ import type { Stores } from '../../src/store/ports/port.ts';
 import type { Subscription } from '../../src/store/ports/subscriptions.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { runCli, tempDir } from '../helpers/cli.ts';
+import { neverTicks } from '../helpers/clock.ts';
 import { handlerDeps } from '../helpers/handlers.ts';
 import { fakeDiscord, fakeSlack, type PlatformUnderTest } from './digest-platforms.ts';
 
@@ -41,6 +42,7 @@ class TestClock implements Clock {
   constructor(public t: Date) {}
   now = (): Date => new Date(this.t);
   sleep = async (ms: number): Promise<void> => void this.waits.push(ms);
+  everyMinute = neverTicks;
   set(iso: string): Date {
     this.t = new Date(iso);
     return this.now();
