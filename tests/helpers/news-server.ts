@@ -35,16 +35,20 @@ export interface NewsServer {
   route(pathname: string, route: Route): void;
   /** Requests seen for a path, with their headers. */
   requests(pathname: string): IncomingMessage['headers'][];
+  /** When each request for a path arrived (epoch milliseconds), oldest first. */
+  arrivals(pathname: string): number[];
   close(): Promise<void>;
 }
 
 export async function startNewsServer(): Promise<NewsServer> {
   const routes = new Map<string, Route>();
   const seen = new Map<string, IncomingMessage['headers'][]>();
+  const arrived = new Map<string, number[]>();
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://x').pathname;
     seen.set(pathname, [...(seen.get(pathname) ?? []), req.headers]);
+    arrived.set(pathname, [...(arrived.get(pathname) ?? []), Date.now()]);
     answer(routes.get(pathname), req, res);
   });
   server.on('connection', (socket) => {
@@ -58,6 +62,7 @@ export async function startNewsServer(): Promise<NewsServer> {
     url: (pathname) => `${origin}${pathname}`,
     route: (pathname, route) => routes.set(pathname, route),
     requests: (pathname) => seen.get(pathname) ?? [],
+    arrivals: (pathname) => arrived.get(pathname) ?? [],
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -51,6 +51,11 @@ export interface FakeSlack {
   rateLimitNext(method: string, retryAfterSeconds: number): void;
   /** The next `count` calls of `method` fail so (Infinity: every call). */
   failNext(method: string, count: number, failure: Failure): void;
+  /**
+   * The next call of `method` is never answered nor carried out, like a platform that hangs;
+   * resolves with its parameters when it arrives.
+   */
+  stallNext(method: string): Promise<Record<string, unknown>>;
   /** Forgets the failures still pending for `method`. */
   stopFailing(method: string): void;
   /** Successful calls of a method. */
@@ -66,6 +71,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const missingScope = new Set<string>();
   const limited = new Map<string, number>();
   const failing: Array<{ method: string; left: number; failure: Failure }> = [];
+  const stalls = new Map<string, (params: Record<string, unknown>) => void>();
   const socket = createSocketHub();
   let seq = 0;
   let base = '';
@@ -146,6 +152,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const auth = req.headers.authorization;
     const token = auth?.startsWith('Bearer ') ? auth.slice(7) : null;
     const params = parseParams(raw, req.headers['content-type'] ?? '');
+    const stall = stalls.get(method);
+    if (stall) {
+      stalls.delete(method);
+      return stall(params);
+    }
     const failure = failing.find((f) => f.method === method && f.left > 0);
     if (failure) {
       failure.left -= 1;
@@ -199,6 +210,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     responseUrl: (name) => `${base}/respond/${name}`,
     rateLimitNext: (method, seconds) => void limited.set(method, seconds),
     failNext: (method, count, failure) => void failing.push({ method, left: count, failure }),
+    stallNext: (method) => new Promise((resolve) => void stalls.set(method, resolve)),
     stopFailing(method) {
       for (const f of failing) if (f.method === method) f.left = 0;
     },
