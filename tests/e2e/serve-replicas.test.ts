@@ -42,6 +42,7 @@ describe.skipIf(!admin)(
     const feedServers: NewsServer[] = [];
     const name = `bw_serve_${process.pid}_${Date.now().toString(36)}`;
     const children: ChildProcess[] = [];
+    const logs = new Map<ChildProcess, string[]>();
     const url = new URL(admin ?? 'postgres://x/y');
     url.pathname = `/${name}`;
     const db = url.toString();
@@ -131,13 +132,15 @@ describe.skipIf(!admin)(
             cwd: tmp.dir,
             env: env(),
           });
-          let out = '';
-          child.stderr?.on('data', (d: Buffer) => void (out += d.toString()));
-          Object.assign(child, { log: () => out });
+          const chunks: string[] = [];
+          child.stderr?.on('data', (d: Buffer) => {
+            chunks.push(d.toString());
+          });
+          logs.set(child, chunks);
           children.push(child);
           return child;
         };
-        const logOf = (c: ChildProcess): string => (c as ChildProcess & { log(): string }).log();
+        const logOf = (c: ChildProcess): string => (logs.get(c) ?? []).join('');
         const [a, b] = [serve(), serve()];
         await waitFor(
           'both replicas serving',
