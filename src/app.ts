@@ -1,31 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { COMMANDS } from '../commands/index.ts';
-import type { CommandContext, CommandSpec } from '../commands/spec.ts';
-import { type Answerer, createAnswerer } from './answer/index.ts';
+import type { CommandSpec } from '../commands/spec.ts';
 import { loadTopics, type Topic } from './briefing/topics.ts';
-import {
-  type ConsoleAdapter,
-  type ConsoleOptions,
-  createConsoleAdapter,
-} from './chat/console/adapter.ts';
-import { createHandlers } from './chat/handlers.ts';
+import type { ConsoleAdapter, ConsoleOptions } from './chat/console/adapter.ts';
 import type { Config } from './config.ts';
 import { createFetcher, fetchSettings } from './ingest/fetch/fetcher.ts';
 import type { Fetcher } from './ingest/fetch/port.ts';
 import type { ChatAdapter, InboundHandlers } from './model/chat-port.ts';
 import { BriefwireError, reasonOf } from './model/errors.ts';
 import { type Clock, scaledClock, systemClock } from './schedule/clock.ts';
-import { createFeedNotices } from './schedule/feed-notices.ts';
-import { createFeedPoller } from './schedule/feed-poller.ts';
-import { createScheduler } from './schedule/scheduler.ts';
 import { createStore } from './store/create.ts';
 import type { Stores } from './store/ports/port.ts';
 
 /**
  * The one place that wires Briefwire: configuration → stores → topics → commands and
  * answerer → handlers → chat adapters → digest scheduler and feed poller. Nothing else
- * constructs an adapter or a fetcher, or hands one its commands.
+ * constructs an adapter or a fetcher, or hands one its commands. What only chat and serving
+ * use (the commands, the answerer, the platforms, the scheduler) is imported when they start,
+ * so a command such as `topics` does not pay for loading it.
  */
 export interface App {
   config: Config;
@@ -33,8 +25,6 @@ export interface App {
   topics: Topic[];
   /** Topic files that could not be read, to report once. */
   topicProblems: BriefwireError[];
-  commands: readonly CommandSpec[];
-  answer: Answerer;
   /** Fetches pages and feeds: public addresses only, plus BRIEFWIRE_FETCH_ALLOW. */
   fetcher: Fetcher;
   /** The system clock, or BRIEFWIRE_CLOCK's simulated one: stores, handlers and schedulers share it. */
@@ -51,16 +41,23 @@ export async function openApp(config: Config): Promise<App> {
     stores,
     topics,
     topicProblems: problems,
-    commands: COMMANDS,
-    answer: createAnswerer(config.llm),
     fetcher: createFetcher(fetchSettings(config.fetchAllow)),
     clock,
     close: () => stores.close(),
   };
 }
 
-function handlersOf(app: App, log: (line: string) => void): InboundHandlers {
-  const context: CommandContext = {
+/** The chat commands and the handlers every platform shares. */
+async function chatParts(
+  app: App,
+  log: (line: string) => void,
+): Promise<{ commands: readonly CommandSpec[]; handlers: InboundHandlers }> {
+  const [{ COMMANDS }, { createAnswerer }, { createHandlers }] = await Promise.all([
+    import('../commands/index.ts'),
+    import('./answer/index.ts'),
+    import('./chat/handlers.ts'),
+  ]);
+  const context = {
     stores: app.stores,
     topics: app.topics,
     timezone: app.config.timezone,
@@ -68,7 +65,11 @@ function handlersOf(app: App, log: (line: string) => void): InboundHandlers {
     fetcher: app.fetcher,
     feedEveryMs: app.config.feedEveryMs,
   };
-  return createHandlers({ context, commands: app.commands, answer: app.answer, log });
+  const answer = createAnswerer(app.config.llm);
+  return {
+    commands: COMMANDS,
+    handlers: createHandlers({ context, commands: COMMANDS, answer, log }),
+  };
 }
 
 /** `briefwire chat`: the terminal as a chat platform, on the same commands and handlers. */
@@ -77,8 +78,12 @@ export async function startConsoleChat(
   io: Pick<ConsoleOptions, 'input' | 'output'>,
   log: (line: string) => void,
 ): Promise<ConsoleAdapter> {
-  const adapter = createConsoleAdapter({ ...io, commands: app.commands });
-  await adapter.start(handlersOf(app, log));
+  const [{ commands, handlers }, { createConsoleAdapter }] = await Promise.all([
+    chatParts(app, log),
+    import('./chat/console/adapter.ts'),
+  ]);
+  const adapter = createConsoleAdapter({ ...io, commands });
+  await adapter.start(handlers);
   return adapter;
 }
 
@@ -88,13 +93,17 @@ export interface Serving {
 }
 
 /** The configured platforms' adapters. Platform modules load only when configured: discord.js and Bolt cost half a second to load, which no other command should pay. */
-async function platformAdapters(app: App, log: (line: string) => void): Promise<ChatAdapter[]> {
+async function platformAdapters(
+  app: App,
+  commands: readonly CommandSpec[],
+  log: (line: string) => void,
+): Promise<ChatAdapter[]> {
   const adapters: ChatAdapter[] = [];
   if (app.config.discord) {
     const { createDiscordAdapter } = await import('./chat/discord/adapter.ts');
     adapters.push(
       createDiscordAdapter(app.config.discord, {
-        commands: app.commands,
+        commands,
         log: (level, message) => log(`discord ${level}: ${message}`),
       }),
     );
@@ -103,7 +112,7 @@ async function platformAdapters(app: App, log: (line: string) => void): Promise<
     const { createSlackAdapter } = await import('./chat/slack/index.ts');
     adapters.push(
       createSlackAdapter(app.config.slack, {
-        commands: app.commands,
+        commands,
         log: (message) => log(`slack: ${message}`),
         logLevel: app.config.logLevel,
       }),
@@ -127,7 +136,8 @@ async function stopAll(
  * start that fails part-way stops what had started before the error goes up.
  */
 export async function startServing(app: App, log: (line: string) => void): Promise<Serving> {
-  const adapters = await platformAdapters(app, log);
+  const { commands, handlers } = await chatParts(app, log);
+  const adapters = await platformAdapters(app, commands, log);
   if (adapters.length === 0) {
     throw new BriefwireError(
       'CONFIG_INVALID',
@@ -135,7 +145,6 @@ export async function startServing(app: App, log: (line: string) => void): Promi
       'DISCORD_TOKEN',
     );
   }
-  const handlers = handlersOf(app, log);
   const started: ChatAdapter[] = [];
   for (const adapter of adapters) {
     try {
@@ -150,6 +159,11 @@ export async function startServing(app: App, log: (line: string) => void): Promi
   }
   // One name for this process among replicas: its digest claims and its feed leases.
   const replicaId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const [{ createScheduler }, { createFeedNotices }, { createFeedPoller }] = await Promise.all([
+    import('./schedule/scheduler.ts'),
+    import('./schedule/feed-notices.ts'),
+    import('./schedule/feed-poller.ts'),
+  ]);
   if (app.config.clock)
     log(
       `clock: simulated (BRIEFWIRE_CLOCK), now ${app.clock.now().toISOString()}, ${app.config.clock.speed}× real time`,

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseEnv } from 'node:util';
 import { type DiscordSettings, parseDiscordShards } from './chat/discord/settings.ts';
@@ -57,8 +57,21 @@ export type Env = Readonly<Record<string, string | undefined>>;
 export const DEFAULT_DB = './data/briefwire.db';
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
 
+/**
+ * The folder holding Briefwire's package.json, found by walking up from this module: the same
+ * answer from the sources (src/) and from the build (dist/src/).
+ */
+export const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findPackageRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
+  }
+}
+
 /** The topics shipped with the code, found next to it rather than in the working directory. */
-export const BUILTIN_TOPICS_DIR = fileURLToPath(new URL('../briefings/', import.meta.url));
+export const BUILTIN_TOPICS_DIR = join(PACKAGE_ROOT, 'briefings');
 
 function invalid(variable: string, message: string): BriefwireError {
   return new BriefwireError('CONFIG_INVALID', `${variable}: ${message}`, variable);

@@ -37,7 +37,6 @@ export function analysisRecord(file: string, article: ParsedArticle): object {
 
 export const analyze: Subcommand = {
   name: 'analyze',
-  summary: 'print the analysis of files, pages and feeds as JSON lines (stores nothing)',
   usage: 'briefwire analyze <file|dir|url>… [--jsonl]',
   async run(argv: string[], io: CliIO): Promise<number> {
     const parsed = parseOptions('analyze', argv, { jsonl: { type: 'boolean' } });

@@ -50,7 +50,6 @@ async function* fileLines(path: string): AsyncGenerator<string> {
 
 export const exportDump: Subcommand = {
   name: 'export',
-  summary: 'write every stored fact as a dump (JSON lines) to stdout or a file',
   usage: 'briefwire export [--out FILE] [--db PATH|URL]',
   async run(argv: string[], io: CliIO): Promise<number> {
     const parsed = parseOptions('export', argv, { out: { type: 'string' } });
@@ -85,7 +84,6 @@ export const exportDump: Subcommand = {
 
 export const importDump: Subcommand = {
   name: 'import',
-  summary: 'read a dump made by `export` into a store, and check it arrived whole',
   usage: 'briefwire import FILE [--merge] [--db PATH|URL]',
   async run(argv: string[], io: CliIO): Promise<number> {
     const parsed = parseOptions('import', argv, { merge: { type: 'boolean' } });

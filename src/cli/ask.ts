@@ -12,7 +12,6 @@ import { flag, parseOptions, stringOption } from './options.ts';
 
 export const ask: Subcommand = {
   name: 'ask',
-  summary: 'answer a question from the stored articles, with citations',
   usage: 'briefwire ask <topic> "<question>" [--json] | briefwire ask --all "<question>" [--json]',
   async run(argv: string[], io: CliIO): Promise<number> {
     const parsed = parseOptions('ask', argv, {

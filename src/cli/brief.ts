@@ -22,7 +22,6 @@ type Format = (typeof FORMATS)[number];
 
 export const brief: Subcommand = {
   name: 'brief',
-  summary: 'print the briefing for a topic',
   usage:
     'briefwire brief <topic> [--since 24h|7d|DATE|all] [--since-last] [--for NAME] [--format text|markdown|json] [--db PATH|URL]',
   async run(argv: string[], io: CliIO): Promise<number> {

@@ -6,7 +6,6 @@ import { parseOptions, stringOption } from './options.ts';
 
 export const chat: Subcommand = {
   name: 'chat',
-  summary: 'talk to the bot in the terminal: /brief <topic>, then ask questions',
   usage: 'briefwire chat [--db PATH|URL]',
   async run(argv: string[], io: CliIO): Promise<number> {
     const parsed = parseOptions('chat', argv, {});

@@ -1,10 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openApp } from '../app.ts';
 import { buildBriefing } from '../briefing/build.ts';
-import { loadConfig } from '../config.ts';
+import { loadConfig, PACKAGE_ROOT } from '../config.ts';
 import { ingestPaths } from '../ingest/ingest.ts';
 import { forTerminal } from '../render/terminal.ts';
 import { renderBriefing } from '../render/text.ts';
@@ -12,13 +11,11 @@ import { type CliIO, EXIT, type Subcommand } from './io.ts';
 import { parseOptions, stringOption } from './options.ts';
 
 /** The sample articles shipped with Briefwire: written by us, fictional, and labelled so. */
-export const DEMO_ARTICLES = fileURLToPath(new URL('../../demo/articles/', import.meta.url));
+export const DEMO_ARTICLES = join(PACKAGE_ROOT, 'demo', 'articles');
 export const DEMO_TOPIC = 'marrowby-strike';
 
 export const demo: Subcommand = {
   name: 'demo',
-  summary:
-    'ingest the bundled fictional sample articles into a temporary store and print a briefing',
   usage: 'briefwire demo [--db PATH|URL]',
   async run(argv: string[], io: CliIO): Promise<number> {
     const parsed = parseOptions('demo', argv, {});

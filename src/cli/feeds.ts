@@ -71,7 +71,6 @@ function onlyPositional(parsed: Parsed, what: string): string {
 
 export const feeds: Subcommand = {
   name: 'feeds',
-  summary: 'follow feeds: add, list, remove, import/export OPML, poll',
   usage: USAGE,
   async run(argv: string[], io: CliIO): Promise<number> {
     const [sub, ...rest] = argv;

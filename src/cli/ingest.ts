@@ -7,7 +7,6 @@ import { flag, parseOptions, stringOption } from './options.ts';
 
 export const ingest: Subcommand = {
   name: 'ingest',
-  summary: 'store articles from files, folders (.txt, .md, .html, .json), pages and feeds (URLs)',
   usage: 'briefwire ingest <file|dir|url>… [--json] [--db PATH|URL]',
   async run(argv: string[], io: CliIO): Promise<number> {
     const parsed = parseOptions('ingest', argv, { json: { type: 'boolean' } });

@@ -1,55 +1,27 @@
 import { readFileSync } from 'node:fs';
-import { withDotEnv } from '../config.ts';
+import { join } from 'node:path';
+import { PACKAGE_ROOT, withDotEnv } from '../config.ts';
 import { type ErrorCode, isBriefwireError } from '../model/errors.ts';
-import { analyze } from './analyze.ts';
-import { exportDump, importDump } from './archive.ts';
-import { ask } from './ask.ts';
-import { brief } from './brief.ts';
-import { chat } from './chat.ts';
-import { demo } from './demo.ts';
-import { feeds } from './feeds.ts';
-import { ingest } from './ingest.ts';
-import { type CliIO, EXIT, errorLine, type Subcommand } from './io.ts';
-import { migrate } from './migrate.ts';
-import { serve } from './serve.ts';
-import { subscribe, subscriptions, unsubscribe } from './subscriptions.ts';
-import { topics } from './topics.ts';
-
-const COMMANDS: Subcommand[] = [
-  demo,
-  ingest,
-  feeds,
-  brief,
-  ask,
-  chat,
-  topics,
-  subscribe,
-  subscriptions,
-  unsubscribe,
-  analyze,
-  serve,
-  migrate,
-  exportDump,
-  importDump,
-];
+import { CATALOG } from './catalog.ts';
+import { type CliIO, EXIT, errorLine } from './io.ts';
 
 /** Errors about how the command was called rather than about the work. */
 const USAGE_CODES: ReadonlySet<ErrorCode> = new Set(['USAGE', 'CONFIG_INVALID', 'TOPIC_INVALID']);
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
     version: string;
   };
   return pkg.version;
 }
 
 function help(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const width = Math.max(...CATALOG.map((c) => c.name.length));
   return [
     'briefwire — news briefings from stored articles',
     '',
     'Commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...CATALOG.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Every command takes --db PATH|URL (default: $BRIEFWIRE_DB, $DATABASE_URL, ./data/briefwire.db).',
     'Run `briefwire <command> --help` for its options.',
@@ -80,11 +52,12 @@ export async function main(argv: string[], given?: CliIO): Promise<number> {
     io.stdout.write(`${version()}\n`);
     return EXIT.ok;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = CATALOG.find((c) => c.name === name);
+  if (!entry) {
     io.stderr.write(`briefwire: unknown command "${name}" [USAGE]\n\n${help()}`);
     return EXIT.usage;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(`usage: ${command.usage}\n`);
     return EXIT.ok;

@@ -10,7 +10,6 @@ import { parseOptions, stringOption } from './options.ts';
  */
 export const migrate: Subcommand = {
   name: 'migrate',
-  summary: 'bring the database schema up to date and exit',
   usage: 'briefwire migrate [--db PATH|URL]',
   async run(argv: string[], io: CliIO): Promise<number> {
     const parsed = parseOptions('migrate', argv, {});

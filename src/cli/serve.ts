@@ -5,7 +5,6 @@ import { parseOptions, stringOption } from './options.ts';
 
 export const serve: Subcommand = {
   name: 'serve',
-  summary: 'run the bot on the configured chat platforms (Discord, Slack)',
   usage: 'briefwire serve [--db PATH|URL]',
   async run(argv: string[], io: CliIO): Promise<number> {
     const parsed = parseOptions('serve', argv, {});

@@ -12,7 +12,6 @@ const PLATFORMS = ['discord', 'slack'];
 
 export const subscribe: Subcommand = {
   name: 'subscribe',
-  summary: "schedule a topic's digest for a Discord or Slack channel",
   usage:
     'briefwire subscribe <topic> --platform discord|slack --channel ID [--workspace ID] --schedule "08:00"|"weekdays 07:30"|"<cron>" [--timezone ZONE] [--quiet] [--by NAME] [--db PATH|URL]',
   async run(argv: string[], io: CliIO): Promise<number> {
@@ -62,7 +61,6 @@ export const subscribe: Subcommand = {
 
 export const subscriptions: Subcommand = {
   name: 'subscriptions',
-  summary: "list digest subscriptions with each one's last delivery and next slot",
   usage: 'briefwire subscriptions [--platform P] [--channel ID] [--json] [--db PATH|URL]',
   async run(argv: string[], io: CliIO): Promise<number> {
     const parsed = parseOptions('subscriptions', argv, {
@@ -105,7 +103,6 @@ export const subscriptions: Subcommand = {
 
 export const unsubscribe: Subcommand = {
   name: 'unsubscribe',
-  summary: 'remove a digest subscription by its number (see briefwire subscriptions)',
   usage: 'briefwire unsubscribe <id> [--db PATH|URL]',
   async run(argv: string[], io: CliIO): Promise<number> {
     const parsed = parseOptions('unsubscribe', argv, {});

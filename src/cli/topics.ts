@@ -12,7 +12,6 @@ import { flag, parseOptions, stringOption } from './options.ts';
  */
 export const topics: Subcommand = {
   name: 'topics',
-  summary: 'list defined topics and how many stored articles match each',
   usage: 'briefwire topics [--json] [--db PATH|URL]',
   async run(argv: string[], io: CliIO): Promise<number> {
     const parsed = parseOptions('topics', argv, { json: { type: 'boolean' } });

@@ -1,8 +1,6 @@
 import { BriefwireError } from '../model/errors.ts';
 import type { Stores } from './ports/port.ts';
-import { openPostgresStore } from './postgres/postgres-store.ts';
 import { ensureParentDirectory } from './sqlite/database-file.ts';
-import { openSqliteStore } from './sqlite/sqlite-store.ts';
 
 const POSTGRES_URL = /^postgres(ql)?:\/\//i;
 
@@ -29,8 +27,12 @@ export async function createStore(location: string, options: StoreOptions = {}):
   if (location.trim() === '') {
     throw new BriefwireError('CONFIG_INVALID', 'The database location is empty', location);
   }
-  if (POSTGRES_URL.test(location))
+  // Each driver loads only when its store is opened: pg would cost a SQLite user start-up time.
+  if (POSTGRES_URL.test(location)) {
+    const { openPostgresStore } = await import('./postgres/postgres-store.ts');
     return openPostgresStore(location.trim(), options.now ? { now: options.now } : {});
+  }
   if (!isSpecialSqlite(location)) ensureParentDirectory(location);
+  const { openSqliteStore } = await import('./sqlite/sqlite-store.ts');
   return openSqliteStore(location, options);
 }

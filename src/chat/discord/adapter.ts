@@ -1,4 +1,11 @@
-import { type APIMessage, Client, Events, Partials, type RateLimitData } from 'discord.js';
+import {
+  type APIMessage,
+  Client,
+  Events,
+  GatewayIntentBits,
+  Partials,
+  type RateLimitData,
+} from 'discord.js';
 import type { ChatAdapter, InboundHandlers } from '../../model/chat-port.ts';
 import { BriefwireError, reasonOf } from '../../model/errors.ts';
 import type { ChannelRef, Posted, ThreadRef } from '../../model/refs.ts';
@@ -12,13 +19,18 @@ import { digestNonces, findDigestMessage } from './digests.ts';
 import { onAutocomplete, onCommand } from './interactions.ts';
 import { checkReachable, DISCORD_START_BOUND_MS } from './reachability.ts';
 import { openThread, postMessages } from './send.ts';
-import {
-  type DiscordAdapterOptions,
-  type DiscordSettings,
-  defaultLog,
-  intentsFor,
-} from './settings.ts';
+import { type DiscordAdapterOptions, type DiscordSettings, defaultLog } from './settings.ts';
 import { onThreadMessage, openReplyThread } from './threads.ts';
+
+/**
+ * Guilds (commands, channels, threads) and GuildMessages (mentions in threads); the message
+ * text of non-mentions only with the privileged intent.
+ */
+export function intentsFor(settings: DiscordSettings): number {
+  let intents = GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages;
+  if (settings.messageContent) intents |= GatewayIntentBits.MessageContent;
+  return intents;
+}
 
 /**
  * The Discord adapter on the real discord.js client: the gateway brings interactions and

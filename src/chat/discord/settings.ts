@@ -1,4 +1,4 @@
-import { GatewayIntentBits, type RESTOptions } from 'discord.js';
+import type { RESTOptions } from 'discord.js';
 import type { CommandDeclaration } from '../../model/command.ts';
 
 /**
@@ -69,16 +69,6 @@ export interface DiscordAdapterOptions {
    * sent again, at once; `timeout` (default 15 s) is how long one attempt may take.
    */
   rest?: Partial<Pick<RESTOptions, 'retries' | 'timeout'>>;
-}
-
-/**
- * Guilds (commands, channels, threads) and GuildMessages (mentions in threads); the message
- * text of non-mentions only with the privileged intent.
- */
-export function intentsFor(settings: DiscordSettings): number {
-  let intents = GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages;
-  if (settings.messageContent) intents |= GatewayIntentBits.MessageContent;
-  return intents;
 }
 
 export const defaultLog = (level: DiscordLogLevel, message: string): void => {
