@@ -48,6 +48,8 @@ export interface Config {
   feedEveryMs: number;
   /** How long a feed fails before its "failing" notice (BRIEFWIRE_FEED_FAILING_AFTER, 24h). */
   feedFailingAfterMs: number;
+  /** Worker threads analysing a large ingest (BRIEFWIRE_INGEST_THREADS); null: one per core, 0: none. */
+  ingestThreads: number | null;
   /** A simulated clock for `serve` (BRIEFWIRE_CLOCK), for rehearsals and tests; null is the real one. */
   clock: ScaledClockSetting | null;
 }
@@ -128,8 +130,19 @@ export function loadConfig(env: Env, overrides: { db?: string } = {}): Config {
       pick('BRIEFWIRE_FEED_FAILING_AFTER') ?? '24h',
       30 * MAX_EVERY_MS,
     ),
+    ingestThreads: ingestThreads(pick('BRIEFWIRE_INGEST_THREADS')),
     clock: clockSetting(pick('BRIEFWIRE_CLOCK')),
   };
+}
+
+function ingestThreads(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  if (!/^\d{1,3}$/.test(value) || Number(value) > 256)
+    throw invalid(
+      'BRIEFWIRE_INGEST_THREADS',
+      `must be a whole number of threads from 0 (analyse on the main thread) to 256 (got "${value}")`,
+    );
+  return Number(value);
 }
 
 const CLOCK_SETTING = /^(\S+?)(?:\s*x\s*(\d+(?:\.\d+)?))?(?:\s*@\s*(\S+))?$/i;

@@ -26,6 +26,7 @@ export const ingest: Subcommand = {
           onItem,
           maxFileBytes: app.config.maxFileBytes,
           fetcher: app.fetcher,
+          ...(app.config.ingestThreads === null ? {} : { threads: app.config.ingestThreads }),
         });
       } catch (e) {
         io.stderr.write(`${summary(counts)} before ingest stopped\n`);

@@ -1,14 +1,13 @@
 import type { NewArticle } from '../model/article.ts';
-import { BriefwireError, reasonOf } from '../model/errors.ts';
+import { BriefwireError } from '../model/errors.ts';
 import { LIMITS } from '../model/limits.ts';
-import type { PutOutcome } from '../store/ports/articles.ts';
 import type { Stores } from '../store/ports/port.ts';
 import { type EntryOutcome, storeEntry } from './feeds/poll-entry.ts';
 import type { Fetcher } from './fetch/port.ts';
-import { type ParsedRecord, parseInput } from './parse.ts';
+import { ingestFiles } from './ingest-files.ts';
+import { failed, type ItemReport, type ItemStatus, outcomeItem } from './item-report.ts';
 import { prepareArticle } from './prepare.ts';
-import { readInputText } from './read-input.ts';
-import { expandInputs, type SourceEntry } from './sources.ts';
+import { expandInputs } from './sources.ts';
 import { isUrlInput, readUrl } from './url.ts';
 
 /**
@@ -16,25 +15,10 @@ import { isUrlInput, readUrl } from './url.ts';
  * as a page, or, when it is a feed, as its entries (each named by its link). Every input gets a line in the report;
  * a bad one is named with its reason and the rest of the batch goes on. Each file is stored in
  * its own transaction and reported as soon as it is, so a crash or a kill loses at most the
- * file in progress, and a store failure (a lock held too long) fails that file only.
+ * files in progress (ingest-files.ts), and a store failure (a lock held too long) fails that
+ * file only.
  */
-export type ItemStatus = 'stored' | 'duplicate' | 'failed';
-
-export interface ItemReport {
-  /**
-   * The file the item came from; for a file holding a list of records (a JSON array), the
-   * file and the record's 0-based index in that list: `feed.json#3`, stored or failed.
-   */
-  input: string;
-  status: ItemStatus;
-  title?: string;
-  articleId?: number;
-  /** Why it was not stored: the error message, or what it duplicates. */
-  reason?: string;
-  code?: string;
-  /** Stored from a feed's teaser only, and why the page was not read. */
-  partial?: string;
-}
+export type { ItemReport, ItemStatus } from './item-report.ts';
 
 export interface IngestReport {
   items: ItemReport[];
@@ -50,6 +34,8 @@ export interface IngestOptions {
   maxFileBytes?: number;
   /** Fetches URL inputs; without one a URL fails FETCH_REFUSED. */
   fetcher?: Fetcher;
+  /** Worker threads analysing a batch of files (ingest-files.ts); 0: this thread. One per core by default. */
+  threads?: number;
 }
 
 export async function ingestPaths(
@@ -74,8 +60,12 @@ export async function ingestPaths(
     const { entries, skipped } = await expandInputs(paths);
     paths = [];
     skippedFiles.push(...skipped);
-    for (const entry of entries)
-      for (const item of await ingestEntry(stores, entry, maxBytes)) report(item);
+    await ingestFiles(
+      stores,
+      entries,
+      { maxBytes, ...(options.threads === undefined ? {} : { threads: options.threads }) },
+      report,
+    );
   };
   for (const input of inputs) {
     if (!isUrlInput(input)) {
@@ -151,18 +141,6 @@ function entryReport(outcome: EntryOutcome): ItemReport {
   return item;
 }
 
-/** What the store did with an article, as its report line. */
-function outcomeItem(article: NewArticle, o: PutOutcome): ItemReport {
-  const item: ItemReport = {
-    input: article.origin,
-    status: o.status,
-    title: article.title,
-    articleId: o.id,
-  };
-  if (o.status === 'duplicate') item.reason = duplicateReason(o);
-  return item;
-}
-
 /** One article in its own transaction. */
 async function putOne(stores: Stores, article: NewArticle): Promise<ItemReport> {
   try {
@@ -172,66 +150,4 @@ async function putOne(stores: Stores, article: NewArticle): Promise<ItemReport> 
   } catch (e) {
     return { ...failed(article.origin, e), title: article.title };
   }
-}
-
-function duplicateReason(o: { duplicateOf?: 'url' | 'content'; id: number }): string {
-  return `same ${o.duplicateOf === 'url' ? 'URL' : 'text'} as article ${o.id}`;
-}
-
-/** One file's items, in file order, after its articles are committed in one transaction. */
-async function ingestEntry(
-  stores: Stores,
-  entry: SourceEntry,
-  maxBytes: number,
-): Promise<ItemReport[]> {
-  const path = entry.path;
-  if (entry.kind === 'error') return [failed(path, entry.error)];
-  let records: ParsedRecord[];
-  try {
-    const { text } = await readInputText(path, entry.format, { maxBytes });
-    records = parseInput(path, text).records;
-  } catch (e) {
-    return [failed(path, e)];
-  }
-
-  // Each article keeps its slot in `items`, so the report follows the file's record order.
-  const items: ItemReport[] = [];
-  const pending: Array<{ article: NewArticle; slot: number }> = [];
-  for (const record of records) {
-    const input = record.index === null ? path : `${path}#${record.index}`;
-    if ('problem' in record) {
-      items.push(failed(input, record.problem, path));
-      continue;
-    }
-    try {
-      const article = prepareArticle(input, record.article);
-      pending.push({ article, slot: items.length });
-      items.push({ input, status: 'failed', title: article.title, reason: 'not stored' });
-    } catch (e) {
-      items.push(failed(input, e, path));
-    }
-  }
-  if (pending.length === 0) return items;
-
-  try {
-    const outcomes = await stores.articles.putArticles(pending.map((p) => p.article));
-    outcomes.forEach((o, i) => {
-      const { article, slot } = pending[i]!;
-      items[slot] = outcomeItem(article, o);
-    });
-  } catch (e) {
-    // The file's transaction rolled back: none of its articles is stored.
-    for (const { article, slot } of pending)
-      items[slot] = { ...failed(article.origin, e, path), title: article.title };
-  }
-  return items;
-}
-
-/** A failed item; `path` is the file, whose name messages from the parsers already start with. */
-function failed(input: string, e: unknown, path = input): ItemReport {
-  const code = e instanceof BriefwireError ? e.code : 'INPUT_UNREADABLE';
-  const raw =
-    e instanceof Error && 'code' in e && e.code === 'EISDIR' ? 'is a directory' : reasonOf(e);
-  const reason = raw.startsWith(`${path}: `) ? raw.slice(path.length + 2) : raw;
-  return { input, status: 'failed', reason, code };
 }

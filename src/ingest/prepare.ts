@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { ANALYSIS_VERSION } from '../model/analysis.ts';
 import type { NewArticle, ParsedArticle } from '../model/article.ts';
 import { analyzeText } from '../nlp/analyze.ts';
+import type { Analyser } from './analysis-pool.ts';
 
 /** A parsed article, analysed once and fingerprinted, ready for the store. */
 export function prepareArticle(origin: string, parsed: ParsedArticle): NewArticle {
@@ -10,6 +11,21 @@ export function prepareArticle(origin: string, parsed: ParsedArticle): NewArticl
     origin,
     contentHash: contentHash(parsed.text),
     analysis: analyzeText(parsed.title, parsed.text),
+    analysisVersion: ANALYSIS_VERSION,
+  };
+}
+
+/** The same, analysed by `analyser` (on this thread or in a worker). */
+export async function prepareArticleWith(
+  origin: string,
+  parsed: ParsedArticle,
+  analyser: Analyser,
+): Promise<NewArticle> {
+  return {
+    ...parsed,
+    origin,
+    contentHash: contentHash(parsed.text),
+    analysis: await analyser.analyse(parsed.title, parsed.text),
     analysisVersion: ANALYSIS_VERSION,
   };
 }
