@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { answerQuestion } from '../src/answer/extractive.ts';
 import { parseQuestion } from '../src/answer/question.ts';
 import { searchText } from '../src/answer/retrieve.ts';
@@ -11,6 +12,7 @@ import type { NewArticle, ParsedArticle } from '../src/model/article.ts';
 import { splitSentences } from '../src/nlp/sentences.ts';
 import { createStore } from '../src/store/create.ts';
 import type { Stores } from '../src/store/ports/port.ts';
+import { searchMatch } from '../src/store/sqlite/fts-query.ts';
 
 /**
  * Answer latency over a large store: `ask --all` against 100,000 synthetic articles. They are
@@ -86,6 +88,27 @@ const QUESTIONS = [
   () => 'What did Priya Raman say about bananas?',
 ];
 
+/** The baseline the issue names: FTS5 alone, on the words the answerer searches for. */
+async function bareFts(file: string, questions: string[]): Promise<number[]> {
+  const db = new Database(file, { readonly: true });
+  try {
+    const query = db.prepare(
+      'SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY bm25(sentences_fts) LIMIT 10',
+    );
+    return await timings(questions, (q) => {
+      const match = searchMatch(searchText(parseQuestion(q)));
+      return match === null ? [] : query.all(match);
+    });
+  } finally {
+    db.close();
+  }
+}
+
+/** The i-th of the bench's questions, over the synthetic towns. */
+export function benchQuestion(i: number): string {
+  return QUESTIONS[i % QUESTIONS.length]!(town((i * 37) % 1000));
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
@@ -113,6 +136,9 @@ export interface AnswerLatency {
   briefingP99: number;
   searchP50: number;
   searchP99: number;
+  /** A bare `sentences_fts MATCH … ORDER BY bm25 LIMIT 10` on the same SQLite file; null on PostgreSQL. */
+  bareFtsP50: number | null;
+  bareFtsP99: number | null;
   buildSeconds: number;
 }
 
@@ -122,9 +148,12 @@ export async function answerLatency(
   questionCount = 200,
   /** The store to fill; a SQLite file in a temporary folder when absent. */
   open?: () => Promise<Stores>,
+  /** Where to leave the SQLite store (for serve-memory.ts); deleted with its folder otherwise. */
+  keepAt?: string,
 ): Promise<AnswerLatency> {
   const dir = mkdtempSync(join(tmpdir(), 'briefwire-bench-'));
-  const stores = open ? await open() : await createStore(join(dir, 'answers.db'));
+  const file = keepAt ?? join(dir, 'answers.db');
+  const stores = open ? await open() : await createStore(file);
   try {
     const t0 = performance.now();
     const templates = templatesOf(base);
@@ -135,9 +164,7 @@ export async function answerLatency(
       await stores.articles.putArticles(batch);
     }
     const buildSeconds = (performance.now() - t0) / 1000;
-    const questions = Array.from({ length: questionCount }, (_, i) =>
-      QUESTIONS[i % QUESTIONS.length]!(town((i * 37) % 1000)),
-    );
+    const questions = Array.from({ length: questionCount }, (_, i) => benchQuestion(i));
     const answer = await timings(questions, (q) => answerQuestion(stores.articles, q, []));
     let answered = 0;
     for (const q of questions) if ((await answerQuestion(stores.articles, q, [])).found) answered++;
@@ -149,7 +176,10 @@ export async function answerLatency(
     const search = await timings(questions, (q) =>
       stores.articles.searchSentences(searchText(parseQuestion(q)), {}, 60),
     );
+    const bare = open ? null : await bareFts(file, questions);
     return {
+      bareFtsP50: bare && percentile(bare, 50),
+      bareFtsP99: bare && percentile(bare, 99),
       articles: count,
       questions: questionCount,
       answered,

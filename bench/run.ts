@@ -1,10 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nlp from 'compromise';
 import { buildBriefing } from '../src/briefing/build.ts';
 import { overlaps, shingles } from '../src/briefing/shingles.ts';
 import { clusterCopies, clusterStories } from '../src/briefing/stories.ts';
+import { loadTopics } from '../src/briefing/topics.ts';
 import { DEMO_ARTICLES, DEMO_TOPIC } from '../src/cli/demo.ts';
+import { BUILTIN_TOPICS_DIR } from '../src/config.ts';
+import { ingestPaths } from '../src/ingest/ingest.ts';
 import { parseInput } from '../src/ingest/parse.ts';
 import { prepareArticle } from '../src/ingest/prepare.ts';
 import type { ParsedArticle } from '../src/model/article.ts';
@@ -13,10 +17,14 @@ import { createStore } from '../src/store/create.ts';
 import { analysisScaling, MAX_SCALING_RATIO } from './analysis-scaling.ts';
 import { answerLatency } from './answer-latency.ts';
 import { BENCH_STORIES, benchArticles } from './articles.ts';
+import { commandAck } from './command-ack.ts';
 import { feedPoll } from './feed-poll.ts';
+import { printHeadline, TARGETS } from './headline.ts';
 import { ingestMemory } from './ingest-memory.ts';
+import { cliStart, ingestRate } from './ingest-rate.ts';
 import { postgresBench } from './postgres.ts';
 import { sweepCost } from './scheduler-sweep.ts';
+import { serveMemory } from './serve-memory.ts';
 
 /**
  * `npm run bench [-- --quick] [-- --json]`: medians, each beside a baseline measured in the
@@ -44,7 +52,9 @@ const runs = (n: number): number => (quick ? Math.max(3, Math.ceil(n / 5)) : n);
 const INGEST_BYTES = 10_000_000;
 const MAX_INGEST_RSS_MB = 500;
 /** Feeds polled, each on its own host, and their entries; about 3 KB of article text each. */
-const FEED_SHAPE = { feeds: 200, entriesPerFeed: 20, entryChars: 3000 };
+const FEED_SHAPE = quick
+  ? { feeds: 50, entriesPerFeed: 10, entryChars: 3000 }
+  : { feeds: 200, entriesPerFeed: 20, entryChars: 3000 };
 
 async function median(count: number, work: () => unknown): Promise<number> {
   const times: number[] = [];
@@ -113,8 +123,28 @@ const naive = await median(runs(20), () => {
   return shared;
 });
 const counted = await median(runs(50), () => overlaps(stored.map((a) => shingles(a.text))));
+// /brief as people send it, 50 at once on each platform, over these 50 articles.
+const ack = await commandAck(stores, loadTopics(BUILTIN_TOPICS_DIR).topics, DEMO_TOPIC);
 await stores.close();
-const answers = quick ? await answerLatency(articles, 10_000, 50) : await answerLatency(articles);
+/** Re-analysing the 50 articles from their text: what a briefing would cost without the store. */
+const reanalyse = await median(runs(5), () => {
+  for (const a of articles) analyzeText(a.title, a.text);
+});
+const serveDb = join(tmpdir(), `briefwire-bench-serve-${process.pid}.db`);
+const answerCount = quick ? 10_000 : 100_000;
+const answers = await answerLatency(articles, answerCount, quick ? 50 : 200, undefined, serveDb);
+const memory = await (async () => {
+  const store = await createStore(serveDb);
+  await ingestPaths(store, [DEMO_ARTICLES], { threads: 0 });
+  await store.close();
+  try {
+    return await serveMemory(serveDb, DEMO_TOPIC, 1000);
+  } finally {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${serveDb}${suffix}`, { force: true });
+  }
+})();
+const rate = ingestRate(quick ? 300 : 2000, base);
+const start = cliStart(quick ? 7 : 15);
 const sweep = await sweepCost(1000, (count, work) => median(runs(count), work));
 const scaling = await analysisScaling(median, quick);
 const ingest = ingestMemory(INGEST_BYTES);
@@ -193,6 +223,18 @@ if (onPostgres) {
     'on PostgreSQL: no server reachable (BRIEFWIRE_BENCH_POSTGRES), not measured\n',
   );
 }
+/** The figures of issue #19, each a ratio to (or beside) a baseline measured in this run. */
+const headline = {
+  ingest_articles_per_s: rate.articlesPerSecond,
+  ingest_vs_compromise: rate.ratio,
+  brief_speedup: reanalyse / brief,
+  ask_over_fts_p50: answers.p50 / (answers.bareFtsP50 ?? Number.NaN),
+  ask_over_fts_p99: answers.p99 / (answers.bareFtsP99 ?? Number.NaN),
+  cli_start_over_node: start.ratio,
+  rss_mb: memory.rssMB,
+  command_ack_p99_ms: ack.p99,
+};
+printHeadline(headline, { rate, start, answers, memory, ack, reanalyse, brief, answerCount });
 if (json) {
   const figures = {
     quick,
@@ -211,6 +253,13 @@ if (json) {
     ingestMemory: { ...ingest, maxPeakRssMB: MAX_INGEST_RSS_MB },
     feedPoll: feeds,
     postgres: onPostgres,
+    ingestRate: rate,
+    cliStart: start,
+    serveMemory: memory,
+    commandAck: ack,
+    reanalyseFiftyMs: reanalyse,
   };
-  process.stdout.write(`${JSON.stringify(figures)}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ...headline, quick, targets: TARGETS, details: figures })}\n`,
+  );
 }
