@@ -37,6 +37,23 @@ export const PROFILE_WEIGHTS: ProfileWeights = {
   name: 1,
 };
 
+/**
+ * Stems by word: stemming is pure, and a briefing stems the same few thousand words over and
+ * over (every article's headline and lead). Bounded, so a long-running bot's memory is too.
+ */
+const STEMS = new Map<string, string>();
+const MAX_STEMS = 50_000;
+
+function stemOf(word: string): string {
+  let stem = STEMS.get(word);
+  if (stem === undefined) {
+    if (STEMS.size >= MAX_STEMS) STEMS.clear();
+    stem = stemmer(word);
+    STEMS.set(word, stem);
+  }
+  return stem;
+}
+
 export function eventProfile(
   article: StoredArticle,
   weights: ProfileWeights = PROFILE_WEIGHTS,
@@ -46,7 +63,7 @@ export function eventProfile(
   const add = (text: string, weight: number): void => {
     if (weight <= 0) return;
     for (const word of contentWords(text)) {
-      const stem = stemmer(word);
+      const stem = stemOf(word);
       raw.set(stem, (raw.get(stem) ?? 0) + weight);
     }
   };

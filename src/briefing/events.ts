@@ -164,14 +164,24 @@ function sharedSentences(
 ): (text: string) => boolean {
   const groupOf = new Map<string, number>();
   const shared = new Set<string>();
+  // Each sentence's words once: the profiles ask about the same sentences again.
+  const keys = new Map<string, string>();
+  const keyOf = (text: string): string => {
+    let key = keys.get(text);
+    if (key === undefined) {
+      key = plainWords(text);
+      keys.set(text, key);
+    }
+    return key;
+  };
   groups.forEach((g, k) => {
     for (const i of g)
       for (const s of articles[i]!.analysis.sentences) {
-        const key = plainWords(s.text);
+        const key = keyOf(s.text);
         const seen = groupOf.get(key);
         if (seen === undefined) groupOf.set(key, k);
         else if (seen !== k) shared.add(key);
       }
   });
-  return (text) => shared.size > 0 && shared.has(plainWords(text));
+  return (text) => shared.size > 0 && shared.has(keyOf(text));
 }

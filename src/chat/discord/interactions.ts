@@ -68,10 +68,14 @@ export async function onCommand(
   interaction: ChatInputCommandInteraction,
 ): Promise<void> {
   const invocation = invocationOf(interaction);
-  const pending = ctx.handlers.command(invocation).catch((e: unknown): Reply => {
-    ctx.log('error', `/${invocation.command} failed: ${reasonOf(e)}`);
-    return textReply('Something went wrong; please try again.', true);
-  });
+  // The command's work is mostly synchronous: starting it after pending I/O lets interactions
+  // that arrived meanwhile start their clocks (and send their first responses) in turn.
+  const pending = new Promise((resolve) => setImmediate(resolve))
+    .then(() => ctx.handlers.command(invocation))
+    .catch((e: unknown): Reply => {
+      ctx.log('error', `/${invocation.command} failed: ${reasonOf(e)}`);
+      return textReply('Something went wrong; please try again.', true);
+    });
   // Whether the first response is private is fixed when it is sent, so a private answer
   // (an unknown topic, a missing permission) that is ready in time is that first response.
   const early = await within(pending, ctx.ephemeralWithinMs);

@@ -181,6 +181,9 @@ export function createSlackAdapter(
 
   app.command(options.slashCommand ?? '/brief', async ({ command, ack, respond }) => {
     await ack();
+    // The briefing's work is mostly synchronous (SQLite, analysis): let the acknowledgements of
+    // commands that arrived meanwhile go out first, so none waits behind another's briefing.
+    await new Promise((resolve) => setImmediate(resolve));
     await handleSlashCommand(deps(), command, respond);
   });
 
