@@ -11,6 +11,7 @@ import { BriefwireError, reasonOf } from './model/errors.ts';
 import { type Clock, scaledClock, systemClock } from './schedule/clock.ts';
 import { createStore } from './store/create.ts';
 import type { Stores } from './store/ports/port.ts';
+import { createLinkSigner, type LinkSigner } from './web/links.ts';
 
 /**
  * The one place that wires Briefwire: configuration → stores → topics → commands and
@@ -207,4 +208,43 @@ export async function startServing(app: App, log: (line: string) => void): Promi
       for (const adapter of started) await adapter.stop();
     },
   };
+}
+
+/** Signs web links: BRIEFWIRE_WEB_SECRET, or a secret made on first start and kept in the store. */
+export async function webSigner(app: App): Promise<LinkSigner> {
+  const secret =
+    app.config.web.secret ??
+    (await app.stores.settings.getOrCreate('web-link-secret', () =>
+      randomBytes(32).toString('base64url'),
+    ));
+  return createLinkSigner(secret);
+}
+
+/** The public page of a recorded briefing, when BRIEFWIRE_PUBLIC_URL says where pages live. */
+export async function briefingUrl(app: App, briefingId: number | null): Promise<string | null> {
+  if (!app.config.web.publicUrl || briefingId === null) return null;
+  const { briefingPath } = await import('./web/server.ts');
+  return `${app.config.web.publicUrl}${briefingPath(await webSigner(app), briefingId)}`;
+}
+
+export interface WebServing {
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** `briefwire web`: the briefing and article pages on their own. */
+export async function startWeb(
+  app: App,
+  where: { port: number; host: string },
+  log: (line: string) => void,
+): Promise<WebServing> {
+  const { createWebServer } = await import('./web/server.ts');
+  const server = createWebServer({
+    stores: app.stores,
+    topics: app.topics,
+    signer: await webSigner(app),
+    log,
+  });
+  const port = await server.listen(where.port, where.host);
+  return { port, stop: () => server.close() };
 }

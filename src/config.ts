@@ -48,10 +48,21 @@ export interface Config {
   feedEveryMs: number;
   /** How long a feed fails before its "failing" notice (BRIEFWIRE_FEED_FAILING_AFTER, 24h). */
   feedFailingAfterMs: number;
+  /** The web pages: their public base URL (links in chat and JSON), port, and link secret. */
+  web: WebConfig;
   /** Worker threads analysing a large ingest (BRIEFWIRE_INGEST_THREADS); null: one per core, 0: none. */
   ingestThreads: number | null;
   /** A simulated clock for `serve` (BRIEFWIRE_CLOCK), for rehearsals and tests; null is the real one. */
   clock: ScaledClockSetting | null;
+}
+
+export interface WebConfig {
+  /** BRIEFWIRE_PUBLIC_URL: where readers reach the pages (behind a reverse proxy); null: no links. */
+  publicUrl: string | null;
+  /** BRIEFWIRE_WEB_PORT for `serve`; `web` takes --port. */
+  port: number | null;
+  /** BRIEFWIRE_WEB_SECRET; null: one generated on first start and kept in the store. */
+  secret: string | null;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -130,8 +141,32 @@ export function loadConfig(env: Env, overrides: { db?: string } = {}): Config {
       pick('BRIEFWIRE_FEED_FAILING_AFTER') ?? '24h',
       30 * MAX_EVERY_MS,
     ),
+    web: webConfig(pick),
     ingestThreads: ingestThreads(pick('BRIEFWIRE_INGEST_THREADS')),
     clock: clockSetting(pick('BRIEFWIRE_CLOCK')),
+  };
+}
+
+function webConfig(pick: (name: string) => string | undefined): WebConfig {
+  const publicUrl = pick('BRIEFWIRE_PUBLIC_URL');
+  if (publicUrl !== undefined && !/^https?:\/\/[^\s/]+/i.test(publicUrl))
+    throw invalid(
+      'BRIEFWIRE_PUBLIC_URL',
+      `must be an http(s) URL such as https://news.example.org/briefwire (got "${publicUrl}")`,
+    );
+  const port = pick('BRIEFWIRE_WEB_PORT');
+  if (port !== undefined && (!/^\d{1,5}$/.test(port) || Number(port) > 65_535))
+    throw invalid('BRIEFWIRE_WEB_PORT', `must be a port number from 0 to 65535 (got "${port}")`);
+  const secret = pick('BRIEFWIRE_WEB_SECRET');
+  if (secret !== undefined && secret.length < 16)
+    throw invalid(
+      'BRIEFWIRE_WEB_SECRET',
+      'must be at least 16 characters (e.g. openssl rand -base64 32)',
+    );
+  return {
+    publicUrl: publicUrl ? publicUrl.replace(/\/+$/, '') : null,
+    port: port === undefined ? null : Number(port),
+    secret: secret ?? null,
   };
 }
 

@@ -1,4 +1,5 @@
 import { userInfo } from 'node:os';
+import { briefingUrl } from '../app.ts';
 import { buildBriefing } from '../briefing/build.ts';
 import { BriefwireError } from '../model/errors.ts';
 import { renderJson } from '../render/json.ts';
@@ -51,6 +52,8 @@ export const brief: Subcommand = {
         ...(flag(parsed, 'since-last') ? { news: 'lead' as const } : {}),
         record: true,
       });
+      const url = await briefingUrl(app, briefing.id);
+      if (url) briefing.url = url;
       // JSON is data, with every control escaped (jsonText); text and Markdown reach a terminal.
       io.stdout.write(
         format === 'json' ? renderJson(briefing) : forTerminal(renderBriefing(briefing, format)),

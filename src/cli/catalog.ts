@@ -74,6 +74,11 @@ export const CATALOG: readonly CommandEntry[] = [
     load: async () => (await import('./serve.ts')).serve,
   },
   {
+    name: 'web',
+    summary: 'serve the briefing and article pages (signed links) on their own',
+    load: async () => (await import('./web.ts')).web,
+  },
+  {
     name: 'migrate',
     summary: 'bring the database schema up to date and exit',
     load: async () => (await import('./migrate.ts')).migrate,

@@ -99,6 +99,8 @@ export interface Briefing {
   sources: BriefSource[];
   /** Plain-language notes for the reader ("No article in the last 7 days; …"). */
   notes: string[];
+  /** The briefing's page (BRIEFWIRE_PUBLIC_URL set and the briefing recorded), else absent. */
+  url?: string;
 }
 
 /**

@@ -14,6 +14,7 @@ export function briefingToJson(b: Briefing): object {
     topic: b.topic,
     title: b.title,
     id: b.id,
+    ...(b.url ? { url: b.url } : {}),
     generatedAt: b.generatedAt,
     window: {
       label: b.window.label,

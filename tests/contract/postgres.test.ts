@@ -12,6 +12,7 @@ import { describeFeedStoreContract } from './feeds-contract.ts';
 import { article, storeAll } from './fixtures.ts';
 import { describeSearchContract } from './search-contract.ts';
 import { describeSentenceContract } from './sentences-contract.ts';
+import { describeSettingsContract } from './settings-contract.ts';
 import { describeSubscriptionContract } from './subscriptions-contract.ts';
 import { describeThreadLinksContract } from './thread-links-contract.ts';
 
@@ -53,6 +54,7 @@ if (!url) {
   describeBriefingContract('PostgreSQL', pgStore);
   describeSubscriptionContract('PostgreSQL', pgStore);
   describeThreadLinksContract('PostgreSQL', pgStore);
+  describeSettingsContract('PostgreSQL', pgStore);
   describeSentenceContract('PostgreSQL', pgStore);
   describeDeliveryContract('PostgreSQL', pgStore);
   describeFeedStoreContract('PostgreSQL', pgStore);

@@ -18,6 +18,7 @@ import { article, storeAll } from './fixtures.ts';
 import { oldStoreWith } from './old-schema.ts';
 import { describeSearchContract } from './search-contract.ts';
 import { describeSentenceContract } from './sentences-contract.ts';
+import { describeSettingsContract } from './settings-contract.ts';
 import { describeSubscriptionContract } from './subscriptions-contract.ts';
 import { describeThreadLinksContract } from './thread-links-contract.ts';
 
@@ -39,6 +40,7 @@ describeSearchContract('SQLite in memory', () => createStore(':memory:'));
 describeBriefingContract('SQLite file', () => createStore(tempDb()));
 describeSubscriptionContract('SQLite file', () => createStore(tempDb()));
 describeThreadLinksContract('SQLite file', () => createStore(tempDb()));
+describeSettingsContract('SQLite file', () => createStore(tempDb()));
 describeSentenceContract('SQLite file', () => createStore(tempDb()));
 describeDeliveryContract('SQLite file', () => createStore(tempDb()));
 describeFeedStoreContract('SQLite file', () => createStore(tempDb()));

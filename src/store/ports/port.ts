@@ -3,6 +3,7 @@ import type { ArticleStore } from './articles.ts';
 import type { BriefingLog } from './briefing-log.ts';
 import type { DeliveryLedger } from './delivery-ledger.ts';
 import type { FeedStore } from './feeds.ts';
+import type { SettingsStore } from './settings.ts';
 import type { SubscriptionStore } from './subscriptions.ts';
 import type { ThreadLinks } from './thread-links.ts';
 
@@ -17,6 +18,8 @@ export interface Stores {
   deliveries: DeliveryLedger;
   threads: ThreadLinks;
   feeds: FeedStore;
+  /** Values made once and kept, such as the web links' secret. */
+  settings: SettingsStore;
   /** Every stored fact as table rows, for export and import. */
   archive: ArchiveStore;
   /** Where the store is (a file path, or a URL without its password), for messages. */

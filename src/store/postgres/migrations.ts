@@ -22,6 +22,11 @@ export const PG_MIGRATIONS: readonly PostgresMigration[] = [
     sql: `CREATE TABLE handled_events (event TEXT PRIMARY KEY, at TEXT COLLATE "C" NOT NULL);
       CREATE INDEX handled_events_at ON handled_events (at);`,
   },
+  {
+    version: 4,
+    name: 'settings',
+    sql: 'CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);',
+  },
 ];
 
 /**

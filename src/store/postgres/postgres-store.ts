@@ -12,6 +12,7 @@ import {
   PG_MIGRATIONS,
   type PostgresMigration,
 } from './migrations.ts';
+import { createPostgresSettings } from './settings.ts';
 import { createPostgresSubscriptions } from './subscriptions.ts';
 import { createPostgresThreadLinks } from './thread-links.ts';
 
@@ -76,6 +77,7 @@ export async function openPostgresStore(
     subscriptions: createPostgresSubscriptions(c),
     deliveries: createPostgresDeliveryLedger(c),
     threads: createPostgresThreadLinks(c),
+    settings: createPostgresSettings(c),
     feeds: createPostgresFeedStore(c),
     archive: createPostgresArchive(c),
     async schemaVersions() {

@@ -265,6 +265,8 @@ CREATE TABLE handled_events (event TEXT PRIMARY KEY, at TEXT NOT NULL);
 CREATE INDEX handled_events_at ON handled_events (at);
 `;
 
+const SETTINGS = 'CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);';
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'articles and full-text index', sql: INITIAL_SCHEMA },
   { version: 2, name: 'briefings', sql: BRIEFINGS },
@@ -278,6 +280,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'thread turns', sql: THREAD_TURNS },
   { version: 11, name: 'feed leases', sql: FEED_LEASES },
   { version: 12, name: 'handled chat events', sql: HANDLED_EVENTS },
+  { version: 13, name: 'settings', sql: SETTINGS },
 ];
 
 /**

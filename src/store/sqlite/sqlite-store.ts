@@ -10,6 +10,7 @@ import { createSqliteDeliveryLedger } from './deliveries.ts';
 import { createSqliteFeedStore } from './feeds.ts';
 import { ownerOf } from './identity.ts';
 import { appliedVersions, MIGRATIONS, type Migration, migrate } from './migrations.ts';
+import { createSqliteSettings } from './settings.ts';
 import { busyTimeoutOf, storeError } from './store-errors.ts';
 import { createSqliteSubscriptions } from './subscriptions.ts';
 import { createSqliteThreadLinks } from './thread-links.ts';
@@ -82,6 +83,7 @@ export function openSqliteStore(location: string, options: SqliteStoreOptions = 
     subscriptions: createSqliteSubscriptions(c),
     deliveries: createSqliteDeliveryLedger(c),
     threads: createSqliteThreadLinks(c),
+    settings: createSqliteSettings(c),
     feeds: createSqliteFeedStore(c),
     archive: createSqliteArchive(c),
     diagnostics() {

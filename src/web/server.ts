@@ -1,0 +1,143 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { recordedBriefing } from '../briefing/permalink.ts';
+import type { Topic } from '../briefing/topics.ts';
+import type { Span } from '../model/analysis.ts';
+import { reasonOf } from '../model/errors.ts';
+import { renderArticlePage } from '../render/html/article-page.ts';
+import { renderBriefingPage } from '../render/html/briefing-page.ts';
+import { escapeHtml } from '../render/html/escape.ts';
+import { htmlPage, STYLESHEET } from '../render/html/page.ts';
+import type { Stores } from '../store/ports/port.ts';
+import type { LinkSigner } from './links.ts';
+
+/**
+ * Briefwire's own web pages: a briefing's permanent page and each article as analysed, both
+ * reached only through signed links (links.ts). Read-only, no script, a strict
+ * Content-Security-Policy, and every piece of article text escaped by the renderers.
+ */
+
+export interface WebDeps {
+  stores: Stores;
+  topics: Topic[];
+  signer: LinkSigner;
+  log?: (line: string) => void;
+}
+
+export interface WebServer {
+  /** Listens on 127.0.0.1 unless told a host; resolves with the port taken. */
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+  /** For embedding beside another server (serve's Slack receiver). */
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+}
+
+const SECURITY_HEADERS = {
+  'content-security-policy':
+    "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+};
+
+/** Path of a briefing's page, and of an article's page with a span to highlight. */
+export function briefingPath(signer: LinkSigner, id: number): string {
+  return `/b/${signer.token({ kind: 'b', id })}`;
+}
+
+export function articlePath(signer: LinkSigner, id: number, span: Span | null): string {
+  const base = `/a/${signer.token({ kind: 'a', id })}`;
+  return span ? `${base}?span=${span.start}-${span.end}#hl` : base;
+}
+
+export function createWebServer(deps: WebDeps): WebServer {
+  const log = deps.log ?? (() => {});
+  const send = (res: ServerResponse, status: number, type: string, body: string): void => {
+    res.writeHead(status, {
+      ...SECURITY_HEADERS,
+      'content-type': type,
+      'cache-control': 'private, max-age=60',
+    });
+    res.end(res.req.method === 'HEAD' ? undefined : body);
+  };
+  const page = (res: ServerResponse, status: number, html: string): void =>
+    send(res, status, 'text/html; charset=utf-8', html);
+  const notFound = (res: ServerResponse): void =>
+    page(
+      res,
+      404,
+      htmlPage(
+        'Not found',
+        '<h1>Not found</h1><p>This link does not open a page: it may have been mistyped or cut short.</p>',
+      ),
+    );
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { ...SECURITY_HEADERS, allow: 'GET, HEAD' });
+        return void res.end();
+      }
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (url.pathname === '/style.css')
+        return send(res, 200, 'text/css; charset=utf-8', STYLESHEET);
+      const m = /^\/([ba])\/([^/]+)$/.exec(url.pathname);
+      const ref = m ? deps.signer.open(decodeURIComponent(m[2]!)) : null;
+      if (!m || !ref || ref.kind !== m[1]) return notFound(res);
+      if (ref.kind === 'a') {
+        const [article] = await deps.stores.articles.getArticles([ref.id]);
+        if (!article) return notFound(res);
+        return page(res, 200, renderArticlePage(article, spanParam(url.searchParams.get('span'))));
+      }
+      const record = await deps.stores.briefings.get(ref.id);
+      const briefing = record && (await recordedBriefing(deps.stores, deps.topics, record));
+      if (!briefing) return notFound(res);
+      const articles = await deps.stores.articles.getArticles(
+        briefing.sources.map((s) => s.articleId),
+      );
+      const byId = new Map(articles.map((a) => [a.id, a]));
+      return page(
+        res,
+        200,
+        renderBriefingPage(briefing, byId, (id, span) => articlePath(deps.signer, id, span)),
+      );
+    } catch (e) {
+      log(`web: ${req.method} ${req.url}: ${reasonOf(e)}`);
+      if (!res.headersSent)
+        page(
+          res,
+          500,
+          htmlPage(
+            'Unavailable',
+            `<h1>Unavailable</h1><p>${escapeHtml('Briefwire could not show this page just now; please try again in a minute.')}</p>`,
+          ),
+        );
+      else res.end();
+    }
+  }
+
+  let server: Server | null = null;
+  return {
+    handle,
+    async listen(port, host = '127.0.0.1') {
+      server = createServer((req, res) => void handle(req, res));
+      await new Promise<void>((resolve, reject) => {
+        server!.once('error', reject);
+        server!.listen(port, host, resolve);
+      });
+      return (server.address() as AddressInfo).port;
+    },
+    async close() {
+      if (!server) return;
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server!.close(() => resolve()));
+      server = null;
+    },
+  };
+}
+
+/** `?span=120-180`: a highlight, or null for anything else. */
+function spanParam(value: string | null): Span | null {
+  const m = value ? /^(\d{1,9})-(\d{1,9})$/.exec(value) : null;
+  return m ? { start: Number(m[1]), end: Number(m[2]) } : null;
+}
