@@ -25,6 +25,8 @@ export const briefCommand: CommandSpec = {
       audience: audienceOf(invocation.channel),
       record: true,
     });
+    const url = briefing.id === null ? null : await ctx.briefingUrl?.(briefing.id);
+    if (url) briefing.url = url;
     return { kind: 'briefing', briefing };
   },
 };

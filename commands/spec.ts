@@ -16,6 +16,8 @@ export interface CommandContext {
   fetcher: Fetcher;
   /** Poll interval of a feed added from chat (BRIEFWIRE_FEED_EVERY). */
   feedEveryMs: number;
+  /** The public page of a recorded briefing (BRIEFWIRE_PUBLIC_URL), or null when pages are not public. */
+  briefingUrl?: (briefingId: number) => Promise<string | null>;
 }
 
 /** A slash command: its declaration (registered on every platform) and what it does. */

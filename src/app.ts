@@ -65,6 +65,7 @@ async function chatParts(
     now: () => app.clock.now(),
     fetcher: app.fetcher,
     feedEveryMs: app.config.feedEveryMs,
+    briefingUrl: (id: number) => briefingUrl(app, id),
   };
   const answer = createAnswerer(app.config.llm);
   return {
@@ -176,6 +177,7 @@ export async function startServing(app: App, log: (line: string) => void): Promi
     topics: app.topics,
     adapters: started,
     policy: { graceMs: app.config.digestGraceMs },
+    briefingUrl: (id) => briefingUrl(app, id),
     log: (level, message) => log(`digests ${level}: ${message}`),
   });
   try {

@@ -128,6 +128,9 @@ function briefingEmbeds(b: Briefing): DiscordEmbed[] {
     embeds.push(...textSection('Actors', lines));
   }
   embeds.push(...textSection('Sources', b.sources.map(sourceLine), MUTED));
+  // Our own signed link: every quote there opens its article with the words highlighted.
+  if (b.url)
+    embeds.push(...textSection('Full briefing', [`[Every quote in its article](${b.url})`], MUTED));
   return embeds;
 }
 

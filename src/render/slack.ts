@@ -135,6 +135,7 @@ function briefingBlocks(b: Briefing): SlackBlock[] {
     { type: 'divider' },
     ...sections(['*Sources*', ...b.sources.map(sourceLine)].join('\n')),
   );
+  if (b.url) blocks.push(...sections(`<${b.url}|Full briefing: every quote in its article>`));
   return blocks;
 }
 

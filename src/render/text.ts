@@ -126,6 +126,8 @@ export function renderBriefing(b: Briefing, style: Style, options: TextOptions =
   }
   out.push('', heading('Sources', style));
   for (const s of b.sources) out.push(sourceLine(s, style, options));
+  if (b.url)
+    out.push('', style === 'markdown' ? `[Full briefing](${b.url})` : `Full briefing: ${b.url}`);
   return `${out.join('\n')}\n`;
 }
 

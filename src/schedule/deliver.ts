@@ -26,6 +26,7 @@ export interface DeliveryDeps {
   /** This process, among replicas sharing the store. */
   replicaId: string;
   log(level: 'info' | 'warn' | 'error', message: string): void;
+  briefingUrl?: (briefingId: number) => Promise<string | null>;
 }
 
 export type SlotResult =
@@ -89,6 +90,9 @@ export async function deliverSlot(
       }
     }
     const built = await buildDigest(stores, deps.topics, sub, slot, late, clock.now());
+    const page = built.digest.briefing;
+    const url = page?.id != null ? await deps.briefingUrl?.(page.id) : null;
+    if (page && url) page.url = url;
     if (!built.digest.briefing && sub.whenEmpty === 'silent') {
       await finish({ state: 'skipped', error: 'nothing new (this subscription stays quiet then)' });
       return 'quiet';

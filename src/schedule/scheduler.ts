@@ -27,6 +27,8 @@ export interface SchedulerOptions {
   policy?: Partial<DeliveryPolicy>;
   replicaId?: string;
   log?: (level: 'info' | 'warn' | 'error', message: string) => void;
+  /** A digest's public page (BRIEFWIRE_PUBLIC_URL), linked from the digest; none when absent. */
+  briefingUrl?: (briefingId: number) => Promise<string | null>;
 }
 
 export interface SlotReport {
@@ -57,6 +59,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     replicaId:
       options.replicaId ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
     log,
+    ...(options.briefingUrl ? { briefingUrl: options.briefingUrl } : {}),
   };
   const busy = new Set<number>();
   const running = new Set<Promise<unknown>>();
