@@ -201,10 +201,25 @@ export async function startServing(app: App, log: (line: string) => void): Promi
     log: (level, message) => log(`feeds ${level}: ${message}`),
   });
   poller.start();
+  // The pages, beside the bot, when a port is given for them (BRIEFWIRE_WEB_PORT).
+  const webPort = app.config.web.port;
+  let pages: WebServing | null = null;
+  try {
+    if (webPort !== null) pages = await startWeb(app, { port: webPort, host: '0.0.0.0' }, log);
+  } catch (e) {
+    await stopAll([poller, scheduler, ...started], log);
+    throw new BriefwireError(
+      'CONFIG_INVALID',
+      `BRIEFWIRE_WEB_PORT ${webPort}: ${reasonOf(e)}`,
+      'BRIEFWIRE_WEB_PORT',
+    );
+  }
+  if (pages) log(`web pages on port ${pages.port}`);
   return {
     platforms: started.map((a) => a.platform),
     async stop() {
       // A poll and deliveries in flight finish (and are recorded) before the platforms disconnect.
+      await pages?.stop();
       await poller.stop();
       await scheduler.stop();
       for (const adapter of started) await adapter.stop();
