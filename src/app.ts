@@ -12,6 +12,7 @@ import { type Clock, scaledClock, systemClock } from './schedule/clock.ts';
 import { createStore } from './store/create.ts';
 import type { Stores } from './store/ports/port.ts';
 import { createLinkSigner, type LinkSigner } from './web/links.ts';
+import type { WebServer } from './web/server.ts';
 
 /**
  * The one place that wires Briefwire: configuration → stores → topics → commands and
@@ -117,10 +118,31 @@ async function platformAdapters(
         commands,
         log: (message) => log(`slack: ${message}`),
         logLevel: app.config.logLevel,
+        ...((await pagesBesideSlack(app, log)) ?? {}),
       }),
     );
   }
   return adapters;
+}
+
+/**
+ * In Slack's HTTP mode with public pages and no port of their own, the pages share Slack's
+ * PORT, beside /slack/events (one port to put behind the reverse proxy).
+ */
+async function pagesBesideSlack(
+  app: App,
+  log: (line: string) => void,
+): Promise<{ pages: WebServer['handle'] } | null> {
+  const { slack, web } = app.config;
+  if (!slack || slack.appToken || !web.publicUrl || web.port !== null) return null;
+  const { createWebServer } = await import('./web/server.ts');
+  const server = createWebServer({
+    stores: app.stores,
+    topics: app.topics,
+    signer: await webSigner(app),
+    log,
+  });
+  return { pages: server.handle };
 }
 
 /** Stops what had started before a failure, logging (not throwing) what will not stop, so the first failure is the one reported. */

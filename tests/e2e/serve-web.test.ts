@@ -31,66 +31,75 @@ function freePort(): Promise<number> {
 }
 
 describe('serve with its web pages', () => {
-  it('links a Slack briefing to its page, and serves that page', async () => {
-    const db = join(tmp.dir, 'web.db');
-    expect((await runCli(['ingest', DEMO_ARTICLES, '--db', db])).code).toBe(0);
-    const slack = await startFakeSlack();
-    const [slackPort, webPort] = [await freePort(), await freePort()];
-    const publicUrl = `http://127.0.0.1:${webPort}`;
-    const child = spawn(
-      process.execPath,
-      [join(repoRoot, 'bin/briefwire.js'), 'serve', '--db', db],
-      {
-        cwd: tmp.dir,
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: tmp.dir,
-          SLACK_BOT_TOKEN: 'xoxb-fake',
-          SLACK_SIGNING_SECRET: 'web-secret',
-          SLACK_API_URL: slack.apiUrl,
-          PORT: String(slackPort),
-          BRIEFWIRE_WEB_PORT: String(webPort),
-          BRIEFWIRE_PUBLIC_URL: publicUrl,
+  it.each([
+    ['on a port of their own (BRIEFWIRE_WEB_PORT)', true],
+    ["beside /slack/events on Slack's PORT", false],
+  ])(
+    'links a Slack briefing to its page, and serves that page %s',
+    async (_where, ownPort) => {
+      const db = join(tmp.dir, `web-${ownPort}.db`);
+      expect((await runCli(['ingest', DEMO_ARTICLES, '--db', db])).code).toBe(0);
+      const slack = await startFakeSlack();
+      const [slackPort, webPort] = [await freePort(), await freePort()];
+      const publicUrl = `http://127.0.0.1:${ownPort ? webPort : slackPort}`;
+      const child = spawn(
+        process.execPath,
+        [join(repoRoot, 'bin/briefwire.js'), 'serve', '--db', db],
+        {
+          cwd: tmp.dir,
+          env: {
+            PATH: process.env.PATH ?? '',
+            HOME: tmp.dir,
+            SLACK_BOT_TOKEN: 'xoxb-fake',
+            SLACK_SIGNING_SECRET: 'web-secret',
+            SLACK_API_URL: slack.apiUrl,
+            PORT: String(slackPort),
+            ...(ownPort ? { BRIEFWIRE_WEB_PORT: String(webPort) } : {}),
+            BRIEFWIRE_PUBLIC_URL: publicUrl,
+          },
         },
-      },
-    );
-    children.push(child);
-    let log = '';
-    child.stderr?.on('data', (d: Buffer) => {
-      log += d.toString();
-    });
-    try {
-      await waitFor(
-        'serve with pages',
-        () => log.includes('web pages on port') && log.includes('serving on slack'),
-        30_000,
       );
-      const body = commandForm({ text: DEMO_TOPIC, response_url: slack.responseUrl('web') });
-      const ack = await postSigned(
-        `http://127.0.0.1:${slackPort}/slack/events`,
-        'web-secret',
-        body,
-        'application/x-www-form-urlencoded',
-      );
-      expect(ack.status).toBe(200);
-      const post = await waitFor(
-        'the briefing',
-        () => slack.succeeded('chat.postMessage')[0],
-        20_000,
-      );
-      const link = new RegExp(`<(${publicUrl}/b/b\\d+\\.[\\w-]{22})\\|Full briefing`).exec(
-        JSON.stringify(post.params.blocks),
-      );
-      expect(link, 'the briefing links to its page').not.toBeNull();
-      const page = await fetch(link![1]!);
-      expect(page.status).toBe(200);
-      const html = await page.text();
-      expect(html).toContain('<h2>Key quotes</h2>');
-      expect(html).toMatch(/href="\/a\/a\d+\.[\w-]{22}\?span=\d+-\d+#hl"/);
-    } finally {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-      await slack.close();
-    }
-  }, 90_000);
+      children.push(child);
+      let log = '';
+      child.stderr?.on('data', (d: Buffer) => {
+        log += d.toString();
+      });
+      try {
+        await waitFor(
+          'serve with pages',
+          () => (!ownPort || log.includes('web pages on port')) && log.includes('serving on slack'),
+          30_000,
+        );
+        const body = commandForm({ text: DEMO_TOPIC, response_url: slack.responseUrl('web') });
+        const ack = await postSigned(
+          `http://127.0.0.1:${slackPort}/slack/events`,
+          'web-secret',
+          body,
+          'application/x-www-form-urlencoded',
+        );
+        expect(ack.status).toBe(200);
+        const post = await waitFor(
+          'the briefing',
+          () => slack.succeeded('chat.postMessage')[0],
+          20_000,
+        );
+        const link = new RegExp(`<(${publicUrl}/b/b\\d+\\.[\\w-]{22})\\|Full briefing`).exec(
+          JSON.stringify(post.params.blocks),
+        );
+        expect(link, 'the briefing links to its page').not.toBeNull();
+        const page = await fetch(link![1]!);
+        expect(page.status).toBe(200);
+        const html = await page.text();
+        expect(html).toContain('<h2>Key quotes</h2>');
+        expect(html).toMatch(/href="\/a\/a\d+\.[\w-]{22}\?span=\d+-\d+#hl"/);
+        const style = await fetch(`${publicUrl}/style.css`);
+        expect(style.headers.get('content-type')).toContain('text/css');
+      } finally {
+        child.kill('SIGTERM');
+        await new Promise((resolve) => child.once('exit', resolve));
+        await slack.close();
+      }
+    },
+    90_000,
+  );
 });

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type AppOptions, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { ChatAdapter, InboundHandlers } from '../../model/chat-port.ts';
@@ -54,6 +54,8 @@ export interface SlackAdapterOptions {
   slashCommand?: string;
   /** The declared command that `/brief <words>` runs when the words name no subcommand. */
   mainCommand?: string;
+  /** HTTP mode: Briefwire's web pages, served beside /slack/events on the same port. */
+  pages?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 }
 
 export interface SlackAdapter extends ChatAdapter {
@@ -104,6 +106,7 @@ export function createSlackAdapter(
       logLevel: boltLevel(logLevel),
       customRoutes: [
         { path: '/healthz', method: 'GET', handler: (_req, res) => void res.end('ok') },
+        ...pageRoutes(options.pages),
       ],
     });
   }
@@ -318,4 +321,13 @@ export function createSlackAdapter(
     const address = httpServer?.address();
     return address && typeof address === 'object' ? (address as AddressInfo).port : null;
   }
+}
+
+/** The web pages' routes on Bolt's HTTP receiver, when the pages are served beside it. */
+function pageRoutes(pages: SlackAdapterOptions['pages']) {
+  if (!pages) return [];
+  const handler = (req: IncomingMessage, res: ServerResponse): void => void pages(req, res);
+  return ['/b/:token', '/a/:token', '/style.css'].flatMap((path) =>
+    (['GET', 'HEAD'] as const).map((method) => ({ path, method, handler })),
+  );
 }

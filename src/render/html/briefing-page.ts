@@ -36,10 +36,16 @@ export function renderBriefingPage(
     (a) =>
       `<li><strong>${escapeHtml(a.name)}</strong> <span class="meta">${escapeHtml(a.type)}${a.role ? ` · ${escapeHtml(a.role)}` : ''} · in ${a.articles} article${a.articles === 1 ? '' : 's'}</span></li>`,
   );
-  const stories = briefing.stories.map(
-    (s) =>
-      `<li>${escapeHtml(s.title)} <span class="meta">· first reported ${escapeHtml(s.firstSeen.slice(0, 10))}</span>${s.sources.map(cite).join('')}</li>`,
-  );
+  const stories = briefing.stories.map((s) => {
+    const outlets =
+      s.outlets.length > 1
+        ? ` · reported by ${s.outlets.length} outlets: ${s.outlets.map(escapeHtml).join(', ')}`
+        : '';
+    const update = s.update?.length
+      ? ` · update: new from ${s.update.map(escapeHtml).join(', ')}`
+      : '';
+    return `<li>${escapeHtml(s.title)} <span class="meta">· first reported ${escapeHtml(s.firstSeen.slice(0, 10))}${outlets}${update}</span>${s.sources.map(cite).join('')}</li>`;
+  });
   const sources = briefing.sources.map((s) => {
     const original = httpUrl(s.url);
     return `<li id="source-${s.n}">[${s.n}] <a href="${escapeHtml(href(s.articleId, null))}">${escapeHtml(s.title)}</a>${s.source ? ` <span class="meta">· ${escapeHtml(s.source)}</span>` : ''}${s.publishedAt ? ` <span class="meta">· ${escapeHtml(s.publishedAt.slice(0, 10))}</span>` : ''}${original ? ` · <a href="${escapeHtml(original)}" rel="noopener noreferrer">original</a>` : ''}</li>`;
