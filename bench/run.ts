@@ -22,6 +22,7 @@ import { feedPoll } from './feed-poll.ts';
 import { printHeadline, TARGETS } from './headline.ts';
 import { ingestMemory } from './ingest-memory.ts';
 import { cliStart, ingestRate } from './ingest-rate.ts';
+import { pageRender } from './page-render.ts';
 import { postgresBench } from './postgres.ts';
 import { sweepCost } from './scheduler-sweep.ts';
 import { serveMemory } from './serve-memory.ts';
@@ -97,6 +98,13 @@ const now = new Date(Date.UTC(2026, 2, 30));
 const brief = await median(runs(50), () =>
   buildBriefing(stores, [], { topic: DEMO_TOPIC, since: 'all', now }),
 );
+const recorded = await buildBriefing(stores, [], {
+  topic: DEMO_TOPIC,
+  since: 'all',
+  now,
+  record: true,
+});
+const webPage = await pageRender(stores, [], recorded.id!, median, runs(50));
 const select = await median(runs(50), () =>
   stores.articles.findArticles({ terms: { allOf: [['marrowby'], ['strike']] }, limit: 50 }),
 );
@@ -160,6 +168,12 @@ const rows = [
     brief,
     'store selection alone',
     select,
+  ],
+  [
+    "that briefing's web page: rebuilt and rendered with signed links (median ms, target < 50)",
+    webPage.pageMs,
+    'the rebuild alone',
+    webPage.rebuildMs,
   ],
   [
     `clustering those 50 articles (${copies} copy groups) into ${stories} events (median ms)`,
@@ -258,6 +272,7 @@ if (json) {
     serveMemory: memory,
     commandAck: ack,
     reanalyseFiftyMs: reanalyse,
+    briefingPage: webPage,
   };
   process.stdout.write(
     `${JSON.stringify({ ...headline, quick, targets: TARGETS, details: figures })}\n`,

@@ -49,7 +49,7 @@ export function normaliseForReading(
 }
 
 /** Content words of an article's text after that normalisation. */
-export function readWords(text: string): string[] {
+export function readWords(text: string): readonly string[] {
   return contentWords(normaliseForReading(text));
 }
 

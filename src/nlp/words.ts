@@ -12,7 +12,27 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
-export function contentWords(text: string): string[] {
+/**
+ * Sentences' words, by text: a briefing reads the same sentences' words several times (event
+ * profiles, summary candidates), and a bot builds briefings over the same articles all day.
+ * Only sentence-length texts, and a bounded number, so memory stays small.
+ */
+const SENTENCE_WORDS = new Map<string, readonly string[]>();
+const MAX_REMEMBERED = 20_000;
+const REMEMBER_CHARS = 1_000;
+
+export function contentWords(text: string): readonly string[] {
+  if (text.length > REMEMBER_CHARS) return wordsOf(text);
+  let words = SENTENCE_WORDS.get(text);
+  if (words === undefined) {
+    if (SENTENCE_WORDS.size >= MAX_REMEMBERED) SENTENCE_WORDS.clear();
+    words = wordsOf(text);
+    SENTENCE_WORDS.set(text, words);
+  }
+  return words;
+}
+
+function wordsOf(text: string): string[] {
   const out: string[] = [];
   for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}]+(?:[’'][\p{L}]+)?/gu)) {
     const w = m[0].replace(/[’']s$/u, '');
