@@ -135,14 +135,7 @@ async function pagesBesideSlack(
 ): Promise<{ pages: WebServer['handle'] } | null> {
   const { slack, web } = app.config;
   if (!slack || slack.appToken || !web.publicUrl || web.port !== null) return null;
-  const { createWebServer } = await import('./web/server.ts');
-  const server = createWebServer({
-    stores: app.stores,
-    topics: app.topics,
-    signer: await webSigner(app),
-    log,
-  });
-  return { pages: server.handle };
+  return { pages: (await webServer(app, log)).handle };
 }
 
 /** Stops what had started before a failure, logging (not throwing) what will not stop, so the first failure is the one reported. */
@@ -266,6 +259,17 @@ export async function briefingUrl(app: App, briefingId: number | null): Promise<
   return `${app.config.web.publicUrl}${briefingPath(await webSigner(app), briefingId)}`;
 }
 
+/** The pages' server over this app's store, topics and link secret (loaded when first used). */
+async function webServer(app: App, log: (line: string) => void): Promise<WebServer> {
+  const { createWebServer } = await import('./web/server.ts');
+  return createWebServer({
+    stores: app.stores,
+    topics: app.topics,
+    signer: await webSigner(app),
+    log,
+  });
+}
+
 export interface WebServing {
   port: number;
   stop(): Promise<void>;
@@ -277,13 +281,7 @@ export async function startWeb(
   where: { port: number; host: string },
   log: (line: string) => void,
 ): Promise<WebServing> {
-  const { createWebServer } = await import('./web/server.ts');
-  const server = createWebServer({
-    stores: app.stores,
-    topics: app.topics,
-    signer: await webSigner(app),
-    log,
-  });
+  const server = await webServer(app, log);
   const port = await server.listen(where.port, where.host);
   return { port, stop: () => server.close() };
 }

@@ -1,5 +1,6 @@
 import { stemmer } from 'stemmer';
 import type { StoredArticle } from '../model/article.ts';
+import { boundedMemo } from '../model/memo.ts';
 import { contentWords } from '../nlp/words.ts';
 
 /**
@@ -39,20 +40,9 @@ export const PROFILE_WEIGHTS: ProfileWeights = {
 
 /**
  * Stems by word: stemming is pure, and a briefing stems the same few thousand words over and
- * over (every article's headline and lead). Bounded, so a long-running bot's memory is too.
+ * over (every article's headline and lead).
  */
-const STEMS = new Map<string, string>();
-const MAX_STEMS = 50_000;
-
-function stemOf(word: string): string {
-  let stem = STEMS.get(word);
-  if (stem === undefined) {
-    if (STEMS.size >= MAX_STEMS) STEMS.clear();
-    stem = stemmer(word);
-    STEMS.set(word, stem);
-  }
-  return stem;
-}
+const stemOf = boundedMemo(stemmer, 50_000);
 
 export function eventProfile(
   article: StoredArticle,

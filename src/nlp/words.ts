@@ -1,3 +1,5 @@
+import { boundedMemo } from '../model/memo.ts';
+
 /** Content words of a text, for overlap and centrality measures: lowercased, stop words out. */
 
 const STOP_WORDS = new Set(
@@ -15,21 +17,13 @@ const STOP_WORDS = new Set(
 /**
  * Sentences' words, by text: a briefing reads the same sentences' words several times (event
  * profiles, summary candidates), and a bot builds briefings over the same articles all day.
- * Only sentence-length texts, and a bounded number, so memory stays small.
+ * Only sentence-length texts are remembered.
  */
-const SENTENCE_WORDS = new Map<string, readonly string[]>();
-const MAX_REMEMBERED = 20_000;
+const sentenceWords = boundedMemo((text: string): readonly string[] => wordsOf(text), 20_000);
 const REMEMBER_CHARS = 1_000;
 
 export function contentWords(text: string): readonly string[] {
-  if (text.length > REMEMBER_CHARS) return wordsOf(text);
-  let words = SENTENCE_WORDS.get(text);
-  if (words === undefined) {
-    if (SENTENCE_WORDS.size >= MAX_REMEMBERED) SENTENCE_WORDS.clear();
-    words = wordsOf(text);
-    SENTENCE_WORDS.set(text, words);
-  }
-  return words;
+  return text.length > REMEMBER_CHARS ? wordsOf(text) : sentenceWords(text);
 }
 
 function wordsOf(text: string): string[] {

@@ -49,14 +49,22 @@ export function scaledClock(setting: ScaledClockSetting): Clock {
       let stopped = false;
       const arm = (): void => {
         if (stopped) return;
-        const untilNext = MINUTE - (((nowMs() % MINUTE) + MINUTE) % MINUTE);
-        // At least a millisecond of real time, so a fast clock cannot spin.
+        const now = nowMs();
+        const next = now - (((now % MINUTE) + MINUTE) % MINUTE) + MINUTE;
+        wait(next);
+      };
+      // A timer can fire a hair before the real instant it was set for: the minute has not
+      // begun, so wait out the rest rather than wake in the minute before.
+      const wait = (boundary: number): void => {
         timer = setTimeout(
           () => {
+            if (stopped) return;
+            if (nowMs() < boundary) return wait(boundary);
             fn();
             arm();
           },
-          Math.max(1, Math.ceil(untilNext / speed)),
+          // At least a millisecond of real time, so a fast clock cannot spin.
+          Math.max(1, Math.ceil((boundary - nowMs()) / speed)),
         );
       };
       arm();
