@@ -87,7 +87,12 @@ export function createWebServer(deps: WebDeps): WebServer {
       if (ref.kind === 'a') {
         const [article] = await deps.stores.articles.getArticles([ref.id]);
         if (!article) return notFound(res);
-        return page(res, 200, renderArticlePage(article, spanParam(url.searchParams.get('span'))));
+        const reached = await deps.stores.articles.sourcesOf(article.id);
+        return page(
+          res,
+          200,
+          renderArticlePage(article, spanParam(url.searchParams.get('span')), reached),
+        );
       }
       const record = await deps.stores.briefings.get(ref.id);
       const briefing = record && (await recordedBriefing(deps.stores, deps.topics, record));

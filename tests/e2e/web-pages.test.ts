@@ -99,6 +99,8 @@ describe('the briefing page', () => {
     // The hostile text of the article is shown, escaped, never as markup.
     expect(article).toContain('&lt;img src=x onerror=alert(2)&gt;');
     expect(article).not.toMatch(/<img/i);
+    // Where the file lay on the ingesting machine is not shown to readers.
+    expect(article).not.toContain(tmp.dir);
   });
 });
 

@@ -14,7 +14,12 @@ interface Mark extends Span {
   cls: string;
 }
 
-export function renderArticlePage(article: StoredArticle, highlight: Span | null): string {
+export function renderArticlePage(
+  article: StoredArticle,
+  highlight: Span | null,
+  /** How it was reached: its origins and `feed:<url>` entries (the store's sourcesOf). */
+  reached: readonly string[] = [],
+): string {
   const { analysis, text } = article;
   const marks: Mark[] = [
     ...analysis.quotes.map((q) => ({ start: q.start, end: q.end, cls: 'q' })),
@@ -73,6 +78,7 @@ export function renderArticlePage(article: StoredArticle, highlight: Span | null
   ].filter(Boolean);
   const body = `<h1>${escapeHtml(article.title)}</h1>
 <p class="meta">${meta.join(' · ')}</p>
+${reachedLine(reached)}
 <p class="meta"><span class="q">quoted words</span> · <span class="s">summary sentence</span> · <span class="hl">the part linked to</span></p>
 ${paragraphs.join('\n')}`;
   return htmlPage(article.title, body);
@@ -89,4 +95,23 @@ function paragraphSpans(text: string): Array<[number, number]> {
   }
   if (start < text.length) spans.push([start, text.length]);
   return spans;
+}
+
+/**
+ * The feeds and pages it came from, linked when they are http(s). A file's path says where it
+ * lay on the machine that ingested it, which is nobody's business on a web page.
+ */
+function reachedLine(reached: readonly string[]): string {
+  const items = [...new Set(reached)].flatMap((r) => {
+    const feed = r.startsWith('feed:') ? httpUrl(r.slice(5)) : null;
+    if (feed)
+      return [
+        `the feed <a href="${escapeHtml(feed)}" rel="noopener noreferrer">${escapeHtml(feed)}</a>`,
+      ];
+    const page = httpUrl(r);
+    return page
+      ? [`<a href="${escapeHtml(page)}" rel="noopener noreferrer">${escapeHtml(page)}</a>`]
+      : [];
+  });
+  return items.length ? `<p class="meta">Fetched from ${items.join(', ')}</p>` : '';
 }
