@@ -1,13 +1,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { coverageOf } from '../briefing/coverage.ts';
 import { recordedBriefing } from '../briefing/permalink.ts';
-import type { Topic } from '../briefing/topics.ts';
+import { resolveTopic, type Topic } from '../briefing/topics.ts';
+import { parseWindow } from '../briefing/window.ts';
 import type { Span } from '../model/analysis.ts';
 import { reasonOf } from '../model/errors.ts';
 import { renderArticlePage } from '../render/html/article-page.ts';
 import { renderBriefingPage } from '../render/html/briefing-page.ts';
 import { escapeHtml } from '../render/html/escape.ts';
 import { htmlPage, STYLESHEET } from '../render/html/page.ts';
+import { renderTopicPage } from '../render/html/topic-page.ts';
 import type { Stores } from '../store/ports/port.ts';
 import type { LinkSigner } from './links.ts';
 
@@ -22,6 +25,8 @@ export interface WebDeps {
   topics: Topic[];
   signer: LinkSigner;
   log?: (line: string) => void;
+  /** The time the pages are as of (a topic's window); the system clock by default. */
+  now?: () => Date;
 }
 
 export interface WebServer {
@@ -81,9 +86,10 @@ export function createWebServer(deps: WebDeps): WebServer {
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname === '/style.css')
         return send(res, 200, 'text/css; charset=utf-8', STYLESHEET);
-      const m = /^\/([ba])\/([^/]+)$/.exec(url.pathname);
+      const m = /^\/([bat])\/([^/]+)$/.exec(url.pathname);
       const ref = m ? deps.signer.open(decodeURIComponent(m[2]!)) : null;
       if (!m || !ref || ref.kind !== m[1]) return notFound(res);
+      if (ref.kind === 't') return page(res, 200, await topicPage(deps, ref.slug));
       if (ref.kind === 'a') {
         const [article] = await deps.stores.articles.getArticles([ref.id]);
         if (!article) return notFound(res);
@@ -104,7 +110,12 @@ export function createWebServer(deps: WebDeps): WebServer {
       return page(
         res,
         200,
-        renderBriefingPage(briefing, byId, (id, span) => articlePath(deps.signer, id, span)),
+        renderBriefingPage(
+          briefing,
+          byId,
+          (id, span) => articlePath(deps.signer, id, span),
+          topicPath(deps.signer, briefing.topic),
+        ),
       );
     } catch (e) {
       log(`web: ${req.method} ${req.url}: ${reasonOf(e)}`);
@@ -139,6 +150,34 @@ export function createWebServer(deps: WebDeps): WebServer {
       server = null;
     },
   };
+}
+
+/** The topic's page: coverage over its window, charted, and its recent briefings. */
+async function topicPage(deps: WebDeps, slug: string): Promise<string> {
+  const topic = resolveTopic(slug, deps.topics);
+  const now = deps.now?.() ?? new Date();
+  const window = parseWindow(topic.window, now);
+  const articles = await deps.stores.articles.findArticles({
+    terms: topic.terms,
+    ...(window.since ? { since: window.since } : {}),
+    limit: COVERAGE_ARTICLES,
+  });
+  return renderTopicPage({
+    title: topic.title,
+    slug: topic.slug,
+    windowLabel: window.label === 'all' ? 'all time' : `the last ${window.label}`,
+    coverage: coverageOf(articles, window.since, now),
+    briefings: await deps.stores.briefings.recent(topic.slug, RECENT_BRIEFINGS),
+    briefingHref: (id) => briefingPath(deps.signer, id),
+  });
+}
+
+/** Articles charted on a topic's page (the newest first); enough for weeks of a busy topic. */
+const COVERAGE_ARTICLES = 2_000;
+const RECENT_BRIEFINGS = 20;
+
+export function topicPath(signer: LinkSigner, slug: string): string {
+  return `/t/${signer.token({ kind: 't', slug })}`;
 }
 
 /** `?span=120-180`: a highlight, or null for anything else. */

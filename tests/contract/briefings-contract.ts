@@ -20,6 +20,26 @@ export function describeBriefingContract(name: string, makeStore: () => Promise<
       articleIds,
     });
 
+    it("lists a topic's delivered briefings, newest first, across audiences", async () => {
+      const a = await stores.briefings.save(
+        record('harbour', 'cli:ana', '2026-05-01T08:00:00.000Z', [1]),
+      );
+      const b = await stores.briefings.save(
+        record('harbour', 'slack:T1:C1', '2026-05-03T08:00:00.000Z', [2]),
+      );
+      await stores.briefings.save(record('ferries', 'cli:ana', '2026-05-04T08:00:00.000Z', [3]));
+      await stores.briefings.save({
+        ...record('harbour', 'discord:9', '2026-05-05T08:00:00.000Z', [4]),
+        delivered: false,
+      });
+      const c = await stores.briefings.save(
+        record('harbour', 'cli:bo', '2026-05-02T08:00:00.000Z', [5]),
+      );
+      expect((await stores.briefings.recent('harbour', 10)).map((x) => x.id)).toEqual([b, c, a]);
+      expect((await stores.briefings.recent('harbour', 2)).map((x) => x.id)).toEqual([b, c]);
+      expect(await stores.briefings.recent('nothing', 5)).toEqual([]);
+    });
+
     it('saves a briefing and reads it back by id', async () => {
       const id = await stores.briefings.save(
         record('iran-uk', 'cli:ana', '2026-11-20T08:00:00.000Z', [3, 1, 2]),

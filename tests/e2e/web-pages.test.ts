@@ -104,6 +104,28 @@ describe('the briefing page', () => {
   });
 });
 
+describe('the topic page', () => {
+  it('charts the coverage by day and outlet, and lists the recent briefings, linked', async () => {
+    const html = await (await get(pathOf(briefingUrl))).text();
+    const m = /<a href="(\/t\/t-[a-z0-9-]+\.[\w-]{22})">The topic's coverage/.exec(html);
+    expect(m, 'the briefing page links to its topic').not.toBeNull();
+    const res = await get(m![1]!);
+    expect(res.status).toBe(200);
+    const topic = await res.text();
+    expect(topic).toMatch(/<svg role="img" aria-labelledby="chart-title"/);
+    expect(topic).toMatch(
+      /<title id="chart-title">Articles per day by outlet, [\d-]+ to [\d-]+: 2 in all<\/title>/,
+    );
+    // The outlets (one named by its site, one unknown) in the legend, no inline style anywhere.
+    expect(topic).toContain('quillon.example');
+    expect(topic).not.toMatch(/style="/);
+    expect(topic).toContain(`href="${pathOf(briefingUrl)}"`);
+    // Another topic's name with this token's signature opens nothing.
+    const forged = m![1]!.replace(/\/t\/t-[a-z0-9-]+\./, '/t/t-other-topic.');
+    expect((await get(forged)).status).toBe(404);
+  });
+});
+
 describe('links that open nothing', () => {
   it('refuses an id alone, a tampered signature, and a token of another kind', async () => {
     const path = pathOf(briefingUrl);

@@ -18,6 +18,8 @@ export function renderBriefingPage(
   briefing: Briefing,
   articles: ReadonlyMap<number, StoredArticle>,
   href: ArticleHref,
+  /** The topic's page (its coverage and other briefings). */
+  topicHref?: string,
 ): string {
   const cite = (n: number): string => {
     const s = briefing.sources.find((x) => x.n === n);
@@ -55,6 +57,7 @@ export function renderBriefingPage(
   const body = `<h1>${escapeHtml(briefing.title)}</h1>
 <p class="meta">${escapeHtml(briefing.window.label)} · built ${escapeHtml(briefing.generatedAt.slice(0, 16).replace('T', ' '))} UTC · ${briefing.sources.length} article${briefing.sources.length === 1 ? '' : 's'}</p>
 ${briefing.notes.map((n) => `<p class="meta">${escapeHtml(n)}</p>`).join('\n')}
+${topicHref ? `<p><a href="${escapeHtml(topicHref)}">The topic's coverage and its other briefings</a></p>` : ''}
 ${section('Summary', summary)}
 ${section('Key quotes', quotes)}
 ${section('Actors', actors)}

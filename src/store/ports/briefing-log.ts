@@ -29,6 +29,8 @@ export interface BriefingLog {
   get(id: number): Promise<StoredBriefing | null>;
   /** The most recent delivered briefing of a topic for an audience, or null. */
   last(topic: string, audience: string): Promise<StoredBriefing | null>;
+  /** A topic's delivered briefings, newest first, for every audience (its web page lists them). */
+  recent(topic: string, limit: number): Promise<StoredBriefing[]>;
   /** The platform confirmed the briefing reached its audience. */
   markDelivered(id: number): Promise<void>;
 }

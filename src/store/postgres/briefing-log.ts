@@ -48,6 +48,17 @@ export function createPostgresBriefingLog(c: PostgresConnection): BriefingLog {
       return row ? toStoredBriefing(row) : null;
     },
 
+    async recent(topic, limit) {
+      const rows = await c.query<BriefingRow>(
+        `SELECT ${BRIEFING_COLUMNS} FROM briefings
+         WHERE topic = $1 AND delivered
+         ORDER BY created_at DESC, id DESC
+         LIMIT $2`,
+        [topic, limit],
+      );
+      return rows.map(toStoredBriefing);
+    },
+
     async markDelivered(id) {
       await c.query('UPDATE briefings SET delivered = true WHERE id = $1', [id]);
     },

@@ -38,6 +38,13 @@ export function createSqliteBriefingLog(c: SqliteConnection): BriefingLog {
       });
     },
 
+    async recent(topic, limit) {
+      return c.guard(() => {
+        const sql = `SELECT ${BRIEFING_COLUMNS} FROM briefings WHERE topic = ? AND delivered = 1 ORDER BY created_at DESC, id DESC LIMIT ?`;
+        return c.all<BriefingRow>(sql, [topic, limit]).map(toStoredBriefing);
+      });
+    },
+
     async markDelivered(id) {
       c.guard(() => c.prepare('UPDATE briefings SET delivered = 1 WHERE id = ?').run(id));
     },

@@ -1,0 +1,62 @@
+import type { StoredArticle } from '../model/article.ts';
+
+/**
+ * A topic's coverage for its web page: how many articles each outlet published per day over
+ * the window. The busiest outlets keep their names; the rest are counted together.
+ */
+export interface Coverage {
+  /** Every day of the span, oldest first, as YYYY-MM-DD (UTC). */
+  days: string[];
+  /** The outlets charted, busiest first; "other outlets" last when some were folded. */
+  outlets: string[];
+  /** counts[d][o]: articles from outlets[o] on days[d]. */
+  counts: number[][];
+  articles: number;
+}
+
+const DAY_MS = 86_400_000;
+const MAX_DAYS = 62;
+const MAX_OUTLETS = 6;
+const OTHERS = 'other outlets';
+
+export function coverageOf(
+  articles: readonly StoredArticle[],
+  since: string | null,
+  now: Date,
+): Coverage {
+  const dayOf = (a: StoredArticle): string => (a.publishedAt ?? a.ingestedAt).slice(0, 10);
+  const seen = articles.map(dayOf).sort();
+  const last = now.toISOString().slice(0, 10);
+  const first = since ? since.slice(0, 10) : (seen[0] ?? last);
+  const days: string[] = [];
+  for (let t = Date.parse(`${first}T00:00:00Z`); t <= Date.parse(`${last}T00:00:00Z`); t += DAY_MS)
+    days.push(new Date(t).toISOString().slice(0, 10));
+  const shown = days.slice(-MAX_DAYS);
+  const totals = new Map<string, number>();
+  for (const a of articles) totals.set(outletOf(a), (totals.get(outletOf(a)) ?? 0) + 1);
+  const ranked = [...totals]
+    .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+    .map(([o]) => o);
+  const named = ranked.length > MAX_OUTLETS ? ranked.slice(0, MAX_OUTLETS - 1) : ranked;
+  const outlets = ranked.length > named.length ? [...named, OTHERS] : named;
+  const counts = shown.map(() => outlets.map(() => 0));
+  let charted = 0;
+  for (const a of articles) {
+    const d = shown.indexOf(dayOf(a));
+    if (d < 0) continue;
+    const o = named.indexOf(outletOf(a));
+    counts[d]![o < 0 ? outlets.length - 1 : o]! += 1;
+    charted++;
+  }
+  return { days: shown, outlets, counts, articles: charted };
+}
+
+/** The outlet's name, else the site it came from, else "unknown outlet". */
+function outletOf(a: StoredArticle): string {
+  if (a.source) return a.source;
+  try {
+    return a.url ? new URL(a.url).hostname.replace(/^www\./, '') : 'unknown outlet';
+  } catch {
+    return 'unknown outlet';
+  }
+}
