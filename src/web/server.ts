@@ -167,7 +167,12 @@ async function topicPage(deps: WebDeps, slug: string): Promise<string> {
     slug: topic.slug,
     windowLabel: window.label === 'all' ? 'all time' : `the last ${window.label}`,
     coverage: coverageOf(articles, window.since, now),
-    briefings: await deps.stores.briefings.recent(topic.slug, RECENT_BRIEFINGS),
+    briefings: (await deps.stores.briefings.recent(topic.slug, RECENT_BRIEFINGS)).map((b) => ({
+      id: b.id,
+      createdAt: b.createdAt,
+      window: b.window,
+      articles: b.articleIds.length,
+    })),
     briefingHref: (id) => briefingPath(deps.signer, id),
   });
 }

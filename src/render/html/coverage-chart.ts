@@ -1,4 +1,4 @@
-import type { Coverage } from '../../briefing/coverage.ts';
+import type { Coverage } from '../../model/coverage.ts';
 import { escapeHtml } from './escape.ts';
 
 /**

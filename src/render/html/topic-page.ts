@@ -1,8 +1,16 @@
-import type { Coverage } from '../../briefing/coverage.ts';
-import type { StoredBriefing } from '../../store/ports/briefing-log.ts';
+import type { Coverage } from '../../model/coverage.ts';
 import { renderCoverageChart } from './coverage-chart.ts';
 import { escapeHtml } from './escape.ts';
 import { htmlPage } from './page.ts';
+
+/** A briefing as a topic's page lists it. */
+export interface ListedBriefing {
+  id: number;
+  createdAt: string;
+  /** The window it was asked for ("7d"). */
+  window: string;
+  articles: number;
+}
 
 /** A topic's page: its coverage over the window, charted, and its recent briefings, linked. */
 export interface TopicPage {
@@ -10,14 +18,14 @@ export interface TopicPage {
   slug: string;
   windowLabel: string;
   coverage: Coverage;
-  briefings: readonly StoredBriefing[];
+  briefings: readonly ListedBriefing[];
   briefingHref: (id: number) => string;
 }
 
 export function renderTopicPage(p: TopicPage): string {
   const briefings = p.briefings.map(
     (b) =>
-      `<li><a href="${escapeHtml(p.briefingHref(b.id))}">${escapeHtml(b.createdAt.slice(0, 16).replace('T', ' '))} UTC</a> <span class="meta">· ${escapeHtml(b.window)} · ${b.articleIds.length} article${b.articleIds.length === 1 ? '' : 's'}</span></li>`,
+      `<li><a href="${escapeHtml(p.briefingHref(b.id))}">${escapeHtml(b.createdAt.slice(0, 16).replace('T', ' '))} UTC</a> <span class="meta">· ${escapeHtml(b.window)} · ${b.articles} article${b.articles === 1 ? '' : 's'}</span></li>`,
   );
   const body = `<h1>${escapeHtml(p.title)}</h1>
 <p class="meta">topic ${escapeHtml(p.slug)} · ${escapeHtml(p.windowLabel)} · ${p.coverage.articles} article${p.coverage.articles === 1 ? '' : 's'} charted</p>
