@@ -1,13 +1,12 @@
 import type { StoredArticle } from '../model/article.ts';
 import type { Coverage } from '../model/coverage.ts';
 
-/** A topic's coverage (model/coverage.ts) from its articles in the window. */
-
 const DAY_MS = 86_400_000;
 const MAX_DAYS = 62;
 const MAX_OUTLETS = 6;
 const OTHERS = 'other outlets';
 
+/** A topic's coverage (model/coverage.ts) from its articles in the window, up to `now`. */
 export function coverageOf(
   articles: readonly StoredArticle[],
   since: string | null,
