@@ -19,16 +19,18 @@ const words = (n: number, stem = 'word'): string =>
 function briefing(overrides: Partial<Briefing> = {}): Briefing {
   return {
     id: 7,
-    topic: 'iran-uk',
-    title: 'Iran and the United Kingdom',
+    topic: 'tidal-mill',
+    title: 'Tidal mills and the harbour',
     generatedAt: '2026-11-25T09:00:00.000Z',
     window: { since: null, until: '2026-11-25T09:00:00.000Z', label: '7d', fallback: false },
-    summary: [{ text: 'MI5 says Iran tried ten times.', articleId: 1, source: 1, story: 1 }],
+    summary: [
+      { text: 'Harbour Watch says Quillon tried ten times.', articleId: 1, source: 1, story: 1 },
+    ],
     quotes: [
       {
-        text: 'At its sharpest, this includes ambitions to kidnap',
-        speaker: 'Ken McCallum',
-        role: 'Director General of MI5',
+        text: 'At its best, this mill grinds for the whole valley',
+        speaker: 'Wenna Pryce',
+        role: 'Chair of Harbour Watch',
         articleId: 1,
         source: 1,
         sources: [1],
@@ -36,9 +38,9 @@ function briefing(overrides: Partial<Briefing> = {}): Briefing {
     ],
     actors: [
       {
-        name: 'Ken McCallum',
+        name: 'Wenna Pryce',
         type: 'person',
-        role: 'Director General of MI5',
+        role: 'Chair of Harbour Watch',
         aliases: [],
         articles: 1,
       },
@@ -46,7 +48,7 @@ function briefing(overrides: Partial<Briefing> = {}): Briefing {
     stories: [
       {
         n: 1,
-        title: 'MI5 speech',
+        title: 'Harbour Watch speech',
         sources: [1],
         articleIds: [1],
         firstSeen: '2022-11-17',
@@ -59,7 +61,7 @@ function briefing(overrides: Partial<Briefing> = {}): Briefing {
       {
         n: 1,
         articleId: 1,
-        title: 'Iran tried to kidnap critics (report)',
+        title: 'Quillon saved its mill (report)',
         source: 'Reuters',
         url: 'https://example.com/a_(1)',
         origin: 'https://example.com/a_(1)',
@@ -156,16 +158,16 @@ describe('Discord rendering', () => {
     expect(more).toHaveLength(0);
     const titles = m?.embeds.map((e) => e.title);
     expect(titles).toEqual([
-      'Briefing: Iran and the United Kingdom',
+      'Briefing: Tidal mills and the harbour',
       'Key quotes',
       'Actors',
       'Sources',
     ]);
     const quote = m?.embeds[1]?.fields?.[0];
-    expect(quote?.name).toBe('Ken McCallum, Director General of MI5');
-    expect(quote?.value).toBe('“At its sharpest, this includes ambitions to kidnap” [1]');
+    expect(quote?.name).toBe('Wenna Pryce, Chair of Harbour Watch');
+    expect(quote?.value).toBe('“At its best, this mill grinds for the whole valley” [1]');
     expect(m?.embeds[3]?.description).toBe(
-      '[1] [Iran tried to kidnap critics (report)](https://example.com/a_%281%29) — Reuters, 2022-11-17',
+      '[1] [Quillon saved its mill (report)](https://example.com/a_%281%29) — Reuters, 2022-11-17',
     );
     expect(m?.embeds.at(-1)?.footer?.text).toBe('Ask in the thread');
   });
@@ -253,15 +255,15 @@ describe('Discord rendering', () => {
 
   it('renders an answer with its citations', () => {
     const answer: Answer = {
-      question: 'Who leads MI5?',
+      question: 'Who leads Harbour Watch?',
       found: true,
-      answer: 'Its Director General, Ken McCallum, said so.',
+      answer: 'Its Chair, Wenna Pryce, said so.',
       scope: 'briefing',
       citations: [
         {
           articleId: 1,
-          title: 'MI5 speech',
-          sentence: 'Its Director General, Ken McCallum, said so.',
+          title: 'Harbour Watch speech',
+          sentence: 'Its Chair, Wenna Pryce, said so.',
           source: 'Reuters',
           url: 'https://example.com/mi5',
           origin: 'https://example.com/mi5',
@@ -270,9 +272,9 @@ describe('Discord rendering', () => {
       ],
     };
     const [m] = renderDiscord({ kind: 'answer', answer });
-    expect(m?.embeds.map((e) => e.title)).toEqual(['Q: Who leads MI5?', 'Cited']);
+    expect(m?.embeds.map((e) => e.title)).toEqual(['Q: Who leads Harbour Watch?', 'Cited']);
     expect(m?.embeds[1]?.description).toContain(
-      '[MI5 speech](https://example.com/mi5) — Reuters, 2022-11-17',
+      '[Harbour Watch speech](https://example.com/mi5) — Reuters, 2022-11-17',
     );
     const none = renderDiscord({
       kind: 'answer',
@@ -319,7 +321,7 @@ describe('Discord rendering', () => {
           key: '12@2026-03-29T07:00Z',
           slotLabel: 'Sun 29 Mar 2026, 08:00 (America/Port_of_Spain)',
           late: false,
-          topicTitle: 'Iran',
+          topicTitle: 'Quillon',
           briefing: briefing({ quotes }),
         },
       },

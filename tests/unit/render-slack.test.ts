@@ -21,16 +21,16 @@ const HOSTILE = 'Storm <!channel> hits <!here> & <!everyone> say <@U0VICTIM> and
 function briefing(over: Partial<Briefing> = {}): Briefing {
   return {
     id: 7,
-    topic: 'iran-uk',
-    title: 'Iran and the United Kingdom',
+    topic: 'tidal-mill',
+    title: 'Tidal mills and the harbour',
     generatedAt: '2026-11-25T09:00:00.000Z',
     window: { since: null, until: '2026-11-25T09:00:00.000Z', label: '7d', fallback: false },
-    summary: [{ text: 'MI5 has seen ten plots.', articleId: 1, source: 1, story: 1 }],
+    summary: [{ text: 'Harbour Watch has seen ten mills.', articleId: 1, source: 1, story: 1 }],
     quotes: [
       {
-        text: 'At its sharpest, this includes ambitions to kidnap',
-        speaker: 'Ken McCallum',
-        role: 'Director General of MI5',
+        text: 'At its best, this mill grinds for the whole valley',
+        speaker: 'Wenna Pryce',
+        role: 'Chair of Harbour Watch',
         articleId: 1,
         source: 1,
         sources: [1],
@@ -38,17 +38,17 @@ function briefing(over: Partial<Briefing> = {}): Briefing {
     ],
     actors: [
       {
-        name: 'Ken McCallum',
+        name: 'Wenna Pryce',
         type: 'person',
-        role: 'Director General',
-        aliases: ['McCallum'],
+        role: 'Chair',
+        aliases: ['Pryce'],
         articles: 1,
       },
     ],
     stories: [
       {
         n: 1,
-        title: 'Plots',
+        title: 'Mills',
         sources: [1],
         articleIds: [1],
         firstSeen: '2022-11-17',
@@ -61,8 +61,8 @@ function briefing(over: Partial<Briefing> = {}): Briefing {
       {
         n: 1,
         articleId: 1,
-        title: 'Iran tried to kidnap critics, MI5 says',
-        source: 'MEMO',
+        title: 'Quillon saved its mill, Harbour Watch says',
+        source: 'Quay Post',
         url: 'https://example.org/a?x=1&y=2',
         origin: 'seed.txt',
         publishedAt: '2022-11-17T18:33:00.000Z',
@@ -110,19 +110,19 @@ describe('Slack rendering', () => {
     expectWithinLimits([m]);
     expect(m.blocks[0]).toEqual({
       type: 'header',
-      text: { type: 'plain_text', text: 'Briefing: Iran and the United Kingdom', emoji: false },
+      text: { type: 'plain_text', text: 'Briefing: Tidal mills and the harbour', emoji: false },
     });
     const all = texts(m.blocks).join('\n');
-    expect(all).toMatch(/\*Summary\*\n• MI5 has seen ten plots\. \[1\]/);
+    expect(all).toMatch(/\*Summary\*\n• Harbour Watch has seen ten mills\. \[1\]/);
     expect(all).toMatch(
-      /> “At its sharpest, this includes ambitions to kidnap”\n— \*Ken McCallum\*, Director General of MI5 \[1\]/,
+      /> “At its best, this mill grinds for the whole valley”\n— \*Wenna Pryce\*, Chair of Harbour Watch \[1\]/,
     );
-    expect(all).toMatch(/• \*Ken McCallum\* · person — Director General \(also: McCallum\)/);
+    expect(all).toMatch(/• \*Wenna Pryce\* · person — Chair \(also: Pryce\)/);
     expect(all).toMatch(
-      /\[1\] <https:\/\/example\.org\/a\?x=1&amp;y=2\|Iran tried to kidnap critics, MI5 says> — MEMO, 2022-11-17/,
+      /\[1\] <https:\/\/example\.org\/a\?x=1&amp;y=2\|Quillon saved its mill, Harbour Watch says> — Quay Post, 2022-11-17/,
     );
-    expect(m.text).toMatch(/^Briefing: Iran and the United Kingdom\n/);
-    expect(m.text).toMatch(/Ken McCallum, Director General of MI5/);
+    expect(m.text).toMatch(/^Briefing: Tidal mills and the harbour\n/);
+    expect(m.text).toMatch(/Wenna Pryce, Chair of Harbour Watch/);
     for (const b of m.blocks) if (b.type === 'section') expect(b.text.verbatim).toBe(true);
   });
 
@@ -310,13 +310,13 @@ describe('Slack rendering', () => {
     const found: Answer = {
       question: 'How many?',
       found: true,
-      answer: 'MI5 has seen ten plots.',
+      answer: 'Harbour Watch has seen ten mills.',
       citations: [
         {
           articleId: 1,
-          title: 'Plots',
-          sentence: 'MI5 has seen ten plots.',
-          source: 'MEMO',
+          title: 'Mills',
+          sentence: 'Harbour Watch has seen ten mills.',
+          source: 'Quay Post',
           url: 'https://e.test/1',
           origin: 'o',
           publishedAt: '2022-11-17T00:00:00Z',
@@ -327,11 +327,11 @@ describe('Slack rendering', () => {
     const m = renderSlackAnswer(found);
     expectWithinLimits([m]);
     expect(texts(m.blocks)).toEqual([
-      '> MI5 has seen ten plots.',
-      'Source: <https://e.test/1|Plots> — MEMO, 2022-11-17',
+      '> Harbour Watch has seen ten mills.',
+      'Source: <https://e.test/1|Mills> — Quay Post, 2022-11-17',
       "_Not in this briefing's articles; found elsewhere in the archive._",
     ]);
-    expect(m.text).toBe('MI5 has seen ten plots. — Plots');
+    expect(m.text).toBe('Harbour Watch has seen ten mills. — Mills');
     const none = renderSlackAnswer({
       ...found,
       found: false,
@@ -357,7 +357,7 @@ describe('Slack rendering', () => {
         key: '12@2026-03-29T07:00Z',
         slotLabel: 'Sun 29 Mar 2026, 08:00 (Europe/London)',
         late: true,
-        topicTitle: 'Iran',
+        topicTitle: 'Quillon',
         briefing: briefing({
           quotes,
           summary: [{ text: HOSTILE, articleId: 1, source: 1, story: 1 }],
