@@ -24,7 +24,7 @@ import {
 
 const KEY = DIGEST_KEY;
 const SLOT = DIGEST_SLOT;
-const PING = 'MI5 says <!channel> & <@U0VICTIM> should read its report.';
+const PING = 'Harbour Watch says <!channel> & <@U0VICTIM> should read its report.';
 const NEWS: ChannelRef = { platform: 'slack', workspace: FAKE_TEAM, channel: 'C0NEWS' };
 
 type Block = { type: string; text?: { text: string }; elements?: Array<{ text: string }> };

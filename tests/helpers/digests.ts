@@ -14,7 +14,7 @@ export const DIGEST_KEY = '12@2026-03-29T07:00Z';
 export const DIGEST_SLOT = 'Sun 29 Mar 2026, 08:00 (Europe/London)';
 
 /** Platforms ping differently, so each test passes the summary that tries its own ping. */
-export function briefing(summary = 'MI5 says @everyone should read <@123> its report.'): Briefing {
+export function briefing(summary = 'Harbour Watch says @everyone should read <@123> its report.'): Briefing {
   const at = '2026-03-29T07:00:00.000Z';
   return {
     id: 41,
@@ -35,7 +35,7 @@ export function briefing(summary = 'MI5 says @everyone should read <@123> its re
     stories: [
       {
         n: 1,
-        title: 'MI5 speech',
+        title: 'Harbour Watch speech',
         sources: [1],
         articleIds: [1],
         firstSeen: at,
