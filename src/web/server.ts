@@ -157,16 +157,29 @@ async function topicPage(deps: WebDeps, slug: string): Promise<string> {
   const topic = resolveTopic(slug, deps.topics);
   const now = deps.now?.() ?? new Date();
   const window = parseWindow(topic.window, now);
-  const articles = await deps.stores.articles.findArticles({
+  const inWindow = await deps.stores.articles.findArticles({
     terms: topic.terms,
     ...(window.since ? { since: window.since } : {}),
     limit: COVERAGE_ARTICLES,
   });
+  // An empty window charts the topic's latest coverage instead, and says so.
+  const articles =
+    inWindow.length > 0 || !window.since
+      ? inWindow
+      : await deps.stores.articles.findArticles({ terms: topic.terms, limit: COVERAGE_ARTICLES });
+  const latest = articles
+    .map((a) => a.publishedAt ?? a.ingestedAt)
+    .sort()
+    .at(-1);
+  const fallback = inWindow.length === 0 && articles.length > 0 && latest !== undefined;
+  const label = window.label === 'all' ? 'all time' : `the last ${window.label}`;
   return renderTopicPage({
     title: topic.title,
     slug: topic.slug,
-    windowLabel: window.label === 'all' ? 'all time' : `the last ${window.label}`,
-    coverage: coverageOf(articles, window.since, now),
+    windowLabel: fallback ? `nothing in ${label}; its latest coverage` : label,
+    coverage: fallback
+      ? coverageOf(articles, null, new Date(latest ?? now))
+      : coverageOf(articles, window.since, now),
     briefings: (await deps.stores.briefings.recent(topic.slug, RECENT_BRIEFINGS)).map((b) => ({
       id: b.id,
       createdAt: b.createdAt,

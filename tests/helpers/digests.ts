@@ -14,7 +14,9 @@ export const DIGEST_KEY = '12@2026-03-29T07:00Z';
 export const DIGEST_SLOT = 'Sun 29 Mar 2026, 08:00 (Europe/London)';
 
 /** Platforms ping differently, so each test passes the summary that tries its own ping. */
-export function briefing(summary = 'Harbour Watch says @everyone should read <@123> its report.'): Briefing {
+export function briefing(
+  summary = 'Harbour Watch says @everyone should read <@123> its report.',
+): Briefing {
   const at = '2026-03-29T07:00:00.000Z';
   return {
     id: 41,

@@ -1,0 +1,29 @@
+import { existsSync } from 'node:fs';
+import { describe, it } from 'vitest';
+
+/**
+ * Browser tests drive Debian's Chromium through playwright-core. Without it they skip, saying
+ * how to install it; `.ci/run` sets BRIEFWIRE_REQUIRE_CHROMIUM=1, which makes that a failure.
+ */
+export const CHROMIUM = '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+const required = process.env.BRIEFWIRE_REQUIRE_CHROMIUM === '1';
+
+export function describeWithChromium(name: string, fn: () => void): void {
+  if (!hasChromium && required) {
+    describe(name, () => {
+      it('has Chromium', () => {
+        throw new Error(
+          `BRIEFWIRE_REQUIRE_CHROMIUM=1 but ${CHROMIUM} is missing (apt-get install chromium)`,
+        );
+      });
+    });
+    return;
+  }
+  describe.skipIf(!hasChromium)(
+    hasChromium
+      ? name
+      : `${name} [skipped: no ${CHROMIUM}; install it with: apt-get install chromium]`,
+    hasChromium ? fn : () => it('needs Chromium', () => {}),
+  );
+}
