@@ -15,6 +15,7 @@ import { describeSentenceContract } from './sentences-contract.ts';
 import { describeSettingsContract } from './settings-contract.ts';
 import { describeSubscriptionContract } from './subscriptions-contract.ts';
 import { describeThreadLinksContract } from './thread-links-contract.ts';
+import { describeWebAccessContract } from './web-access-contract.ts';
 
 /**
  * The contract suites on PostgreSQL, when TEST_DATABASE_URL names a database this run may
@@ -55,6 +56,7 @@ if (!url) {
   describeSubscriptionContract('PostgreSQL', pgStore);
   describeThreadLinksContract('PostgreSQL', pgStore);
   describeSettingsContract('PostgreSQL', pgStore);
+  describeWebAccessContract('PostgreSQL', pgStore);
   describeSentenceContract('PostgreSQL', pgStore);
   describeDeliveryContract('PostgreSQL', pgStore);
   describeFeedStoreContract('PostgreSQL', pgStore);

@@ -21,6 +21,7 @@ import { describeSentenceContract } from './sentences-contract.ts';
 import { describeSettingsContract } from './settings-contract.ts';
 import { describeSubscriptionContract } from './subscriptions-contract.ts';
 import { describeThreadLinksContract } from './thread-links-contract.ts';
+import { describeWebAccessContract } from './web-access-contract.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'briefwire-sqlite-'));
 let counter = 0;
@@ -41,6 +42,7 @@ describeBriefingContract('SQLite file', () => createStore(tempDb()));
 describeSubscriptionContract('SQLite file', () => createStore(tempDb()));
 describeThreadLinksContract('SQLite file', () => createStore(tempDb()));
 describeSettingsContract('SQLite file', () => createStore(tempDb()));
+describeWebAccessContract('SQLite file', () => createStore(tempDb()));
 describeSentenceContract('SQLite file', () => createStore(tempDb()));
 describeDeliveryContract('SQLite file', () => createStore(tempDb()));
 describeFeedStoreContract('SQLite file', () => createStore(tempDb()));

@@ -6,6 +6,7 @@ import type { FeedStore } from './feeds.ts';
 import type { SettingsStore } from './settings.ts';
 import type { SubscriptionStore } from './subscriptions.ts';
 import type { ThreadLinks } from './thread-links.ts';
+import type { WebAccessStore } from './web-access.ts';
 
 /**
  * The persistence ports, one per aggregate, opened together on one database by createStore.
@@ -20,6 +21,8 @@ export interface Stores {
   feeds: FeedStore;
   /** Values made once and kept, such as the web links' secret. */
   settings: SettingsStore;
+  /** Sign-in links and sessions of the web control panel. */
+  webAccess: WebAccessStore;
   /** Every stored fact as table rows, for export and import. */
   archive: ArchiveStore;
   /** Where the store is (a file path, or a URL without its password), for messages. */

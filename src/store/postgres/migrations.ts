@@ -27,6 +27,30 @@ export const PG_MIGRATIONS: readonly PostgresMigration[] = [
     name: 'settings',
     sql: 'CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);',
   },
+  {
+    version: 5,
+    name: 'web sign-ins and sessions',
+    sql: `CREATE TABLE web_signins (
+  token_hash TEXT PRIMARY KEY,
+  platform TEXT NOT NULL,
+  workspace TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  can_manage BOOLEAN NOT NULL,
+  created_at TEXT COLLATE "C" NOT NULL,
+  expires_at TEXT COLLATE "C" NOT NULL,
+  used_at TEXT COLLATE "C"
+);
+CREATE INDEX web_signins_by_user ON web_signins (platform, workspace, user_id, created_at);
+CREATE TABLE web_sessions (
+  id_hash TEXT PRIMARY KEY,
+  platform TEXT NOT NULL,
+  workspace TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  can_manage BOOLEAN NOT NULL,
+  csrf TEXT NOT NULL,
+  expires_at TEXT COLLATE "C" NOT NULL
+);`,
+  },
 ];
 
 /**

@@ -15,6 +15,7 @@ import {
 import { createPostgresSettings } from './settings.ts';
 import { createPostgresSubscriptions } from './subscriptions.ts';
 import { createPostgresThreadLinks } from './thread-links.ts';
+import { createPostgresWebAccess } from './web-access.ts';
 
 export interface PostgresStoreOptions {
   /** Defaults to PG_MIGRATIONS; tests pass other lists to exercise upgrades. */
@@ -78,6 +79,7 @@ export async function openPostgresStore(
     deliveries: createPostgresDeliveryLedger(c),
     threads: createPostgresThreadLinks(c),
     settings: createPostgresSettings(c),
+    webAccess: createPostgresWebAccess(c),
     feeds: createPostgresFeedStore(c),
     archive: createPostgresArchive(c),
     async schemaVersions() {

@@ -267,6 +267,29 @@ CREATE INDEX handled_events_at ON handled_events (at);
 
 const SETTINGS = 'CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);';
 
+const WEB_ACCESS = `
+CREATE TABLE web_signins (
+  token_hash TEXT PRIMARY KEY,
+  platform TEXT NOT NULL,
+  workspace TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  can_manage INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  used_at TEXT
+);
+CREATE INDEX web_signins_by_user ON web_signins (platform, workspace, user_id, created_at);
+CREATE TABLE web_sessions (
+  id_hash TEXT PRIMARY KEY,
+  platform TEXT NOT NULL,
+  workspace TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  can_manage INTEGER NOT NULL,
+  csrf TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'articles and full-text index', sql: INITIAL_SCHEMA },
   { version: 2, name: 'briefings', sql: BRIEFINGS },
@@ -281,6 +304,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'feed leases', sql: FEED_LEASES },
   { version: 12, name: 'handled chat events', sql: HANDLED_EVENTS },
   { version: 13, name: 'settings', sql: SETTINGS },
+  { version: 14, name: 'web sign-ins and sessions', sql: WEB_ACCESS },
 ];
 
 /**

@@ -14,6 +14,7 @@ import { createSqliteSettings } from './settings.ts';
 import { busyTimeoutOf, storeError } from './store-errors.ts';
 import { createSqliteSubscriptions } from './subscriptions.ts';
 import { createSqliteThreadLinks } from './thread-links.ts';
+import { createSqliteWebAccess } from './web-access.ts';
 
 export interface SqliteStoreOptions {
   /** Defaults to MIGRATIONS; tests pass other lists to exercise upgrades. */
@@ -84,6 +85,7 @@ export function openSqliteStore(location: string, options: SqliteStoreOptions = 
     deliveries: createSqliteDeliveryLedger(c),
     threads: createSqliteThreadLinks(c),
     settings: createSqliteSettings(c),
+    webAccess: createSqliteWebAccess(c),
     feeds: createSqliteFeedStore(c),
     archive: createSqliteArchive(c),
     diagnostics() {
