@@ -1,10 +1,12 @@
 import { normaliseSlug } from '../src/briefing/topics.ts';
+import type { Invocation } from '../src/model/chat-port.ts';
 import { isBriefwireError } from '../src/model/errors.ts';
+import type { Reply } from '../src/model/reply.ts';
 import { textReply } from '../src/model/reply.ts';
 import { describeLast, describeNext, subscriptionStatus } from '../src/schedule/status.ts';
 import { checkSubscription } from '../src/schedule/subscribe.ts';
 import { FEED_GROUP, FEED_SUBCOMMANDS, runFeedCommand } from './feeds.ts';
-import type { CommandSpec } from './spec.ts';
+import type { CommandContext, CommandSpec } from './spec.ts';
 
 /** `/briefings subscribe|list|unsubscribe`: a channel's scheduled digests; `/briefings feed …`: the feeds. */
 
@@ -54,6 +56,12 @@ export const briefingsCommand: CommandSpec = {
         { name: 'topic', description: 'Topic to stop', required: true, autocomplete: true },
       ],
     },
+    {
+      name: 'web',
+      description: 'A private link that signs you in to the web control panel (10 minutes, once)',
+      manage: false,
+      options: [],
+    },
     ...FEED_SUBCOMMANDS,
   ],
   groups: [FEED_GROUP],
@@ -65,6 +73,7 @@ export const briefingsCommand: CommandSpec = {
       workspace: inv.channel.workspace,
       channel: inv.channel.channel,
     };
+    if (inv.subcommand === 'web') return webSignin(ctx, inv);
     if (inv.subcommand === 'list') {
       const subs = await ctx.stores.subscriptions.list(where);
       if (!subs.length)
@@ -133,3 +142,29 @@ export const briefingsCommand: CommandSpec = {
     }
   },
 };
+
+/** The control panel's sign-in link, for this person, privately. */
+async function webSignin(ctx: CommandContext, inv: Invocation): Promise<Reply> {
+  if (!ctx.webSignin)
+    return textReply(
+      "Briefwire's web pages are not set up here: whoever runs the bot sets BRIEFWIRE_PUBLIC_URL.",
+      true,
+    );
+  // The panel manages a server's or workspace's digests: a direct message has neither.
+  if (inv.channel.workspace === null)
+    return textReply('Ask for the control panel from a channel of the server or workspace.', true);
+  const result = await ctx.webSignin({
+    platform: inv.channel.platform,
+    workspace: inv.channel.workspace,
+    user: inv.user.id,
+    canManage: inv.user.canManage,
+  });
+  if ('refused' in result) return textReply(result.refused, true);
+  const rights = inv.user.canManage
+    ? 'to manage digests here'
+    : 'to see the digests here (you cannot change them)';
+  return textReply(
+    `Your sign-in link for the control panel, ${rights}. It works once, for 10 minutes; do not share it: ${result.url}`,
+    true,
+  );
+}

@@ -4,6 +4,7 @@ import type { Invocation } from '../src/model/chat-port.ts';
 import type { CommandDeclaration } from '../src/model/command.ts';
 import type { Reply } from '../src/model/reply.ts';
 import type { Stores } from '../src/store/ports/port.ts';
+import type { WebGrant } from '../src/store/ports/web-access.ts';
 
 /** What a command may use: the stores, the topics, the default time zone, the clock and the fetcher. */
 export interface CommandContext {
@@ -18,6 +19,8 @@ export interface CommandContext {
   feedEveryMs: number;
   /** The public page of a recorded briefing (BRIEFWIRE_PUBLIC_URL), or null when pages are not public. */
   briefingUrl?: (briefingId: number) => Promise<string | null>;
+  /** A one-time control-panel sign-in link for this person, or why not; absent: no public pages. */
+  webSignin?: (grant: WebGrant) => Promise<{ url: string } | { refused: string }>;
 }
 
 /** A slash command: its declaration (registered on every platform) and what it does. */

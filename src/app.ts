@@ -11,6 +11,8 @@ import { BriefwireError, reasonOf } from './model/errors.ts';
 import { type Clock, scaledClock, systemClock } from './schedule/clock.ts';
 import { createStore } from './store/create.ts';
 import type { Stores } from './store/ports/port.ts';
+import type { WebGrant } from './store/ports/web-access.ts';
+import { issueSignin } from './web/access.ts';
 import { createLinkSigner, type LinkSigner } from './web/links.ts';
 import type { WebServer } from './web/server.ts';
 
@@ -59,6 +61,7 @@ async function chatParts(
     import('./answer/index.ts'),
     import('./chat/handlers.ts'),
   ]);
+  const publicUrl = app.config.web.publicUrl;
   const context = {
     stores: app.stores,
     topics: app.topics,
@@ -67,6 +70,12 @@ async function chatParts(
     fetcher: app.fetcher,
     feedEveryMs: app.config.feedEveryMs,
     briefingUrl: (id: number) => briefingUrl(app, id),
+    ...(publicUrl
+      ? {
+          webSignin: (grant: WebGrant) =>
+            issueSignin(app.stores, publicUrl, grant, app.clock.now()),
+        }
+      : {}),
   };
   const answer = createAnswerer(app.config.llm);
   return {
@@ -267,6 +276,8 @@ async function webServer(app: App, log: (line: string) => void): Promise<WebServ
     topics: app.topics,
     signer: await webSigner(app),
     log,
+    now: () => app.clock.now(),
+    secureCookies: app.config.web.publicUrl?.startsWith('https:') ?? false,
   });
 }
 

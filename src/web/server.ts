@@ -13,6 +13,7 @@ import { htmlPage, STYLESHEET } from '../render/html/page.ts';
 import { renderTopicPage } from '../render/html/topic-page.ts';
 import type { Stores } from '../store/ports/port.ts';
 import type { LinkSigner } from './links.ts';
+import { handlePanel, type PanelDeps, type Responder } from './panel.ts';
 
 /**
  * Briefwire's own web pages: a briefing's permanent page and each article as analysed, both
@@ -27,6 +28,8 @@ export interface WebDeps {
   log?: (line: string) => void;
   /** The time the pages are as of (a topic's window); the system clock by default. */
   now?: () => Date;
+  /** Mark the session cookie Secure: the pages are public over https. */
+  secureCookies?: boolean;
 }
 
 export interface WebServer {
@@ -57,11 +60,18 @@ export function articlePath(signer: LinkSigner, id: number, span: Span | null): 
 
 export function createWebServer(deps: WebDeps): WebServer {
   const log = deps.log ?? (() => {});
-  const send = (res: ServerResponse, status: number, type: string, body: string): void => {
+  const send = (
+    res: ServerResponse,
+    status: number,
+    type: string,
+    body: string,
+    extra: Record<string, string> = {},
+  ): void => {
     res.writeHead(status, {
       ...SECURITY_HEADERS,
       'content-type': type,
       'cache-control': 'private, max-age=60',
+      ...extra,
     });
     res.end(res.req.method === 'HEAD' ? undefined : body);
   };
@@ -77,8 +87,33 @@ export function createWebServer(deps: WebDeps): WebServer {
       ),
     );
 
+  // The control panel's answers are about one person's session: never kept by a cache.
+  const responder: Responder = {
+    page: (res, status, html, headers = {}) =>
+      send(res, status, 'text/html; charset=utf-8', html, {
+        'cache-control': 'no-store',
+        ...headers,
+      }),
+    redirect: (res, location, headers = {}) => {
+      res.writeHead(303, {
+        ...SECURITY_HEADERS,
+        'cache-control': 'no-store',
+        location,
+        ...headers,
+      });
+      res.end();
+    },
+  };
+  const panel: PanelDeps = {
+    stores: deps.stores,
+    now: () => deps.now?.() ?? new Date(),
+    secureCookies: deps.secureCookies ?? false,
+  };
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
+      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      if (await handlePanel(panel, req, res, path, responder)) return;
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, { ...SECURITY_HEADERS, allow: 'GET, HEAD' });
         return void res.end();

@@ -38,5 +38,7 @@ ul{padding-left:1.25rem}li{margin:.35rem 0}
 figure{margin:1rem 0}.legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem;font-size:.9rem}
 .swatch{display:inline-block;width:.8em;height:.8em;margin-right:.35em;vertical-align:baseline}
 .c0{background:#1f5fbf}.c1{background:#c2410c}.c2{background:#15803d}.c3{background:#7e22ce}.c4{background:#b91c1c}.c5{background:#6b7280}
+form.inline{display:inline}button{font:inherit;padding:.3rem .8rem;margin:.15rem 0;cursor:pointer}
+.notice{background:#e6f4ea;padding:.5rem .75rem}
 table{border-collapse:collapse}th,td{padding:.15rem .6rem;text-align:left;border-bottom:1px solid #ddd}
 `;

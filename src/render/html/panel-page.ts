@@ -1,0 +1,62 @@
+import { escapeHtml } from './escape.ts';
+import { htmlPage } from './page.ts';
+
+/**
+ * The control panel: the digests of one server or workspace, each with its schedule, state,
+ * last delivery and next slot, and, for people who may manage them, forms to pause, resume or
+ * remove one. Every form carries the session's CSRF token; the page works without script.
+ */
+export interface PanelDigest {
+  id: number;
+  topic: string;
+  channel: string;
+  schedule: string;
+  timezone: string;
+  /** "next Mon 8 Jun, 08:00" or "paused: …". */
+  state: string;
+  last: string;
+  paused: boolean;
+}
+
+export interface PanelPage {
+  platform: string;
+  workspace: string;
+  canManage: boolean;
+  csrf: string;
+  digests: readonly PanelDigest[];
+  /** A line saying what the last change did, if any. */
+  notice: string | null;
+}
+
+export function renderPanelPage(p: PanelPage): string {
+  const form = (action: string, label: string): string =>
+    `<form method="post" action="${escapeHtml(action)}" class="inline"><input type="hidden" name="csrf" value="${escapeHtml(p.csrf)}"><button type="submit">${escapeHtml(label)}</button></form>`;
+  const rows = p.digests.map((d) => {
+    const actions = p.canManage
+      ? `<td>${form(`/panel/digests/${d.id}/${d.paused ? 'resume' : 'pause'}`, d.paused ? 'Resume' : 'Pause')} ${form(`/panel/digests/${d.id}/remove`, 'Remove')}</td>`
+      : '';
+    return `<tr><th scope="row">${escapeHtml(d.topic)}</th><td>${escapeHtml(d.channel)}</td><td>${escapeHtml(d.schedule)} (${escapeHtml(d.timezone)})</td><td>${escapeHtml(d.state)}</td><td>${escapeHtml(d.last)}</td>${actions}</tr>`;
+  });
+  const table = rows.length
+    ? `<table><thead><tr><th scope="col">topic</th><th scope="col">channel</th><th scope="col">schedule</th><th scope="col">state</th><th scope="col">last delivery</th>${p.canManage ? '<th scope="col">change</th>' : ''}</tr></thead><tbody>${rows.join('')}</tbody></table>`
+    : '<p>No digests here yet. Add one in a channel with the subscribe command.</p>';
+  const body = `<h1>Briefwire control panel</h1>
+<p class="meta">${escapeHtml(p.platform)} ${escapeHtml(p.workspace)} · ${p.canManage ? 'you may change these digests' : 'read only: you may see these digests, not change them'}</p>
+${p.notice ? `<p class="notice" role="status">${escapeHtml(p.notice)}</p>` : ''}
+<h2>Digests</h2>
+${table}
+<form method="post" action="/signout"><input type="hidden" name="csrf" value="${escapeHtml(p.csrf)}"><button type="submit">Sign out</button></form>`;
+  return htmlPage('Control panel', body);
+}
+
+/** The page a sign-in link opens: one button, so a link preview cannot use the link up. */
+export function renderSigninPage(action: string): string {
+  return htmlPage(
+    'Sign in',
+    `<h1>Sign in to the control panel</h1><p>This link works once. Sign in now?</p><form method="post" action="${escapeHtml(action)}"><button type="submit">Sign in</button></form>`,
+  );
+}
+
+export function renderMessagePage(title: string, message: string): string {
+  return htmlPage(title, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>`);
+}

@@ -1,0 +1,211 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { renderMessagePage, renderPanelPage, renderSigninPage } from '../render/html/panel-page.ts';
+import { describeLast, describeNext, subscriptionStatus } from '../schedule/status.ts';
+import type { Stores } from '../store/ports/port.ts';
+import type { WebSession } from '../store/ports/web-access.ts';
+import { newSecret, secretHash } from './access.ts';
+
+/**
+ * The control panel's routes: sign-in (a one-time link, then a session cookie), the digests of
+ * the signed-in server or workspace, and the changes a manager may make to them. Every change
+ * is a POST carrying the session's CSRF token, checked against the session's rights and the
+ * digest's workspace; a digest of another workspace does not exist as far as the panel knows.
+ */
+
+export interface PanelDeps {
+  stores: Stores;
+  now: () => Date;
+  /** Mark the cookie Secure (the pages are public over https). */
+  secureCookies: boolean;
+}
+
+export interface Responder {
+  page(res: ServerResponse, status: number, html: string, headers?: Record<string, string>): void;
+  redirect(res: ServerResponse, location: string, headers?: Record<string, string>): void;
+}
+
+const COOKIE = 'bw_session';
+const SESSION_MS = 8 * 3_600_000;
+const MAX_FORM_BYTES = 8 * 1024;
+const ASK_AGAIN =
+  'Ask for a new link in a channel: /brief web on Slack, /briefings web on Discord.';
+
+/** Handles the request when it is a panel route; false leaves it to the other pages. */
+export async function handlePanel(
+  deps: PanelDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  r: Responder,
+): Promise<boolean> {
+  const signin = /^\/signin\/([\w-]{20,64})$/.exec(path);
+  if (signin && req.method === 'GET') {
+    r.page(res, 200, renderSigninPage(`/signin/${signin[1]}`));
+    return true;
+  }
+  if (signin && req.method === 'POST') {
+    const now = deps.now();
+    const grant = await deps.stores.webAccess.useSignin(secretHash(signin[1]!), now.toISOString());
+    if (!grant) {
+      r.page(
+        res,
+        403,
+        renderMessagePage(
+          'This link no longer signs in',
+          `It was used already, or it is more than 10 minutes old. ${ASK_AGAIN}`,
+        ),
+      );
+      return true;
+    }
+    const id = newSecret();
+    const session: WebSession = {
+      ...grant,
+      csrf: newSecret(),
+      expiresAt: new Date(now.getTime() + SESSION_MS).toISOString(),
+    };
+    await deps.stores.webAccess.saveSession(secretHash(id), session);
+    r.redirect(res, '/panel', { 'set-cookie': cookie(deps, id, SESSION_MS / 1000) });
+    return true;
+  }
+  if (path !== '/panel' && path !== '/signout' && !path.startsWith('/panel/')) return false;
+
+  const session = await sessionOf(deps, req);
+  if (!session) {
+    r.page(
+      res,
+      401,
+      renderMessagePage(
+        'Signed out',
+        `Your session has ended or you have not signed in. ${ASK_AGAIN}`,
+      ),
+    );
+    return true;
+  }
+  if (req.method === 'GET' && path === '/panel') {
+    r.page(
+      res,
+      200,
+      await panelPage(deps, session, new URL(req.url ?? '/', 'http://x').searchParams.get('done')),
+    );
+    return true;
+  }
+  if (req.method !== 'POST') {
+    r.page(res, 405, renderMessagePage('Not allowed', 'This address takes a form, not a visit.'));
+    return true;
+  }
+  const form = await readForm(req);
+  if (!form || !sameSecret(form.get('csrf') ?? '', session.csrf)) {
+    r.page(
+      res,
+      403,
+      renderMessagePage(
+        'Refused',
+        'The form was not sent from this panel; reload it and try again.',
+      ),
+    );
+    return true;
+  }
+  if (path === '/signout') {
+    await deps.stores.webAccess.endSession(secretHash(cookieValue(req) ?? ''));
+    r.page(res, 200, renderMessagePage('Signed out', 'You are signed out of the control panel.'), {
+      'set-cookie': cookie(deps, '', 0),
+    });
+    return true;
+  }
+  const change = /^\/panel\/digests\/(\d{1,9})\/(pause|resume|remove)$/.exec(path);
+  const sub = change ? await deps.stores.subscriptions.get(Number(change[1])) : null;
+  if (!change || !sub || sub.platform !== session.platform || sub.workspace !== session.workspace) {
+    r.page(res, 404, renderMessagePage('Not found', 'There is no such digest here.'));
+    return true;
+  }
+  if (!session.canManage) {
+    r.page(
+      res,
+      403,
+      renderMessagePage('Read only', 'You may see these digests but not change them.'),
+    );
+    return true;
+  }
+  const at = deps.now().toISOString();
+  const action = change[2]!;
+  if (action === 'remove') await deps.stores.subscriptions.removeById(sub.id);
+  else
+    await deps.stores.subscriptions.setPaused(
+      sub.id,
+      action === 'pause' ? `paused from the control panel by ${session.user}` : null,
+      at,
+    );
+  r.redirect(res, `/panel?done=${action}d`);
+  return true;
+}
+
+async function panelPage(deps: PanelDeps, s: WebSession, done: string | null): Promise<string> {
+  const subs = await deps.stores.subscriptions.list({
+    platform: s.platform,
+    workspace: s.workspace,
+  });
+  const digests = [];
+  for (const sub of subs) {
+    const st = await subscriptionStatus(deps.stores, sub, deps.now());
+    digests.push({
+      id: sub.id,
+      topic: sub.topic,
+      channel: sub.channel,
+      schedule: st.schedule,
+      timezone: sub.timezone,
+      state: describeNext(st),
+      last: describeLast(st),
+      paused: !sub.active,
+    });
+  }
+  const notices: Record<string, string> = {
+    paused: 'Paused.',
+    resumed: 'Resumed.',
+    removed: 'Removed.',
+  };
+  return renderPanelPage({
+    platform: s.platform,
+    workspace: s.workspace,
+    canManage: s.canManage,
+    csrf: s.csrf,
+    digests,
+    notice: (done && notices[done]) ?? null,
+  });
+}
+
+async function sessionOf(deps: PanelDeps, req: IncomingMessage): Promise<WebSession | null> {
+  const id = cookieValue(req);
+  return id ? deps.stores.webAccess.session(secretHash(id), deps.now().toISOString()) : null;
+}
+
+function cookieValue(req: IncomingMessage): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [name, value] = part.trim().split('=');
+    if (name === COOKIE && value && /^[\w-]{20,64}$/.test(value)) return value;
+  }
+  return null;
+}
+
+function cookie(deps: PanelDeps, value: string, maxAge: number): string {
+  return `${COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${deps.secureCookies ? '; Secure' : ''}`;
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const [x, y] = [Buffer.from(a), Buffer.from(b)];
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** A small urlencoded form, or null for anything else (too big, another type). */
+async function readForm(req: IncomingMessage): Promise<URLSearchParams | null> {
+  if (!(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded'))
+    return null;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_FORM_BYTES) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+}
