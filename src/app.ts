@@ -278,6 +278,7 @@ async function webServer(app: App, log: (line: string) => void): Promise<WebServ
     log,
     now: () => app.clock.now(),
     secureCookies: app.config.web.publicUrl?.startsWith('https:') ?? false,
+    timezone: app.config.timezone,
   });
 }
 

@@ -61,3 +61,20 @@ export function checkSubscription(
     topicTitle: topic.title,
   };
 }
+
+/**
+ * The same schedule at another time of day: "daily 08:00" → "daily 07:15"; a cron expression
+ * keeps its days and takes the new minute and hour. Null for a time that is not HH:MM or a
+ * schedule that runs at several times a day (its times are not one to change).
+ */
+export function atTime(schedule: string, hhmm: string): string | null {
+  const time = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(hhmm.trim());
+  if (!time) return null;
+  const [h, m] = [Number(time[1]), Number(time[2])];
+  const named = /^(daily|weekdays)\s+\d{1,2}:\d{2}$/.exec(schedule.trim());
+  if (named) return `${named[1]} ${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+  const fields = schedule.trim().split(/\s+/);
+  if (fields.length !== 5 || !/^\d{1,2}$/.test(fields[0]!) || !/^\d{1,2}$/.test(fields[1]!))
+    return null;
+  return [String(m), String(h), ...fields.slice(2)].join(' ');
+}

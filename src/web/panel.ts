@@ -1,7 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Topic } from '../briefing/topics.ts';
 import { renderMessagePage, renderPanelPage, renderSigninPage } from '../render/html/panel-page.ts';
 import { describeLast, describeNext, subscriptionStatus } from '../schedule/status.ts';
+import { atTime, checkSubscription } from '../schedule/subscribe.ts';
 import type { Stores } from '../store/ports/port.ts';
 import type { WebSession } from '../store/ports/web-access.ts';
 import { newSecret, secretHash } from './access.ts';
@@ -15,6 +17,9 @@ import { newSecret, secretHash } from './access.ts';
 
 export interface PanelDeps {
   stores: Stores;
+  topics: Topic[];
+  /** Zone for a digest that names none (BRIEFWIRE_TIMEZONE). */
+  timezone: string;
   now: () => Date;
   /** Mark the cookie Secure (the pages are public over https). */
   secureCookies: boolean;
@@ -113,7 +118,7 @@ export async function handlePanel(
     });
     return true;
   }
-  const change = /^\/panel\/digests\/(\d{1,9})\/(pause|resume|remove)$/.exec(path);
+  const change = /^\/panel\/digests\/(\d{1,9})\/(pause|resume|remove|time)$/.exec(path);
   const sub = change ? await deps.stores.subscriptions.get(Number(change[1])) : null;
   if (!change || !sub || sub.platform !== session.platform || sub.workspace !== session.workspace) {
     r.page(res, 404, renderMessagePage('Not found', 'There is no such digest here.'));
@@ -129,6 +134,28 @@ export async function handlePanel(
   }
   const at = deps.now().toISOString();
   const action = change[2]!;
+  if (action === 'time') {
+    const schedule = atTime(sub.schedule, form.get('time') ?? '');
+    if (!schedule) {
+      r.page(
+        res,
+        400,
+        renderMessagePage(
+          'Not a time',
+          `"${form.get('time') ?? ''}" is not a time of day such as 08:00, or this digest runs at several times a day.`,
+        ),
+      );
+      return true;
+    }
+    const checked = checkSubscription(
+      { ...sub, schedule, timezone: sub.timezone },
+      deps.topics,
+      deps.timezone,
+    );
+    await deps.stores.subscriptions.save(checked.subscription);
+    r.redirect(res, '/panel?done=retimed');
+    return true;
+  }
   if (action === 'remove') await deps.stores.subscriptions.removeById(sub.id);
   else
     await deps.stores.subscriptions.setPaused(
@@ -157,6 +184,7 @@ async function panelPage(deps: PanelDeps, s: WebSession, done: string | null): P
       state: describeNext(st),
       last: describeLast(st),
       paused: !sub.active,
+      time: timeOf(sub.schedule),
     });
   }
   const notices: Record<string, string> = {
@@ -208,4 +236,14 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams | null> {
     chunks.push(chunk as Buffer);
   }
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+}
+
+/** The HH:MM a single-time schedule runs at, for the form's value; null when there is none. */
+function timeOf(schedule: string): string | null {
+  const named = /^(?:daily|weekdays)\s+(\d{1,2}:\d{2})$/.exec(schedule.trim());
+  if (named) return named[1]!.padStart(5, '0');
+  const f = schedule.trim().split(/\s+/);
+  return f.length === 5 && /^\d{1,2}$/.test(f[0]!) && /^\d{1,2}$/.test(f[1]!)
+    ? `${f[1]!.padStart(2, '0')}:${f[0]!.padStart(2, '0')}`
+    : null;
 }

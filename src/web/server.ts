@@ -30,6 +30,8 @@ export interface WebDeps {
   now?: () => Date;
   /** Mark the session cookie Secure: the pages are public over https. */
   secureCookies?: boolean;
+  /** Zone for a digest that names none (BRIEFWIRE_TIMEZONE). */
+  timezone?: string;
 }
 
 export interface WebServer {
@@ -106,6 +108,8 @@ export function createWebServer(deps: WebDeps): WebServer {
   };
   const panel: PanelDeps = {
     stores: deps.stores,
+    topics: deps.topics,
+    timezone: deps.timezone ?? 'UTC',
     now: () => deps.now?.() ?? new Date(),
     secureCookies: deps.secureCookies ?? false,
   };

@@ -144,6 +144,21 @@ describe('changing digests', () => {
     expect(await stores.subscriptions.get(ids.ferry!)).toBeNull();
   });
 
+  it("changes a digest's time of day, and refuses what is not a time", async () => {
+    const { cookie, csrf, html } = await signIn(await link(manager));
+    expect(html).toMatch(/name="time" type="time" value="08:00"/);
+    expect(
+      (await post(`/panel/digests/${ids.mill}/time`, cookie, { csrf, time: '07:45' })).status,
+    ).toBe(303);
+    expect((await stores.subscriptions.get(ids.mill!))?.schedule).toBe('daily 07:45');
+    const after = await (await fetch(`${base}/panel?done=retimed`, { headers: { cookie } })).text();
+    expect(after).toMatch(/next [^<]*07:45/);
+    expect(
+      (await post(`/panel/digests/${ids.mill}/time`, cookie, { csrf, time: '25:00' })).status,
+    ).toBe(400);
+    expect((await stores.subscriptions.get(ids.mill!))?.schedule).toBe('daily 07:45');
+  });
+
   it('refuses a change without the form token, one by a reader, and one to another workspace', async () => {
     const m = await signIn(await link(manager));
     expect((await post(`/panel/digests/${ids.mill}/pause`, m.cookie, {})).status).toBe(403);

@@ -16,6 +16,8 @@ export interface PanelDigest {
   state: string;
   last: string;
   paused: boolean;
+  /** The HH:MM it runs at, when it runs once a day (the time form); null otherwise. */
+  time: string | null;
 }
 
 export interface PanelPage {
@@ -32,8 +34,12 @@ export function renderPanelPage(p: PanelPage): string {
   const form = (action: string, label: string): string =>
     `<form method="post" action="${escapeHtml(action)}" class="inline"><input type="hidden" name="csrf" value="${escapeHtml(p.csrf)}"><button type="submit">${escapeHtml(label)}</button></form>`;
   const rows = p.digests.map((d) => {
+    const retime =
+      d.time === null
+        ? ''
+        : `<form method="post" action="/panel/digests/${d.id}/time" class="inline"><input type="hidden" name="csrf" value="${escapeHtml(p.csrf)}"><label>Time <input name="time" type="time" value="${escapeHtml(d.time)}" required></label> <button type="submit">Change time</button></form> `;
     const actions = p.canManage
-      ? `<td>${form(`/panel/digests/${d.id}/${d.paused ? 'resume' : 'pause'}`, d.paused ? 'Resume' : 'Pause')} ${form(`/panel/digests/${d.id}/remove`, 'Remove')}</td>`
+      ? `<td>${retime}${form(`/panel/digests/${d.id}/${d.paused ? 'resume' : 'pause'}`, d.paused ? 'Resume' : 'Pause')} ${form(`/panel/digests/${d.id}/remove`, 'Remove')}</td>`
       : '';
     return `<tr><th scope="row">${escapeHtml(d.topic)}</th><td>${escapeHtml(d.channel)}</td><td>${escapeHtml(d.schedule)} (${escapeHtml(d.timezone)})</td><td>${escapeHtml(d.state)}</td><td>${escapeHtml(d.last)}</td>${actions}</tr>`;
   });
