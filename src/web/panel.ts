@@ -191,6 +191,7 @@ async function panelPage(deps: PanelDeps, s: WebSession, done: string | null): P
     paused: 'Paused.',
     resumed: 'Resumed.',
     removed: 'Removed.',
+    retimed: 'The time is changed; the next slot below follows it.',
   };
   return renderPanelPage({
     platform: s.platform,

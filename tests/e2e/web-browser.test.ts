@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -19,6 +19,7 @@ import { briefingPath, createWebServer, type WebServer } from '../../src/web/ser
 import { IDS } from '../fakes/discord/payloads.ts';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/server.ts';
 import { waitFor } from '../fakes/discord/wait.ts';
+import { seriousViolations } from '../helpers/axe.ts';
 import { CHROMIUM, describeWithChromium } from '../helpers/browser.ts';
 import { repoRoot } from '../helpers/shared.ts';
 
@@ -89,15 +90,6 @@ describeWithChromium('the web pages in Chromium', () => {
     await server?.close();
     await stores?.close();
   });
-
-  /** axe-core in the page (through the devtools protocol, which the page's CSP does not govern). */
-  async function seriousViolations(page: import('playwright-core').Page): Promise<string[]> {
-    const axe = readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
-    const found = (await page.evaluate(
-      `${axe}; axe.run(document).then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ': ' + v.help))`,
-    )) as string[];
-    return found;
-  }
 
   it('opens the briefing linked from Discord, and a quote clicked shows its words highlighted in view', async () => {
     fake.command('brief', [{ type: 3, name: 'topic', value: DEMO_TOPIC }]);

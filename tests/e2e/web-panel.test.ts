@@ -153,6 +153,7 @@ describe('changing digests', () => {
     expect((await stores.subscriptions.get(ids.mill!))?.schedule).toBe('daily 07:45');
     const after = await (await fetch(`${base}/panel?done=retimed`, { headers: { cookie } })).text();
     expect(after).toMatch(/next [^<]*07:45/);
+    expect(after).toContain('The time is changed');
     expect(
       (await post(`/panel/digests/${ids.mill}/time`, cookie, { csrf, time: '25:00' })).status,
     ).toBe(400);

@@ -1,0 +1,141 @@
+import { join } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { COMMANDS } from '../../commands/index.ts';
+import { createAnswerer } from '../../src/answer/index.ts';
+import { loadTopics } from '../../src/briefing/topics.ts';
+import { createHandlers } from '../../src/chat/handlers.ts';
+import { createSlackAdapter, type SlackAdapter } from '../../src/chat/slack/index.ts';
+import { BUILTIN_TOPICS_DIR } from '../../src/config.ts';
+import { createFetcher, fetchSettings } from '../../src/ingest/fetch/fetcher.ts';
+import { createStore } from '../../src/store/create.ts';
+import type { Stores } from '../../src/store/ports/port.ts';
+import { issueSignin } from '../../src/web/access.ts';
+import { createLinkSigner } from '../../src/web/links.ts';
+import { createWebServer, type WebServer } from '../../src/web/server.ts';
+import { commandForm, postSigned } from '../fakes/slack/requests.ts';
+import { FAKE_TEAM, type FakeSlack, startFakeSlack } from '../fakes/slack/server.ts';
+import { waitFor } from '../fakes/slack/wait.ts';
+import { seriousViolations } from '../helpers/axe.ts';
+import { CHROMIUM, describeWithChromium } from '../helpers/browser.ts';
+import { runCli, tempDir } from '../helpers/cli.ts';
+import { repoRoot } from '../helpers/shared.ts';
+
+/**
+ * The control panel in Chromium: a sign-in link asked for with /brief web through the real
+ * Bolt app and the fake Slack, the panel signed into, a digest's time changed in its form, and
+ * `briefwire subscriptions` then showing the new slot; axe-core on the panel.
+ */
+
+const tmp = tempDir('briefwire-panel-browser-');
+const db = join(tmp.dir, 'panel.db');
+const SHOTS = join(repoRoot, 'screenshots');
+
+describeWithChromium('the control panel in Chromium', () => {
+  let stores: Stores;
+  let server: WebServer;
+  let slack: FakeSlack;
+  let adapter: SlackAdapter;
+  let browser: Browser;
+  let base = '';
+
+  beforeAll(async () => {
+    stores = await createStore(db);
+    await stores.subscriptions.save({
+      platform: 'slack',
+      workspace: FAKE_TEAM,
+      channel: 'C0NEWS',
+      topic: 'marrowby-strike',
+      schedule: 'daily 08:00',
+      timezone: 'Europe/London',
+      createdBy: 'U0MEMBER',
+    });
+    const topics = loadTopics(BUILTIN_TOPICS_DIR).topics;
+    server = createWebServer({
+      stores,
+      topics,
+      signer: createLinkSigner('panel-browser-secret-0123'),
+      timezone: 'UTC',
+    });
+    base = `http://127.0.0.1:${await server.listen(0)}`;
+    slack = await startFakeSlack();
+    slack.admins.add('U0MEMBER');
+    const handlers = createHandlers({
+      context: {
+        stores,
+        topics,
+        timezone: 'UTC',
+        now: () => new Date(),
+        fetcher: createFetcher(fetchSettings([])),
+        feedEveryMs: 15 * 60_000,
+        webSignin: (grant) => issueSignin(stores, base, grant, new Date()),
+      },
+      commands: COMMANDS,
+      answer: createAnswerer(null),
+      log: () => {},
+    });
+    adapter = createSlackAdapter(
+      {
+        botToken: 'xoxb-fake',
+        signingSecret: 'panel-secret',
+        appToken: null,
+        apiUrl: slack.apiUrl,
+        port: 0,
+        managers: [],
+      },
+      { commands: COMMANDS, host: '127.0.0.1', retryConfig: { retries: 0 }, log: () => {} },
+    );
+    await adapter.start(handlers);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox'],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await adapter?.stop();
+    await slack?.close();
+    await server?.close();
+    await stores?.close();
+    tmp.cleanup();
+  });
+
+  it("signs in from a Slack link, changes a digest's time, and the CLI shows the new slot", async () => {
+    const events = `http://127.0.0.1:${adapter.listeningPort()}/slack/events`;
+    const body = commandForm({ text: 'web', response_url: slack.responseUrl('web') });
+    expect(
+      (await postSigned(events, 'panel-secret', body, 'application/x-www-form-urlencoded')).status,
+    ).toBe(200);
+    const reply = await waitFor(
+      'the private sign-in link',
+      () => slack.responses.find((r) => r.name === 'web'),
+      10_000,
+    );
+    expect(JSON.stringify(reply.body)).toContain('ephemeral');
+    const link = new RegExp(`${base}/signin/[\\w-]+`).exec(JSON.stringify(reply.body))?.[0];
+    expect(link).toBeDefined();
+
+    const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+    try {
+      await page.goto(link!);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(`${base}/panel`);
+      expect(await page.getByText('you may change these digests').count()).toBe(1);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(SHOTS, 'panel.png'), fullPage: true });
+      await page.getByLabel('Time').fill('07:45');
+      await page.getByRole('button', { name: 'Change time' }).click();
+      await page.waitForURL(/done=retimed/);
+      await page.getByRole('status').waitFor();
+      expect(await page.getByRole('status').textContent()).toMatch(/The time is changed/);
+    } finally {
+      await page.close();
+    }
+    const listed = await runCli(['subscriptions', '--db', db]);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).toMatch(/07:45/);
+    expect(listed.stdout).not.toMatch(/08:00/);
+  }, 90_000);
+});
