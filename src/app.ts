@@ -279,6 +279,8 @@ async function webServer(app: App, log: (line: string) => void): Promise<WebServ
     now: () => app.clock.now(),
     secureCookies: app.config.web.publicUrl?.startsWith('https:') ?? false,
     timezone: app.config.timezone,
+    fetcher: app.fetcher,
+    feedEveryMs: app.config.feedEveryMs,
   });
 }
 

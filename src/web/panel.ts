@@ -7,6 +7,7 @@ import { atTime, checkSubscription } from '../schedule/subscribe.ts';
 import type { Stores } from '../store/ports/port.ts';
 import type { WebSession } from '../store/ports/web-access.ts';
 import { newSecret, secretHash } from './access.ts';
+import { changeFeeds, type FeedPanelDeps, feedRows } from './panel-feeds.ts';
 
 /**
  * The control panel's routes: sign-in (a one-time link, then a session cookie), the digests of
@@ -15,7 +16,7 @@ import { newSecret, secretHash } from './access.ts';
  * digest's workspace; a digest of another workspace does not exist as far as the panel knows.
  */
 
-export interface PanelDeps {
+export interface PanelDeps extends FeedPanelDeps {
   stores: Stores;
   topics: Topic[];
   /** Zone for a digest that names none (BRIEFWIRE_TIMEZONE). */
@@ -118,6 +119,17 @@ export async function handlePanel(
     });
     return true;
   }
+  if (path.startsWith('/panel/feeds/')) {
+    if (!session.canManage) {
+      r.page(
+        res,
+        403,
+        renderMessagePage('Read only', 'You may see the feeds but not change them.'),
+      );
+      return true;
+    }
+    if (await changeFeeds(deps, session, path, form, res, r)) return true;
+  }
   const change = /^\/panel\/digests\/(\d{1,9})\/(pause|resume|remove|time)$/.exec(path);
   const sub = change ? await deps.stores.subscriptions.get(Number(change[1])) : null;
   if (!change || !sub || sub.platform !== session.platform || sub.workspace !== session.workspace) {
@@ -192,6 +204,8 @@ async function panelPage(deps: PanelDeps, s: WebSession, done: string | null): P
     resumed: 'Resumed.',
     removed: 'Removed.',
     retimed: 'The time is changed; the next slot below follows it.',
+    'feed-added': 'The feed is added and was polled once; its health is below.',
+    'feed-removed': 'The feed is removed.',
   };
   return renderPanelPage({
     platform: s.platform,
@@ -199,6 +213,7 @@ async function panelPage(deps: PanelDeps, s: WebSession, done: string | null): P
     canManage: s.canManage,
     csrf: s.csrf,
     digests,
+    feeds: await feedRows(deps.stores),
     notice: (done && notices[done]) ?? null,
   });
 }

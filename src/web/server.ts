@@ -4,6 +4,8 @@ import { coverageOf } from '../briefing/coverage.ts';
 import { recordedBriefing } from '../briefing/permalink.ts';
 import { resolveTopic, type Topic } from '../briefing/topics.ts';
 import { parseWindow } from '../briefing/window.ts';
+import { createFetcher, fetchSettings } from '../ingest/fetch/fetcher.ts';
+import type { Fetcher } from '../ingest/fetch/port.ts';
 import type { Span } from '../model/analysis.ts';
 import { reasonOf } from '../model/errors.ts';
 import { renderArticlePage } from '../render/html/article-page.ts';
@@ -32,6 +34,10 @@ export interface WebDeps {
   secureCookies?: boolean;
   /** Zone for a digest that names none (BRIEFWIRE_TIMEZONE). */
   timezone?: string;
+  /** Fetches feeds added in the panel (the app's, with its allow list); public addresses only by default. */
+  fetcher?: Fetcher;
+  /** Poll interval of a feed added in the panel (BRIEFWIRE_FEED_EVERY). */
+  feedEveryMs?: number;
 }
 
 export interface WebServer {
@@ -110,6 +116,8 @@ export function createWebServer(deps: WebDeps): WebServer {
     stores: deps.stores,
     topics: deps.topics,
     timezone: deps.timezone ?? 'UTC',
+    fetcher: deps.fetcher ?? createFetcher(fetchSettings([])),
+    feedEveryMs: deps.feedEveryMs ?? 15 * 60_000,
     now: () => deps.now?.() ?? new Date(),
     secureCookies: deps.secureCookies ?? false,
   };

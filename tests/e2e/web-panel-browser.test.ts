@@ -19,6 +19,7 @@ import { waitFor } from '../fakes/slack/wait.ts';
 import { seriousViolations } from '../helpers/axe.ts';
 import { CHROMIUM, describeWithChromium } from '../helpers/browser.ts';
 import { runCli, tempDir } from '../helpers/cli.ts';
+import { type NewsServer, rssFeed, startNewsServer } from '../helpers/news-server.ts';
 import { repoRoot } from '../helpers/shared.ts';
 
 /**
@@ -37,6 +38,7 @@ describeWithChromium('the control panel in Chromium', () => {
   let slack: FakeSlack;
   let adapter: SlackAdapter;
   let browser: Browser;
+  let news: NewsServer;
   let base = '';
 
   beforeAll(async () => {
@@ -51,11 +53,25 @@ describeWithChromium('the control panel in Chromium', () => {
       createdBy: 'U0MEMBER',
     });
     const topics = loadTopics(BUILTIN_TOPICS_DIR).topics;
+    news = await startNewsServer();
+    news.route('/quay.xml', {
+      contentType: 'application/rss+xml',
+      body: rssFeed('Quay desk', [
+        {
+          id: 'q1',
+          title: 'Ferry timetable kept',
+          link: news.url('/q1'),
+          content:
+            '<p>Quayside Ferries kept the crossing open, Ilse Varn of the quay desk said.</p>',
+        },
+      ]),
+    });
     server = createWebServer({
       stores,
       topics,
       signer: createLinkSigner('panel-browser-secret-0123'),
       timezone: 'UTC',
+      fetcher: createFetcher(fetchSettings(['127.0.0.1'], { perHostDelayMs: 0 })),
     });
     base = `http://127.0.0.1:${await server.listen(0)}`;
     slack = await startFakeSlack();
@@ -98,6 +114,7 @@ describeWithChromium('the control panel in Chromium', () => {
     await adapter?.stop();
     await slack?.close();
     await server?.close();
+    await news?.close();
     await stores?.close();
     tmp.cleanup();
   });
@@ -124,12 +141,20 @@ describeWithChromium('the control panel in Chromium', () => {
       await page.waitForURL(`${base}/panel`);
       expect(await page.getByText('you may change these digests').count()).toBe(1);
       expect(await seriousViolations(page)).toEqual([]);
-      await page.screenshot({ path: join(SHOTS, 'panel.png'), fullPage: true });
       await page.getByLabel('Time').fill('07:45');
       await page.getByRole('button', { name: 'Change time' }).click();
       await page.waitForURL(/done=retimed/);
       await page.getByRole('status').waitFor();
       expect(await page.getByRole('status').textContent()).toMatch(/The time is changed/);
+      // A feed served on 127.0.0.1, added in the panel: polled at once, its health row shown.
+      await page.getByLabel('Feed URL').fill(news.url('/quay.xml'));
+      await page.getByRole('button', { name: 'Add feed' }).click();
+      await page.waitForURL(/done=feed-added/);
+      const row = page.locator('tr', { hasText: news.url('/quay.xml') });
+      expect(await row.locator('td').nth(1).textContent()).toBe('ok');
+      expect(await row.textContent()).toMatch(/1 new last time, 1 in all/);
+      await page.screenshot({ path: join(SHOTS, 'panel.png'), fullPage: true });
+      expect(await seriousViolations(page)).toEqual([]);
     } finally {
       await page.close();
     }

@@ -173,6 +173,11 @@ describe('changing digests', () => {
     expect((await stores.subscriptions.get(ids.other!))?.active).toBe(true);
     const r = await signIn(await link(reader));
     expect(r.html).toContain('read only');
+    expect(r.html).not.toContain('Add feed');
+    expect(
+      (await post('/panel/feeds/add', r.cookie, { csrf: r.csrf, url: 'https://example.org/feed' }))
+        .status,
+    ).toBe(403);
     expect(r.html).not.toContain('/pause');
     expect(
       (await post(`/panel/digests/${ids.mill}/pause`, r.cookie, { csrf: r.csrf })).status,

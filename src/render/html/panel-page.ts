@@ -20,12 +20,26 @@ export interface PanelDigest {
   time: string | null;
 }
 
+export interface PanelFeed {
+  id: number;
+  url: string;
+  topic: string | null;
+  lastPoll: string | null;
+  /** "ok", "failing: …" or "not polled yet". */
+  status: string;
+  newArticles: string;
+  /** What the last poll left out, and why. */
+  skipped: string[];
+  nextPoll: string;
+}
+
 export interface PanelPage {
   platform: string;
   workspace: string;
   canManage: boolean;
   csrf: string;
   digests: readonly PanelDigest[];
+  feeds: readonly PanelFeed[];
   /** A line saying what the last change did, if any. */
   notice: string | null;
 }
@@ -51,8 +65,32 @@ export function renderPanelPage(p: PanelPage): string {
 ${p.notice ? `<p class="notice" role="status">${escapeHtml(p.notice)}</p>` : ''}
 <h2>Digests</h2>
 ${table}
+<h2>Feeds</h2>
+${feedsSection(p)}
 <form method="post" action="/signout"><input type="hidden" name="csrf" value="${escapeHtml(p.csrf)}"><button type="submit">Sign out</button></form>`;
   return htmlPage('Control panel', body);
+}
+
+function feedsSection(p: PanelPage): string {
+  const csrf = `<input type="hidden" name="csrf" value="${escapeHtml(p.csrf)}">`;
+  const when = (iso: string | null): string =>
+    iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '—';
+  const rows = p.feeds.map((f) => {
+    const skipped = f.skipped.length
+      ? `<details><summary>${f.skipped.length} skipped</summary><ul>${f.skipped.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul></details>`
+      : 'none skipped';
+    const remove = p.canManage
+      ? `<td><form method="post" action="/panel/feeds/${f.id}/remove" class="inline">${csrf}<button type="submit">Remove</button></form></td>`
+      : '';
+    return `<tr><th scope="row">${escapeHtml(f.url)}</th><td>${escapeHtml(f.topic ?? 'any topic')}</td><td>${escapeHtml(f.status)}</td><td>${escapeHtml(when(f.lastPoll))}</td><td>${escapeHtml(f.newArticles)}</td><td>${skipped}</td><td>${escapeHtml(when(f.nextPoll))}</td>${remove}</tr>`;
+  });
+  const table = rows.length
+    ? `<table><thead><tr><th scope="col">feed</th><th scope="col">topic</th><th scope="col">health</th><th scope="col">last poll</th><th scope="col">articles</th><th scope="col">skipped</th><th scope="col">next poll</th>${p.canManage ? '<th scope="col">change</th>' : ''}</tr></thead><tbody>${rows.join('')}</tbody></table>`
+    : '<p>No feeds are followed yet.</p>';
+  const add = p.canManage
+    ? `<form method="post" action="/panel/feeds/add">${csrf}<label>Feed URL <input name="url" type="url" required></label> <label>Topic (optional) <input name="topic"></label> <button type="submit">Add feed</button></form>`
+    : '';
+  return `${table}\n${add}`;
 }
 
 /** The page a sign-in link opens: one button, so a link preview cannot use the link up. */
