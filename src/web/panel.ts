@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Topic } from '../briefing/topics.ts';
+import type { Briefing } from '../model/briefing.ts';
 import { renderMessagePage, renderPanelPage, renderSigninPage } from '../render/html/panel-page.ts';
 import { describeLast, describeNext, subscriptionStatus } from '../schedule/status.ts';
 import { atTime, checkSubscription } from '../schedule/subscribe.ts';
@@ -8,6 +9,7 @@ import type { Stores } from '../store/ports/port.ts';
 import type { WebSession } from '../store/ports/web-access.ts';
 import { newSecret, secretHash } from './access.ts';
 import { changeFeeds, type FeedPanelDeps, feedRows } from './panel-feeds.ts';
+import { previewBriefing, topicRows } from './panel-topics.ts';
 
 /**
  * The control panel's routes: sign-in (a one-time link, then a session cookie), the digests of
@@ -21,6 +23,8 @@ export interface PanelDeps extends FeedPanelDeps {
   topics: Topic[];
   /** Zone for a digest that names none (BRIEFWIRE_TIMEZONE). */
   timezone: string;
+  /** A briefing's page, as the permalink renders it (its links signed). */
+  briefingPage: (briefing: Briefing) => Promise<string>;
   now: () => Date;
   /** Mark the cookie Secure (the pages are public over https). */
   secureCookies: boolean;
@@ -94,6 +98,20 @@ export async function handlePanel(
       200,
       await panelPage(deps, session, new URL(req.url ?? '/', 'http://x').searchParams.get('done')),
     );
+    return true;
+  }
+  const preview = /^\/panel\/topics\/([a-z0-9][a-z0-9-]{0,63})$/.exec(path);
+  if (req.method === 'GET' && preview) {
+    const briefing = await previewBriefing(deps.stores, deps.topics, preview[1]!, deps.now());
+    if (!briefing) {
+      r.page(
+        res,
+        404,
+        renderMessagePage('Nothing to preview', 'No stored article matches this topic yet.'),
+      );
+      return true;
+    }
+    r.page(res, 200, await deps.briefingPage(briefing));
     return true;
   }
   if (req.method !== 'POST') {
@@ -214,6 +232,7 @@ async function panelPage(deps: PanelDeps, s: WebSession, done: string | null): P
     csrf: s.csrf,
     digests,
     feeds: await feedRows(deps.stores),
+    topics: await topicRows(deps.stores, deps.topics, deps.now()),
     notice: (done && notices[done]) ?? null,
   });
 }

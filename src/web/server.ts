@@ -7,6 +7,7 @@ import { parseWindow } from '../briefing/window.ts';
 import { createFetcher, fetchSettings } from '../ingest/fetch/fetcher.ts';
 import type { Fetcher } from '../ingest/fetch/port.ts';
 import type { Span } from '../model/analysis.ts';
+import type { Briefing } from '../model/briefing.ts';
 import { reasonOf } from '../model/errors.ts';
 import { renderArticlePage } from '../render/html/article-page.ts';
 import { renderBriefingPage } from '../render/html/briefing-page.ts';
@@ -117,6 +118,7 @@ export function createWebServer(deps: WebDeps): WebServer {
     topics: deps.topics,
     timezone: deps.timezone ?? 'UTC',
     fetcher: deps.fetcher ?? createFetcher(fetchSettings([])),
+    briefingPage: (briefing) => briefingHtml(deps, briefing),
     feedEveryMs: deps.feedEveryMs ?? 15 * 60_000,
     now: () => deps.now?.() ?? new Date(),
     secureCookies: deps.secureCookies ?? false,
@@ -150,20 +152,7 @@ export function createWebServer(deps: WebDeps): WebServer {
       const record = await deps.stores.briefings.get(ref.id);
       const briefing = record && (await recordedBriefing(deps.stores, deps.topics, record));
       if (!briefing) return notFound(res);
-      const articles = await deps.stores.articles.getArticles(
-        briefing.sources.map((s) => s.articleId),
-      );
-      const byId = new Map(articles.map((a) => [a.id, a]));
-      return page(
-        res,
-        200,
-        renderBriefingPage(
-          briefing,
-          byId,
-          (id, span) => articlePath(deps.signer, id, span),
-          topicPath(deps.signer, briefing.topic),
-        ),
-      );
+      return page(res, 200, await briefingHtml(deps, briefing));
     } catch (e) {
       log(`web: ${req.method} ${req.url}: ${reasonOf(e)}`);
       if (!res.headersSent)
@@ -197,6 +186,18 @@ export function createWebServer(deps: WebDeps): WebServer {
       server = null;
     },
   };
+}
+
+/** A briefing's page: its articles looked up for the quotes' spans, every link signed. */
+async function briefingHtml(deps: WebDeps, briefing: Briefing): Promise<string> {
+  const articles = await deps.stores.articles.getArticles(briefing.sources.map((s) => s.articleId));
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  return renderBriefingPage(
+    briefing,
+    byId,
+    (id, span) => articlePath(deps.signer, id, span),
+    topicPath(deps.signer, briefing.topic),
+  );
 }
 
 /** The topic's page: coverage over its window, charted, and its recent briefings. */

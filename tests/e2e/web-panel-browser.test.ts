@@ -155,6 +155,9 @@ describeWithChromium('the control panel in Chromium', () => {
       expect(await row.textContent()).toMatch(/1 new last time, 1 in all/);
       await page.screenshot({ path: join(SHOTS, 'panel.png'), fullPage: true });
       expect(await seriousViolations(page)).toEqual([]);
+      // The topics, with how many stored articles match each, and a preview link.
+      const topicRow = page.locator('tr', { hasText: 'Preview its briefing' }).first();
+      expect(await topicRow.textContent()).toMatch(/\d+ in the last \w+\d+ stored/);
     } finally {
       await page.close();
     }

@@ -185,6 +185,15 @@ describe('changing digests', () => {
     expect((await stores.subscriptions.get(ids.mill!))?.active).toBe(true);
   });
 
+  it("previews a topic's briefing for a signed-in person only, and records nothing", async () => {
+    const { cookie } = await signIn(await link(reader));
+    expect((await fetch(`${base}/panel/topics/tidal-mill`)).status).toBe(401);
+    // No stored article matches: an honest page, not an error.
+    const none = await fetch(`${base}/panel/topics/tidal-mill`, { headers: { cookie } });
+    expect(none.status).toBe(404);
+    expect(await none.text()).toContain('No stored article matches this topic yet');
+  });
+
   it('signs out: the cookie is cleared and the session opens nothing after', async () => {
     const { cookie, csrf } = await signIn(await link(manager));
     const out = await post('/signout', cookie, { csrf });

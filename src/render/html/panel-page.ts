@@ -33,6 +33,14 @@ export interface PanelFeed {
   nextPoll: string;
 }
 
+export interface PanelTopic {
+  slug: string;
+  title: string;
+  window: string;
+  inWindow: number;
+  total: number;
+}
+
 export interface PanelPage {
   platform: string;
   workspace: string;
@@ -40,6 +48,7 @@ export interface PanelPage {
   csrf: string;
   digests: readonly PanelDigest[];
   feeds: readonly PanelFeed[];
+  topics: readonly PanelTopic[];
   /** A line saying what the last change did, if any. */
   notice: string | null;
 }
@@ -65,10 +74,21 @@ export function renderPanelPage(p: PanelPage): string {
 ${p.notice ? `<p class="notice" role="status">${escapeHtml(p.notice)}</p>` : ''}
 <h2>Digests</h2>
 ${table}
+<h2>Topics</h2>
+${topicsSection(p)}
 <h2>Feeds</h2>
 ${feedsSection(p)}
 <form method="post" action="/signout"><input type="hidden" name="csrf" value="${escapeHtml(p.csrf)}"><button type="submit">Sign out</button></form>`;
   return htmlPage('Control panel', body);
+}
+
+function topicsSection(p: PanelPage): string {
+  if (!p.topics.length) return '<p>No topics are defined; any words work as a topic in chat.</p>';
+  const rows = p.topics.map(
+    (t) =>
+      `<tr><th scope="row">${escapeHtml(t.title)} <span class="meta">${escapeHtml(t.slug)}</span></th><td>${t.inWindow} in the last ${escapeHtml(t.window)}</td><td>${t.total} stored</td><td><a href="/panel/topics/${encodeURIComponent(t.slug)}">Preview its briefing</a></td></tr>`,
+  );
+  return `<table><thead><tr><th scope="col">topic</th><th scope="col">in its window</th><th scope="col">in all</th><th scope="col">preview</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function feedsSection(p: PanelPage): string {
