@@ -36,6 +36,8 @@ export interface Responder {
 }
 
 const COOKIE = 'bw_session';
+/** The sign-in form's own cookie, before there is a session. */
+const PRE_COOKIE = 'bw_signin';
 const SESSION_MS = 8 * 3_600_000;
 const MAX_FORM_BYTES = 8 * 1024;
 const ASK_AGAIN =
@@ -51,10 +53,25 @@ export async function handlePanel(
 ): Promise<boolean> {
   const signin = /^\/signin\/([\w-]{20,64})$/.exec(path);
   if (signin && req.method === 'GET') {
-    r.page(res, 200, renderSigninPage(`/signin/${signin[1]}`));
+    // The form's token matches a cookie set here, so another site cannot post someone else's
+    // link and sign this browser into a session that is not its own (login CSRF).
+    const csrf = newSecret();
+    r.page(res, 200, renderSigninPage(`/signin/${signin[1]}`, csrf), {
+      'set-cookie': `${PRE_COOKIE}=${csrf}; Path=/signin; HttpOnly; SameSite=Strict; Max-Age=600${deps.secureCookies ? '; Secure' : ''}`,
+    });
     return true;
   }
   if (signin && req.method === 'POST') {
+    const form = await readForm(req);
+    const expected = cookieValue(req, PRE_COOKIE);
+    if (!form || !expected || !sameSecret(form.get('csrf') ?? '', expected)) {
+      r.page(
+        res,
+        403,
+        renderMessagePage('Refused', 'Open the sign-in link itself, then press Sign in.'),
+      );
+      return true;
+    }
     const now = deps.now();
     const grant = await deps.stores.webAccess.useSignin(secretHash(signin[1]!), now.toISOString());
     if (!grant) {
@@ -242,10 +259,10 @@ async function sessionOf(deps: PanelDeps, req: IncomingMessage): Promise<WebSess
   return id ? deps.stores.webAccess.session(secretHash(id), deps.now().toISOString()) : null;
 }
 
-function cookieValue(req: IncomingMessage): string | null {
+function cookieValue(req: IncomingMessage, cookieName = COOKIE): string | null {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [name, value] = part.trim().split('=');
-    if (name === COOKIE && value && /^[\w-]{20,64}$/.test(value)) return value;
+    if (name === cookieName && value && /^[\w-]{20,64}$/.test(value)) return value;
   }
   return null;
 }

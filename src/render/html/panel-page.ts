@@ -114,10 +114,10 @@ function feedsSection(p: PanelPage): string {
 }
 
 /** The page a sign-in link opens: one button, so a link preview cannot use the link up. */
-export function renderSigninPage(action: string): string {
+export function renderSigninPage(action: string, csrf: string): string {
   return htmlPage(
     'Sign in',
-    `<h1>Sign in to the control panel</h1><p>This link works once. Sign in now?</p><form method="post" action="${escapeHtml(action)}"><button type="submit">Sign in</button></form>`,
+    `<h1>Sign in to the control panel</h1><p>This link works once. Sign in now?</p><form method="post" action="${escapeHtml(action)}"><input type="hidden" name="csrf" value="${escapeHtml(csrf)}"><button type="submit">Sign in</button></form>`,
   );
 }
 
