@@ -14,6 +14,7 @@ import { ingestPaths } from '../../src/ingest/ingest.ts';
 import type { ChatAdapter } from '../../src/model/chat-port.ts';
 import { createStore } from '../../src/store/create.ts';
 import type { Stores } from '../../src/store/ports/port.ts';
+import { issueSignin } from '../../src/web/access.ts';
 import { createLinkSigner } from '../../src/web/links.ts';
 import { briefingPath, createWebServer, type WebServer } from '../../src/web/server.ts';
 import { IDS } from '../fakes/discord/payloads.ts';
@@ -59,6 +60,7 @@ describeWithChromium('the web pages in Chromium', () => {
         fetcher: createFetcher(fetchSettings([])),
         feedEveryMs: 15 * 60_000,
         briefingUrl: async (id) => `${base}${briefingPath(signer, id)}`,
+        webSignin: (grant) => issueSignin(stores, base, grant, new Date()),
       },
       commands: COMMANDS,
       answer: createAnswerer(null),
@@ -131,4 +133,30 @@ describeWithChromium('the web pages in Chromium', () => {
       await page.close();
     }
   }, 90_000);
+
+  it('signs in to the control panel with the private link /briefings web gave on Discord', async () => {
+    const token = fake.command('briefings', [{ type: 1, name: 'web', options: [] }], {
+      canManage: true,
+    });
+    const answer = await waitFor(
+      'the private sign-in link',
+      () => fake.rest.requests.find((r) => r.path.endsWith(`/${token}/callback`)),
+      20_000,
+    );
+    // Ephemeral (flag 64): only the person who asked sees the link.
+    expect(JSON.stringify(answer.body)).toMatch(/"flags":64/);
+    const link = new RegExp(`${base}/signin/[\\w-]+`).exec(JSON.stringify(answer.body))?.[0];
+    expect(link).toBeDefined();
+    const page = await browser.newPage();
+    try {
+      await page.goto(link!);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(`${base}/panel`);
+      expect(await page.locator('p.meta').first().textContent()).toMatch(
+        /^discord \d+ · you may change these digests$/,
+      );
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
 });
