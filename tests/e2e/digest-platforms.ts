@@ -1,6 +1,6 @@
 import { COMMANDS } from '../../commands/index.ts';
 import { createDiscordAdapter } from '../../src/chat/discord/adapter.ts';
-import { createSlackAdapter } from '../../src/chat/slack/index.ts';
+import { createSlackAdapter, type SlackAdapter } from '../../src/chat/slack/index.ts';
 import type { ChatAdapter, InboundHandlers } from '../../src/model/chat-port.ts';
 import { IDS, type Json } from '../fakes/discord/payloads.ts';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/server.ts';
@@ -61,7 +61,7 @@ export async function connectDiscord(
 export async function connectSlack(
   apiUrl: string,
   handlers: InboundHandlers,
-): Promise<ChatAdapter> {
+): Promise<SlackAdapter> {
   const adapter = createSlackAdapter(
     {
       botToken: 'xoxb-fake',

@@ -1,15 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { COMMANDS } from '../../commands/index.ts';
-import { createAnswerer } from '../../src/answer/index.ts';
 import { loadTopics } from '../../src/briefing/topics.ts';
-import { createDiscordAdapter } from '../../src/chat/discord/adapter.ts';
 import { createHandlers } from '../../src/chat/handlers.ts';
 import { DEMO_ARTICLES, DEMO_TOPIC } from '../../src/cli/demo.ts';
 import { BUILTIN_TOPICS_DIR } from '../../src/config.ts';
-import { createFetcher, fetchSettings } from '../../src/ingest/fetch/fetcher.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
 import type { ChatAdapter } from '../../src/model/chat-port.ts';
 import { createStore } from '../../src/store/create.ts';
@@ -17,12 +13,13 @@ import type { Stores } from '../../src/store/ports/port.ts';
 import { issueSignin } from '../../src/web/access.ts';
 import { createLinkSigner } from '../../src/web/links.ts';
 import { briefingPath, createWebServer, type WebServer } from '../../src/web/server.ts';
-import { IDS } from '../fakes/discord/payloads.ts';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/server.ts';
 import { waitFor } from '../fakes/discord/wait.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { CHROMIUM, describeWithChromium } from '../helpers/browser.ts';
+import { describeWithChromium, launchChromium } from '../helpers/browser.ts';
+import { handlerDeps } from '../helpers/handlers.ts';
 import { repoRoot } from '../helpers/shared.ts';
+import { connectDiscord } from './digest-platforms.ts';
 
 /**
  * The pages in a real browser (Debian's Chromium through playwright-core): a briefing opened
@@ -51,38 +48,22 @@ describeWithChromium('the web pages in Chromium', () => {
     const signer = createLinkSigner(SECRET);
     server = createWebServer({ stores, topics, signer });
     base = `http://127.0.0.1:${await server.listen(0)}`;
-    const handlers = createHandlers({
-      context: {
-        stores,
-        topics,
-        timezone: 'UTC',
-        now: () => new Date(),
-        fetcher: createFetcher(fetchSettings([])),
-        feedEveryMs: 15 * 60_000,
-        briefingUrl: async (id) => `${base}${briefingPath(signer, id)}`,
-        webSignin: (grant) => issueSignin(stores, base, grant, new Date()),
-      },
-      commands: COMMANDS,
-      answer: createAnswerer(null),
-      log: () => {},
-    });
-    fake = await startFakeDiscord();
-    adapter = createDiscordAdapter(
-      {
-        token: 'fake-bot-token',
-        applicationId: IDS.app,
-        guildId: IDS.guild,
-        apiUrl: fake.apiUrl,
-        messageContent: false,
-      },
-      { commands: COMMANDS, log: () => {}, rest: { retries: 0 } },
+    const handlers = createHandlers(
+      handlerDeps(
+        {
+          stores,
+          topics,
+          timezone: 'UTC',
+          now: () => new Date(),
+          briefingUrl: async (id) => `${base}${briefingPath(signer, id)}`,
+          webSignin: (grant) => issueSignin(stores, base, grant, new Date()),
+        },
+        () => {},
+      ),
     );
-    await adapter.start(handlers);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox'],
-    });
+    fake = await startFakeDiscord();
+    adapter = await connectDiscord(fake.apiUrl, handlers);
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

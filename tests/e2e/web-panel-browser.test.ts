@@ -1,11 +1,9 @@
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { COMMANDS } from '../../commands/index.ts';
-import { createAnswerer } from '../../src/answer/index.ts';
 import { loadTopics } from '../../src/briefing/topics.ts';
 import { createHandlers } from '../../src/chat/handlers.ts';
-import { createSlackAdapter, type SlackAdapter } from '../../src/chat/slack/index.ts';
+import type { SlackAdapter } from '../../src/chat/slack/index.ts';
 import { BUILTIN_TOPICS_DIR } from '../../src/config.ts';
 import { createFetcher, fetchSettings } from '../../src/ingest/fetch/fetcher.ts';
 import { createStore } from '../../src/store/create.ts';
@@ -17,10 +15,12 @@ import { commandForm, postSigned } from '../fakes/slack/requests.ts';
 import { FAKE_TEAM, type FakeSlack, startFakeSlack } from '../fakes/slack/server.ts';
 import { waitFor } from '../fakes/slack/wait.ts';
 import { seriousViolations } from '../helpers/axe.ts';
-import { CHROMIUM, describeWithChromium } from '../helpers/browser.ts';
+import { describeWithChromium, launchChromium } from '../helpers/browser.ts';
 import { runCli, tempDir } from '../helpers/cli.ts';
+import { handlerDeps } from '../helpers/handlers.ts';
 import { type NewsServer, rssFeed, startNewsServer } from '../helpers/news-server.ts';
 import { repoRoot } from '../helpers/shared.ts';
+import { connectSlack } from './digest-platforms.ts';
 
 /**
  * The control panel in Chromium: a sign-in link asked for with /brief web through the real
@@ -76,37 +76,20 @@ describeWithChromium('the control panel in Chromium', () => {
     base = `http://127.0.0.1:${await server.listen(0)}`;
     slack = await startFakeSlack();
     slack.admins.add('U0MEMBER');
-    const handlers = createHandlers({
-      context: {
-        stores,
-        topics,
-        timezone: 'UTC',
-        now: () => new Date(),
-        fetcher: createFetcher(fetchSettings([])),
-        feedEveryMs: 15 * 60_000,
-        webSignin: (grant) => issueSignin(stores, base, grant, new Date()),
-      },
-      commands: COMMANDS,
-      answer: createAnswerer(null),
-      log: () => {},
-    });
-    adapter = createSlackAdapter(
-      {
-        botToken: 'xoxb-fake',
-        signingSecret: 'panel-secret',
-        appToken: null,
-        apiUrl: slack.apiUrl,
-        port: 0,
-        managers: [],
-      },
-      { commands: COMMANDS, host: '127.0.0.1', retryConfig: { retries: 0 }, log: () => {} },
+    const handlers = createHandlers(
+      handlerDeps(
+        {
+          stores,
+          topics,
+          timezone: 'UTC',
+          now: () => new Date(),
+          webSignin: (grant) => issueSignin(stores, base, grant, new Date()),
+        },
+        () => {},
+      ),
     );
-    await adapter.start(handlers);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox'],
-    });
+    adapter = await connectSlack(slack.apiUrl, handlers);
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
@@ -123,7 +106,7 @@ describeWithChromium('the control panel in Chromium', () => {
     const events = `http://127.0.0.1:${adapter.listeningPort()}/slack/events`;
     const body = commandForm({ text: 'web', response_url: slack.responseUrl('web') });
     expect(
-      (await postSigned(events, 'panel-secret', body, 'application/x-www-form-urlencoded')).status,
+      (await postSigned(events, 'secret', body, 'application/x-www-form-urlencoded')).status,
     ).toBe(200);
     const reply = await waitFor(
       'the private sign-in link',

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { type Browser, chromium } from 'playwright-core';
 import { describe, it } from 'vitest';
 
 /**
@@ -26,4 +27,9 @@ export function describeWithChromium(name: string, fn: () => void): void {
       : `${name} [skipped: no ${CHROMIUM}; install it with: apt-get install chromium]`,
     hasChromium ? fn : () => it('needs Chromium', () => {}),
   );
+}
+
+/** Debian's Chromium, headless, as the tests drive it. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
 }
