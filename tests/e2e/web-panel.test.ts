@@ -207,6 +207,26 @@ describe('changing digests', () => {
     expect(await none.text()).toContain('No stored article matches this topic yet');
   });
 
+  it('shows the feeds to a signed-in person, and lets a manager remove one', async () => {
+    const { feed } = await stores.feeds.add({
+      url: 'https://quay.example/feed.xml',
+      topic: null,
+      everyMs: 3_600_000,
+    });
+    // Other people than the other tests', so the per-person link limit stays out of the way.
+    const r = await signIn(await link({ ...reader, user: 'U0FEEDREAD' }));
+    expect(r.html).toContain('https://quay.example/feed.xml');
+    expect(r.html).toContain('not polled yet');
+    expect((await post(`/panel/feeds/${feed.id}/remove`, r.cookie, { csrf: r.csrf })).status).toBe(
+      403,
+    );
+    const m = await signIn(await link({ ...manager, user: 'U0FEEDKEEP' }));
+    expect((await post(`/panel/feeds/${feed.id}/remove`, m.cookie, { csrf: m.csrf })).status).toBe(
+      303,
+    );
+    expect(await stores.feeds.list()).toEqual([]);
+  });
+
   it('signs out: the cookie is cleared and the session opens nothing after', async () => {
     const { cookie, csrf } = await signIn(await link(manager));
     const out = await post('/signout', cookie, { csrf });
