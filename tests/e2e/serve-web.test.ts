@@ -94,6 +94,12 @@ describe('serve with its web pages', () => {
         expect(html).toMatch(/href="\/a\/a\d+\.[\w-]{22}\?span=\d+-\d+#hl"/);
         const style = await fetch(`${publicUrl}/style.css`);
         expect(style.headers.get('content-type')).toContain('text/css');
+        // The topic page and the control panel answer on the same address as the briefing.
+        const topic = /href="(\/t\/t-[a-z0-9-]+\.[\w-]{22})"/.exec(html)?.[1];
+        expect((await fetch(`${publicUrl}${topic}`)).status).toBe(200);
+        expect((await fetch(`${publicUrl}/panel`)).status).toBe(401);
+        const signin = await fetch(`${publicUrl}/signin/${'x'.repeat(32)}`, { method: 'POST' });
+        expect(signin.status).toBe(403);
       } finally {
         child.kill('SIGTERM');
         await new Promise((resolve) => child.once('exit', resolve));

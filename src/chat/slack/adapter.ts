@@ -327,7 +327,24 @@ export function createSlackAdapter(
 function pageRoutes(pages: SlackAdapterOptions['pages']) {
   if (!pages) return [];
   const handler = (req: IncomingMessage, res: ServerResponse): void => void pages(req, res);
-  return ['/b/:token', '/a/:token', '/style.css'].flatMap((path) =>
-    (['GET', 'HEAD'] as const).map((method) => ({ path, method, handler })),
-  );
+  const read = [
+    '/b/:token',
+    '/a/:token',
+    '/t/:token',
+    '/style.css',
+    '/panel',
+    '/panel/topics/:slug',
+  ];
+  // The control panel's forms: sign-in, sign-out, and the changes to digests and feeds.
+  const forms = [
+    '/signin/:token',
+    '/signout',
+    '/panel/digests/:id/:change',
+    '/panel/feeds/add',
+    '/panel/feeds/:id/remove',
+  ];
+  return [
+    ...read.map((path) => ({ path, method: ['GET', 'HEAD'], handler })),
+    ...forms.map((path) => ({ path, method: ['GET', 'POST'], handler })),
+  ];
 }
