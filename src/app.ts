@@ -252,14 +252,25 @@ export async function startServing(app: App, log: (line: string) => void): Promi
 }
 
 /** Signs web links: BRIEFWIRE_WEB_SECRET, or a secret made on first start and kept in the store. */
-export async function webSigner(app: App): Promise<LinkSigner> {
-  const secret =
-    app.config.web.secret ??
-    (await app.stores.settings.getOrCreate('web-link-secret', () =>
-      randomBytes(32).toString('base64url'),
-    ));
-  return createLinkSigner(secret);
+export function webSigner(app: App): Promise<LinkSigner> {
+  // Once per app: every briefing posted asks for a link, and the secret never changes.
+  let signer = signers.get(app);
+  if (!signer) {
+    signer = (async () =>
+      createLinkSigner(
+        app.config.web.secret ??
+          (await app.stores.settings.getOrCreate('web-link-secret', () =>
+            randomBytes(32).toString('base64url'),
+          )),
+      ))();
+    // A store that failed (down at that moment) is asked again next time.
+    signer.catch(() => signers.delete(app));
+    signers.set(app, signer);
+  }
+  return signer;
 }
+
+const signers = new WeakMap<App, Promise<LinkSigner>>();
 
 /** The public page of a recorded briefing, when BRIEFWIRE_PUBLIC_URL says where pages live. */
 export async function briefingUrl(app: App, briefingId: number | null): Promise<string | null> {

@@ -13,7 +13,9 @@ export function coverageOf(
   now: Date,
 ): Coverage {
   const dayOf = (a: StoredArticle): string => (a.publishedAt ?? a.ingestedAt).slice(0, 10);
-  const seen = articles.map(dayOf).sort();
+  // Each article's day and outlet, worked out once.
+  const marks = articles.map((a) => ({ day: dayOf(a), outlet: outletOf(a) }));
+  const seen = marks.map((m) => m.day).sort();
   const last = now.toISOString().slice(0, 10);
   const first = since ? since.slice(0, 10) : (seen[0] ?? last);
   const days: string[] = [];
@@ -21,7 +23,7 @@ export function coverageOf(
     days.push(new Date(t).toISOString().slice(0, 10));
   const shown = days.slice(-MAX_DAYS);
   const totals = new Map<string, number>();
-  for (const a of articles) totals.set(outletOf(a), (totals.get(outletOf(a)) ?? 0) + 1);
+  for (const { outlet } of marks) totals.set(outlet, (totals.get(outlet) ?? 0) + 1);
   const ranked = [...totals]
     .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
     .map(([o]) => o);
@@ -29,10 +31,10 @@ export function coverageOf(
   const outlets = ranked.length > named.length ? [...named, OTHERS] : named;
   const counts = shown.map(() => outlets.map(() => 0));
   let charted = 0;
-  for (const a of articles) {
-    const d = shown.indexOf(dayOf(a));
+  for (const { day, outlet } of marks) {
+    const d = shown.indexOf(day);
     if (d < 0) continue;
-    const o = named.indexOf(outletOf(a));
+    const o = named.indexOf(outlet);
     counts[d]![o < 0 ? outlets.length - 1 : o]! += 1;
     charted++;
   }

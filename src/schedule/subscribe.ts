@@ -63,18 +63,28 @@ export function checkSubscription(
 }
 
 /**
+ * The one time of day a schedule runs at, as HH:MM: "daily 08:00", "weekdays 7:30", or a cron
+ * expression with a single minute and hour. Null for a schedule that runs at several times.
+ */
+export function timeOfDay(schedule: string): string | null {
+  const named = /^(?:daily|weekdays)\s+(\d{1,2}):(\d{2})$/.exec(schedule.trim());
+  if (named) return `${named[1]!.padStart(2, '0')}:${named[2]}`;
+  const f = schedule.trim().split(/\s+/);
+  return f.length === 5 && /^\d{1,2}$/.test(f[0]!) && /^\d{1,2}$/.test(f[1]!)
+    ? `${f[1]!.padStart(2, '0')}:${f[0]!.padStart(2, '0')}`
+    : null;
+}
+
+/**
  * The same schedule at another time of day: "daily 08:00" → "daily 07:15"; a cron expression
  * keeps its days and takes the new minute and hour. Null for a time that is not HH:MM or a
- * schedule that runs at several times a day (its times are not one to change).
+ * schedule without one time of day.
  */
 export function atTime(schedule: string, hhmm: string): string | null {
   const time = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(hhmm.trim());
-  if (!time) return null;
+  if (!time || timeOfDay(schedule) === null) return null;
   const [h, m] = [Number(time[1]), Number(time[2])];
-  const named = /^(daily|weekdays)\s+\d{1,2}:\d{2}$/.exec(schedule.trim());
+  const named = /^(daily|weekdays)\s/.exec(schedule.trim());
   if (named) return `${named[1]} ${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
-  const fields = schedule.trim().split(/\s+/);
-  if (fields.length !== 5 || !/^\d{1,2}$/.test(fields[0]!) || !/^\d{1,2}$/.test(fields[1]!))
-    return null;
-  return [String(m), String(h), ...fields.slice(2)].join(' ');
+  return [String(m), String(h), ...schedule.trim().split(/\s+/).slice(2)].join(' ');
 }

@@ -5,6 +5,7 @@ import { reasonOf } from '../model/errors.ts';
 import { type PanelFeed, renderMessagePage } from '../render/html/panel-page.ts';
 import type { Stores } from '../store/ports/port.ts';
 import type { WebSession } from '../store/ports/web-access.ts';
+import type { Responder } from './responder.ts';
 
 /**
  * The feeds part of the control panel: every followed feed with its health (last poll, status,
@@ -38,11 +39,6 @@ export async function feedRows(stores: Stores): Promise<PanelFeed[]> {
   }));
 }
 
-type Respond = {
-  page(res: ServerResponse, status: number, html: string): void;
-  redirect(res: ServerResponse, location: string): void;
-};
-
 /** POST /panel/feeds/add or /panel/feeds/:id/remove, for a manager whose form was checked. */
 export async function changeFeeds(
   deps: FeedPanelDeps,
@@ -50,7 +46,7 @@ export async function changeFeeds(
   path: string,
   form: URLSearchParams,
   res: ServerResponse,
-  r: Respond,
+  r: Responder,
 ): Promise<boolean> {
   if (path === '/panel/feeds/add') {
     const url = (form.get('url') ?? '').trim();

@@ -4,12 +4,12 @@ import type { Topic } from '../briefing/topics.ts';
 import type { Briefing } from '../model/briefing.ts';
 import { renderMessagePage, renderPanelPage, renderSigninPage } from '../render/html/panel-page.ts';
 import { describeLast, describeNext, subscriptionStatus } from '../schedule/status.ts';
-import { atTime, checkSubscription } from '../schedule/subscribe.ts';
-import type { Stores } from '../store/ports/port.ts';
+import { atTime, checkSubscription, timeOfDay } from '../schedule/subscribe.ts';
 import type { WebSession } from '../store/ports/web-access.ts';
 import { newSecret, secretHash } from './access.ts';
 import { changeFeeds, type FeedPanelDeps, feedRows } from './panel-feeds.ts';
 import { previewBriefing, topicRows } from './panel-topics.ts';
+import type { Responder } from './responder.ts';
 
 /**
  * The control panel's routes: sign-in (a one-time link, then a session cookie), the digests of
@@ -18,21 +18,15 @@ import { previewBriefing, topicRows } from './panel-topics.ts';
  * digest's workspace; a digest of another workspace does not exist as far as the panel knows.
  */
 
+/** The feed part's needs (stores, fetcher, poll interval, clock) and the rest of the panel's. */
 export interface PanelDeps extends FeedPanelDeps {
-  stores: Stores;
   topics: Topic[];
   /** Zone for a digest that names none (BRIEFWIRE_TIMEZONE). */
   timezone: string;
   /** A briefing's page, as the permalink renders it (its links signed). */
   briefingPage: (briefing: Briefing) => Promise<string>;
-  now: () => Date;
   /** Mark the cookie Secure (the pages are public over https). */
   secureCookies: boolean;
-}
-
-export interface Responder {
-  page(res: ServerResponse, status: number, html: string, headers?: Record<string, string>): void;
-  redirect(res: ServerResponse, location: string, headers?: Record<string, string>): void;
 }
 
 const COOKIE = 'bw_session';
@@ -231,7 +225,7 @@ async function panelPage(deps: PanelDeps, s: WebSession, done: string | null): P
       state: describeNext(st),
       last: describeLast(st),
       paused: !sub.active,
-      time: timeOf(sub.schedule),
+      time: timeOfDay(sub.schedule),
     });
   }
   const notices: Record<string, string> = {
@@ -288,14 +282,4 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams | null> {
     chunks.push(chunk as Buffer);
   }
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
-}
-
-/** The HH:MM a single-time schedule runs at, for the form's value; null when there is none. */
-function timeOf(schedule: string): string | null {
-  const named = /^(?:daily|weekdays)\s+(\d{1,2}:\d{2})$/.exec(schedule.trim());
-  if (named) return named[1]!.padStart(5, '0');
-  const f = schedule.trim().split(/\s+/);
-  return f.length === 5 && /^\d{1,2}$/.test(f[0]!) && /^\d{1,2}$/.test(f[1]!)
-    ? `${f[1]!.padStart(2, '0')}:${f[0]!.padStart(2, '0')}`
-    : null;
 }

@@ -16,7 +16,8 @@ import { htmlPage, STYLESHEET } from '../render/html/page.ts';
 import { renderTopicPage } from '../render/html/topic-page.ts';
 import type { Stores } from '../store/ports/port.ts';
 import type { LinkSigner } from './links.ts';
-import { handlePanel, type PanelDeps, type Responder } from './panel.ts';
+import { handlePanel, type PanelDeps } from './panel.ts';
+import type { Responder } from './responder.ts';
 
 /**
  * Briefwire's own web pages: a briefing's permanent page and each article as analysed, both
@@ -126,13 +127,12 @@ export function createWebServer(deps: WebDeps): WebServer {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
-      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-      if (await handlePanel(panel, req, res, path, responder)) return;
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (await handlePanel(panel, req, res, url.pathname, responder)) return;
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, { ...SECURITY_HEADERS, allow: 'GET, HEAD' });
         return void res.end();
       }
-      const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname === '/style.css')
         return send(res, 200, 'text/css; charset=utf-8', STYLESHEET);
       const m = /^\/([bat])\/([^/]+)$/.exec(url.pathname);
